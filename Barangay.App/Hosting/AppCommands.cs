@@ -1,0 +1,43 @@
+using Barangay.Data;
+using Barangay.Data.Seed;
+
+namespace Barangay.App.Hosting;
+
+public static class AppCommands
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.FirstOrDefault();
+        switch (command)
+        {
+            case "migrate":
+            {
+                var builder = WebApplication.CreateBuilder(args[1..]);
+                var cs = builder.Configuration.GetConnectionString("Owner");
+                if (string.IsNullOrWhiteSpace(cs)) cs = builder.Configuration.GetConnectionString("Default");
+                if (string.IsNullOrWhiteSpace(cs))
+                {
+                    await Console.Error.WriteLineAsync("ConnectionStrings:Owner (or Default) is not set.");
+                    return 2;
+                }
+                await DatabaseMigrator.MigrateAsync(cs, BarangayApp.DatabaseOptionsFrom(builder.Configuration));
+                Console.WriteLine("Migrations applied.");
+                return 0;
+            }
+            case "seed-demo":
+            {
+                await using var app = BarangayApp.Build(args[1..]);
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+                Console.WriteLine("Demo barangay ready.");
+                return 0;
+            }
+            default:
+            {
+                await using var app = BarangayApp.Build(args);
+                await app.RunAsync();
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Barangay.App.Accounts;
+using Barangay.App.Components;
+using Barangay.Data;
+using Barangay.Data.Accounts;
+using Barangay.Data.Dashboard;
+using Barangay.Data.Security;
+using Barangay.Data.Seed;
+using Barangay.Data.Settings;
+using Barangay.Jobs.Maintenance;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Barangay.App.Hosting;
+
+/// <summary>Builds the web app; tests build it the same way on a random loopback port.</summary>
+public static class BarangayApp
+{
+    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration config)
+    {
+        var o = new DatabaseOptions();
+        config.GetSection("Database").Bind(o);
+        return o;
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(BarangayApp).Assembly.GetName().Name,
+            // appsettings.json and the static web assets manifest sit beside the assembly, wherever it is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Serve MudBlazor's and Identity UI's assets from the build output too (not only from a publish).
+        builder.WebHost.UseStaticWebAssets();
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var cs = config.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(cs))
+            throw new InvalidOperationException("ConnectionStrings:Default is not set. Start the app with ./run.sh, which sets it.");
+
+        services.AddBarangayData(cs, DatabaseOptionsFrom(config));
+        services.AddDataProtection().SetApplicationName("Barangay").PersistKeysToDbContext<BarangayDbContext>();
+        services.AddHttpContextAccessor();
+        services.AddLocalization();
+
+        services.AddIdentityCore<User>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddUserStore<BarangayUserStore>()
+            .AddSignInManager<BarangaySignInManager>()
+            .AddClaimsPrincipalFactory<BarangayClaimsFactory>()
+            .AddDefaultTokenProviders()
+            .AddDefaultUI();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = "barangay.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = SessionService.Lifetime;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/Identity/Account/Login";
+                o.AccessDeniedPath = "/Identity/Account/AccessDenied";
+                SessionCookieEvents.Attach(o);
+            }));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.OnRefreshingPrincipal = SessionCookieEvents.KeepSessionClaim;
+        });
+        services.AddAuthorization(o =>
+        {
+            foreach (var p in Permissions.All) o.AddPolicy(p, policy => policy.RequireClaim(Permissions.ClaimType, p));
+        });
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<BarangayDb>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<SessionPurge>();
+        services.AddSingleton<BarangayProfileService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<UserAdminService>();
+        services.AddSingleton<Barangay.Data.Officials.OfficialRosterService>();
+
+        services.AddRazorPages();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
+    }
+}

@@ -1,0 +1,38 @@
+using Barangay.Data.Audit;
+using Barangay.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Barangay.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the context factory (one short-lived context per operation) and its interceptors.</summary>
+    public static IServiceCollection AddBarangayData(this IServiceCollection services, string connectionString, DatabaseOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton<TimestampInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddDbContextFactory<BarangayDbContext>((sp, o) =>
+            Configure(o, connectionString, options)
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, string connectionString, DatabaseOptions options)
+    {
+        o.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.MigrationsHistoryTable("__EFMigrationsHistory");
+            // CockroachDB asks for a retry with SQLSTATE 40001; PostgreSQL's serialization failures use it too.
+            npgsql.EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), ["40001"]);
+        })
+        .UseSnakeCaseNamingConvention();
+        if (options.IsCockroach)
+            o.ReplaceService<IHistoryRepository, CockroachHistoryRepository>();
+        return o;
+    }
+}

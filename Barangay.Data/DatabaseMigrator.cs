@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Barangay.Data;
+
+/// <summary>
+/// The <c>migrate</c> command: run as the owner role, from one place (never from every replica at start-up).
+/// On PostgreSQL it first creates pg_trgm (CockroachDB has trigram indexes built in), so the migration
+/// script itself holds no CREATE EXTENSION. Afterwards it (re)grants the application role everything but
+/// UPDATE and DELETE on audit_logs, so the audit trail cannot be rewritten by the app.
+/// </summary>
+public static class DatabaseMigrator
+{
+    public static async Task MigrateAsync(string ownerConnectionString, DatabaseOptions options, CancellationToken ct = default)
+    {
+        if (!options.IsCockroach)
+        {
+            await using var conn = new NpgsqlConnection(ownerConnectionString);
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_trgm", conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        var cs = options.IsCockroach
+            ? new NpgsqlConnectionStringBuilder(ownerConnectionString) { Options = "-c autocommit_before_ddl=false" }.ConnectionString
+            : ownerConnectionString;
+        var b = new DbContextOptionsBuilder<BarangayDbContext>();
+        DataServiceCollectionExtensions.Configure(b, cs, options);
+        await using (var db = new BarangayDbContext(b.Options))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.AppRole))
+            await GrantAppRoleAsync(ownerConnectionString, options.AppRole, ct);
+    }
+
+    private static async Task GrantAppRoleAsync(string ownerConnectionString, string role, CancellationToken ct)
+    {
+        var r = new NpgsqlCommandBuilder().QuoteIdentifier(role);
+        string[] statements =
+        [
+            $"GRANT USAGE ON SCHEMA public TO {r}",
+            $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {r}",
+            $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {r}",
+            $"REVOKE UPDATE, DELETE, TRUNCATE ON audit_logs FROM {r}",
+            $"REVOKE INSERT, UPDATE, DELETE ON \"__EFMigrationsHistory\" FROM {r}",
+        ];
+        await using var conn = new NpgsqlConnection(ownerConnectionString);
+        await conn.OpenAsync(ct);
+        foreach (var sql in statements)
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+}

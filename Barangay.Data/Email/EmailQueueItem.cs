@@ -1,0 +1,24 @@
+namespace Barangay.Data.Email;
+
+/// <summary>One outgoing email (the <c>email_queue</c> table), written in the same transaction as the change that caused it.</summary>
+public class EmailQueueItem
+{
+    public Guid Id { get; set; }
+    public string ToEmail { get; set; } = "";
+    public string? Subject { get; set; }
+    public string? Body { get; set; }
+    public string? Payload { get; set; }
+    public int AttemptCount { get; set; }
+    public DateTime? LastAttemptAt { get; set; }
+    public string Status { get; set; } = EmailStatuses.Queued;
+    public DateTime CreatedAt { get; set; }
+    /// <summary>The provider's last answer in plain words (addition).</summary>
+    public string? LastResult { get; set; }
+}
+
+public static class EmailStatuses
+{
+    public const string Queued = "queued";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,112 @@
+using Barangay.Data.Accounts;
+using Barangay.Data.Common;
+using Barangay.Data.Households;
+using Barangay.Data.Residents;
+
+namespace Barangay.Data.Seed;
+
+/// <summary>About 1,000 inhabitants in 300 households across seven puroks, with believable families.</summary>
+internal sealed class DemoInhabitants(TimeProvider clock, Random rng)
+{
+    private const int HouseholdCount = 300;
+
+    public async Task SeedAsync(BarangayDbContext db, User residentAccount, CancellationToken ct)
+    {
+        var today = TimeZones.ManilaToday(clock);
+        var year = today.Year;
+        var households = new List<Household>();
+        var residents = new List<Resident>();
+        var members = new List<HouseholdMember>();
+        var heads = new Dictionary<Household, Resident>();
+
+        for (var h = 0; h < HouseholdCount; h++)
+        {
+            var (purokCode, _) = DemoLookups.Puroks[h % DemoLookups.Puroks.Length];
+            var surname = Pick(FilipinoNames.Surnames);
+            var address = $"{rng.Next(1, 300)} {Pick(FilipinoNames.Streets)}";
+            var hh = new Household { Id = Guid.NewGuid(), Purok = purokCode, Address = address };
+            households.Add(hh);
+
+            var headMale = rng.NextDouble() < 0.75;
+            var headAge = rng.Next(24, 82);
+            var head = Person(hh, surname, headMale, headAge, today, address);
+            if (h == 0)
+            {
+                // The demo resident account's own record.
+                head.FirstName = "Juan"; head.MiddleName = "Pascual"; head.LastName = "Dela Cruz"; head.Sex = "Male";
+                head.Dob = today.AddYears(-42).AddDays(-37); head.UserId = residentAccount.Id; head.Email = residentAccount.Email;
+                head.MaritalStatus = "Married";
+            }
+            heads[hh] = head;
+            AddMember(head, "Head");
+
+            var married = headAge > 26 && rng.NextDouble() < 0.8;
+            if (married || h == 0)
+            {
+                var spouse = Person(hh, surname, !headMale, Math.Clamp(headAge + rng.Next(-6, 5), 20, 90), today, address);
+                spouse.MiddleName = Pick(FilipinoNames.Surnames);
+                spouse.MaritalStatus = head.MaritalStatus = "Married";
+                AddMember(spouse, "Spouse");
+            }
+            var children = headAge < 30 ? rng.Next(0, 3) : rng.Next(0, 4);
+            for (var c = 0; c < children; c++)
+            {
+                var male = rng.NextDouble() < 0.5;
+                var childAge = Math.Max(0, headAge - rng.Next(20, 36));
+                var child = Person(hh, surname, male, childAge, today, address);
+                child.MaritalStatus = "Single";
+                AddMember(child, male ? "Son" : "Daughter");
+            }
+            if (headAge < 45 && rng.NextDouble() < 0.2)
+            {
+                var grandparent = Person(hh, Pick(FilipinoNames.Surnames), rng.NextDouble() < 0.4, rng.Next(65, 95), today, address);
+                grandparent.MaritalStatus = "Widowed";
+                AddMember(grandparent, "Parent");
+            }
+        }
+
+        var rNo = await HumanIds.ReserveAsync(db, HumanIds.Resident, year, residents.Count, ct);
+        foreach (var r in residents) r.ResidentId = HumanIds.Format(HumanIds.Resident, year, rNo++);
+        var hNo = await HumanIds.ReserveAsync(db, HumanIds.Household, year, households.Count, ct);
+        foreach (var hh in households) hh.HouseholdId = HumanIds.Format(HumanIds.Household, year, hNo++);
+
+        // households ↔ residents reference each other: insert, then name the heads.
+        db.Households.AddRange(households);
+        db.Residents.AddRange(residents);
+        db.HouseholdMembers.AddRange(members);
+        await db.SaveChangesAsync(ct);
+        foreach (var (hh, head) in heads) hh.HeadResidentId = head.Id;
+        await db.SaveChangesAsync(ct);
+
+        void AddMember(Resident r, string relation)
+        {
+            residents.Add(r);
+            members.Add(new HouseholdMember { HouseholdId = r.HouseholdId!.Value, ResidentId = r.Id, Relation = relation });
+        }
+    }
+
+    private Resident Person(Household hh, string surname, bool male, int age, DateOnly today, string address)
+    {
+        var first = male ? Pick(FilipinoNames.Male) : Pick(FilipinoNames.Female);
+        var dob = today.AddYears(-age).AddDays(-rng.Next(0, 364));
+        return new Resident
+        {
+            Id = Guid.NewGuid(),
+            FirstName = first,
+            MiddleName = Pick(FilipinoNames.Surnames),
+            LastName = surname,
+            Dob = dob,
+            Sex = male ? "Male" : "Female",
+            Purok = hh.Purok!,
+            Address = address,
+            HouseholdId = hh.Id,
+            ContactNumber = age >= 16 && rng.NextDouble() < 0.7 ? $"09{rng.Next(10, 99)} {rng.Next(100, 999)} {rng.Next(1000, 9999)}" : null,
+            Occupation = age >= 18 ? Pick(FilipinoNames.Occupations) : age >= 5 ? "Student" : null,
+            MaritalStatus = age >= 18 ? "Single" : null,
+            NationalIdMasked = age >= 18 && rng.NextDouble() < 0.5 ? $"XXXX-XXXX-{rng.Next(1000, 9999)}" : null,
+            RegistrationStatus = ResidentStatuses.Active,
+        };
+    }
+
+    private string Pick(string[] values) => values[rng.Next(values.Length)];
+}

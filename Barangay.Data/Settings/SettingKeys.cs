@@ -1,0 +1,20 @@
+namespace Barangay.Data.Settings;
+
+/// <summary>Keys of <c>app_settings</c>. Values are JSON.</summary>
+public static class SettingKeys
+{
+    public const string BarangayName = "barangay.name";
+    public const string Municipality = "barangay.municipality";
+    public const string Province = "barangay.province";
+    public const string Region = "barangay.region";
+    public const string SealFileId = "barangay.seal_file_id";
+    public const string PunongBarangay = "barangay.punong_barangay";
+    public const string HallAddress = "hall.address";
+    public const string OfficeHours = "hall.office_hours";
+    public const string Holidays = "calendar.holidays";
+    public const string RegistrationReviewDays = "registration.review_days";
+    public const string EmailSender = "email.sender";
+    public const string UploadMaxMb = "uploads.max_mb";
+    public const string PrivacyNotice = "privacy.notice";
+    public const string DemoSeededAt = "demo.seeded_at";
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Prepares the private PostgreSQL cluster under .data/, applies migrations, seeds the demo barangay
+# and serves the app on http://127.0.0.1:5080. Safe to run again: every step is idempotent.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+cd "$ROOT"
+source scripts/pg.sh
+source scripts/dotnet.sh
+
+pg_up
+create_db barangay "$PG_OWNER"
+create_db barangay_jobs "$PG_APP"
+export_connection_strings barangay barangay_jobs
+
+log "Building the app (Release)"
+dotnet build Barangay.App/Barangay.App.csproj -c Release -nologo -v q -clp:ErrorsOnly
+APP="$ROOT/Barangay.App/bin/Release/net10.0/Barangay.App.dll"
+
+log "Applying migrations"
+dotnet "$APP" migrate
+log "Seeding the demo barangay"
+dotnet "$APP" seed-demo
+
+export Storage__DataRoot="$DATA"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+URL="${BARANGAY_URL:-http://127.0.0.1:5080}"
+cat <<INFO
+
+  Barangay Management System: $URL
+
+  Demo accounts (demo only; change them before real use):
+    admin      admin / Admin#2026demo
+    official   secretary / Official#2026demo   (Barangay Secretary)
+    resident   juan / Resident#2026demo        (Juan P. Dela Cruz, Purok 1)
+
+  PostgreSQL: 127.0.0.1:$BARANGAY_PG_PORT (data in .data/pg). Stop it with: scripts/pg-stop.sh
+  Press Ctrl+C to stop the app.
+
+INFO
+exec dotnet "$APP" --urls "$URL"
