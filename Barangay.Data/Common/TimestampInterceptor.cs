@@ -38,8 +38,13 @@ public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterc
                 var key = entry.Metadata.FindPrimaryKey();
                 if (key is { Properties.Count: 1 } && key.Properties[0].ClrType == typeof(Guid))
                 {
+                    // A store-generated key only has a temporary value here; give it its real random UUID now.
                     var p = entry.Property(key.Properties[0].Name);
-                    if (p.CurrentValue is Guid g && g == Guid.Empty) p.CurrentValue = Guid.NewGuid();
+                    if (p.IsTemporary || p.CurrentValue is Guid g && g == Guid.Empty)
+                    {
+                        p.CurrentValue = Guid.NewGuid();
+                        p.IsTemporary = false;
+                    }
                 }
             }
             if (entry.State is EntityState.Added or EntityState.Modified)

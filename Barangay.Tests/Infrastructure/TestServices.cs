@@ -1,0 +1,58 @@
+using Barangay.App.Accounts;
+using Barangay.Data;
+using Barangay.Data.Accounts;
+using Barangay.Data.Dashboard;
+using Barangay.Data.Officials;
+using Barangay.Data.Security;
+using Barangay.Data.Seed;
+using Barangay.Data.Settings;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Barangay.Tests.Infrastructure;
+
+/// <summary>The real services over a test database, with the signed-in caller under the test's control.</summary>
+public sealed class TestServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _root;
+
+    public TestServices(string connectionString, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddBarangayData(connectionString, new DatabaseOptions());
+        services.AddHttpContextAccessor();
+        services.AddDataProtection();
+        services.AddSingleton(Caller);
+        services.AddSingleton<ICurrentUser>(Caller);
+        services.AddScoped<BarangayDb>();
+        services.AddIdentityCore<User>(o => o.User.RequireUniqueEmail = true).AddUserStore<BarangayUserStore>().AddDefaultTokenProviders();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<Barangay.Jobs.Maintenance.SessionPurge>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<UserAdminService>();
+        services.AddSingleton<OfficialRosterService>();
+        services.AddSingleton<BarangayProfileService>();
+        configure?.Invoke(services);
+        _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        Scope = _root.CreateAsyncScope();
+    }
+
+    public TestCaller Caller { get; } = new();
+
+    public AsyncServiceScope Scope { get; }
+
+    public T Get<T>() where T : notnull => Scope.ServiceProvider.GetRequiredService<T>();
+
+    public Task<BarangayDbContext> DbAsync() => Get<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Scope.DisposeAsync();
+        await _root.DisposeAsync();
+    }
+}

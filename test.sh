@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test against the private PostgreSQL cluster under .data/
+# (and Debian's Chromium for the end-to-end tests). The last line is: Tests: N passed, N failed, N skipped
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+cd "$ROOT"
+source scripts/pg.sh
+source scripts/dotnet.sh
+START=$(date +%s)
+
+pg_up
+
+# Chromium for the end-to-end tests: Debian's package, never a downloaded browser.
+FILTER=()
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    log "Installing Chromium with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  else
+    log "Chromium is not installed and this user cannot install it (sudo apt-get install chromium): end-to-end tests are left out"
+    FILTER=(--filter "Category!=EndToEnd")
+  fi
+fi
+
+log "Building the solution"
+dotnet build Barangay.Blazor.sln -c Debug -nologo -v q -clp:ErrorsOnly
+APP="$ROOT/Barangay.App/bin/Debug/net10.0/Barangay.App.dll"
+
+# Leftovers of an interrupted run.
+for db in $(psql_super -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE 't\_%'"); do drop_db "$db" >/dev/null; done
+
+log "Preparing the template databases"
+drop_db barangay_test_demo >/dev/null
+drop_db barangay_test_template >/dev/null
+create_db barangay_test_template "$PG_OWNER"
+create_db barangay_test_jobs "$PG_APP"
+export_connection_strings barangay_test_template barangay_test_jobs
+dotnet "$APP" migrate >/dev/null
+psql_super -d postgres -c "CREATE DATABASE barangay_test_demo TEMPLATE barangay_test_template OWNER $PG_OWNER"
+export_connection_strings barangay_test_demo barangay_test_jobs
+dotnet "$APP" seed-demo >/dev/null
+export_connection_strings barangay_test_template barangay_test_jobs
+export BARANGAY_TEST_TEMPLATE=barangay_test_template BARANGAY_TEST_DEMO_TEMPLATE=barangay_test_demo
+export BARANGAY_APP_DLL="$APP" BARANGAY_DATA_ROOT="$DATA"
+
+RESULTS="$DATA/test-results"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+log "Running the tests"
+set +e
+dotnet test Barangay.Tests/Barangay.Tests.csproj -c Debug --no-build -nologo "${FILTER[@]}" \
+  --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" 2>&1 \
+  | grep -v -E '^\s*$' | tee "$RESULTS/console.log" | grep -E '^\s*(Failed|Skipped) |Error Message|Total tests|Passed!|Failed!|^\s+at Barangay' || true
+set -e
+
+TRX="$RESULTS/results.trx"
+attr() { grep -o "<Counters [^>]*>" "$TRX" | grep -o "$1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+if [ -f "$TRX" ]; then
+  PASSED=$(attr passed); FAILED=$(( $(attr failed) + $(attr error) + $(attr aborted) + $(attr timeout) )); SKIPPED=$(attr notExecuted)
+else
+  PASSED=0; FAILED=1; SKIPPED=0
+  echo "No test results were written (the test host crashed?)" >&2
+fi
+echo "Took $(( $(date +%s) - START ))s"
+echo "Tests: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+[ "$FAILED" = 0 ] && [ "$PASSED" -gt 0 ]
