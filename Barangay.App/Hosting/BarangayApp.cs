@@ -7,6 +7,7 @@ using Barangay.Data.Security;
 using Barangay.Data.Seed;
 using Barangay.Data.Settings;
 using Barangay.Jobs.Maintenance;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -66,10 +67,11 @@ public static class BarangayApp
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddUserStore<BarangayUserStore>()
-            .AddSignInManager<BarangaySignInManager>()
             .AddClaimsPrincipalFactory<BarangayClaimsFactory>()
             .AddDefaultTokenProviders()
-            .AddDefaultUI();
+            // AddDefaultUI registers the stock SignInManager; ours must be registered after it to win.
+            .AddDefaultUI()
+            .AddSignInManager<BarangaySignInManager>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -83,9 +85,10 @@ public static class BarangayApp
                 o.ExpireTimeSpan = SessionService.Lifetime;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/Identity/Account/Login";
-                o.AccessDeniedPath = "/Identity/Account/AccessDenied";
-                SessionCookieEvents.Attach(o);
+                o.AccessDeniedPath = "/forbidden";
             }));
+        // After Identity's own set-up, which installs its events: tie the cookie to a server-side session.
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, SessionCookieEvents.Attach);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(5);

@@ -1,0 +1,157 @@
+using Barangay.Data.Seed;
+using Barangay.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Npgsql;
+using static Microsoft.Playwright.Assertions;
+
+namespace Barangay.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class SignInSecurityTests(EndToEndFixture e2e)
+{
+    private async Task<IPage> TryAsync(string user, string password)
+    {
+        var page = await e2e.NewPageAsync(EndToEndFixture.Desktop);
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("#login-submit");
+        return page;
+    }
+
+    private async Task SqlAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(e2e.Database.OwnerConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(e2e.Database.OwnerConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Anonymous_OpensHome_IsSentToSignIn()
+    {
+        var page = await e2e.NewPageAsync(EndToEndFixture.Phone);
+        await page.GotoAsync("/admin/users");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login\\?ReturnUrl=%2Fadmin%2Fusers"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Anonymous_OpensOfficialsPage_SeesTheRoster()
+    {
+        var page = await e2e.NewPageAsync(EndToEndFixture.Phone);
+        await page.GotoAsync("/officials");
+        await Expect(page.Locator(".official-name").First).ToHaveTextAsync("Ricardo M. Dela Cruz");
+        await Expect(page.GetByText("Punong Barangay")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task UnknownPage_ShowsFriendlyNotFound()
+    {
+        var page = await e2e.NewPageAsync(EndToEndFixture.Desktop);
+        var response = await page.GotoAsync("/no-such-page");
+        response!.Status.Should().Be(404);
+        await Expect(page.GetByText("Page not found").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsRefusedWithMessageAndRecorded()
+    {
+        var page = await TryAsync(DemoAccounts.OfficialUser, "not-the-password");
+        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("The username or password is not correct.");
+        (await CountAsync("SELECT count(*) FROM failed_logins WHERE username = 'secretary'")).Should().BeGreaterThan(0);
+        (await CountAsync("SELECT count(*) FROM audit_logs WHERE action_type = 'LoginFailed'")).Should().BeGreaterThan(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DisabledAccount_RightPassword_IsToldWhy()
+    {
+        await SqlAsync("UPDATE users SET status = 'disabled' WHERE username = 'kgd.reyes'");
+        await SqlAsync($"UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = '{DemoAccounts.OfficialUser}') WHERE username = 'kgd.reyes'");
+        var page = await TryAsync("kgd.reyes", DemoAccounts.OfficialPassword);
+        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("This account has been disabled");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+        await page.Context.CloseAsync();
+
+        var wrong = await TryAsync("kgd.reyes", "wrong-password-1");
+        await Expect(wrong.GetByTestId("login-errors")).ToContainTextAsync("The username or password is not correct.", new() { Timeout = 10_000 });
+        await wrong.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PendingAccount_RightPassword_IsToldItIsUnderReview()
+    {
+        await SqlAsync("UPDATE users SET status = 'pending' WHERE username = 'kgd.bautista'");
+        await SqlAsync($"UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = '{DemoAccounts.OfficialUser}') WHERE username = 'kgd.bautista'");
+        var page = await TryAsync("kgd.bautista", DemoAccounts.OfficialPassword);
+        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("still being reviewed");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount()
+    {
+        await SqlAsync($"UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = '{DemoAccounts.OfficialUser}') WHERE username = 'kgd.villanueva'");
+        for (var i = 0; i < 5; i++)
+        {
+            var p = await TryAsync("kgd.villanueva", $"wrong-{i}");
+            await p.Context.CloseAsync();
+        }
+        var page = await TryAsync("kgd.villanueva", DemoAccounts.OfficialPassword);
+        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("locked for 15 minutes");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignOut_OldCookieReplayed_IsNoLongerAccepted()
+    {
+        var page = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Desktop);
+        await Expect(page.Locator("#resident-home")).ToBeVisibleAsync();
+        var cookies = await page.Context.CookiesAsync();
+
+        await page.GetByTestId("user-chip").ClickAsync();
+        await page.GetByTestId("sign-out").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+
+        // A stolen copy of the cookie, replayed after sign-out, is refused: the session ended on the server.
+        var replay = await e2e.NewPageAsync(EndToEndFixture.Desktop);
+        await replay.Context.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        await replay.GotoAsync("/");
+        await Expect(replay).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+        (await CountAsync("SELECT count(*) FROM audit_logs WHERE action_type = 'Logout'")).Should().BeGreaterThan(0);
+        await page.Context.CloseAsync();
+        await replay.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task CookieFromOneAppProcess_IsAcceptedByAnother()
+    {
+        var page = await e2e.SignInAsync(DemoAccounts.AdminUser, DemoAccounts.AdminPassword, EndToEndFixture.Desktop);
+        await Expect(page.Locator("#admin-home")).ToBeVisibleAsync();
+        var cookies = await page.Context.CookiesAsync();
+
+        // Data Protection keys live in the database: a restarted app, or a second replica, reads the same cookie.
+        await using var second = await AppProcess.StartAsync(e2e.Database.AppConnectionString);
+        var other = await e2e.Browser.NewContextAsync(new() { BaseURL = second.Url });
+        var host = new Uri(second.Url).Host;
+        await other.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = host, Path = c.Path }));
+        var p2 = await other.NewPageAsync();
+        await p2.GotoAsync("/");
+        await Expect(p2.Locator("#admin-home")).ToHaveTextAsync("System administration");
+        await other.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+}

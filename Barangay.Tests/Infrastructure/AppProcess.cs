@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Barangay.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Barangay.App.dll, as ./run.sh starts it) in its own process on a random loopback port,
+/// over a given database. End-to-end tests drive it with a browser or an HttpClient.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<AppProcess> StartAsync(string appConnectionString, IDictionary<string, string>? extra = null)
+    {
+        var dll = Environment.GetEnvironmentVariable("BARANGAY_APP_DLL")
+                  ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Barangay.App", "bin", "Debug", "net10.0", "Barangay.App.dll"));
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.Environment["ConnectionStrings__Default"] = appConnectionString;
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["Storage__DataRoot"] = Path.Combine(Path.GetTempPath(), "barangay-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the app");
+        var app = new AppProcess(process, url);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException("The app exited while starting:\n" + Output);
+            try
+            {
+                if ((await http.GetAsync(Url + "/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The app did not answer /healthz within 60 s:\n" + Output);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

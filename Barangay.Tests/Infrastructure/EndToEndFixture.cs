@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+
+namespace Barangay.Tests.Infrastructure;
+
+/// <summary>One demo-barangay database, one app process and one Chromium for all end-to-end tests.</summary>
+public sealed class EndToEndFixture : IAsyncLifetime
+{
+    public DemoDatabase Database { get; } = new();
+    public AppProcess App { get; private set; } = null!;
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        App = await AppProcess.StartAsync(Database.AppConnectionString);
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("BARANGAY_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(ViewportSize viewport)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.Url,
+            ViewportSize = viewport,
+            IsMobile = viewport.Width < 600,
+            HasTouch = viewport.Width < 600,
+            Locale = "en-PH",
+            TimezoneId = "Asia/Manila",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignInAsync(string user, string password, ViewportSize viewport)
+    {
+        var page = await NewPageAsync(viewport);
+        await page.GotoAsync("/");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the Blazor circuit is connected, so clicks reach the server.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<EndToEndFixture>
+{
+    public const string Name = "EndToEnd";
+}
