@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds in Release and runs the benchmarks (Barangay.Bench) against their own database, barangay_bench,
+# on the private PostgreSQL cluster under .data/ (dropped, recreated and migrated on every run).
+# Each figure is one line on stdout: BENCH <name> <value> <unit>[ ratio=<ours time / raw time>]
+# Usage: ./bench.sh [benchmark-name ...]   (all of them by default; Barangay.Bench --list names them)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+cd "$ROOT"
+source scripts/pg.sh
+source scripts/dotnet.sh
+START=$(date +%s)
+BENCH_DB=barangay_bench
+
+pg_up
+
+log "Building the app and the benchmarks (Release)"
+dotnet build Barangay.App/Barangay.App.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
+dotnet build Barangay.Bench/Barangay.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
+APP="$ROOT/Barangay.App/bin/Release/net10.0/Barangay.App.dll"
+BENCH="$ROOT/Barangay.Bench/bin/Release/net10.0/Barangay.Bench.dll"
+
+log "Preparing the $BENCH_DB database"
+drop_db "$BENCH_DB" >/dev/null
+create_db "$BENCH_DB" "$PG_OWNER"
+export_connection_strings "$BENCH_DB" "$BENCH_DB"
+dotnet "$APP" migrate >/dev/null
+
+log "Running the benchmarks"
+# The bench connects as the app role only (ConnectionStrings__Default).
+set +e
+env -u ConnectionStrings__Owner -u ConnectionStrings__Super -u ConnectionStrings__Jobs \
+  dotnet "$BENCH" "$@"
+RC=$?
+set -e
+log "Took $(( $(date +%s) - START ))s"
+[ "$RC" = 0 ] || die "the benchmarks failed (exit code $RC)"
