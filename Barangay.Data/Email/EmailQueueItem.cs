@@ -14,11 +14,19 @@ public class EmailQueueItem
     public DateTime CreatedAt { get; set; }
     /// <summary>The provider's last answer in plain words (addition).</summary>
     public string? LastResult { get; set; }
+
+    /// <summary>When the next try is due after a failure (exponential backoff; addition).</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>A sender holds the row until then, so a duplicate job never sends it twice (addition).</summary>
+    public DateTime? LockedUntil { get; set; }
 }
 
 public static class EmailStatuses
 {
     public const string Queued = "queued";
+    /// <summary>Claimed by a sender (transient; an expired claim is taken over after <c>locked_until</c>).</summary>
+    public const string Sending = "sending";
     public const string Sent = "sent";
     public const string Failed = "failed";
 }
