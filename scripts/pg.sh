@@ -50,7 +50,7 @@ pick_port() {
 }
 
 psql_super() {
-  PGPASSWORD="$PG_SUPER_PASSWORD" "$PGBIN/psql" -h 127.0.0.1 -p "$BARANGAY_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"
+  PGOPTIONS="-c client_min_messages=warning" PGPASSWORD="$PG_SUPER_PASSWORD" "$PGBIN/psql" -h 127.0.0.1 -p "$BARANGAY_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"
 }
 
 init_cluster() {
