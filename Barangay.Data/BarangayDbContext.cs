@@ -79,5 +79,6 @@ public class BarangayDbContext(DbContextOptions<BarangayDbContext> options)
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.HasDbFunction(typeof(NameSearch).GetMethod(nameof(NameSearch.Similarity))!).HasName("similarity").IsBuiltIn();
     }
 }

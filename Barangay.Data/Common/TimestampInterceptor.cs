@@ -49,6 +49,7 @@ public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterc
             }
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
+                if (entry.Entity is Residents.Resident resident) Residents.NameSearch.Apply(resident);
                 if (entry.Entity is IHasUpdatedAt updated) updated.UpdatedAt = now;
                 if (entry.Entity is IVersioned versioned) versioned.Version = Guid.NewGuid();
             }

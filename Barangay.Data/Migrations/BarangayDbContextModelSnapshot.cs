@@ -1580,6 +1580,12 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("barangay_zone");
 
+                    b.Property<string>("Citizenship")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("Filipino")
+                        .HasColumnName("citizenship");
+
                     b.Property<string>("ContactNumber")
                         .HasColumnType("text")
                         .HasColumnName("contact_number");
@@ -1593,6 +1599,10 @@ namespace Barangay.Data.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
+
+                    b.Property<string>("DisabilityType")
+                        .HasColumnType("text")
+                        .HasColumnName("disability_type");
 
                     b.Property<DateOnly>("Dob")
                         .HasColumnType("date")
@@ -1611,6 +1621,38 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");
 
+                    b.Property<bool>("IsEmployed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_employed");
+
+                    b.Property<bool>("IsFourPs")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_four_ps");
+
+                    b.Property<bool>("IsIndigenous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_indigenous");
+
+                    b.Property<bool>("IsOfw")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_ofw");
+
+                    b.Property<bool>("IsOutOfSchoolYouth")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_out_of_school_youth");
+
+                    b.Property<bool>("IsPwd")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_pwd");
+
+                    b.Property<bool>("IsRegisteredVoter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_registered_voter");
+
+                    b.Property<bool>("IsSoloParent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_solo_parent");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1624,6 +1666,10 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("middle_name");
 
+                    b.Property<string>("NameExtension")
+                        .HasColumnType("text")
+                        .HasColumnName("name_extension");
+
                     b.Property<string>("NationalIdMasked")
                         .HasColumnType("text")
                         .HasColumnName("national_id_masked");
@@ -1635,6 +1681,10 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("PhotoUrl")
                         .HasColumnType("text")
                         .HasColumnName("photo_url");
+
+                    b.Property<string>("PlaceOfBirth")
+                        .HasColumnType("text")
+                        .HasColumnName("place_of_birth");
 
                     b.Property<string>("PrivacySettings")
                         .IsRequired()
@@ -1659,6 +1709,27 @@ namespace Barangay.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("resident_id");
+
+                    b.Property<string>("SearchFirst")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("search_first");
+
+                    b.Property<string>("SearchLast")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("search_last");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("search_name");
 
                     b.Property<string>("Sex")
                         .HasColumnType("text")
@@ -1685,20 +1756,8 @@ namespace Barangay.Data.Migrations
                     b.HasIndex("Dob")
                         .HasDatabaseName("idx_residents_dob");
 
-                    b.HasIndex("FirstName")
-                        .HasDatabaseName("idx_residents_first_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("FirstName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("FirstName"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("HouseholdId")
                         .HasDatabaseName("ix_residents_household_id");
-
-                    b.HasIndex("LastName")
-                        .HasDatabaseName("idx_residents_last_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("LastName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("LastName"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Purok")
                         .HasDatabaseName("idx_residents_purok");
@@ -1707,8 +1766,32 @@ namespace Barangay.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("residents_resident_id_key");
 
+                    b.HasIndex("SearchFirst")
+                        .HasDatabaseName("idx_residents_first_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchFirst"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchFirst"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SearchLast")
+                        .HasDatabaseName("idx_residents_last_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchLast"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchLast"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("idx_residents_search_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_residents_user_id");
+
+                    b.HasIndex("LastName", "FirstName")
+                        .HasDatabaseName("ix_residents_name");
+
+                    b.HasIndex("Purok", "LastName", "FirstName")
+                        .HasDatabaseName("ix_residents_purok_name");
 
                     b.ToTable("residents", (string)null);
                 });

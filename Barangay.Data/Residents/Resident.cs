@@ -30,6 +30,25 @@ public class Resident : IHasUpdatedAt, ISoftDeletable, IVersioned
     public DateTime UpdatedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
     public Guid Version { get; set; }
+
+    // RBI fields beyond the data-model document (docs/schema.md).
+    public string? NameExtension { get; set; }
+    public string? PlaceOfBirth { get; set; }
+    public string? Citizenship { get; set; } = "Filipino";
+    public bool IsPwd { get; set; }
+    public string? DisabilityType { get; set; }
+    public bool IsSoloParent { get; set; }
+    public bool IsFourPs { get; set; }
+    public bool IsIndigenous { get; set; }
+    public bool IsOutOfSchoolYouth { get; set; }
+    public bool IsOfw { get; set; }
+    public bool IsRegisteredVoter { get; set; }
+    public bool IsEmployed { get; set; }
+
+    /// <summary>Normalized names for search (lower case, no accents, spaces or punctuation): "delacruz" finds "Dela Cruz".</summary>
+    public string SearchName { get; set; } = "";
+    public string SearchFirst { get; set; } = "";
+    public string SearchLast { get; set; } = "";
 }
 
 public static class ResidentStatuses

@@ -27,9 +27,16 @@ public class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.HasIndex(x => x.Dob).HasDatabaseName("idx_residents_dob");
         b.HasIndex(x => x.UserId).HasDatabaseName("ix_residents_user_id");
         b.HasIndex(x => x.HouseholdId).HasDatabaseName("ix_residents_household_id");
+        b.Property(x => x.Citizenship).HasDefaultValue("Filipino");
+        b.Property(x => x.SearchName).IsRequired().HasDefaultValue("");
+        b.Property(x => x.SearchFirst).IsRequired().HasDefaultValue("");
+        b.Property(x => x.SearchLast).IsRequired().HasDefaultValue("");
         // Name search (ILIKE / similarity) through trigram indexes: pg_trgm on PostgreSQL, native on CockroachDB.
-        b.HasIndex(x => x.LastName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_residents_last_name_trgm");
-        b.HasIndex(x => x.FirstName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_residents_first_name_trgm");
+        b.HasIndex(x => x.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_residents_search_name_trgm");
+        b.HasIndex(x => x.SearchLast).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_residents_last_name_trgm");
+        b.HasIndex(x => x.SearchFirst).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_residents_first_name_trgm");
+        b.HasIndex(x => new { x.Purok, x.LastName, x.FirstName }).HasDatabaseName("ix_residents_purok_name");
+        b.HasIndex(x => new { x.LastName, x.FirstName }).HasDatabaseName("ix_residents_name");
         b.HasQueryFilter(x => x.DeletedAt == null);
     }
 }

@@ -1,0 +1,81 @@
+using Barangay.Data.Accounts;
+using Barangay.Data.Audit;
+using Barangay.Data.Common;
+using Barangay.Data.Households;
+using Barangay.Data.Security;
+using Barangay.Data.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Residents;
+
+/// <summary>The hall's Records of Barangay Inhabitants: search, create, edit, archive, restore and delete.</summary>
+public sealed partial class ResidentService(BarangayDb dbs, TimeProvider clock)
+{
+    public async Task<Page<ResidentRow>> SearchAsync(ResidentFilter filter, int page, int size, ResidentSort sort = ResidentSort.Name, bool descending = false, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Residents.View)) return new Page<ResidentRow>([], 0);
+        size = Math.Clamp(size, 1, 200);
+        var today = TimeZones.ManilaToday(clock);
+        var q = Filter(db, db.Residents.AsNoTracking(), filter, today);
+
+        var search = NameSearch.Normalize(filter.Search);
+        if (search.Length > 0)
+        {
+            // Substring on the normalized names (the trigram index serves ILIKE), or one typo away by trigram similarity.
+            var like = $"%{search}%";
+            q = q.Where(r => EF.Functions.ILike(r.SearchName, like)
+                             || (search.Length >= 4 && (NameSearch.Similarity(r.SearchLast, search) > 0.45 || NameSearch.Similarity(r.SearchFirst + r.SearchLast, search) > 0.45)));
+        }
+
+        var total = await q.CountAsync(ct);
+        var ordered = (sort, descending) switch
+        {
+            (ResidentSort.ResidentId, false) => q.OrderBy(r => r.ResidentId),
+            (ResidentSort.ResidentId, true) => q.OrderByDescending(r => r.ResidentId),
+            (ResidentSort.Age, false) => q.OrderByDescending(r => r.Dob).ThenBy(r => r.Id),
+            (ResidentSort.Age, true) => q.OrderBy(r => r.Dob).ThenBy(r => r.Id),
+            (ResidentSort.Purok, false) => q.OrderBy(r => r.Purok).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
+            (ResidentSort.Purok, true) => q.OrderByDescending(r => r.Purok).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
+            (ResidentSort.Updated, _) => q.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id),
+            (_, true) => q.OrderByDescending(r => r.LastName).ThenByDescending(r => r.FirstName).ThenBy(r => r.Id),
+            _ => q.OrderBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
+        };
+        var rows = await ordered.Skip(Math.Max(0, page) * size).Take(size)
+            .Select(r => new
+            {
+                r.Id, r.ResidentId, r.FirstName, r.MiddleName, r.LastName, r.NameExtension, r.Sex, r.Dob, r.Purok, r.RegistrationStatus,
+                Household = db.Households.Where(h => h.Id == r.HouseholdId).Select(h => h.HouseholdId).FirstOrDefault(),
+                HasAccount = r.UserId != null,
+            })
+            .ToListAsync(ct);
+        return new Page<ResidentRow>(rows.Select(r => new ResidentRow(
+            r.Id, r.ResidentId, FullName(r.LastName, r.FirstName, r.MiddleName, r.NameExtension), r.Sex, r.Dob, Ages.On(r.Dob, today),
+            r.Purok, r.RegistrationStatus, r.Household, r.HasAccount)).ToList(), total);
+    }
+
+    internal static IQueryable<Resident> Filter(BarangayDbContext db, IQueryable<Resident> q, ResidentFilter f, DateOnly today)
+    {
+        if (!string.IsNullOrWhiteSpace(f.Purok)) q = q.Where(r => r.Purok == f.Purok);
+        if (!string.IsNullOrWhiteSpace(f.Status)) q = q.Where(r => r.RegistrationStatus == f.Status);
+        if (!string.IsNullOrWhiteSpace(f.Sex)) q = q.Where(r => r.Sex == f.Sex);
+        if (f.HasAccount is { } has) q = has ? q.Where(r => r.UserId != null) : q.Where(r => r.UserId == null);
+        if (!string.IsNullOrWhiteSpace(f.HouseholdId))
+        {
+            var code = f.HouseholdId.Trim();
+            q = q.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && h.HouseholdId == code));
+        }
+        switch (f.AgeBand)
+        {
+            case AgeBands.Children: q = q.Where(r => r.Dob > today.AddYears(-15)); break;
+            case AgeBands.Youth: q = q.Where(r => r.Dob <= today.AddYears(-15) && r.Dob > today.AddYears(-18)); break;
+            case AgeBands.Adults: q = q.Where(r => r.Dob <= today.AddYears(-18) && r.Dob > today.AddYears(-60)); break;
+            case AgeBands.Seniors: q = q.Where(r => r.Dob <= today.AddYears(-60)); break;
+        }
+        return q;
+    }
+
+    public static string FullName(string last, string first, string? middle, string? ext) =>
+        $"{last}, {first}{(string.IsNullOrWhiteSpace(middle) ? "" : " " + middle)}{(string.IsNullOrWhiteSpace(ext) ? "" : " " + ext)}";
+}

@@ -1,0 +1,71 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Barangay.Data.Common;
+
+namespace Barangay.Data.Residents;
+
+/// <summary>The rules for a resident's record, with messages that name the field. The service is where they count.</summary>
+public static partial class ResidentValidator
+{
+    public const int MaxName = 100;
+    public const int MaxAddress = 200;
+
+    /// <summary>Validates an official's entry. Ages outside 16–90 need a reason; a date in the future or before 1900 never passes.</summary>
+    public static Dictionary<string, string> Validate(ResidentEdit e, DateOnly today, ISet<string> activePuroks, bool selfService = false)
+    {
+        var errors = new Dictionary<string, string>();
+        Name(errors, nameof(e.FirstName), "First name", e.FirstName, required: true);
+        Name(errors, nameof(e.LastName), "Last name", e.LastName, required: true);
+        Name(errors, nameof(e.MiddleName), "Middle name", e.MiddleName, required: false);
+
+        if (e.Dob is not { } dob) errors[nameof(e.Dob)] = "Birth date is required.";
+        else if (dob > today) errors[nameof(e.Dob)] = "Birth date cannot be in the future.";
+        else if (dob.Year < 1900) errors[nameof(e.Dob)] = "Birth date cannot be before 1900.";
+        else
+        {
+            var age = Ages.On(dob, today);
+            var outside = age < Ages.SelfServiceMin || age > Ages.SelfServiceMax;
+            if (outside && selfService)
+                errors[nameof(e.Dob)] = $"Birth date: residents aged {Ages.SelfServiceMin} to {Ages.SelfServiceMax} may register themselves; please visit the barangay hall.";
+            else if (outside && string.IsNullOrWhiteSpace(e.AgeReason))
+                errors[nameof(e.AgeReason)] = $"Age {age} is outside 16–90: give a reason (for example, a newborn or a centenarian).";
+        }
+
+        if (string.IsNullOrWhiteSpace(e.Purok)) errors[nameof(e.Purok)] = "Purok is required.";
+        else if (!activePuroks.Contains(e.Purok)) errors[nameof(e.Purok)] = "Purok is not one of the barangay's puroks.";
+        if (e.Sex is not null && !ResidentLists.Sexes.Contains(e.Sex)) errors[nameof(e.Sex)] = "Sex must be Male or Female.";
+        if (e.MaritalStatus is not null && !ResidentLists.MaritalStatuses.Contains(e.MaritalStatus)) errors[nameof(e.MaritalStatus)] = "Civil status is not one of the listed values.";
+        if (e.Address is { Length: > MaxAddress }) errors[nameof(e.Address)] = $"Address is longer than {MaxAddress} characters.";
+        if (!string.IsNullOrWhiteSpace(e.ContactNumber) && !PhMobile().IsMatch(e.ContactNumber.Replace(" ", "").Replace("-", "")))
+            errors[nameof(e.ContactNumber)] = "Contact number must be a Philippine mobile number such as 0917 123 4567 or +63 917 123 4567.";
+        if (!string.IsNullOrWhiteSpace(e.Email) && !MailAddress.TryCreate(e.Email.Trim(), out _))
+            errors[nameof(e.Email)] = "Email address is not valid.";
+        if (!string.IsNullOrWhiteSpace(e.NationalId) && !e.NationalId.Contains('X', StringComparison.OrdinalIgnoreCase)
+            && e.NationalId.Count(char.IsDigit) is < 4 or > 16)
+            errors[nameof(e.NationalId)] = "National ID number must have 4 to 16 digits.";
+        if (e.IsPwd && string.IsNullOrWhiteSpace(e.DisabilityType)) errors[nameof(e.DisabilityType)] = "Type of disability is required for a PWD.";
+        return errors;
+    }
+
+    /// <summary>Only the last four digits stay visible: "1234-5678-9012" → "XXXX-XXXX-9012". An already masked value is kept.</summary>
+    public static string? MaskNationalId(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        if (input.Contains('X', StringComparison.OrdinalIgnoreCase)) return input.Trim().ToUpperInvariant();
+        var digits = new string(input.Where(char.IsDigit).ToArray());
+        return digits.Length < 4 ? null : $"XXXX-XXXX-{digits[^4..]}";
+    }
+
+    private static void Name(Dictionary<string, string> errors, string key, string label, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { if (required) errors[key] = $"{label} is required."; return; }
+        if (value.Length > MaxName) errors[key] = $"{label} is longer than {MaxName} characters.";
+        else if (!NameChars().IsMatch(value)) errors[key] = $"{label} may only have letters, spaces, hyphens, apostrophes and periods.";
+    }
+
+    [GeneratedRegex(@"^[\p{L}\p{M}][\p{L}\p{M} .'\-]*$")]
+    private static partial Regex NameChars();
+
+    [GeneratedRegex(@"^(09\d{9}|\+639\d{9})$")]
+    private static partial Regex PhMobile();
+}
