@@ -113,8 +113,10 @@ public static class AuditDetailsReader
                 var s = e.GetString() ?? "";
                 if (s.Length == 0) return Empty;
                 if (LooksLikeJson(s) && TryParse(s) is { } inner) return inner;
-                if (s.EndsWith('Z') && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc))
-                    return TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm:ss tt", Ph) + " (Manila)";
+                // A UTC timestamp ("…T04:20:43Z" or "…T04:20:43+00:00") is shown in Manila time.
+                if (s.Length >= 20 && s[10] == 'T' && (s.EndsWith('Z') || s.EndsWith("+00:00", StringComparison.Ordinal))
+                    && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                    return TimeZones.ToManila(at.UtcDateTime).ToString("MMM d, yyyy h:mm:ss tt", Ph) + " (Manila)";
                 return s;
             case JsonValueKind.Object:
             case JsonValueKind.Array:

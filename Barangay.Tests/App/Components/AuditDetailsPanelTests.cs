@@ -36,7 +36,7 @@ public class AuditDetailsPanelTests : ComponentTestBase
     [Fact]
     public void Create_ShowsTheValues_WithTimestampsInManila()
     {
-        var details = """{"values":{"code":"purok-8","label":"Purok 8 - Orchid","meta":null,"submitted_at":"2026-03-02T01:00:00Z"}}""";
+        var details = """{"values":{"code":"purok-8","label":"Purok 8 - Orchid","meta":null,"submitted_at":"2026-03-02T01:00:00Z","seeded_at":"2026-11-25T04:20:43.714674+00:00"}}""";
         var cut = Render<AuditDetailsPanel>(p => p.Add(x => x.Row, Row(AuditActions.Create, "LookupValue", "x", details)));
 
         cut.FindAll("[data-testid=audit-changes]").Should().BeEmpty();
@@ -45,6 +45,7 @@ public class AuditDetailsPanelTests : ComponentTestBase
         values["label"].Should().Be("Purok 8 - Orchid");
         values["meta"].Should().Be("(empty)");
         values["submitted_at"].Should().Be("Mar 2, 2026 9:00:00 AM (Manila)");
+        values["seeded_at"].Should().Be("Nov 25, 2026 12:20:43 PM (Manila)");
     }
 
     [Fact]
