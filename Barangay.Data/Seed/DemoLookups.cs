@@ -63,7 +63,7 @@ internal static class DemoLookups
         S(SettingKeys.RegistrationReviewDays, "3"),
         S(SettingKeys.EmailSender, "\"no-reply@sanisidro.example\""),
         S(SettingKeys.UploadMaxMb, "10"),
-        S(SettingKeys.Holidays, """["2026-01-01","2026-04-02","2026-04-03","2026-04-09","2026-05-01","2026-06-12","2026-08-31","2026-11-30","2026-12-25","2026-12-30","2027-01-01"]"""),
+        S(SettingKeys.Holidays, """[{"date":"2026-01-01","name":"New Year's Day"},{"date":"2026-04-02","name":"Maundy Thursday"},{"date":"2026-04-03","name":"Good Friday"},{"date":"2026-04-09","name":"Araw ng Kagitingan"},{"date":"2026-05-01","name":"Labor Day"},{"date":"2026-06-12","name":"Independence Day"},{"date":"2026-08-31","name":"National Heroes Day"},{"date":"2026-11-30","name":"Bonifacio Day"},{"date":"2026-12-25","name":"Christmas Day"},{"date":"2026-12-30","name":"Rizal Day"},{"date":"2027-01-01","name":"New Year's Day"}]"""),
         S(SettingKeys.PrivacyNotice, "\"Barangay San Isidro collects your personal information to keep the Records of Barangay Inhabitants and to serve your requests, as allowed by the Data Privacy Act of 2012 (RA 10173). Only authorized officials can see it.\""),
     ];
 

@@ -18,6 +18,8 @@ public static class LookupCategories
     public const string Purok = "purok";
     public const string DocumentType = "document_type";
     public const string ComplaintCategory = "complaint_category";
+    /// <summary>A complaint subcategory; its meta names the parent: <c>{"parent":"noise"}</c>.</summary>
+    public const string ComplaintSubcategory = "complaint_subcategory";
     public const string EventCategory = "event_category";
     public const string OfficialPosition = "official_position";
     public const string Relation = "household_relation";

@@ -37,6 +37,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddScoped<UserAdminService>();
         services.AddSingleton<OfficialRosterService>();
         services.AddSingleton<BarangayProfileService>();
+        Barangay.App.Hosting.SettingsServices.AddSettingsAndAudit(services);
         configure?.Invoke(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Scope = _root.CreateAsyncScope();

@@ -17,6 +17,9 @@ public static class NavItems
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
             new("User accounts", "/admin/users", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Users.Manage),
+            new("Settings", "/admin/settings", Icons.Material.Filled.Settings, Barangay.Data.Security.Permissions.Settings.Manage),
+            new("Lookup values", "/admin/lookups", Icons.Material.Filled.List, Barangay.Data.Security.Permissions.Settings.Manage),
+            new("Audit log", "/admin/audit", Icons.Material.Filled.History, Barangay.Data.Security.Permissions.Audit.View),
         ]),
     ];
 }

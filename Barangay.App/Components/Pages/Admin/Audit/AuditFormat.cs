@@ -1,0 +1,46 @@
+using System.Globalization;
+using Barangay.Data.Audit;
+using Barangay.Data.Common;
+using Barangay.Data.Settings;
+using MudBlazor;
+
+namespace Barangay.App.Components.Pages.Admin.Audit;
+
+/// <summary>How the audit viewer words and colours its rows.</summary>
+public static class AuditFormat
+{
+    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
+
+    public static string When(DateTime utc) => TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm:ss tt", Ph);
+
+    public static string Action(string action) => action switch
+    {
+        AuditActions.Login => "Signed in",
+        AuditActions.Logout => "Signed out",
+        AuditActions.LoginFailed => "Failed sign-in",
+        AuditActions.StatusChange => "Status change",
+        AuditActions.PermissionChange => "Permission change",
+        _ => action,
+    };
+
+    public static Color ActionColor(string action) => action switch
+    {
+        AuditActions.Create => Color.Success,
+        AuditActions.Delete or AuditActions.LoginFailed => Color.Error,
+        AuditActions.Update or AuditActions.StatusChange or AuditActions.PermissionChange => Color.Info,
+        _ => Color.Default,
+    };
+
+    /// <summary>The target id, with a setting's name beside its key.</summary>
+    public static string Target(AuditRow row) =>
+        row.TargetType == "Setting" && row.TargetId is { } key && SettingFields.LabelOfKey(key) is var label && label != key
+            ? $"{label} ({key})"
+            : row.TargetId ?? "";
+
+    public static string NoDetails(string action) => action switch
+    {
+        AuditActions.Login => "Signed in. The IP address and browser above say from where.",
+        AuditActions.Logout => "Signed out; the session was ended on the server.",
+        _ => "No further details were recorded.",
+    };
+}

@@ -1,0 +1,48 @@
+namespace Barangay.Data.Settings;
+
+/// <summary>Names the settings in the barangay's words: validation messages, form labels and the audit viewer use these.</summary>
+public static class SettingFields
+{
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [nameof(SettingsEdit.BarangayName)] = "Barangay name",
+        [nameof(SettingsEdit.Municipality)] = "Municipality or city",
+        [nameof(SettingsEdit.Province)] = "Province",
+        [nameof(SettingsEdit.Region)] = "Region",
+        [nameof(SettingsEdit.SealFileId)] = "Seal image (file id)",
+        [nameof(SettingsEdit.PunongBarangay)] = "Punong Barangay",
+        [nameof(SettingsEdit.HallAddress)] = "Barangay hall address",
+        [nameof(SettingsEdit.OfficeHours)] = "Office hours",
+        [nameof(SettingsEdit.Fees)] = "Document fees",
+        [nameof(SettingsEdit.Holidays)] = "Holidays",
+        [nameof(SettingsEdit.RegistrationReviewDays)] = "Registration review days",
+        [nameof(SettingsEdit.EmailSender)] = "Email sender",
+        [nameof(SettingsEdit.UploadMaxMb)] = "Upload limit (MB)",
+        [nameof(SettingsEdit.PrivacyNotice)] = "Privacy notice",
+    };
+
+    /// <summary>The <c>app_settings</c> key of each field (fees live in lookup values instead).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>
+    {
+        [nameof(SettingsEdit.BarangayName)] = SettingKeys.BarangayName,
+        [nameof(SettingsEdit.Municipality)] = SettingKeys.Municipality,
+        [nameof(SettingsEdit.Province)] = SettingKeys.Province,
+        [nameof(SettingsEdit.Region)] = SettingKeys.Region,
+        [nameof(SettingsEdit.SealFileId)] = SettingKeys.SealFileId,
+        [nameof(SettingsEdit.PunongBarangay)] = SettingKeys.PunongBarangay,
+        [nameof(SettingsEdit.HallAddress)] = SettingKeys.HallAddress,
+        [nameof(SettingsEdit.OfficeHours)] = SettingKeys.OfficeHours,
+        [nameof(SettingsEdit.Holidays)] = SettingKeys.Holidays,
+        [nameof(SettingsEdit.RegistrationReviewDays)] = SettingKeys.RegistrationReviewDays,
+        [nameof(SettingsEdit.EmailSender)] = SettingKeys.EmailSender,
+        [nameof(SettingsEdit.UploadMaxMb)] = SettingKeys.UploadMaxMb,
+        [nameof(SettingsEdit.PrivacyNotice)] = SettingKeys.PrivacyNotice,
+    };
+
+    /// <summary>"Barangay name" for <c>barangay.name</c>; the key itself for settings the page does not edit.</summary>
+    public static string LabelOfKey(string key) =>
+        Keys.FirstOrDefault(k => k.Value == key) is { Key: not null } f ? Labels[f.Key] : key;
+
+    /// <summary>The validation key of one document type's fee.</summary>
+    public static string FeeField(string code) => $"{nameof(SettingsEdit.Fees)}:{code}";
+}

@@ -1,0 +1,34 @@
+namespace Barangay.Data.Settings;
+
+/// <summary>
+/// The settings page's edit model. <see cref="Original"/> holds the stored values it was loaded from, so a
+/// save can tell when another admin changed the same setting in the meantime.
+/// </summary>
+public sealed class SettingsEdit
+{
+    public string BarangayName { get; set; } = "";
+    public string Municipality { get; set; } = "";
+    public string Province { get; set; } = "";
+    public string Region { get; set; } = "";
+    /// <summary>The id of the uploaded seal image in the file store; empty shows the default seal.</summary>
+    public string SealFileId { get; set; } = "";
+    public string PunongBarangay { get; set; } = "";
+    public string HallAddress { get; set; } = "";
+    public string OfficeHours { get; set; } = "";
+    public List<DocumentFeeEdit> Fees { get; set; } = [];
+    public List<HolidayEdit> Holidays { get; set; } = [];
+    public int RegistrationReviewDays { get; set; }
+    public string EmailSender { get; set; } = "";
+    public int UploadMaxMb { get; set; }
+    public string PrivacyNotice { get; set; } = "";
+
+    public IReadOnlyDictionary<string, string?> Original { get; set; } = new Dictionary<string, string?>();
+}
+
+/// <summary>The fee of one document type (kept in the <c>document_type</c> lookup value's meta as <c>fee</c>), in pesos.</summary>
+public sealed class DocumentFeeEdit
+{
+    public string Code { get; set; } = "";
+    public string Label { get; set; } = "";
+    public decimal Fee { get; set; }
+}

@@ -1,0 +1,130 @@
+using Barangay.Data.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Settings;
+
+/// <summary>
+/// The admins' settings page: reads and saves the <c>app_settings</c> the app uses and the document fees. Every
+/// change is audited by the <see cref="Audit.AuditInterceptor"/> (old → new) in the same SaveChanges.
+/// </summary>
+public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
+{
+    public const int DefaultUploadMaxMb = 10;
+    public const int DefaultReviewDays = 3;
+
+    /// <summary>The current settings, or null when the caller may not manage them.</summary>
+    public async Task<SettingsEdit?> GetAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Settings.Manage)) return null;
+        var keys = SettingFields.Keys.Values.ToList();
+        var stored = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        var types = await DocumentTypes(db).AsNoTracking().ToListAsync(ct);
+        string? Raw(string field) => stored.GetValueOrDefault(SettingFields.Keys[field]);
+        string Text(string field) => SettingJson.ReadText(Raw(field));
+
+        var original = new Dictionary<string, string?>(stored);
+        foreach (var t in types) original[FeeKey(t.Code)] = SettingJson.ReadFee(t.Meta).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new SettingsEdit
+        {
+            BarangayName = Text(nameof(SettingsEdit.BarangayName)),
+            Municipality = Text(nameof(SettingsEdit.Municipality)),
+            Province = Text(nameof(SettingsEdit.Province)),
+            Region = Text(nameof(SettingsEdit.Region)),
+            SealFileId = Text(nameof(SettingsEdit.SealFileId)),
+            PunongBarangay = Text(nameof(SettingsEdit.PunongBarangay)),
+            HallAddress = Text(nameof(SettingsEdit.HallAddress)),
+            OfficeHours = Text(nameof(SettingsEdit.OfficeHours)),
+            PrivacyNotice = Text(nameof(SettingsEdit.PrivacyNotice)),
+            EmailSender = Text(nameof(SettingsEdit.EmailSender)),
+            UploadMaxMb = SettingJson.ReadInt(Raw(nameof(SettingsEdit.UploadMaxMb)), DefaultUploadMaxMb),
+            RegistrationReviewDays = SettingJson.ReadInt(Raw(nameof(SettingsEdit.RegistrationReviewDays)), DefaultReviewDays),
+            Holidays = SettingJson.ReadHolidays(Raw(nameof(SettingsEdit.Holidays)))
+                .Select(h => new HolidayEdit(h.Date.ToString(HolidayEntry.DateFormat, System.Globalization.CultureInfo.InvariantCulture), h.Name)).ToList(),
+            Fees = types.Select(t => new DocumentFeeEdit { Code = t.Code, Label = t.Label, Fee = SettingJson.ReadFee(t.Meta) }).ToList(),
+            Original = original,
+        };
+    }
+
+    /// <summary>
+    /// Validates everything, then saves only what changed, in one SaveChanges (one audit row per changed setting
+    /// or fee). Refuses the whole save when another admin changed one of the same settings since the page loaded.
+    /// </summary>
+    public async Task<EditResult> UpdateAsync(SettingsEdit edit, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Settings.Manage)) return EditResult.Refused("Only an administrator can change the settings.");
+        var errors = SettingsValidator.Validate(edit);
+        if (errors.Count > 0) return EditResult.Invalid(errors);
+
+        var wanted = Serialize(edit);
+        var keys = wanted.Keys.ToList();
+        var rows = await db.AppSettings.Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, ct);
+        var conflicts = new List<string>();
+        foreach (var (field, json) in wanted)
+        {
+            rows.TryGetValue(field, out var row);
+            if (SameSetting(field, row?.Value, json)) continue;
+            if (edit.Original.TryGetValue(field, out var loaded) && !SettingJson.SameValue(loaded, row?.Value))
+            {
+                conflicts.Add(SettingFields.LabelOfKey(field));
+                continue;
+            }
+            if (row is null) db.AppSettings.Add(new AppSetting { Key = field, Value = json });
+            else row.Value = json;
+        }
+
+        var codes = edit.Fees.Select(f => f.Code).ToList();
+        var types = await DocumentTypes(db).Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, ct);
+        foreach (var fee in edit.Fees)
+        {
+            if (!types.TryGetValue(fee.Code, out var type)) continue;
+            var current = SettingJson.ReadFee(type.Meta);
+            if (current == fee.Fee) continue;
+            if (edit.Original.TryGetValue(FeeKey(fee.Code), out var loaded) && loaded is not null
+                && decimal.Parse(loaded, System.Globalization.CultureInfo.InvariantCulture) != current)
+            {
+                conflicts.Add($"Fee for {type.Label}");
+                continue;
+            }
+            type.Meta = SettingJson.WithFee(type.Meta, fee.Fee);
+        }
+
+        if (conflicts.Count > 0)
+            return EditResult.Refused($"Someone else changed {string.Join(", ", conflicts)} since you opened this page. Nothing was saved: reload the page to see the current values, then make your change again.");
+        if (!db.ChangeTracker.HasChanges()) return EditResult.Saved;
+        await db.SaveChangesAsync(ct);
+        await notifier.NotifyAsync();
+        return EditResult.Saved;
+    }
+
+    private static Dictionary<string, string> Serialize(SettingsEdit e) => new()
+    {
+        [SettingKeys.BarangayName] = SettingJson.Text(e.BarangayName),
+        [SettingKeys.Municipality] = SettingJson.Text(e.Municipality),
+        [SettingKeys.Province] = SettingJson.Text(e.Province),
+        [SettingKeys.Region] = SettingJson.Text(e.Region),
+        [SettingKeys.SealFileId] = SettingJson.Text(e.SealFileId),
+        [SettingKeys.PunongBarangay] = SettingJson.Text(e.PunongBarangay),
+        [SettingKeys.HallAddress] = SettingJson.Text(e.HallAddress),
+        [SettingKeys.OfficeHours] = SettingJson.Text(e.OfficeHours),
+        [SettingKeys.PrivacyNotice] = SettingJson.Text(e.PrivacyNotice),
+        [SettingKeys.EmailSender] = SettingJson.Text(e.EmailSender),
+        [SettingKeys.UploadMaxMb] = SettingJson.Number(e.UploadMaxMb),
+        [SettingKeys.RegistrationReviewDays] = SettingJson.Number(e.RegistrationReviewDays),
+        [SettingKeys.Holidays] = SettingJson.Holidays(SettingsValidator.Holidays(e.Holidays)),
+    };
+
+    /// <summary>Holidays first stored as bare dates are the same as the same dates without names: no rewrite, no audit row.</summary>
+    private static bool SameSetting(string key, string? stored, string wanted) =>
+        key == SettingKeys.Holidays && stored is not null
+            ? SettingJson.ReadHolidays(stored).SequenceEqual(SettingJson.ReadHolidays(wanted))
+            : SettingJson.SameValue(stored, wanted);
+
+    private static IQueryable<LookupValue> DocumentTypes(BarangayDbContext db) =>
+        db.LookupValues.Where(l => l.Category == LookupCategories.DocumentType && !l.Retired).OrderBy(l => l.SortOrder).ThenBy(l => l.Label);
+
+    private static string FeeKey(string code) => "fee:" + code;
+}

@@ -1,0 +1,72 @@
+using Barangay.App.Components.Pages.Admin.Settings;
+using Barangay.App.Hosting;
+using Barangay.Data;
+using Barangay.Data.Security;
+using Barangay.Data.Seed;
+using Barangay.Data.Settings;
+using Barangay.Tests.Infrastructure;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Barangay.Tests.App.Components;
+
+/// <summary>The settings page over the real services and the demo database, signed in as the admin.</summary>
+public class SettingsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+{
+    private readonly TestCaller _caller = new();
+
+    public SettingsPageTests(DemoDatabase database)
+    {
+        Services.AddBarangayData(database.AppConnectionString, new DatabaseOptions());
+        Services.AddSingleton<ICurrentUser>(_caller);
+        Services.AddScoped<BarangayDb>();
+        Services.AddSingleton<BarangayProfileService>();
+        Services.AddSettingsAndAudit();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's input services are IAsyncDisposable only: dispose the container asynchronously before xunit's Dispose.</summary>
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private async Task SignInAdminAsync()
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var admin = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == DemoAccounts.AdminUser);
+        _caller.Current = TestCaller.As(admin.Id, admin.UserName!, admin.Roles);
+    }
+
+    [Fact]
+    public async Task Save_InvalidEmailSender_ShowsTheMessageUnderTheFieldAndSavesNothing()
+    {
+        await SignInAdminAsync();
+        var cut = Render<SettingsPage>();
+        cut.WaitForElement("#setting-email-sender", TimeSpan.FromSeconds(10));
+
+        cut.Find("#setting-email-sender").Change("hall@@sanisidro");
+        cut.Find("#settings-save").Click();
+
+        const string message = "Email sender \"hall@@sanisidro\" is not a valid email address";
+        cut.WaitForAssertion(() => cut.Find("#settings-errors").TextContent.Should().Contain(message));
+        cut.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).Should().Contain(t => t.Contains(message, StringComparison.Ordinal));
+        var stored = await Services.GetRequiredService<SettingsService>().GetAsync();
+        stored!.EmailSender.Should().Be("no-reply@sanisidro.example");
+    }
+
+    [Fact]
+    public async Task Save_NewName_IsStored()
+    {
+        await SignInAdminAsync();
+        var cut = Render<SettingsPage>();
+        cut.WaitForElement("#setting-barangay-name", TimeSpan.FromSeconds(10));
+
+        cut.Find("#setting-barangay-name").Change("Barangay San Isidro Norte");
+        cut.Find("#settings-save").Click();
+
+        cut.WaitForAssertion(() => cut.Find("#settings-save").TextContent.Should().Contain("Save settings"), TimeSpan.FromSeconds(10));
+        cut.FindAll("#settings-errors").Should().BeEmpty();
+        (await Services.GetRequiredService<BarangayProfileService>().GetAsync()).Name.Should().Be("Barangay San Isidro Norte");
+    }
+}
