@@ -84,7 +84,7 @@ public class SchemaContractTests(TestDatabase db) : IClassFixture<TestDatabase>
         var defs = await QueryAsync("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'", r => r.GetString(0));
         defs.Should().Contain(d => d.Contains("ON public.complaints USING btree (purok, status)"));
         defs.Should().Contain(d => d.Contains("ON public.document_requests USING btree (purok, status)"));
-        defs.Should().Contain(d => d.Contains("ON public.residents USING gin (last_name gin_trgm_ops)"));
+        defs.Should().Contain(d => d.Contains("ON public.residents USING gin (search_last gin_trgm_ops)"));
     }
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
