@@ -21,6 +21,9 @@ public sealed class FakeS3 : IAsyncDisposable
     public ConcurrentDictionary<string, byte[]> Objects { get; } = new(StringComparer.Ordinal);
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The x-amz-content-sha256 of each PUT: a signed payload hash, not UNSIGNED-PAYLOAD or aws-chunked.</summary>
+    public ConcurrentQueue<string> PayloadHashes { get; } = new();
+
     private FakeS3(WebApplication app) => _app = app;
 
     public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -45,6 +48,7 @@ public sealed class FakeS3 : IAsyncDisposable
                     {
                         await http.Request.Body.CopyToAsync(body);
                         var declared = http.Request.Headers["x-amz-content-sha256"].ToString();
+                        fake.PayloadHashes.Enqueue(declared);
                         if (declared != "UNSIGNED-PAYLOAD" && declared != Convert.ToHexStringLower(SHA256.HashData(body.ToArray())))
                             return Results.StatusCode(400);
                         fake.Objects[id] = body.ToArray();

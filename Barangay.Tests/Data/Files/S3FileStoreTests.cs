@@ -25,6 +25,7 @@ public class S3FileStoreTests : IClassFixture<DemoDatabase>
         await store.PutAsync(key, new MemoryStream(SampleFiles.Png));
 
         s3.Objects.Should().ContainKey($"barangay/san-isidro/{key}").WhoseValue.Should().Equal(SampleFiles.Png);
+        s3.PayloadHashes.Should().Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(SampleFiles.Png)));
         await using (var read = await store.OpenReadAsync(key))
         {
             using var copy = new MemoryStream();
