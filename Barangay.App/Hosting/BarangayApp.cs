@@ -1,5 +1,6 @@
 using Barangay.App.Accounts;
 using Barangay.App.Components;
+using Barangay.App.Files;
 using Barangay.Data;
 using Barangay.Data.Accounts;
 using Barangay.Data.Dashboard;
@@ -38,6 +39,7 @@ public static class BarangayApp
         builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         AddServices(builder);
+        builder.AddFiles();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -130,6 +132,7 @@ public static class BarangayApp
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapFileDownloads();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }
 }

@@ -1,0 +1,42 @@
+using Barangay.Data.Security;
+
+namespace Barangay.Data.Files;
+
+/// <summary>
+/// What a file is, for deciding who besides its uploader and owner may read it, and whether every download is audited.
+/// </summary>
+public static class FileSensitivity
+{
+    public const string IdDocument = "id_document";
+    public const string ComplaintAttachment = "complaint_attachment";
+    public const string Photo = "photo";
+    public const string Export = "export";
+    public const string Import = "import";
+    /// <summary>Meant for anyone (the barangay seal, an announcement's picture).</summary>
+    public const string Public = "public";
+
+    public static readonly IReadOnlyList<string> All = [IdDocument, ComplaintAttachment, Photo, Export, Import, Public];
+
+    /// <summary>Downloads of these always write an audit row (Data Privacy Act: sensitive personal information).</summary>
+    public static bool IsSensitive(string sensitivity) => sensitivity is IdDocument or ComplaintAttachment;
+
+    /// <summary>
+    /// The permissions that let someone other than the uploader or owner read a file. Exports are the requester's
+    /// alone: they can hold the whole registry.
+    /// </summary>
+    public static IReadOnlyList<string> ReadersOf(string sensitivity) => sensitivity switch
+    {
+        IdDocument => [Permissions.Registrations.Review, Permissions.Residents.Edit],
+        ComplaintAttachment => [Permissions.Complaints.Handle],
+        Photo => [Permissions.Residents.View],
+        Import => [Permissions.Imports.Run],
+        _ => [],
+    };
+
+    public static bool CanRead(Caller caller, Guid? uploadedBy, FileMetadata metadata)
+    {
+        if (metadata.Sensitivity == Public) return true;
+        if (caller.UserId is { } me && (me == uploadedBy || me == metadata.OwnerUserId)) return true;
+        return ReadersOf(metadata.Sensitivity).Any(caller.Can);
+    }
+}
