@@ -109,6 +109,7 @@ public static class BarangayApp
         services.AddScoped<DashboardService>();
         services.AddScoped<UserAdminService>();
         services.AddSingleton<Barangay.Data.Officials.OfficialRosterService>();
+        services.AddNotifications(config);
 
         services.AddRazorPages();
         services.AddRazorComponents().AddInteractiveServerComponents();
