@@ -112,6 +112,7 @@ public static class BarangayApp
         services.AddScoped<UserAdminService>();
         services.AddSingleton<Barangay.Data.Officials.OfficialRosterService>();
         services.AddSettingsAndAudit();
+        services.AddNotifications(config);
 
         services.AddRazorPages();
         services.AddRazorComponents().AddInteractiveServerComponents();

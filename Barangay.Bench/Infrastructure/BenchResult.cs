@@ -6,11 +6,11 @@ namespace Barangay.Bench.Infrastructure;
 /// One figure, printed as <c>BENCH name value unit</c>, plus <c> ratio=x</c> when a raw baseline did the
 /// same work in the same run. The ratio is our time over the baseline's time (above 1 = slower than raw).
 /// </summary>
-internal sealed record BenchResult(string Name, double Value, string Unit, double? Ratio = null)
+internal sealed record BenchResult(string Name, double Value, string Unit, double? Ratio = null, int Decimals = 1)
 {
     public override string ToString()
     {
-        var line = string.Create(CultureInfo.InvariantCulture, $"BENCH {Name} {Value:F1} {Unit}");
+        var line = string.Create(CultureInfo.InvariantCulture, $"BENCH {Name} {Value.ToString("F" + Decimals, CultureInfo.InvariantCulture)} {Unit}");
         return Ratio is { } r ? line + string.Create(CultureInfo.InvariantCulture, $" ratio={r:F2}") : line;
     }
 }

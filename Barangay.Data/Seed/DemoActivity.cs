@@ -95,9 +95,9 @@ internal sealed class DemoActivity(TimeProvider clock, Random rng)
             });
         }
 
-        db.Notifications.Add(new Notification { UserId = residentAccount.Id, ResidentId = juan.Id, Type = "request.status", Payload = """{"text":"Your Barangay Clearance request is being processed."}""", CreatedAt = now.AddHours(-5) });
-        db.Notifications.Add(new Notification { UserId = residentAccount.Id, ResidentId = juan.Id, Type = "event.reminder", Payload = """{"text":"The medical mission is next week. See you there!"}""", CreatedAt = now.AddHours(-2) });
-        db.Notifications.Add(new Notification { UserId = admin.Id, Type = "system", Payload = """{"text":"Welcome to the barangay system."}""", CreatedAt = now });
+        db.Notifications.Add(new Notification { UserId = residentAccount.Id, ResidentId = juan.Id, Type = "request.status", Payload = """{"text":"Your Barangay Clearance request is being processed.","href":"/"}""", CreatedAt = now.AddHours(-5) });
+        db.Notifications.Add(new Notification { UserId = residentAccount.Id, ResidentId = juan.Id, Type = "event.reminder", Payload = """{"text":"The medical mission is next week. See you there!","href":"/"}""", CreatedAt = now.AddHours(-2) });
+        db.Notifications.Add(new Notification { UserId = admin.Id, Type = "system", Payload = """{"text":"Welcome to the barangay system.","href":"/"}""", CreatedAt = now });
         await db.SaveChangesAsync(ct);
     }
 

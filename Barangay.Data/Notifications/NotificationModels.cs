@@ -1,0 +1,27 @@
+namespace Barangay.Data.Notifications;
+
+/// <summary>
+/// What a notification says and where it leads: stored as the <c>payload</c> JSON
+/// (<c>{"text": …, "href": …, "ids": {…}}</c>). <see cref="Href"/> is a path inside the app ("/requests/…").
+/// </summary>
+public sealed record NotificationPayload(string Text, string? Href = null, IReadOnlyDictionary<string, string>? Ids = null);
+
+/// <summary>The outcome of a fan-out: how many rows were written, which recipients were skipped, or why nothing was.</summary>
+public sealed record NotifyResult(int Created, IReadOnlyList<Guid> UnknownUsers, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static NotifyResult Invalid(string error) => new(0, [], error);
+}
+
+/// <summary>One of the signed-in user's notifications, as the bell and the notifications page show it.</summary>
+public sealed record NotificationRow(Guid Id, string Type, string Text, string? Href, bool Read, DateTime CreatedAt);
+
+/// <summary>A page of the signed-in user's notifications (newest first) with the totals the page needs.</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationRow> Items, int Total, int Unread);
+
+public enum MarkReadOutcome
+{
+    Marked,
+    NotFound,
+}

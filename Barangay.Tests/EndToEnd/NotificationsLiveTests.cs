@@ -1,0 +1,68 @@
+using Barangay.Data.Seed;
+using Barangay.Tests.Data.Notifications;
+using Barangay.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Npgsql;
+using static Microsoft.Playwright.Assertions;
+
+namespace Barangay.Tests.EndToEnd;
+
+/// <summary>
+/// A notification written straight into the database (as another replica or a job would) reaches the signed-in
+/// resident's open page within 2 seconds, with no reload: the bell's count and the list both change.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class NotificationsLiveTests(EndToEndFixture e2e)
+{
+    private async Task<Guid> UserIdAsync(string userName)
+    {
+        await using var conn = new NpgsqlConnection(e2e.Database.AppConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT id FROM users WHERE username = @u", conn);
+        cmd.Parameters.AddWithValue("u", userName);
+        return (Guid)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Resident_RowInsertedInDatabase_BellAndListUpdateWithin2sWithoutReload()
+    {
+        var juan = await UserIdAsync(DemoAccounts.ResidentUser);
+        var page = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
+        var bell = page.GetByTestId("notification-bell");
+        await Expect(bell).ToHaveAttributeAsync("data-unread", "2");
+
+        await bell.ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith("/notifications", StringComparison.Ordinal));
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        var items = page.GetByTestId("notification-item");
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.First).ToContainTextAsync("The medical mission is next week.");
+        await Expect(page.GetByTestId("mark-all-read")).ToBeEnabledAsync();
+        // Let the page's subscription settle before the row lands (it subscribes after its first render).
+        await page.WaitForTimeoutAsync(300);
+        var navigations = 0;
+        page.FrameNavigated += (_, f) => { if (f == page.MainFrame) navigations++; };
+
+        var text = $"Your Certificate of Residency is ready ({Guid.NewGuid().ToString("N")[..6]}).";
+        var id = await NotificationTestData.InsertAsync(e2e.Database.AppConnectionString, juan, text, "/officials");
+        try
+        {
+            var within2s = new LocatorAssertionsToHaveAttributeOptions { Timeout = 2_000 };
+            await Expect(bell).ToHaveAttributeAsync("data-unread", "3", within2s);
+            await Expect(items.First).ToContainTextAsync(text, new() { Timeout = 2_000 });
+            await Expect(items.First).ToHaveAttributeAsync("data-read", "false");
+            navigations.Should().Be(0, "the update arrives over the live circuit, not by reloading");
+
+            await items.First.ClickAsync();
+            await page.WaitForURLAsync(u => u.EndsWith("/officials", StringComparison.Ordinal));
+            await Expect(bell).ToHaveAttributeAsync("data-unread", "2");
+        }
+        finally
+        {
+            // The end-to-end database is shared: leave the demo resident with his two unread notifications.
+            await NotificationTestData.DeleteAsync(e2e.Database.AppConnectionString, id);
+            await page.Context.CloseAsync();
+        }
+    }
+}
