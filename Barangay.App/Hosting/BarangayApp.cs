@@ -113,6 +113,7 @@ public static class BarangayApp
         services.AddSingleton<Barangay.Data.Officials.OfficialRosterService>();
         services.AddSettingsAndAudit();
         services.AddNotifications(config);
+        services.AddRecordsOfInhabitants();
 
         services.AddRazorPages();
         services.AddRazorComponents().AddInteractiveServerComponents();

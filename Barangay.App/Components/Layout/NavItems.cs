@@ -14,6 +14,10 @@ public static class NavItems
 
     public static readonly IReadOnlyList<Group> Groups =
     [
+        new("Records", Icons.Material.Filled.FolderShared, Barangay.Data.Security.Permissions.Residents.View,
+        [
+            new("Residents", "/residents", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Residents.View),
+        ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
             new("User accounts", "/admin/users", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Users.Manage),
