@@ -8,6 +8,7 @@ public static class ResidentServices
     public static IServiceCollection AddRecordsOfInhabitants(this IServiceCollection services)
     {
         services.AddScoped<ResidentService>();
+        services.AddScoped<Barangay.Data.Households.HouseholdService>();
         return services;
     }
 }

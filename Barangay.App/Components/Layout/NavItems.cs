@@ -17,6 +17,7 @@ public static class NavItems
         new("Records", Icons.Material.Filled.FolderShared, Barangay.Data.Security.Permissions.Residents.View,
         [
             new("Residents", "/residents", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Residents.View),
+            new("Households", "/households", Icons.Material.Filled.House, Barangay.Data.Security.Permissions.Households.View),
         ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
