@@ -110,6 +110,8 @@ public static class BarangayApp
         services.AddScoped<UserAdminService>();
         services.AddSingleton<Barangay.Data.Officials.OfficialRosterService>();
 
+        builder.AddBarangayJobs();
+
         services.AddRazorPages();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -129,6 +131,7 @@ public static class BarangayApp
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }
 }

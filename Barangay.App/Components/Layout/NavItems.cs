@@ -17,6 +17,7 @@ public static class NavItems
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
             new("User accounts", "/admin/users", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Users.Manage),
+            new("Email outbox", "/admin/outbox", Icons.Material.Filled.Outbox, Barangay.Data.Email.EmailOutboxService.Permission),
         ]),
     ];
 }
