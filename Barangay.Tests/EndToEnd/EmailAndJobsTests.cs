@@ -32,11 +32,22 @@ public class EmailAndJobsTests(EndToEndFixture e2e)
         await page.Locator("form button[type=submit]").ClickAsync();
         await Expect(page.GetByText("Please check your email to reset your password.")).ToBeVisibleAsync();
 
-        const string sql = "SELECT status FROM email_queue WHERE to_email = @e AND subject = 'Reset Password' ORDER BY created_at DESC LIMIT 1";
-        await JobsTestHost.WaitUntilAsync(async () => await ScalarAsync(sql, new NpgsqlParameter("e", email)) as string == "sent", "the reset email to be written");
+        const string sql = "SELECT status FROM email_queue WHERE to_email = @e ORDER BY created_at DESC LIMIT 1";
+        try
+        {
+            await JobsTestHost.WaitUntilAsync(async () => await ScalarAsync(sql, new NpgsqlParameter("e", email)) as string == "sent", "the reset email to be written");
+        }
+        catch (TimeoutException e)
+        {
+            var status = await ScalarAsync(sql, new NpgsqlParameter("e", email));
+            var result = await ScalarAsync("SELECT last_result FROM email_queue WHERE to_email = @e ORDER BY created_at DESC LIMIT 1", new NpgsqlParameter("e", email));
+            throw new TimeoutException($"{e.Message} Status: {status ?? "no row"}; last result: {result}.\n{e2e.App.Output}", e);
+        }
         var eml = Directory.GetFiles(Path.Combine(e2e.App.DataRoot, "mail"), "*.eml")
             .Select(File.ReadAllText).Where(t => t.Contains($"To: {email}", StringComparison.Ordinal)).Should().ContainSingle().Subject;
-        eml.Should().Contain("Subject: Reset Password");
+        var subject = await ScalarAsync("SELECT subject FROM email_queue WHERE to_email = @e", new NpgsqlParameter("e", email));
+        subject.Should().Be("Reset your password");
+        eml.Should().Contain("Subject: Reset your password").And.Contain("Content-Type: text/html");
         await page.Context.CloseAsync();
     }
 
