@@ -10,6 +10,7 @@ source scripts/pg.sh
 source scripts/dotnet.sh
 START=$(date +%s)
 BENCH_DB=barangay_bench
+BENCH_JOBS_DB=barangay_bench_jobs
 
 pg_up
 
@@ -21,14 +22,17 @@ BENCH="$ROOT/Barangay.Bench/bin/Release/net10.0/Barangay.Bench.dll"
 
 log "Preparing the $BENCH_DB database"
 drop_db "$BENCH_DB" >/dev/null
+drop_db "$BENCH_JOBS_DB" >/dev/null
 create_db "$BENCH_DB" "$PG_OWNER"
-export_connection_strings "$BENCH_DB" "$BENCH_DB"
+# Hangfire's tables (email_delivery) in a database of their own, as in the app.
+create_db "$BENCH_JOBS_DB" "$PG_APP"
+export_connection_strings "$BENCH_DB" "$BENCH_JOBS_DB"
 dotnet "$APP" migrate >/dev/null
 
 log "Running the benchmarks"
-# The bench connects as the app role only (ConnectionStrings__Default).
+# The bench connects as the app role only (ConnectionStrings__Default, and __Jobs for Hangfire).
 set +e
-env -u ConnectionStrings__Owner -u ConnectionStrings__Super -u ConnectionStrings__Jobs \
+env -u ConnectionStrings__Owner -u ConnectionStrings__Super \
   dotnet "$BENCH" "$@"
 RC=$?
 set -e

@@ -32,6 +32,12 @@ public static class AppCommands
                 Console.WriteLine("Demo barangay ready.");
                 return 0;
             }
+            case "worker":
+            {
+                using var worker = WorkerHost.Build(args[1..]);
+                await worker.RunAsync();
+                return 0;
+            }
             default:
             {
                 await using var app = BarangayApp.Build(args);

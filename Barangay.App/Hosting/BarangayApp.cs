@@ -115,6 +115,8 @@ public static class BarangayApp
         services.AddNotifications(config);
         services.AddRecordsOfInhabitants();
 
+        builder.AddBarangayJobs();
+
         services.AddRazorPages();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -135,6 +137,7 @@ public static class BarangayApp
         app.MapRazorPages();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapFileDownloads();
+        app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }
 }

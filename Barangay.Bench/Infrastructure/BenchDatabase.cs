@@ -19,10 +19,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddBarangayData(connectionString, new DatabaseOptions());
+        ConnectionString = connectionString;
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Contexts = _services.GetRequiredService<IDbContextFactory<BarangayDbContext>>();
         Raw = NpgsqlDataSource.Create(connectionString);
     }
+
+    /// <summary>The application role's connection string.</summary>
+    public string ConnectionString { get; }
 
     /// <summary>How the app gets a context: one short-lived context per operation.</summary>
     public IDbContextFactory<BarangayDbContext> Contexts { get; }

@@ -14,13 +14,21 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private AppProcess(Process process, string url)
+    private AppProcess(Process process, string url, string jobsSchema, string dataRoot)
     {
         _process = process;
         Url = url;
+        JobsSchema = jobsSchema;
+        DataRoot = dataRoot;
     }
 
     public string Url { get; }
+
+    /// <summary>This process's own Hangfire schema in the jobs database (so app processes never run each other's jobs).</summary>
+    public string JobsSchema { get; }
+
+    /// <summary>Storage:DataRoot of this process (.eml files are under its mail folder).</summary>
+    public string DataRoot { get; }
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
@@ -38,11 +46,19 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["ConnectionStrings__Default"] = appConnectionString;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        psi.Environment["Storage__DataRoot"] = Path.Combine(Path.GetTempPath(), "barangay-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        var dataRoot = Path.Combine(Path.GetTempPath(), "barangay-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        psi.Environment["Storage__DataRoot"] = dataRoot;
+        // Hangfire: the jobs database of ./test.sh, a schema per process, and polling fast enough for tests.
+        var schema = "hf_" + Guid.NewGuid().ToString("N")[..12];
+        psi.Environment["ConnectionStrings__Jobs"] = JobsTestHost.JobsConnectionString;
+        psi.Environment["Hangfire__Schema"] = schema;
+        psi.Environment["Hangfire__QueuePollInterval"] = "00:00:01";
+        psi.Environment["Hangfire__SchedulePollingInterval"] = "00:00:01";
+        psi.Environment["Hangfire__WorkerCount"] = "4";
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) psi.Environment[k] = v;
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the app");
-        var app = new AppProcess(process, url);
+        var app = new AppProcess(process, url, psi.Environment["Hangfire__Schema"]!, psi.Environment["Storage__DataRoot"]!);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
@@ -90,5 +106,7 @@ public sealed class AppProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        await JobsTestHost.DropSchemaAsync(JobsSchema);
+        if (Directory.Exists(DataRoot)) Directory.Delete(DataRoot, recursive: true);
     }
 }

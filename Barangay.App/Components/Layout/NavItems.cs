@@ -25,6 +25,7 @@ public static class NavItems
             new("Settings", "/admin/settings", Icons.Material.Filled.Settings, Barangay.Data.Security.Permissions.Settings.Manage),
             new("Lookup values", "/admin/lookups", Icons.Material.Filled.List, Barangay.Data.Security.Permissions.Settings.Manage),
             new("Audit log", "/admin/audit", Icons.Material.Filled.History, Barangay.Data.Security.Permissions.Audit.View),
+            new("Email outbox", "/admin/outbox", Icons.Material.Filled.Outbox, Barangay.Data.Email.EmailOutboxService.Permission),
         ]),
     ];
 }

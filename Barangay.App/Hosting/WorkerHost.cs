@@ -1,0 +1,28 @@
+using Barangay.Data;
+using Barangay.Jobs;
+
+namespace Barangay.App.Hosting;
+
+/// <summary>`Barangay.App worker`: a Hangfire server with the services the jobs need, and no web UI.</summary>
+public static class WorkerHost
+{
+    public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ApplicationName = typeof(WorkerHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+        var config = builder.Configuration;
+        var cs = config.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(cs))
+            throw new InvalidOperationException("ConnectionStrings:Default is not set. Start the worker the way ./run.sh starts the app, with the same settings.");
+        builder.Services.AddBarangayData(cs, BarangayApp.DatabaseOptionsFrom(config));
+        var jobs = JobsServices.JobsOptionsFrom(config);
+        jobs.RunServer = true;
+        builder.Services.AddBarangayJobs(jobs, JobsServices.EmailOptionsFrom(config));
+        return builder.Build();
+    }
+}

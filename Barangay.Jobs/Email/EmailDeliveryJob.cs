@@ -1,0 +1,100 @@
+using System.Globalization;
+using Barangay.Data;
+using Barangay.Data.Common;
+using Barangay.Data.Email;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Barangay.Jobs.Email;
+
+/// <summary>
+/// Delivers one <c>email_queue</c> row. It first claims the row with one conditional UPDATE (queued, or sending
+/// with an expired claim, and due); when that touches nothing, another run has it or it is done, so a
+/// duplicate enqueue or a Hangfire retry never sends a row twice. Passing failures (429, 5xx, network) are
+/// retried with exponential backoff up to <see cref="EmailOptions.MaxAttempts"/>; a refusal fails at once.
+/// </summary>
+public sealed class EmailDeliveryJob(
+    IDbContextFactory<BarangayDbContext> factory,
+    IEmailTransport transport,
+    EmailSenderAddress sender,
+    EmailOptions options,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<EmailDeliveryJob> log)
+{
+    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
+
+    /// <summary>Hangfire's own retries cover a failure before the claim; after it, the sweeper takes over once the claim expires.</summary>
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [JobDisplayName("Send email {0}")]
+    public async Task SendAsync(Guid id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lockUntil = now + options.LockDuration;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var claimed = await ClaimAsync(db, id, now, lockUntil, ct);
+        if (claimed is null) return;
+
+        var email = new OutgoingEmail(claimed.Id, await sender.GetAsync(ct), claimed.ToEmail, claimed.Subject ?? "", claimed.Body ?? "", claimed.CreatedAt);
+        var outcome = await transport.SendAsync(email, ct);
+        await RecordAsync(db, claimed, lockUntil, outcome, ct);
+    }
+
+    /// <summary>One statement: takes the row if it is free and due, and returns it; null when it is not ours to send.</summary>
+    private static async Task<ClaimedEmail?> ClaimAsync(BarangayDbContext db, Guid id, DateTime now, DateTime lockUntil, CancellationToken ct)
+    {
+        var rows = await db.Database.SqlQuery<ClaimedEmail>($"""
+            UPDATE email_queue SET status = {EmailStatuses.Sending}, locked_until = {lockUntil}
+            WHERE id = {id}
+              AND (status = {EmailStatuses.Queued} OR (status = {EmailStatuses.Sending} AND locked_until < {now}))
+              AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
+            RETURNING id, to_email, subject, body, attempt_count, created_at
+            """).ToListAsync(ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private async Task RecordAsync(BarangayDbContext db, ClaimedEmail row, DateTime lockUntil, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attempts = row.AttemptCount + 1;
+        var result = outcome.Result;
+        string status;
+        DateTime? next = null;
+        switch (outcome.Kind)
+        {
+            case DeliveryKind.Sent:
+                status = EmailStatuses.Sent;
+                break;
+            case DeliveryKind.Retry when attempts < options.MaxAttempts:
+                status = EmailStatuses.Queued;
+                next = now + options.BackoffAfter(attempts);
+                result += "; will retry at " + TimeZones.ToManila(next.Value).ToString("MMM d, yyyy h:mm:ss tt", Ph) + " (Manila)";
+                break;
+            case DeliveryKind.Retry:
+                status = EmailStatuses.Failed;
+                result += $"; gave up after {attempts} attempts";
+                break;
+            default:
+                status = EmailStatuses.Failed;
+                break;
+        }
+        // Only while the claim is still ours (it is, unless the send outlasted LockDuration).
+        await db.EmailQueue.Where(e => e.Id == row.Id && e.Status == EmailStatuses.Sending && e.LockedUntil == lockUntil)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, status)
+                .SetProperty(e => e.AttemptCount, attempts)
+                .SetProperty(e => e.LastAttemptAt, now)
+                .SetProperty(e => e.LastResult, result)
+                .SetProperty(e => e.NextAttemptAt, next)
+                .SetProperty(e => e.LockedUntil, (DateTime?)null), ct);
+        if (next is { } due)
+        {
+            jobs.Schedule<EmailDeliveryJob>(j => j.SendAsync(row.Id, CancellationToken.None), due - now);
+        }
+        if (status == EmailStatuses.Failed) log.LogWarning("Email {Id} to {To} failed: {Result}", row.Id, row.ToEmail, result);
+    }
+}
+
+/// <summary>The columns of a claimed row that a send needs.</summary>
+public sealed record ClaimedEmail(Guid Id, string ToEmail, string? Subject, string? Body, int AttemptCount, DateTime CreatedAt);
