@@ -34,7 +34,7 @@ public class EmailDeliveryTests : IClassFixture<TestDatabase>, IAsyncLifetime
 
     private async Task<EmailQueueItem> WaitForStatusAsync(Guid id, string status)
     {
-        await JobsTestHost.WaitUntilAsync(async () => (await ReadAsync(id)).Status == status, $"email {id} to be {status}");
+        await JobsTestHost.WaitUntilAsync(async () => (await ReadAsync(id)).Status == status, $"email {id} to be {status}", seconds: 120);
         return await ReadAsync(id);
     }
 
