@@ -16,6 +16,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public BenchDatabase(string connectionString)
     {
+        ConnectionString = connectionString;
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddBarangayData(connectionString, new DatabaseOptions());
@@ -23,6 +24,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
         Contexts = _services.GetRequiredService<IDbContextFactory<BarangayDbContext>>();
         Raw = NpgsqlDataSource.Create(connectionString);
     }
+
+    /// <summary>The app role's connection string (for a context factory of the bench's own, such as <see cref="SqlCapture"/>).</summary>
+    public string ConnectionString { get; }
 
     /// <summary>How the app gets a context: one short-lived context per operation.</summary>
     public IDbContextFactory<BarangayDbContext> Contexts { get; }
