@@ -30,9 +30,11 @@ export_connection_strings "$BENCH_DB" "$BENCH_JOBS_DB"
 dotnet "$APP" migrate >/dev/null
 
 log "Running the benchmarks"
-# The bench connects as the app role only (ConnectionStrings__Default, and __Jobs for Hangfire).
+# The bench connects as the app role only (ConnectionStrings__Default, and __Jobs for Hangfire). The owner's
+# connection is handed over for one thing, ANALYZE after generating bench data (only a table's owner may).
 set +e
-env -u ConnectionStrings__Owner -u ConnectionStrings__Super \
+BENCH_OWNER_CONNECTION="$ConnectionStrings__Owner" \
+  env -u ConnectionStrings__Owner -u ConnectionStrings__Super \
   dotnet "$BENCH" "$@"
 RC=$?
 set -e

@@ -16,6 +16,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public BenchDatabase(string connectionString)
     {
+        ConnectionString = connectionString;
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddBarangayData(connectionString, new DatabaseOptions());
@@ -25,7 +26,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         Raw = NpgsqlDataSource.Create(connectionString);
     }
 
-    /// <summary>The application role's connection string.</summary>
+    /// <summary>The app role's connection string (for a context factory of the bench's own, such as <see cref="SqlCapture"/>).</summary>
     public string ConnectionString { get; }
 
     /// <summary>How the app gets a context: one short-lived context per operation.</summary>
