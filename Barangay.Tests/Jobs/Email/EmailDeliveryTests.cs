@@ -138,7 +138,8 @@ public class EmailDeliveryTests : IClassFixture<TestDatabase>, IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        (await _jobs.Get<QueueSweeperJob>().RunAsync(CancellationToken.None)).Should().Be(1);
+        // Other tests of this class share the database; what counts is that this row is re-enqueued and sent once.
+        (await _jobs.Get<QueueSweeperJob>().RunAsync(CancellationToken.None)).Should().BeGreaterThanOrEqualTo(1);
         await WaitForStatusAsync(id, EmailStatuses.Sent);
         _sendGrid.For(id).Should().ContainSingle();
     }
