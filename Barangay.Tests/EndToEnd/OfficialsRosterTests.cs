@@ -81,7 +81,7 @@ public class OfficialsRosterTests(EndToEndFixture e2e)
         response.Headers["content-type"].Should().StartWith("image/png");
         var unsigned = await visitor.Context.APIRequest.GetAsync(src![..src.IndexOf('?', StringComparison.Ordinal)], new() { MaxRedirects = 0 });
         unsigned.Status.Should().NotBe(200, "without the signature the photo is not public");
-        await Expect(visitor.Locator(".official-avatar").GetByText("RM")).ToBeVisibleAsync();
+        await Expect(visitor.Locator(".official-avatar").GetByText("RD")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(visitor, "officials-public-phone");
         await visitor.Context.CloseAsync();
     }
