@@ -92,9 +92,13 @@ public sealed partial class OfficialAdminService
         {
             if (fileId is { } f)
             {
-                var file = await db.Files.AsNoTracking().Where(x => x.Id == f).Select(x => new { x.ContentType, x.UploadedBy }).FirstOrDefaultAsync(ct);
+                var file = await db.Files.AsNoTracking().Where(x => x.Id == f).Select(x => new { x.ContentType, x.Metadata }).FirstOrDefaultAsync(ct);
                 if (file is null) return (Photo, "Photo: that file was not found; upload the picture again.");
                 if (file.ContentType is not ("image/jpeg" or "image/png")) return (Photo, "Photo must be a JPEG or PNG image.");
+                // The public roster publishes this picture: only one uploaded as an official's photo, never, say, a resident's ID.
+                var meta = FileMetadata.FromJson(file.Metadata);
+                if (meta.Sensitivity != FileSensitivity.Photo || meta.TargetType != TargetType)
+                    return (Photo, "Photo must be a picture uploaded here as an official's photo.");
             }
             o.PhotoUrl = fileId is { } g ? OfficialPhoto.UrlOf(g) : null;
             return null;

@@ -194,13 +194,16 @@ public class OfficialAdminServiceTests(DemoDatabase database) : IClassFixture<De
     {
         var row = await RowOfAsync("Angelica M. Castañeda");
         var files = _services.Get<FileService>();
-        var pdf = await files.UploadAsync(new FileUploadRequest("photo.pdf", FileKinds.Documents, FileSensitivity.Photo), new MemoryStream(SampleFiles.Pdf));
-        var png = await files.UploadAsync(new FileUploadRequest("angelica.png", FileKinds.Images, FileSensitivity.Photo), new MemoryStream(SamplePhoto.Png()));
+        var pdf = await files.UploadAsync(new FileUploadRequest("photo.pdf", FileKinds.Documents, FileSensitivity.Photo, OfficialAdminService.TargetType), new MemoryStream(SampleFiles.Pdf));
+        var idCard = await files.UploadAsync(new FileUploadRequest("id.png", FileKinds.Images, FileSensitivity.IdDocument, "Registration"), new MemoryStream(SamplePhoto.Png()));
+        var png = await files.UploadAsync(new FileUploadRequest("angelica.png", FileKinds.Images, FileSensitivity.Photo, OfficialAdminService.TargetType), new MemoryStream(SamplePhoto.Png()));
 
         var refused = await Officials.SetPhotoAsync(row.Id, pdf.File!.Id, row.UpdatedAt);
         refused.Kind.Should().Be(ResultKind.Invalid);
         refused.Errors[OfficialAdminService.Photo].Should().Be("Photo must be a JPEG or PNG image.");
         (await Officials.SetPhotoAsync(row.Id, Guid.NewGuid(), row.UpdatedAt)).Errors[OfficialAdminService.Photo].Should().Contain("not found");
+        (await Officials.SetPhotoAsync(row.Id, idCard.File!.Id, row.UpdatedAt)).Errors[OfficialAdminService.Photo]
+            .Should().Be("Photo must be a picture uploaded here as an official's photo.", "an ID document must never reach the public page");
 
         var set = await Officials.SetPhotoAsync(row.Id, png.File!.Id, row.UpdatedAt);
         set.Ok.Should().BeTrue(set.Message);
