@@ -114,6 +114,7 @@ public static class BarangayApp
         services.AddSettingsAndAudit();
         services.AddNotifications(config);
         services.AddRecordsOfInhabitants();
+        services.AddOfficialsRoster();
 
         builder.AddBarangayJobs();
 

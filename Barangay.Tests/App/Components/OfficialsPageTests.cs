@@ -1,8 +1,11 @@
+using System.Security.Cryptography;
 using Barangay.App.Components.Pages.Officials;
 using Barangay.Data;
+using Barangay.Data.Files;
 using Barangay.Data.Officials;
 using Barangay.Tests.Infrastructure;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Barangay.Tests.App.Components;
@@ -13,6 +16,7 @@ public class OfficialsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>
     public OfficialsPageTests(DemoDatabase database)
     {
         Services.AddBarangayData(database.AppConnectionString, new DatabaseOptions());
+        Services.AddSingleton(new FileLinkSigner(new FileStorageOptions { LinkKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }, TimeProvider.System));
         Services.AddSingleton<OfficialRosterService>();
     }
 
@@ -27,5 +31,23 @@ public class OfficialsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>
         names.Should().Contain("Rosario T. Muñoz");
         cut.Markup.Should().Contain("Punong Barangay").And.Contain("Kagawad");
         cut.Markup.Should().NotContain("0917", "the public page shows no contact numbers");
+    }
+
+    [Fact]
+    public async Task OfficialsPage_OfficialWithPhoto_ShowsSignedImageOthersInitials()
+    {
+        var fileId = Guid.NewGuid();
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync())
+        {
+            await db.Officials.Where(o => o.FullName == "Antonio B. Reyes").ExecuteUpdateAsync(s => s.SetProperty(o => o.PhotoUrl, OfficialPhoto.UrlOf(fileId)));
+        }
+
+        var cut = Render<OfficialsPage>();
+        cut.WaitForAssertion(() => cut.FindAll(".official-name").Should().HaveCount(13), TimeSpan.FromSeconds(10));
+
+        var photo = cut.FindAll("img.official-photo").Should().ContainSingle().Subject;
+        photo.GetAttribute("src").Should().StartWith($"/files/{fileId}?exp=").And.Contain("&sig=");
+        photo.GetAttribute("alt").Should().Be("Antonio B. Reyes");
+        cut.FindAll(".official-avatar").Select(a => a.TextContent.Trim()).Should().Contain("RD", "Ricardo M. Dela Cruz has no photo: his initials (given name and surname) show");
     }
 }
