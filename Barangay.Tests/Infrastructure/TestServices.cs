@@ -49,6 +49,14 @@ public sealed class TestServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Scope.ServiceProvider.GetRequiredService<T>();
 
+    /// <summary>Makes an existing account (a demo user, say) the signed-in caller, with its real roles.</summary>
+    public async Task SignInAsAsync(string username, string? position = null)
+    {
+        await using var db = await DbAsync();
+        var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == username);
+        Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, position);
+    }
+
     public Task<BarangayDbContext> DbAsync() => Get<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
 
     public async ValueTask DisposeAsync()

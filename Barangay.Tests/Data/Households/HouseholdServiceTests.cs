@@ -17,9 +17,7 @@ public class HouseholdServiceTests(DemoDatabase database) : IClassFixture<DemoDa
     public async Task InitializeAsync()
     {
         _services = new TestServices(database.AppConnectionString, s => { s.AddScoped<ResidentService>(); s.AddScoped<HouseholdService>(); });
-        await using var db = await _services.DbAsync();
-        var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == DemoAccounts.OfficialUser);
-        _services.Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, OfficialPositions.Secretary);
+        await _services.SignInAsAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
     }
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
@@ -102,11 +100,7 @@ public class HouseholdServiceTests(DemoDatabase database) : IClassFixture<DemoDa
     [Fact]
     public async Task Resident_GetsNoHouseholds()
     {
-        await using (var db = await _services.DbAsync())
-        {
-            var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == DemoAccounts.ResidentUser);
-            _services.Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles);
-        }
+        await _services.SignInAsAsync(DemoAccounts.ResidentUser);
         (await Households.SearchAsync(new HouseholdFilter(), 0, 10)).Total.Should().Be(0);
         (await Households.FindResidentsAsync("dela")).Should().BeEmpty();
     }

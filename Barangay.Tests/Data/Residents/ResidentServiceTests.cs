@@ -21,12 +21,7 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    private async Task SignInAsync(string username, string? position = null)
-    {
-        await using var db = await _services.DbAsync();
-        var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == username);
-        _services.Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, position);
-    }
+    private Task SignInAsync(string username, string? position = null) => _services.SignInAsAsync(username, position);
 
     private static ResidentEdit Valid(string first = "María Ñiña", string last = "Dela Peña-O'Brien") => new()
     {
@@ -148,11 +143,7 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
     [Fact]
     public async Task Tanod_MayViewButNotEdit()
     {
-        await using (var db = await _services.DbAsync())
-        {
-            var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == "tanod.galang");
-            _services.Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, OfficialPositions.Tanod);
-        }
+        await SignInAsync("tanod.galang", OfficialPositions.Tanod);
         var any = await AnyResidentIdAsync();
         (await Residents.GetAsync(any)).Should().NotBeNull();
         (await Residents.UpdateAsync(any, Valid())).Kind.Should().Be(Barangay.Data.Common.ResultKind.NotFound);
