@@ -114,6 +114,7 @@ public static class BarangayApp
         services.AddSettingsAndAudit();
         services.AddNotifications(config);
         services.AddRecordsOfInhabitants();
+        services.AddResidentSelfService();
 
         services.AddRazorPages();
         services.AddRazorComponents().AddInteractiveServerComponents();
