@@ -115,6 +115,7 @@ public static class BarangayApp
         services.AddNotifications(config);
         services.AddRecordsOfInhabitants();
         services.AddOfficialsRoster();
+        services.AddResidentSelfService();
 
         builder.AddBarangayJobs();
 

@@ -18,33 +18,43 @@ public static partial class ResidentValidator
         Name(errors, nameof(e.LastName), "Last name", e.LastName, required: true);
         Name(errors, nameof(e.MiddleName), "Middle name", e.MiddleName, required: false);
 
-        if (e.Dob is not { } dob) errors[nameof(e.Dob)] = "Birth date is required.";
-        else if (dob > today) errors[nameof(e.Dob)] = "Birth date cannot be in the future.";
-        else if (dob.Year < 1900) errors[nameof(e.Dob)] = "Birth date cannot be before 1900.";
-        else
-        {
-            var age = Ages.On(dob, today);
-            var outside = age < Ages.SelfServiceMin || age > Ages.SelfServiceMax;
-            if (outside && selfService)
-                errors[nameof(e.Dob)] = $"Birth date: residents aged {Ages.SelfServiceMin} to {Ages.SelfServiceMax} may register themselves; please visit the barangay hall.";
-            else if (outside && string.IsNullOrWhiteSpace(e.AgeReason))
-                errors[nameof(e.AgeReason)] = $"Age {age} is outside 16–90: give a reason (for example, a newborn or a centenarian).";
-        }
+        BirthDate(errors, e.Dob, e.AgeReason, today, selfService);
 
         if (string.IsNullOrWhiteSpace(e.Purok)) errors[nameof(e.Purok)] = "Purok is required.";
         else if (!activePuroks.Contains(e.Purok)) errors[nameof(e.Purok)] = "Purok is not one of the barangay's puroks.";
         if (e.Sex is not null && !ResidentLists.Sexes.Contains(e.Sex)) errors[nameof(e.Sex)] = "Sex must be Male or Female.";
         if (e.MaritalStatus is not null && !ResidentLists.MaritalStatuses.Contains(e.MaritalStatus)) errors[nameof(e.MaritalStatus)] = "Civil status is not one of the listed values.";
-        if (e.Address is { Length: > MaxAddress }) errors[nameof(e.Address)] = $"Address is longer than {MaxAddress} characters.";
-        if (!string.IsNullOrWhiteSpace(e.ContactNumber) && !PhMobile().IsMatch(e.ContactNumber.Replace(" ", "").Replace("-", "")))
-            errors[nameof(e.ContactNumber)] = "Contact number must be a Philippine mobile number such as 0917 123 4567 or +63 917 123 4567.";
-        if (!string.IsNullOrWhiteSpace(e.Email) && !MailAddress.TryCreate(e.Email.Trim(), out _))
-            errors[nameof(e.Email)] = "Email address is not valid.";
+        Contact(errors, e.Address, e.ContactNumber, e.Email);
         if (!string.IsNullOrWhiteSpace(e.NationalId) && !e.NationalId.Contains('X', StringComparison.OrdinalIgnoreCase)
             && e.NationalId.Count(char.IsDigit) is < 4 or > 16)
             errors[nameof(e.NationalId)] = "National ID number must have 4 to 16 digits.";
         if (e.IsPwd && string.IsNullOrWhiteSpace(e.DisabilityType)) errors[nameof(e.DisabilityType)] = "Type of disability is required for a PWD.";
         return errors;
+    }
+
+    private static void BirthDate(Dictionary<string, string> errors, DateOnly? value, string? ageReason, DateOnly today, bool selfService)
+    {
+        if (value is not { } dob) errors[nameof(ResidentEdit.Dob)] = "Birth date is required.";
+        else if (dob > today) errors[nameof(ResidentEdit.Dob)] = "Birth date cannot be in the future.";
+        else if (dob.Year < 1900) errors[nameof(ResidentEdit.Dob)] = "Birth date cannot be before 1900.";
+        else
+        {
+            var age = Ages.On(dob, today);
+            var outside = age < Ages.SelfServiceMin || age > Ages.SelfServiceMax;
+            if (outside && selfService)
+                errors[nameof(ResidentEdit.Dob)] = $"Birth date: residents aged {Ages.SelfServiceMin} to {Ages.SelfServiceMax} may register themselves; please visit the barangay hall.";
+            else if (outside && string.IsNullOrWhiteSpace(ageReason))
+                errors[nameof(ResidentEdit.AgeReason)] = $"Age {age} is outside 16–90: give a reason (for example, a newborn or a centenarian).";
+        }
+    }
+
+    private static void Contact(Dictionary<string, string> errors, string? address, string? contactNumber, string? email)
+    {
+        if (address is { Length: > MaxAddress }) errors[nameof(ResidentEdit.Address)] = $"Address is longer than {MaxAddress} characters.";
+        if (!string.IsNullOrWhiteSpace(contactNumber) && !PhMobile().IsMatch(contactNumber.Replace(" ", "").Replace("-", "")))
+            errors[nameof(ResidentEdit.ContactNumber)] = "Contact number must be a Philippine mobile number such as 0917 123 4567 or +63 917 123 4567.";
+        if (!string.IsNullOrWhiteSpace(email) && !MailAddress.TryCreate(email.Trim(), out _))
+            errors[nameof(ResidentEdit.Email)] = "Email address is not valid.";
     }
 
     /// <summary>Only the last four digits stay visible: "1234-5678-9012" → "XXXX-XXXX-9012". An already masked value is kept.</summary>

@@ -12,6 +12,12 @@ public static class NavItems
 
     public sealed record Group(string Title, string Icon, string Permission, IReadOnlyList<Item> Items);
 
+    /// <summary>Links shown at the top of the drawer, each only with its permission (a resident's own pages).</summary>
+    public static readonly IReadOnlyList<Item> Mine =
+    [
+        new("My profile", "/me", Icons.Material.Filled.Badge, Barangay.Data.Security.Permissions.Self.Profile),
+    ];
+
     public static readonly IReadOnlyList<Group> Groups =
     [
         new("Records", Icons.Material.Filled.FolderShared, Barangay.Data.Security.Permissions.Residents.View,
