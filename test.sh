@@ -23,6 +23,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# TEST_FILTER="FullyQualifiedName~Documents" ./test.sh runs only the matching tests (templates are still rebuilt).
+if [ -n "${TEST_FILTER:-}" ]; then
+  if [ ${#FILTER[@]} -gt 0 ]; then FILTER=(--filter "(${TEST_FILTER})&Category!=EndToEnd"); else FILTER=(--filter "$TEST_FILTER"); fi
+fi
+
 log "Building the solution"
 dotnet build Barangay.Blazor.sln -c Debug -nologo -v q -clp:ErrorsOnly
 APP="$ROOT/Barangay.App/bin/Debug/net10.0/Barangay.App.dll"
