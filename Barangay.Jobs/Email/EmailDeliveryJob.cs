@@ -25,34 +25,51 @@ public sealed class EmailDeliveryJob(
 {
     private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
 
+    /// <summary>How many rows of one batch are with the provider at the same time.</summary>
+    private const int SendsInFlight = 8;
+
     /// <summary>Hangfire's own retries cover a failure before the claim; after it, the sweeper takes over once the claim expires.</summary>
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Send email {0}")]
-    public async Task SendAsync(Guid id, CancellationToken ct)
+    public Task SendAsync(Guid id, CancellationToken ct) => DeliverAsync([id], ct);
+
+    /// <summary>
+    /// A fan-out's emails, many per job: one Hangfire job costs several storage transactions, which would otherwise
+    /// bound delivery well below what the provider accepts. The rows are claimed together and sent a few at a time.
+    /// </summary>
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [JobDisplayName("Send a batch of emails")]
+    public Task SendBatchAsync(Guid[] ids, CancellationToken ct) => DeliverAsync(ids, ct);
+
+    private async Task DeliverAsync(Guid[] ids, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lockUntil = now + options.LockDuration;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var claimed = await ClaimAsync(db, id, now, lockUntil, ct);
-        if (claimed is null) return;
+        List<ClaimedEmail> claimed;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            claimed = await ClaimAsync(db, ids, now, lockUntil, ct);
+        }
+        if (claimed.Count == 0) return;
 
-        var email = new OutgoingEmail(claimed.Id, await sender.GetAsync(ct), claimed.ToEmail, claimed.Subject ?? "", claimed.Body ?? "", claimed.CreatedAt);
-        var outcome = await transport.SendAsync(email, ct);
-        await RecordAsync(db, claimed, lockUntil, outcome, ct);
+        var from = await sender.GetAsync(ct);
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = SendsInFlight, CancellationToken = ct }, async (row, token) =>
+        {
+            var outcome = await transport.SendAsync(new OutgoingEmail(row.Id, from, row.ToEmail, row.Subject ?? "", row.Body ?? "", row.CreatedAt), token);
+            await using var db = await factory.CreateDbContextAsync(token);
+            await RecordAsync(db, row, lockUntil, outcome, token);
+        });
     }
 
-    /// <summary>One statement: takes the row if it is free and due, and returns it; null when it is not ours to send.</summary>
-    private static async Task<ClaimedEmail?> ClaimAsync(BarangayDbContext db, Guid id, DateTime now, DateTime lockUntil, CancellationToken ct)
-    {
-        var rows = await db.Database.SqlQuery<ClaimedEmail>($"""
+    /// <summary>One statement: takes the rows that are free and due, and returns them; the others are not ours to send.</summary>
+    private static async Task<List<ClaimedEmail>> ClaimAsync(BarangayDbContext db, Guid[] ids, DateTime now, DateTime lockUntil, CancellationToken ct) =>
+        await db.Database.SqlQuery<ClaimedEmail>($"""
             UPDATE email_queue SET status = {EmailStatuses.Sending}, locked_until = {lockUntil}
-            WHERE id = {id}
+            WHERE id = ANY({ids})
               AND (status = {EmailStatuses.Queued} OR (status = {EmailStatuses.Sending} AND locked_until < {now}))
               AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
             RETURNING id, to_email, subject, body, attempt_count, created_at
             """).ToListAsync(ct);
-        return rows.Count == 0 ? null : rows[0];
-    }
 
     private async Task RecordAsync(BarangayDbContext db, ClaimedEmail row, DateTime lockUntil, DeliveryOutcome outcome, CancellationToken ct)
     {

@@ -3,30 +3,34 @@ using Hangfire;
 
 namespace Barangay.Jobs.Email;
 
-/// <summary>One Hangfire job per row id; the job's claim makes a second enqueue of the same id harmless.</summary>
+/// <summary>
+/// A few emails get one Hangfire job each; a fan-out's many go in batches (each job's claim makes a second enqueue of
+/// the same id harmless, so a row in two batches is still sent once).
+/// </summary>
 public sealed class HangfireEmailDispatcher(IBackgroundJobClient jobs) : IEmailDispatcher
 {
-    /// <summary>A fan-out of many emails is enqueued over a few connections at once (each enqueue is a storage round trip).</summary>
-    private const int ParallelFrom = 16;
+    private const int BatchFrom = 16;
 
-    public async Task DispatchAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    /// <summary>Small enough that the batches spread over the workers, large enough that Hangfire's cost per job fades.</summary>
+    internal const int BatchSize = 50;
+
+    public Task DispatchAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var list = ids.Distinct().ToList();
-        if (list.Count < ParallelFrom)
+        if (list.Count < BatchFrom)
         {
             foreach (var id in list)
             {
                 ct.ThrowIfCancellationRequested();
-                Enqueue(id);
+                jobs.Enqueue<EmailDeliveryJob>(j => j.SendAsync(id, CancellationToken.None));
             }
-            return;
+            return Task.CompletedTask;
         }
-        await Parallel.ForEachAsync(list, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, (id, _) =>
+        foreach (var batch in list.Chunk(BatchSize))
         {
-            Enqueue(id);
-            return ValueTask.CompletedTask;
-        });
+            ct.ThrowIfCancellationRequested();
+            jobs.Enqueue<EmailDeliveryJob>(j => j.SendBatchAsync(batch, CancellationToken.None));
+        }
+        return Task.CompletedTask;
     }
-
-    private void Enqueue(Guid id) => jobs.Enqueue<EmailDeliveryJob>(j => j.SendAsync(id, CancellationToken.None));
 }

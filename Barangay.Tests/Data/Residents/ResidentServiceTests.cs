@@ -35,11 +35,38 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
     [InlineData("dela cruz", "Dela Cruz")]
     [InlineData("pena", "Peña")]
     [InlineData("delacrus", "Dela Cruz")]
+    [InlineData("juandelacrus", "Dela Cruz, Juan")]
     public async Task Search_NormalizedOrOneTypo_FindsTheName(string query, string expectedLastNamePart)
     {
         var page = await Residents.SearchAsync(new ResidentFilter(Search: query), 0, 50);
         page.Total.Should().BeGreaterThan(0);
         page.Items.Should().Contain(r => r.FullName.Contains(expectedLastNamePart));
+    }
+
+    [Fact]
+    public async Task Search_CommonSurnameBeyondTheCap_CountsToTheCapAndSaysSo()
+    {
+        await using (var db = await _services.DbAsync())
+        {
+            for (var i = 0; i < ResidentService.SearchCountCap + 5; i++)
+            {
+                db.Residents.Add(new Resident
+                {
+                    ResidentId = $"R-CAP-{i:D5}", FirstName = $"Ana {i}", LastName = "Macaraeg", Dob = new DateOnly(1990, 1, 1),
+                    Purok = i < 5 ? "purok-5" : "purok-4", Sex = "Female",
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var common = await Residents.SearchAsync(new ResidentFilter(Search: "Macaraeg"), 0, 25);
+        common.Total.Should().Be(ResidentService.SearchCountCap);
+        common.TotalIsCapped.Should().BeTrue();
+        common.Items.Should().HaveCount(25).And.OnlyContain(r => r.FullName.Contains("Macaraeg")); // surname or middle name
+
+        var narrowed = await Residents.SearchAsync(new ResidentFilter(Search: "Macaraeg", Purok: "purok-5"), 0, 25);
+        narrowed.TotalIsCapped.Should().BeFalse();
+        narrowed.Items.Where(r => r.FullName.StartsWith("Macaraeg, Ana ")).Should().HaveCount(5);
     }
 
     [Fact]
