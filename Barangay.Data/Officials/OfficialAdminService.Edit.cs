@@ -90,17 +90,8 @@ public sealed partial class OfficialAdminService
         if (!caller.Can(Permissions.Officials.Manage)) return ServiceResult<OfficialDetail>.NotFound();
         return await ChangeAsync(id, expectedUpdatedAt, async (db, o) =>
         {
-            if (fileId is { } f)
-            {
-                var file = await db.Files.AsNoTracking().Where(x => x.Id == f).Select(x => new { x.ContentType, x.Metadata }).FirstOrDefaultAsync(ct);
-                if (file is null) return (Photo, "Photo: that file was not found; upload the picture again.");
-                if (file.ContentType is not ("image/jpeg" or "image/png")) return (Photo, "Photo must be a JPEG or PNG image.");
-                // The public roster publishes this picture: only one uploaded as an official's photo, never, say, a resident's ID.
-                var meta = FileMetadata.FromJson(file.Metadata);
-                if (meta.Sensitivity != FileSensitivity.Photo || meta.TargetType != TargetType)
-                    return (Photo, "Photo must be a picture uploaded here as an official's photo.");
-            }
-            o.PhotoUrl = fileId is { } g ? OfficialPhoto.UrlOf(g) : null;
+            if (fileId is { } f && await PhotoFiles.RefusalAsync(db, f, TargetType, "an official's", ct) is { } refusal) return (Photo, refusal);
+            o.PhotoUrl = fileId is { } g ? PhotoFiles.UrlOf(g) : null;
             return null;
         }, ct);
     }

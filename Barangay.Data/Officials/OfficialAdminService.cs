@@ -1,3 +1,4 @@
+using Barangay.Data.Files;
 using Barangay.Data.Accounts;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public sealed partial class OfficialAdminService(BarangayDb dbs)
 
     internal static OfficialRow ToRow(Official o, string userName) => new(
         o.Id, o.OfficialId, o.FullName, o.Position, o.TermStart, o.TermEnd, o.Status, o.ContactNumber, o.Email,
-        OfficialPhoto.FileIdOf(o.PhotoUrl), o.UserId, userName, Microseconds(o.UpdatedAt));
+        PhotoFiles.FileIdOf(o.PhotoUrl), o.UserId, userName, Microseconds(o.UpdatedAt));
 
     internal static OfficialEdit ToEdit(Official o) => new()
     {

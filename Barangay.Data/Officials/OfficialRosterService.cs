@@ -27,7 +27,7 @@ public sealed class OfficialRosterService(IDbContextFactory<BarangayDbContext> f
             .ToListAsync(ct);
         return rows
             .Select(r => new RosterEntry(r.FullName, r.Position, r.TermStart, r.TermEnd,
-                OfficialPhoto.FileIdOf(r.PhotoUrl) is { } file ? links.Sign(file, PhotoLinkLifetime) : null))
+                PhotoFiles.FileIdOf(r.PhotoUrl) is { } file ? links.Sign(file, PhotoLinkLifetime) : null))
             .OrderBy(r => Array.IndexOf(Order, r.Position) is var i && i < 0 ? 99 : i).ThenBy(r => r.FullName, StringComparer.Ordinal).ToList();
     }
 }

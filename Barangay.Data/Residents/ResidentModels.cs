@@ -69,4 +69,4 @@ public sealed class ResidentEdit
 
 public sealed record ResidentDetail(
     Guid Id, string ResidentId, string FullName, ResidentEdit Edit, int Age, string Status, string PurokLabel,
-    Guid? HouseholdId, string? HouseholdCode, bool HasAccount, DateTime CreatedAt, DateTime UpdatedAt);
+    Guid? HouseholdId, string? HouseholdCode, bool HasAccount, DateTime CreatedAt, DateTime UpdatedAt, Guid? PhotoFileId = null);

@@ -1,5 +1,6 @@
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
+using Barangay.Data.Files;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,8 @@ public sealed partial class ResidentService
         var household = r.HouseholdId is null ? null : await db.Households.AsNoTracking().Where(h => h.Id == r.HouseholdId).Select(h => h.HouseholdId).FirstOrDefaultAsync(ct);
         var purok = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.Purok && l.Code == r.Purok).Select(l => l.Label).FirstOrDefaultAsync(ct);
         return new ResidentDetail(r.Id, r.ResidentId, FullName(r.LastName, r.FirstName, r.MiddleName, r.NameExtension), ToEdit(r),
-            Ages.On(r.Dob, TimeZones.ManilaToday(clock)), r.RegistrationStatus, purok ?? r.Purok, r.HouseholdId, household, r.UserId is not null, r.CreatedAt, r.UpdatedAt);
+            Ages.On(r.Dob, TimeZones.ManilaToday(clock)), r.RegistrationStatus, purok ?? r.Purok, r.HouseholdId, household, r.UserId is not null, r.CreatedAt, r.UpdatedAt,
+            PhotoFiles.FileIdOf(r.PhotoUrl));
     }
 
     public async Task<ServiceResult<Guid>> CreateAsync(ResidentEdit edit, CancellationToken ct = default)
@@ -73,6 +75,24 @@ public sealed partial class ResidentService
             return current is null ? ServiceResult<ResidentEdit>.NotFound() : Changed(current);
         }
         return ServiceResult<ResidentEdit>.Success(ToEdit(r));
+    }
+
+    /// <summary>The target type resident photos are uploaded with (<see cref="FileSensitivity.Photo"/>: readable by officials who view residents, and the resident).</summary>
+    public const string PhotoTargetType = "Resident";
+
+    /// <summary>Sets (or with null, removes) the resident's photo: a JPEG or PNG uploaded as a resident's photo. Audited as a change of <c>photo_url</c>.</summary>
+    public async Task<ServiceResult<bool>> SetPhotoAsync(Guid id, Guid? fileId, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Residents.Edit)) return ServiceResult<bool>.NotFound();
+        var r = await db.Residents.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return ServiceResult<bool>.NotFound();
+        if (fileId is { } f && await PhotoFiles.RefusalAsync(db, f, PhotoTargetType, "a resident's", ct) is { } refusal)
+            return ServiceResult<bool>.Invalid("Photo", refusal);
+        r.PhotoUrl = fileId is { } g ? PhotoFiles.UrlOf(g) : null;
+        await db.SaveChangesAsync(ct);
+        return ServiceResult<bool>.Success(true);
     }
 
     public Task<ServiceResult<bool>> ArchiveAsync(Guid id, CancellationToken ct = default) => SetStatusAsync(id, ResidentStatuses.Archived, ct);

@@ -1,5 +1,7 @@
+using Barangay.Data.Residents;
 using Barangay.Data.Seed;
 using Barangay.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Barangay.Tests.EndToEnd;
@@ -22,6 +24,49 @@ public class HouseholdRecordsTests(EndToEndFixture e2e)
         await Expect(members).ToContainTextAsync("Head");
         await Expect(members.Locator("td[data-label=Age]").First).ToHaveTextAsync("42");
         await Screenshots.SaveAsync(page, "household-desktop");
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator Input(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
+
+    [Fact]
+    public async Task Secretary_CreatesHouseholdForANewResident_LandsOnItsPageWithTheHead()
+    {
+        await using (var services = new TestServices(e2e.Database.AppConnectionString))
+        {
+            await using var db = await services.DbAsync();
+            if (!db.Residents.Any(r => r.LastName == "Bagatsing"))
+            {
+                db.Residents.Add(new Resident
+                {
+                    ResidentId = "RES-E2E-HH001", FirstName = "Rosalinda", LastName = "Bagatsing", Dob = new DateOnly(1988, 6, 2),
+                    Sex = "Female", Purok = "purok-3", Address = "12 Sampaguita St.",
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
+        await page.GotoAsync("/households");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await page.GetByTestId("new-household").ClickAsync();
+
+        // Juan already heads a household: refused with the reason, nothing created.
+        await Expect(Input(page, "household-head")).ToBeEditableAsync();
+        await Input(page, "household-head").FillAsync("delacruz juan");
+        await page.Locator(".mud-popover-open").GetByText("Dela Cruz, Juan Pascual").First.ClickAsync();
+        await page.GetByTestId("create-household").ClickAsync();
+        await Expect(page.GetByTestId("new-household-dialog")).ToContainTextAsync("already belongs to household HH-");
+
+        await Input(page, "household-head").FillAsync("bagatsing");
+        await page.Locator(".mud-popover-open").GetByText("Bagatsing, Rosalinda").First.ClickAsync();
+        await page.GetByTestId("create-household").ClickAsync();
+        await Expect(page.GetByTestId("household-code")).ToContainTextAsync("Household HH-");
+        var members = page.GetByTestId("household-members");
+        await Expect(members).ToContainTextAsync("Bagatsing, Rosalinda");
+        await Expect(members).ToContainTextAsync("Head");
+        await Expect(page.Locator("body")).ToContainTextAsync("12 Sampaguita St.");
+        await Screenshots.SaveAsync(page, "household-created-desktop");
         await page.Context.CloseAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Barangay.Data.Seed;
+using Barangay.Tests.Data.Officials;
 using Barangay.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -24,6 +25,43 @@ public class ResidentRecordsTests(EndToEndFixture e2e)
         await page.Locator("td").GetByText("Dela Cruz, Juan Pascual").ClickAsync();
         await Expect(page.GetByTestId("resident-name")).ToHaveTextAsync("Dela Cruz, Juan Pascual");
         await Screenshots.SaveAsync(page, "resident-detail-desktop");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Secretary_FindsAResidentFromTheAppBarWithATypo_OpensTheRecordFromAnyPage()
+    {
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
+        await page.GotoAsync("/households");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await Input(page, "quick-search").FillAsync("juan delacrus");
+        var suggestion = page.Locator(".mud-popover-open .quick-search-item").Filter(new() { HasText = "Dela Cruz, Juan Pascual" });
+        await Expect(suggestion).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "quick-search-desktop");
+        await suggestion.First.ClickAsync();
+        await Expect(page.GetByTestId("resident-name")).ToHaveTextAsync("Dela Cruz, Juan Pascual");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Secretary_AddsAPhotoToARecord_SeesItOnTheRecord()
+    {
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
+        await page.GotoAsync("/residents");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await Input(page, "resident-search").FillAsync("santos maria");
+        await page.Locator("td").GetByText("Santos, Maria").First.ClickAsync();
+        await Expect(page.GetByTestId("resident-name")).ToContainTextAsync("Santos, Maria");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await page.Locator("[data-testid=resident-photo-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "maria.png", MimeType = "image/png", Buffer = SamplePhoto.Png(),
+        });
+        await Expect(page.GetByTestId("resident-photo-image")).ToBeVisibleAsync();
+        // The picture is served to the official (a real image, not an error page).
+        var loaded = await page.GetByTestId("resident-photo-image").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0");
+        loaded.Should().BeTrue();
+        await Screenshots.SaveAsync(page, "resident-photo-desktop");
         await page.Context.CloseAsync();
     }
 

@@ -39,7 +39,7 @@ public class OfficialsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>
         var fileId = Guid.NewGuid();
         await using (var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync())
         {
-            await db.Officials.Where(o => o.FullName == "Antonio B. Reyes").ExecuteUpdateAsync(s => s.SetProperty(o => o.PhotoUrl, OfficialPhoto.UrlOf(fileId)));
+            await db.Officials.Where(o => o.FullName == "Antonio B. Reyes").ExecuteUpdateAsync(s => s.SetProperty(o => o.PhotoUrl, PhotoFiles.UrlOf(fileId)));
         }
 
         var cut = Render<OfficialsPage>();
