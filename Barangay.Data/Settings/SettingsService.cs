@@ -1,3 +1,4 @@
+using Barangay.Data.Files;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,23 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         };
     }
 
+    /// <summary>The target type the seal is uploaded with (public: it heads every page and document).</summary>
+    public const string SealTargetType = "BarangaySeal";
+
+    /// <summary>The seal is shown to every visitor: only a picture uploaded as the seal, never another (private) file.</summary>
+    private static async Task<string?> SealRefusalAsync(BarangayDbContext db, string? sealFileId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(sealFileId)) return null;
+        if (!Guid.TryParse(sealFileId, out var id)) return "Seal image: upload the seal picture again.";
+        var file = await db.Files.AsNoTracking().Where(f => f.Id == id).Select(f => new { f.ContentType, f.Metadata }).FirstOrDefaultAsync(ct);
+        if (file is null) return "Seal image: that file was not found; upload the seal picture again.";
+        if (file.ContentType is not ("image/png" or "image/jpeg")) return "Seal image must be a PNG or JPEG picture.";
+        var meta = FileMetadata.FromJson(file.Metadata);
+        return meta.Sensitivity == FileSensitivity.Public && meta.TargetType == SealTargetType
+            ? null
+            : "Seal image must be a picture uploaded here as the seal.";
+    }
+
     /// <summary>
     /// Validates everything, then saves only what changed, in one SaveChanges (one audit row per changed setting
     /// or fee). Refuses the whole save when another admin changed one of the same settings since the page loaded.
@@ -58,6 +76,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         if (!caller.Can(Permissions.Settings.Manage)) return EditResult.Refused("Only an administrator can change the settings.");
         var errors = SettingsValidator.Validate(edit);
         if (errors.Count > 0) return EditResult.Invalid(errors);
+        if (await SealRefusalAsync(db, edit.SealFileId, ct) is { } seal) return EditResult.Invalid(nameof(SettingsEdit.SealFileId), seal);
 
         var wanted = Serialize(edit);
         var keys = wanted.Keys.ToList();

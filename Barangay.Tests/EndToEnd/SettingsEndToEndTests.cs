@@ -38,6 +38,40 @@ public class SettingsEndToEndTests(EndToEndFixture e2e)
     }
 
     [Fact]
+    public async Task Admin_UploadsTheSeal_AppBarShowsItThenGoesBackToTheDefault()
+    {
+        var page = await e2e.SignInAsync(DemoAccounts.AdminUser, DemoAccounts.AdminPassword, EndToEndFixture.Desktop);
+        try
+        {
+            await page.GotoAsync("/admin/settings");
+            await EndToEndFixture.WaitInteractiveAsync(page);
+            await page.Locator("[data-testid=seal-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "seal.png", MimeType = "image/png", Buffer = Barangay.Tests.Data.Officials.SamplePhoto.Png(),
+            });
+            await Expect(page.Locator("[data-testid=setting-seal] img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/files/"));
+            await Screenshots.SaveAsync(page, "settings-seal-desktop");
+            await page.Locator("#settings-save").ClickAsync();
+            await Expect(page.GetByText("Settings saved.")).ToBeVisibleAsync();
+            await page.ReloadAsync();
+            await Expect(page.Locator("header img.barangay-seal")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/files/.*sig="));
+            var shown = await page.Locator("header img.barangay-seal").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0");
+            shown.Should().BeTrue("the uploaded seal is served to the app bar");
+        }
+        finally
+        {
+            await EndToEndFixture.WaitInteractiveAsync(page);
+            if (await page.GetByTestId("seal-default").CountAsync() > 0)
+            {
+                await page.GetByTestId("seal-default").ClickAsync();
+                await page.Locator("#settings-save").ClickAsync();
+                await Expect(page.GetByText("Settings saved.")).ToBeVisibleAsync();
+            }
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Official_OpensSettings_IsToldThePageIsNotForThem()
     {
         var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);

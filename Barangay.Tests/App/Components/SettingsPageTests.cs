@@ -1,6 +1,7 @@
 using Barangay.App.Components.Pages.Admin.Settings;
 using Barangay.App.Hosting;
 using Barangay.Data;
+using Barangay.Data.Files;
 using Barangay.Data.Security;
 using Barangay.Data.Seed;
 using Barangay.Data.Settings;
@@ -23,6 +24,8 @@ public class SettingsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>,
         Services.AddScoped<BarangayDb>();
         Services.AddSingleton<BarangayProfileService>();
         Services.AddSettingsAndAudit();
+        // The seal's upload and preview: the real file store, in a folder of this test's own.
+        Services.AddBarangayFiles(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-spt-" + Guid.NewGuid().ToString("N")[..8]) });
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
