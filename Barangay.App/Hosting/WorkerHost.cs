@@ -20,6 +20,8 @@ public static class WorkerHost
         if (string.IsNullOrWhiteSpace(cs))
             throw new InvalidOperationException("ConnectionStrings:Default is not set. Start the worker the way ./run.sh starts the app, with the same settings.");
         builder.Services.AddBarangayData(cs, BarangayApp.DatabaseOptionsFrom(config));
+        // Jobs read and write stored files (exports, imports, the purge of expired export files).
+        builder.AddFiles();
         var jobs = JobsServices.JobsOptionsFrom(config);
         jobs.RunServer = true;
         builder.Services.AddBarangayJobs(jobs, JobsServices.EmailOptionsFrom(config));

@@ -48,6 +48,8 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<EmailDeliveryJob>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueuedWorkSource, EmailQueueWorkSource>());
         services.TryAddSingleton<SessionPurge>();
+        // Needs the file store (AddBarangayFiles), which every host that runs jobs registers.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPurgeStep, ExportFilePurge>());
         services.AddTransient<QueueSweeperJob>();
         services.AddTransient<PurgeJob>();
         return services;

@@ -1,8 +1,8 @@
 namespace Barangay.Jobs.Maintenance;
 
 /// <summary>
-/// One thing the recurring purge removes. Sessions and failed logins are built in (<see cref="SessionPurge"/>);
-/// expired export files plug in here when exports land: register an <c>IPurgeStep</c> and the purge runs it.
+/// One thing the recurring purge removes besides sessions and failed logins (<see cref="SessionPurge"/>), such as
+/// expired export files (<see cref="ExportFilePurge"/>): register an <c>IPurgeStep</c> and the purge runs it.
 /// </summary>
 public interface IPurgeStep
 {
