@@ -17,8 +17,8 @@ public static class FileSensitivity
 
     public static readonly IReadOnlyList<string> All = [IdDocument, ComplaintAttachment, Photo, Export, Import, Public];
 
-    /// <summary>Downloads of these always write an audit row (Data Privacy Act: sensitive personal information).</summary>
-    public static bool IsSensitive(string sensitivity) => sensitivity is IdDocument or ComplaintAttachment;
+    /// <summary>Downloads of these always write an audit row (Data Privacy Act: sensitive personal information; an export can hold the whole register).</summary>
+    public static bool IsSensitive(string sensitivity) => sensitivity is IdDocument or ComplaintAttachment or Export;
 
     /// <summary>
     /// The permissions that let someone other than the uploader or owner read a file. Exports are the requester's

@@ -48,43 +48,20 @@ public sealed class FileService(
         var check = FileContentCheck.Check(name, bytes, request.Allowed);
         if (!check.Accepted) return FileUploadResult.Refused(check.Refusal!);
 
-        var id = Guid.NewGuid();
-        var (keyId, key) = keys.Current;
-        var ciphertext = FileCipher.Encrypt(bytes, key, id, out var nonce);
-        var storeKey = FileStoreKeys.New();
-        var metadata = new FileMetadata
-        {
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            Sensitivity = request.Sensitivity,
-            Kind = check.Kind!.ShortName.ToLowerInvariant(),
-            OwnerUserId = request.OwnerUserId,
-            TargetType = request.TargetType,
-            TargetId = request.TargetId,
-            Store = store.Name,
-            KeyId = keyId,
-            Nonce = Convert.ToBase64String(nonce),
-        };
+        var (row, ciphertext) = Seal(keys, store.Name, name, check.Kind!.ContentType, check.Kind.ShortName.ToLowerInvariant(), bytes,
+            request.Sensitivity, caller.UserId, request.OwnerUserId, request.TargetType, request.TargetId);
+        var storeKey = row.Url;
+        var metadata = FileMetadata.FromJson(row.Metadata);
         using (var cipherStream = new MemoryStream(ciphertext, writable: false))
         {
             await store.PutAsync(storeKey, cipherStream, ct);
         }
-        var row = new StoredFile
-        {
-            Id = id,
-            FileName = name,
-            ContentType = check.Kind.ContentType,
-            Url = storeKey,
-            SizeBytes = bytes.Length,
-            UploadedBy = caller.UserId,
-            UploadedAt = DateTime.UtcNow,
-            Metadata = metadata.ToJson(),
-        };
         try
         {
             var (db, _) = await dbs.OpenAsync(ct);
             await using var __ = db;
             db.Files.Add(row);
-            db.Record(AuditActions.Create, TargetType, id.ToString(), new
+            db.Record(AuditActions.Create, TargetType, row.Id.ToString(), new
             {
                 file_name = name, size_bytes = bytes.Length, kind = metadata.Kind, sensitivity = request.Sensitivity,
                 target_type = request.TargetType, target_id = request.TargetId,
@@ -98,6 +75,42 @@ public sealed class FileService(
             throw;
         }
         return new FileUploadResult(Info(row, metadata), null);
+    }
+
+    /// <summary>
+    /// The one way bytes become a stored file: a new id, AES-256-GCM under the current key (the id bound in), a random
+    /// store key, and the <c>files</c> row describing it (hash of the plaintext, sensitivity, owner, target).
+    /// </summary>
+    internal static (StoredFile Row, byte[] Ciphertext) Seal(FileKeyRing keys, string storeName, string fileName, string contentType, string kind,
+        byte[] bytes, string sensitivity, Guid? uploadedBy, Guid? ownerUserId, string? targetType, string? targetId)
+    {
+        var id = Guid.NewGuid();
+        var (keyId, key) = keys.Current;
+        var ciphertext = FileCipher.Encrypt(bytes, key, id, out var nonce);
+        var metadata = new FileMetadata
+        {
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Sensitivity = sensitivity,
+            Kind = kind,
+            OwnerUserId = ownerUserId,
+            TargetType = targetType,
+            TargetId = targetId,
+            Store = storeName,
+            KeyId = keyId,
+            Nonce = Convert.ToBase64String(nonce),
+        };
+        var row = new StoredFile
+        {
+            Id = id,
+            FileName = fileName,
+            ContentType = contentType,
+            Url = FileStoreKeys.New(),
+            SizeBytes = bytes.Length,
+            UploadedBy = uploadedBy,
+            UploadedAt = DateTime.UtcNow,
+            Metadata = metadata.ToJson(),
+        };
+        return (row, ciphertext);
     }
 
     public static string TooLarge(long maxBytes) => $"This file is larger than {maxBytes / (1024 * 1024)} MB, the most that can be uploaded.";

@@ -20,6 +20,7 @@ public static class FileServiceCollectionExtensions
         else
             throw new InvalidOperationException($"Storage:Provider must be Local or S3, not '{options.Provider}'.");
         services.AddScoped<FileService>();
+        services.AddSingleton<GeneratedFiles>();
         return services;
     }
 }

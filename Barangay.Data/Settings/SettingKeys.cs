@@ -16,5 +16,9 @@ public static class SettingKeys
     public const string EmailSender = "email.sender";
     public const string UploadMaxMb = "uploads.max_mb";
     public const string PrivacyNotice = "privacy.notice";
+    /// <summary>Days an export file is kept (default 7).</summary>
+    public const string ExportRetentionDays = "exports.retention_days";
+    /// <summary>Residents one user may export in a day before the admins are told (default 1,000).</summary>
+    public const string ExportUnusualResidents = "exports.unusual_residents_per_day";
     public const string DemoSeededAt = "demo.seeded_at";
 }

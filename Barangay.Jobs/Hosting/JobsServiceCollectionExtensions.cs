@@ -1,5 +1,7 @@
 using Barangay.Data.Email;
+using Barangay.Data.Exports;
 using Barangay.Jobs.Email;
+using Barangay.Jobs.Exports;
 using Barangay.Jobs.Maintenance;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -47,6 +49,9 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IEmailDispatcher, HangfireEmailDispatcher>();
         services.AddTransient<EmailDeliveryJob>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueuedWorkSource, EmailQueueWorkSource>());
+        services.AddSingleton<IExportDispatcher, HangfireExportDispatcher>();
+        services.AddTransient<ExportJob>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueuedWorkSource, ExportQueueWorkSource>());
         services.TryAddSingleton<SessionPurge>();
         // Needs the file store (AddBarangayFiles), which every host that runs jobs registers.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPurgeStep, ExportFilePurge>());

@@ -12,8 +12,8 @@ namespace Barangay.Jobs.Maintenance;
 /// </summary>
 public sealed class ExportFilePurge(IDbContextFactory<BarangayDbContext> factory, IFileStore store, TimeProvider clock) : IPurgeStep
 {
-    public const string Ready = "ready";
-    public const string Expired = "expired";
+    public const string Ready = Barangay.Data.Exports.ExportStatuses.Ready;
+    public const string Expired = Barangay.Data.Exports.ExportStatuses.Expired;
     private const int BatchSize = 200;
 
     public async Task<string> RunAsync(CancellationToken ct)

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using Barangay.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Exports;
+
+/// <summary>A dataset as a header and a stream of rows, read without tracking and never held whole in memory.</summary>
+public sealed record ExportTable(IReadOnlyList<string> Headers, IAsyncEnumerable<object?[]> Rows);
+
+/// <summary>
+/// What each dataset holds. Only what officials see on screen leaves the system: the national ID is stored masked,
+/// and privacy-sensitive internals (search columns, privacy settings, photos) are not exported.
+/// </summary>
+public static class ExportDatasetSource
+{
+    public static ExportTable Open(BarangayDbContext db, string dataset, ExportFilters filters, DateOnly today) => dataset switch
+    {
+        ExportDatasets.Residents => new ExportTable(ResidentHeaders, Residents(db, filters, today)),
+        ExportDatasets.Households => new ExportTable(HouseholdHeaders, Households(db, filters)),
+        _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "Unknown dataset."),
+    };
+
+    public static readonly IReadOnlyList<string> ResidentHeaders =
+    [
+        "Resident ID", "Last name", "First name", "Middle name", "Suffix", "Sex", "Birth date", "Age", "Civil status", "Citizenship",
+        "Purok", "Address", "Contact number", "Email", "National ID (masked)", "Occupation", "Sectors", "Status", "Household ID",
+    ];
+
+    public static readonly IReadOnlyList<string> HouseholdHeaders = ["Household ID", "Head", "Purok", "Address", "Members"];
+
+    private static async IAsyncEnumerable<object?[]> Residents(BarangayDbContext db, ExportFilters f, DateOnly today, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var q = db.Residents.AsNoTracking();
+        if (f.Purok is { } purok) q = q.Where(r => r.Purok == purok);
+        if (f.Status is { } status) q = q.Where(r => r.RegistrationStatus == status);
+        var rows = q.OrderBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id).Select(r => new
+        {
+            r.ResidentId, r.LastName, r.FirstName, r.MiddleName, r.NameExtension, r.Sex, r.Dob, r.MaritalStatus, r.Citizenship, r.Purok,
+            r.Address, r.ContactNumber, r.Email, r.NationalIdMasked, r.Occupation, r.IsPwd, r.IsSoloParent, r.IsFourPs, r.IsIndigenous,
+            r.IsOutOfSchoolYouth, r.IsOfw, r.IsRegisteredVoter, r.RegistrationStatus,
+            Household = db.Households.Where(h => h.Id == r.HouseholdId).Select(h => h.HouseholdId).FirstOrDefault(),
+        }).AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            var sectors = new List<string>(4);
+            if (Ages.On(r.Dob, today) >= 60) sectors.Add("Senior citizen");
+            if (r.IsPwd) sectors.Add("PWD");
+            if (r.IsSoloParent) sectors.Add("Solo parent");
+            if (r.IsFourPs) sectors.Add("4Ps");
+            if (r.IsIndigenous) sectors.Add("IP");
+            if (r.IsOutOfSchoolYouth) sectors.Add("OSY");
+            if (r.IsOfw) sectors.Add("OFW");
+            if (r.IsRegisteredVoter) sectors.Add("Registered voter");
+            yield return
+            [
+                r.ResidentId, r.LastName, r.FirstName, r.MiddleName, r.NameExtension, r.Sex, r.Dob, Ages.On(r.Dob, today), r.MaritalStatus,
+                r.Citizenship, r.Purok, r.Address, r.ContactNumber, r.Email, r.NationalIdMasked, r.Occupation, string.Join("; ", sectors),
+                r.RegistrationStatus, r.Household,
+            ];
+        }
+    }
+
+    private static async IAsyncEnumerable<object?[]> Households(BarangayDbContext db, ExportFilters f, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var q = db.Households.AsNoTracking();
+        if (f.Purok is { } purok) q = q.Where(h => h.Purok == purok);
+        var rows = q.OrderBy(h => h.HouseholdId).Select(h => new
+        {
+            h.HouseholdId,
+            Head = db.Residents.Where(r => r.Id == h.HeadResidentId).Select(r => r.LastName + ", " + r.FirstName).FirstOrDefault(),
+            h.Purok, h.Address,
+            Members = db.HouseholdMembers.Count(m => m.HouseholdId == h.Id),
+        }).AsAsyncEnumerable();
+        await foreach (var h in rows.WithCancellation(ct))
+            yield return [h.HouseholdId, h.Head, h.Purok, h.Address, h.Members];
+    }
+}

@@ -1,0 +1,39 @@
+using Barangay.Data.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Files;
+
+/// <summary>
+/// Files the system makes for someone (an export, a report), stored like uploads — encrypted, hashed, recorded — with
+/// that person as owner, so the same read rules (<see cref="FileSensitivity"/>) and signed links apply. Used by jobs,
+/// which have no signed-in caller.
+/// </summary>
+public sealed class GeneratedFiles(IDbContextFactory<BarangayDbContext> factory, IFileStore store, FileKeyRing keys)
+{
+    public async Task<StoredFile> StoreAsync(string fileName, string contentType, string kind, byte[] bytes, string sensitivity,
+        Guid ownerUserId, string targetType, string targetId, CancellationToken ct = default)
+    {
+        var (row, ciphertext) = FileService.Seal(keys, store.Name, FileService.DisplayName(fileName), contentType, kind, bytes,
+            sensitivity, uploadedBy: null, ownerUserId, targetType, targetId);
+        using (var cipherStream = new MemoryStream(ciphertext, writable: false))
+        {
+            await store.PutAsync(row.Url, cipherStream, ct);
+        }
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            db.Files.Add(row);
+            db.Record(AuditActions.Create, FileService.TargetType, row.Id.ToString(), new
+            {
+                file_name = row.FileName, size_bytes = bytes.Length, kind, sensitivity, target_type = targetType, target_id = targetId, generated = true,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            await store.DeleteAsync(row.Url, CancellationToken.None);
+            throw;
+        }
+        return row;
+    }
+}
