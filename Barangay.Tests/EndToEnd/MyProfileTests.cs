@@ -22,6 +22,7 @@ public class MyProfileTests(EndToEndFixture e2e)
         var page = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
         try
         {
+            await EndToEndFixture.WaitInteractiveAsync(page);
             await page.GetByLabel("Open the menu").ClickAsync();
             await page.GetByTestId("nav-me").ClickAsync();
             await page.WaitForURLAsync(u => u.EndsWith("/me", StringComparison.Ordinal));

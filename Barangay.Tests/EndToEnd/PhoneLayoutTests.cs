@@ -21,6 +21,7 @@ public class PhoneLayoutTests(EndToEndFixture e2e)
         overflow.Should().BeLessThanOrEqualTo(0, "the page must not scroll sideways on a phone");
 
         // The menu opens from the app bar and shows the resident's links.
+        await EndToEndFixture.WaitInteractiveAsync(page);
         await page.GetByLabel("Open the menu").ClickAsync();
         await Expect(page.GetByText("Barangay officials")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
