@@ -151,15 +151,15 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
         }
         var crowd = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 200, "purok-3");
         var outcomes = new ConcurrentBag<ServiceResult<RegistrationOutcome>>();
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var tasks = crowd.Select(p => Task.Run(async () =>
         {
             FlowCaller.Set(CommunityTestData.CallerOf(p));
-            start.Wait();
+            await start.Task;
             outcomes.Add(await events.RegisterAsync(ev.Id));
         })).ToList();
-        start.Set();
+        start.SetResult();
         await Task.WhenAll(tasks);
 
         outcomes.Should().HaveCount(200).And.OnlyContain(o => o.Ok, "nobody gets an error");
