@@ -40,6 +40,7 @@ public static class BarangayApp
         configure?.Invoke(builder);
         AddServices(builder);
         builder.AddFiles();
+        builder.AddEventsAndAnnouncements();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -140,6 +141,7 @@ public static class BarangayApp
         app.MapRazorPages();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapFileDownloads();
+        Events.EventEndpoints.MapEventFiles(app);
         app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }

@@ -25,6 +25,7 @@ public static class WorkerHost
         var jobs = JobsServices.JobsOptionsFrom(config);
         jobs.RunServer = true;
         builder.Services.AddBarangayJobs(jobs, JobsServices.EmailOptionsFrom(config));
+        Barangay.Jobs.Announcements.AnnouncementJobs.AddAnnouncementJobs(builder.Services, CommunityServices.SmsOptionsFrom(config), jobs.RecurringJobs);
         return builder.Build();
     }
 }

@@ -28,4 +28,6 @@ public static class AnnouncementStatuses
     public const string Draft = "draft";
     public const string Published = "published";
     public const string Archived = "archived";
+    /// <summary>Published by the scheduler at <c>start_at</c> (addition).</summary>
+    public const string Scheduled = "scheduled";
 }

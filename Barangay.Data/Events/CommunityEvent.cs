@@ -15,6 +15,12 @@ public class CommunityEvent : IHasUpdatedAt, IVersioned
     public DateTime EndAt { get; set; }
     public string? Venue { get; set; }
     public int? MaxCapacity { get; set; }
+
+    /// <summary>
+    /// Seats taken (registered or attended; addition). A denormalized counter changed only by one conditional
+    /// UPDATE per registration, so concurrent registrations can never overfill the event.
+    /// </summary>
+    public int RegisteredCount { get; set; }
     public bool RegistrationRequired { get; set; }
     public string Status { get; set; } = EventStatuses.Draft;
     public string? Attachments { get; set; }

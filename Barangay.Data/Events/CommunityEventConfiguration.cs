@@ -15,6 +15,7 @@ public class CommunityEventConfiguration : IEntityTypeConfiguration<CommunityEve
         b.Property(x => x.Description).HasColumnType("text");
         b.Property(x => x.RegistrationRequired).HasDefaultValue(false);
         b.Property(x => x.Status).HasDefaultValue(EventStatuses.Draft);
+        b.Property(x => x.RegisteredCount).HasDefaultValue(0);
         b.Property(x => x.Attachments).HasColumnType("jsonb");
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");

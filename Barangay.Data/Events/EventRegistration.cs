@@ -14,4 +14,6 @@ public static class EventRegistrationStatuses
     public const string Registered = "registered";
     public const string Cancelled = "cancelled";
     public const string Attended = "attended";
+    /// <summary>Waiting for a seat (addition); promoted in order of <c>registered_at</c> when one is freed.</summary>
+    public const string Waitlisted = "waitlisted";
 }

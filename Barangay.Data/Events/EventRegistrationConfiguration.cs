@@ -15,6 +15,7 @@ public class EventRegistrationConfiguration : IEntityTypeConfiguration<EventRegi
         b.HasOne<CommunityEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Resident>().WithMany().HasForeignKey(x => x.ResidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.EventId, x.ResidentId }).IsUnique().HasDatabaseName("event_registrations_event_id_resident_id_key");
+        b.HasIndex(x => new { x.EventId, x.Status, x.RegisteredAt }).HasDatabaseName("ix_event_registrations_event_status");
         b.HasIndex(x => x.ResidentId).HasDatabaseName("idx_event_reg_by_resident");
     }
 }

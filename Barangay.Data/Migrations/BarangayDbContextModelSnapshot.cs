@@ -441,6 +441,80 @@ namespace Barangay.Data.Migrations
                     b.ToTable("announcements", (string)null);
                 });
 
+            modelBuilder.Entity("Barangay.Data.Announcements.AnnouncementDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<Guid>("AnnouncementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("announcement_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("Delivered")
+                        .HasColumnType("int4")
+                        .HasColumnName("delivered");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("int4")
+                        .HasColumnName("emails");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid?>("LastUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_user_id");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("int4")
+                        .HasColumnName("notifications");
+
+                    b.Property<int>("SmsMessages")
+                        .HasColumnType("int4")
+                        .HasColumnName("sms_messages");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("queued")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int4")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_announcement_deliveries");
+
+                    b.HasIndex("AnnouncementId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_announcement_deliveries_announcement");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_announcement_deliveries_status");
+
+                    b.ToTable("announcement_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Barangay.Data.Audit.AuditLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -874,6 +948,12 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organizer_id");
 
+                    b.Property<int>("RegisteredCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int4")
+                        .HasDefaultValue(0)
+                        .HasColumnName("registered_count");
+
                     b.Property<bool>("RegistrationRequired")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
@@ -971,6 +1051,9 @@ namespace Barangay.Data.Migrations
                     b.HasIndex("EventId", "ResidentId")
                         .IsUnique()
                         .HasDatabaseName("event_registrations_event_id_resident_id_key");
+
+                    b.HasIndex("EventId", "Status", "RegisteredAt")
+                        .HasDatabaseName("ix_event_registrations_event_status");
 
                     b.ToTable("event_registrations", (string)null);
                 });
@@ -1861,6 +1944,79 @@ namespace Barangay.Data.Migrations
                     b.ToTable("lookup_values", (string)null);
                 });
 
+            modelBuilder.Entity("Barangay.Data.Sms.SmsMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<int>("AttemptCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int4")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempt_count");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("LastResult")
+                        .HasColumnType("text")
+                        .HasColumnName("last_result");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("queued")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_number");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_outbox");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sms_outbox_user_id");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_sms_outbox_status_created");
+
+                    b.ToTable("sms_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1997,6 +2153,16 @@ namespace Barangay.Data.Migrations
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_announcements_users_created_by");
+                });
+
+            modelBuilder.Entity("Barangay.Data.Announcements.AnnouncementDelivery", b =>
+                {
+                    b.HasOne("Barangay.Data.Announcements.Announcement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_announcement_deliveries_announcements_announcement_id");
                 });
 
             modelBuilder.Entity("Barangay.Data.Audit.AuditLog", b =>
@@ -2204,6 +2370,15 @@ namespace Barangay.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_residents_users_user_id");
+                });
+
+            modelBuilder.Entity("Barangay.Data.Sms.SmsMessage", b =>
+                {
+                    b.HasOne("Barangay.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sms_outbox_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

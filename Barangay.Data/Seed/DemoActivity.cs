@@ -71,6 +71,7 @@ internal sealed class DemoActivity(TimeProvider clock, Random rng)
         db.EventRegistrations.Add(new EventRegistration { EventId = events[0].Id, ResidentId = juan.Id, RegisteredAt = now.AddDays(-1) });
         foreach (var r in adults.OrderBy(_ => rng.Next()).Take(40))
             if (r.Id != juan.Id) db.EventRegistrations.Add(new EventRegistration { EventId = events[0].Id, ResidentId = r.Id, RegisteredAt = now.AddDays(-rng.Next(1, 5)) });
+        events[0].RegisteredCount = db.ChangeTracker.Entries<EventRegistration>().Count(e => e.Entity.EventId == events[0].Id);
 
         var anns = new[]
         {

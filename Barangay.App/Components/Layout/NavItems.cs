@@ -16,6 +16,8 @@ public static class NavItems
     public static readonly IReadOnlyList<Item> Mine =
     [
         new("My profile", "/me", Icons.Material.Filled.Badge, Barangay.Data.Security.Permissions.Self.Profile),
+        new("Events", "/events", Icons.Material.Filled.Event, Barangay.Data.Security.Permissions.Events.Register),
+        new("Announcements", "/announcements", Icons.Material.Filled.Campaign, Barangay.Data.Security.Permissions.Announcements.View),
     ];
 
     public static readonly IReadOnlyList<Group> Groups =
@@ -26,6 +28,11 @@ public static class NavItems
             new("Households", "/households", Icons.Material.Filled.House, Barangay.Data.Security.Permissions.Households.View),
             new("Exports", "/exports", Icons.Material.Filled.Download, Barangay.Data.Security.Permissions.Exports.Run),
         ]),
+        new("Community", Icons.Material.Filled.Campaign, Barangay.Data.Security.Permissions.Dashboard.Official,
+        [
+            new("Events", "/hall/events", Icons.Material.Filled.Event, Barangay.Data.Security.Permissions.Events.Manage),
+            new("Announcements", "/hall/announcements", Icons.Material.Filled.Campaign, Barangay.Data.Security.Permissions.Announcements.Manage),
+        ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
             new("User accounts", "/admin/users", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Users.Manage),
@@ -34,6 +41,7 @@ public static class NavItems
             new("Lookup values", "/admin/lookups", Icons.Material.Filled.List, Barangay.Data.Security.Permissions.Settings.Manage),
             new("Audit log", "/admin/audit", Icons.Material.Filled.History, Barangay.Data.Security.Permissions.Audit.View),
             new("Email outbox", "/admin/outbox", Icons.Material.Filled.Outbox, Barangay.Data.Email.EmailOutboxService.Permission),
+            new("SMS outbox", "/admin/sms", Icons.Material.Filled.Sms, Barangay.Data.Sms.SmsOutboxService.Permission),
         ]),
     ];
 }

@@ -1,0 +1,141 @@
+using Barangay.Data.Common;
+using Barangay.Data.Security;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Barangay.Data.Events;
+
+/// <summary>
+/// The resident's half: register and cancel. A seat is taken by one conditional UPDATE of the event's
+/// <c>registered_count</c> (WHERE count &lt; capacity), so however many register at once, the event never overfills:
+/// on PostgreSQL the UPDATE waits for the one before it and re-checks; under SERIALIZABLE (CockroachDB) the loser
+/// gets 40001 and the whole transaction is tried again on a fresh context.
+/// </summary>
+public sealed partial class EventService
+{
+    public async Task<ServiceResult<RegistrationOutcome>> RegisterAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var caller = await dbs.CallerAsync(ct);
+        if (!caller.Can(Permissions.Events.Register) || caller.UserId is not { } userId) return ServiceResult<RegistrationOutcome>.NotFound();
+        var residentId = await MyResidentIdAsync(userId, ct);
+        if (residentId is null)
+            return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
+
+        var (first, _) = await dbs.OpenAsync(ct);
+        await using var __ = first;
+        var attempts = 0;
+        return await first.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            while (true)
+            {
+                attempts++;
+                try
+                {
+                    return await RegisterOnceAsync(eventId, residentId.Value, attempts, token);
+                }
+                catch (Exception ex) when (IsRetryable(ex) && attempts < options.MaxRegistrationAttempts)
+                {
+                    // Spread the retries out so the losers of one race do not all collide again.
+                    await Task.Delay(Random.Shared.Next(2, 10 + Math.Min(attempts, 20) * 5), token);
+                }
+            }
+        }, ct);
+    }
+
+    private async Task<ServiceResult<RegistrationOutcome>> RegisterOnceAsync(Guid eventId, Guid residentId, int attempt, CancellationToken ct)
+    {
+        var (db, _) = await dbs.OpenAsync(ct);
+        await using var __ = db;
+        await using var tx = await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
+            .Select(e => new { e.Title, e.Status, e.StartAt, e.RegistrationRequired, e.MaxCapacity }).SingleOrDefaultAsync(ct);
+        if (ev is null || ev.Status == EventStatuses.Draft) return ServiceResult<RegistrationOutcome>.NotFound();
+        if (ev.Status == EventStatuses.Cancelled) return ServiceResult<RegistrationOutcome>.Conflict("This event was cancelled.");
+        if (!ev.RegistrationRequired) return ServiceResult<RegistrationOutcome>.Conflict("This event does not take registrations: everyone is welcome.");
+        if (ev.StartAt <= now) return ServiceResult<RegistrationOutcome>.Conflict("Registration is closed: the event has already started.");
+
+        var existing = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ResidentId == residentId, ct);
+        if (existing?.Status is EventRegistrationStatuses.Registered or EventRegistrationStatuses.Attended)
+            return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
+        if (existing?.Status == EventRegistrationStatuses.Waitlisted)
+            return ServiceResult<RegistrationOutcome>.Conflict("You are already on the waitlist for this event.");
+
+        var seat = await db.Events
+            .Where(e => e.Id == eventId && e.Status == EventStatuses.Published && e.StartAt > now
+                        && (e.MaxCapacity == null || e.RegisteredCount < e.MaxCapacity))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.RegisteredCount, e => e.RegisteredCount + 1), ct);
+        var status = seat == 1 ? EventRegistrationStatuses.Registered : EventRegistrationStatuses.Waitlisted;
+        if (existing is null)
+            db.EventRegistrations.Add(new EventRegistration { Id = Guid.NewGuid(), EventId = eventId, ResidentId = residentId, RegisteredAt = now, Status = status });
+        else
+        {
+            existing.Status = status;
+            existing.RegisteredAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        if (status == EventRegistrationStatuses.Registered)
+            return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(status, null, $"You are registered for {ev.Title}.", attempt));
+        var position = await WaitlistPositionAsync(eventId, residentId, ct);
+        return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(status, position,
+            $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
+    }
+
+    /// <summary>Cancels the caller's registration or waitlist place; a freed seat goes to the next on the waitlist.</summary>
+    public async Task<ServiceResult<string>> CancelRegistrationAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var caller = await dbs.CallerAsync(ct);
+        if (!caller.Can(Permissions.Events.Register) || caller.UserId is not { } userId) return ServiceResult<string>.NotFound();
+        var residentId = await MyResidentIdAsync(userId, ct);
+        if (residentId is null) return ServiceResult<string>.NotFound();
+        return await InLockedEventAsync(eventId, async (db, ev, token) =>
+        {
+            var mine = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ResidentId == residentId, token);
+            if (mine is null || mine.Status is EventRegistrationStatuses.Cancelled)
+                return ServiceResult<string>.Conflict("You are not registered for this event.");
+            if (mine.Status == EventRegistrationStatuses.Attended)
+                return ServiceResult<string>.Conflict("Your attendance was already recorded.");
+            var hadSeat = mine.Status == EventRegistrationStatuses.Registered;
+            mine.Status = EventRegistrationStatuses.Cancelled;
+            if (hadSeat)
+            {
+                ev.RegisteredCount = Math.Max(0, ev.RegisteredCount - 1);
+                if (ev.Status == EventStatuses.Published && ev.StartAt > clock.GetUtcNow().UtcDateTime)
+                    await EventNotices.PromotedAsync(db, ev, await PromoteAsync(db, ev, token), token);
+            }
+            return ServiceResult<string>.Success(hadSeat ? "Your registration was cancelled." : "You left the waitlist.");
+        }, ct);
+    }
+
+    private async Task<Guid?> MyResidentIdAsync(Guid userId, CancellationToken ct)
+    {
+        var (db, _) = await dbs.OpenAsync(ct);
+        await using var __ = db;
+        return await db.Residents.AsNoTracking()
+            .Where(r => r.UserId == userId && r.RegistrationStatus == Residents.ResidentStatuses.Active)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<int> WaitlistPositionAsync(Guid eventId, Guid residentId, CancellationToken ct)
+    {
+        var (db, _) = await dbs.OpenAsync(ct);
+        await using var __ = db;
+        var mine = await db.EventRegistrations.AsNoTracking()
+            .Where(r => r.EventId == eventId && r.ResidentId == residentId).Select(r => new { r.RegisteredAt }).SingleAsync(ct);
+        return 1 + await db.EventRegistrations.AsNoTracking().CountAsync(r => r.EventId == eventId
+            && r.Status == EventRegistrationStatuses.Waitlisted
+            && r.RegisteredAt < mine.RegisteredAt, ct);
+    }
+
+    /// <summary>SQLSTATE 40001 (serialization failure: CockroachDB's "retry this transaction") or 40P01 (deadlock).</summary>
+    internal static bool IsRetryable(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }) return true;
+        }
+        return false;
+    }
+}

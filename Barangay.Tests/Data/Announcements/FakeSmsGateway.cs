@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Barangay.Tests.Data.Announcements;
+
+/// <summary>An SMS gateway on 127.0.0.1 (the real one is outside the system): answers 200 with an id unless told otherwise.</summary>
+public sealed class FakeSmsGateway : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<int> _script = new();
+    private WebApplication _app = null!;
+
+    public ConcurrentQueue<(string To, string Message, string? Authorization, int Answer)> Requests { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public void Answer(params int[] codes)
+    {
+        foreach (var c in codes) _script.Enqueue(c);
+    }
+
+    public static async Task<FakeSmsGateway> StartAsync()
+    {
+        var fake = new FakeSmsGateway();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        fake._app = builder.Build();
+        fake._app.MapPost("/api/messages", async (HttpContext http) =>
+        {
+            using var doc = await JsonDocument.ParseAsync(http.Request.Body);
+            var code = fake._script.TryDequeue(out var c) ? c : 200;
+            fake.Requests.Enqueue((doc.RootElement.GetProperty("to").GetString()!, doc.RootElement.GetProperty("message").GetString()!,
+                http.Request.Headers.Authorization.ToString(), code));
+            http.Response.StatusCode = code;
+            if (code == 200) await http.Response.WriteAsJsonAsync(new { id = "msg-" + fake.Requests.Count });
+        });
+        await fake._app.StartAsync();
+        fake.BaseUrl = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api";
+        return fake;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
