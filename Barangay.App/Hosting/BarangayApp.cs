@@ -40,6 +40,7 @@ public static class BarangayApp
         configure?.Invoke(builder);
         AddServices(builder);
         builder.AddFiles();
+        builder.AddAccounts();
         var app = builder.Build();
         UsePipeline(app);
         return app;

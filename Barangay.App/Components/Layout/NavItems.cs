@@ -24,6 +24,7 @@ public static class NavItems
         [
             new("Residents", "/residents", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Residents.View),
             new("Households", "/households", Icons.Material.Filled.House, Barangay.Data.Security.Permissions.Households.View),
+            new("Registrations", "/registrations", Icons.Material.Filled.HowToReg, Barangay.Data.Security.Permissions.Registrations.Review),
         ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [

@@ -1,0 +1,30 @@
+using Barangay.App.Accounts;
+using Barangay.Data.Accounts;
+using Barangay.Data.Accounts.Registrations;
+using Microsoft.AspNetCore.Identity;
+
+namespace Barangay.App.Hosting;
+
+/// <summary>Accounts and access: self-registration and its review, the password policy.</summary>
+public static class AccountServices
+{
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder b)
+    {
+        var services = b.Services;
+        // After AddIdentityCore's own options, so these win: ASVS level 2 length, no composition rules.
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Password.RequiredLength = PasswordPolicy.MinLength;
+            o.Password.RequireDigit = false;
+            o.Password.RequireLowercase = false;
+            o.Password.RequireUppercase = false;
+            o.Password.RequireNonAlphanumeric = false;
+            o.Password.RequiredUniqueChars = 1;
+        });
+        services.AddScoped<IPasswordValidator<User>, BarangayPasswordValidator>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<RegistrationReviewService>();
+        services.AddSingleton<RegistrationCookie>();
+        return b;
+    }
+}
