@@ -20,11 +20,16 @@ public static class AccountServices
             o.Password.RequireUppercase = false;
             o.Password.RequireNonAlphanumeric = false;
             o.Password.RequiredUniqueChars = 1;
+            o.Lockout.MaxFailedAccessAttempts = SignInThrottle.PauseAfter;
+            o.Lockout.DefaultLockoutTimeSpan = SignInThrottle.Window;
         });
         services.AddScoped<IPasswordValidator<User>, BarangayPasswordValidator>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<RegistrationReviewService>();
         services.AddSingleton<RegistrationCookie>();
+        services.AddMemoryCache();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ProofOfWork>();
         return b;
     }
 }

@@ -68,5 +68,14 @@ public sealed class SessionService(IDbContextFactory<BarangayDbContext> factory,
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The moment an account becomes locked out (Identity's lockout after too many wrong passwords), audited once.</summary>
+    public async Task RecordLockoutAsync(Guid userId, string? username, string? ip, string? userAgent, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.Actor = new AuditActor(userId, username, ip, Truncate(userAgent), Guid.NewGuid());
+        db.Record(AuditActions.Lockout, "User", userId.ToString(), new { minutes = 15 });
+        await db.SaveChangesAsync(ct);
+    }
+
     private static string? Truncate(string? s) => s is { Length: > 512 } ? s[..512] : s;
 }
