@@ -24,12 +24,16 @@ public static class AccountServices
             o.Lockout.DefaultLockoutTimeSpan = SignInThrottle.Window;
         });
         services.AddScoped<IPasswordValidator<User>, BarangayPasswordValidator>();
+        // A reset link works for one hour, and once: the reset changes the security stamp the token is bound to.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.AddScoped<RegistrationService>();
         services.AddScoped<RegistrationReviewService>();
         services.AddSingleton<RegistrationCookie>();
         services.AddMemoryCache();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInMonitorService>();
         services.AddSingleton<ProofOfWork>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
         return b;
     }
 }

@@ -29,6 +29,7 @@ public static class NavItems
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
             new("User accounts", "/admin/users", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Users.Manage),
+            new("Suspicious activity", "/admin/security", Icons.Material.Filled.Shield, Barangay.Data.Security.Permissions.Users.Manage),
             new("Officials", "/admin/officials", Icons.Material.Filled.Badge, Barangay.Data.Security.Permissions.Officials.Manage),
             new("Settings", "/admin/settings", Icons.Material.Filled.Settings, Barangay.Data.Security.Permissions.Settings.Manage),
             new("Lookup values", "/admin/lookups", Icons.Material.Filled.List, Barangay.Data.Security.Permissions.Settings.Manage),
