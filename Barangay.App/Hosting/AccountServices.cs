@@ -11,6 +11,9 @@ public static class AccountServices
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder b)
     {
         var services = b.Services;
+        // The request log names the whole address, and a password-reset address carries its token: keep it quiet
+        // whatever level the rest of the logging is set to.
+        b.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         // After AddIdentityCore's own options, so these win: ASVS level 2 length, no composition rules.
         services.Configure<IdentityOptions>(o =>
         {
