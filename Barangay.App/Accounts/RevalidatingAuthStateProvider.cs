@@ -21,9 +21,9 @@ public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, 
         var token = authenticationState.User.FindFirst(BarangayClaims.SessionId)?.Value;
         if (token is null) return authenticationState.User.Identity?.IsAuthenticated != true;
         await using var scope = scopes.CreateAsyncScope();
-        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+        var batcher = scope.ServiceProvider.GetRequiredService<SessionRevalidationBatcher>();
         var stamp = authenticationState.User.FindFirst(StampClaim)?.Value;
-        return await sessions.ValidateAsync(token, stamp, cancellationToken);
+        return await batcher.ValidateAsync(token, stamp, cancellationToken);
     }
 
     /// <summary>Identity's default claim type for the security stamp (IdentityOptions.ClaimsIdentity.SecurityStampClaimType).</summary>

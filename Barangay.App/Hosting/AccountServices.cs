@@ -34,6 +34,7 @@ public static class AccountServices
         services.AddSingleton<RegistrationCookie>();
         services.AddMemoryCache();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionRevalidationBatcher>();
         services.AddScoped<SignInMonitorService>();
         services.AddSingleton<ProofOfWork>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();

@@ -81,3 +81,33 @@ public sealed partial class SessionService
         return count;
     }
 }
+
+public sealed partial class SessionService
+{
+    /// <summary>
+    /// <see cref="ValidateAsync"/> for many sessions in one query (the process's idle circuits revalidate together):
+    /// returns, per token, whether it is still good. Sessions failed because of the account are marked revoked.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, bool>> ValidateManyAsync(IReadOnlyCollection<(string Token, string? Stamp)> checks, CancellationToken ct = default)
+    {
+        var byHash = checks.GroupBy(c => Hash(c.Token)).ToDictionary(g => g.Key, g => g.First());
+        var hashes = byHash.Keys.ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await (from s in db.Sessions.AsNoTracking()
+                          join u in db.Users.IgnoreQueryFilters().AsNoTracking() on s.UserId equals u.Id
+                          where hashes.Contains(s.SessionToken)
+                          select new { s.Id, s.SessionToken, s.Revoked, s.ExpiresAt, u.SecurityStamp, u.Status, u.DeletedAt }).ToListAsync(ct);
+        var result = checks.ToDictionary(c => c.Token, _ => false);
+        var revoke = new List<Guid>();
+        foreach (var row in rows)
+        {
+            var check = byHash[row.SessionToken];
+            if (row.Revoked || row.ExpiresAt <= now) continue;
+            if (row.Status != UserStatuses.Active || row.DeletedAt is not null || (check.Stamp is not null && row.SecurityStamp != check.Stamp)) { revoke.Add(row.Id); continue; }
+            result[check.Token] = true;
+        }
+        if (revoke.Count > 0) await db.Sessions.Where(s => revoke.Contains(s.Id)).ExecuteUpdateAsync(x => x.SetProperty(s => s.Revoked, true), ct);
+        return result;
+    }
+}
