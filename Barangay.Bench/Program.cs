@@ -14,6 +14,7 @@ IBenchmark[] all =
     new ResidentGridBench(),
     new Barangay.Bench.Exports.ResidentExportBench(),
     new Barangay.Bench.Events.EventsBench(),
+    new Barangay.Bench.Accounts.AccountsBench(),
 ];
 
 if (args is ["--list"])

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Components.Server;
 namespace Barangay.App.Accounts;
 
 /// <summary>
-/// A circuit outlives its cookie check, so every minute it asks whether the session is still open;
-/// a revoked session or a disabled account ends the signed-in state of open pages too.
+/// A circuit outlives its cookie check, so every minute it asks whether the session is still open and the
+/// account's security stamp unchanged; a revoked session, a password change or a disabled account ends the
+/// signed-in state of open pages within that minute.
 /// </summary>
 public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -20,9 +21,13 @@ public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, 
         var token = authenticationState.User.FindFirst(BarangayClaims.SessionId)?.Value;
         if (token is null) return authenticationState.User.Identity?.IsAuthenticated != true;
         await using var scope = scopes.CreateAsyncScope();
-        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
-        return await sessions.IsActiveAsync(token, cancellationToken);
+        var batcher = scope.ServiceProvider.GetRequiredService<SessionRevalidationBatcher>();
+        var stamp = authenticationState.User.FindFirst(StampClaim)?.Value;
+        return await batcher.ValidateAsync(token, stamp, cancellationToken);
     }
+
+    /// <summary>Identity's default claim type for the security stamp (IdentityOptions.ClaimsIdentity.SecurityStampClaimType).</summary>
+    public const string StampClaim = "AspNet.Identity.SecurityStamp";
 
     public static Guid? UserId(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var g) ? g : null;

@@ -40,11 +40,15 @@ public static class SessionCookieEvents
         if (ctx.Principal is null) return;
         var token = ctx.Principal.FindFirst(BarangayClaims.SessionId)?.Value;
         var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SessionService>();
-        if (token is null || !await sessions.IsActiveAsync(token, ctx.HttpContext.RequestAborted))
+        var stamp = ctx.Principal.FindFirst(RevalidatingAuthStateProvider.StampClaim)?.Value;
+        if (token is null || !await sessions.ValidateAsync(token, stamp, ctx.HttpContext.RequestAborted))
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
         }
+        // A request is activity: the idle deadline moves on (at most once a minute).
+        await sessions.TouchAsync(token, ctx.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value), ctx.HttpContext.RequestAborted);
     }
 
     /// <summary>When Identity rebuilds the principal (security stamp check), keep the session claim.</summary>

@@ -41,6 +41,7 @@ public static class BarangayApp
         AddServices(builder);
         builder.AddFiles();
         builder.AddEventsAndAnnouncements();
+        builder.AddAccounts();
         var app = builder.Build();
         UsePipeline(app);
         return app;

@@ -9,7 +9,7 @@ namespace Barangay.Data.Accounts;
 /// Server-side sign-in sessions. The browser's cookie holds a random token; the table holds its SHA-256
 /// hash, so a sign-out or an admin's revocation takes effect on the server, and a leaked table reveals no token.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<BarangayDbContext> factory, TimeProvider clock)
+public sealed partial class SessionService(IDbContextFactory<BarangayDbContext> factory, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -27,7 +27,7 @@ public sealed class SessionService(IDbContextFactory<BarangayDbContext> factory,
         var residentId = await db.Residents.Where(r => r.UserId == userId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         db.Sessions.Add(new Session
         {
-            UserId = userId, ResidentId = residentId, SessionToken = Hash(token), IssuedAt = now, ExpiresAt = now + Lifetime,
+            UserId = userId, ResidentId = residentId, SessionToken = Hash(token), IssuedAt = now, ExpiresAt = SessionTimeouts.For(user.Roles).FirstExpiry(now),
             IpAddress = ip, UserAgent = Truncate(userAgent),
         });
         user.LastLoginAt = now;
@@ -65,6 +65,15 @@ public sealed class SessionService(IDbContextFactory<BarangayDbContext> factory,
         db.Actor = new AuditActor(userId, username, ip, Truncate(userAgent), Guid.NewGuid());
         db.FailedLogins.Add(new FailedLogin { Username = username, IpAddress = ip, AttemptedAt = clock.GetUtcNow().UtcDateTime });
         db.Record(AuditActions.LoginFailed, "User", userId?.ToString() ?? username, new { reason });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The moment an account becomes locked out (Identity's lockout after too many wrong passwords), audited once.</summary>
+    public async Task RecordLockoutAsync(Guid userId, string? username, string? ip, string? userAgent, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.Actor = new AuditActor(userId, username, ip, Truncate(userAgent), Guid.NewGuid());
+        db.Record(AuditActions.Lockout, "User", userId.ToString(), new { minutes = 15 });
         await db.SaveChangesAsync(ct);
     }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Barangay.Data.Accounts;
 
 /// <summary>The admins' list of accounts. Anyone without <see cref="Permissions.Users.Manage"/> gets an empty page.</summary>
-public sealed class UserAdminService(BarangayDb dbs)
+public sealed partial class UserAdminService(BarangayDb dbs)
 {
     public async Task<Page<UserRow>> ListAsync(UserFilter filter, int page, int size, CancellationToken ct = default)
     {

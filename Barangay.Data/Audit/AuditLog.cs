@@ -27,6 +27,7 @@ public static class AuditActions
     public const string Login = "Login";
     public const string Logout = "Logout";
     public const string LoginFailed = "LoginFailed";
+    public const string Lockout = "Lockout";
     public const string Export = "Export";
     public const string Import = "Import";
     public const string PermissionChange = "PermissionChange";

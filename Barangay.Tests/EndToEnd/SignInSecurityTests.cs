@@ -102,17 +102,71 @@ public class SignInSecurityTests(EndToEndFixture e2e)
     }
 
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccount()
+    public async Task UnknownUser_AndWrongPassword_GetTheSameMessage()
+    {
+        var unknown = await TryAsync("no.such.person", "some-password-123");
+        var wrong = await TryAsync(DemoAccounts.AdminUser, "some-password-123");
+        var a = await unknown.GetByTestId("login-errors").InnerTextAsync();
+        var b = await wrong.GetByTestId("login-errors").InnerTextAsync();
+        a.Trim().Should().Be("The username or password is not correct.").And.Be(b.Trim());
+        await unknown.Context.CloseAsync();
+        await wrong.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ThreeFailures_TheBrowserMustSolveTheChallenge()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var p = await TryAsync("kgd.ocampo", $"wrong-password-{i}");
+            await Expect(p.GetByTestId("login-errors")).ToContainTextAsync("The username or password is not correct.");
+            if (i == 2)
+            {
+                // The page now shows the check, and the browser solves it by itself (SHA-256 in JavaScript).
+                await Expect(p.GetByTestId("pow-challenge")).ToBeVisibleAsync();
+                await Expect(p.GetByTestId("pow-challenge")).ToContainTextAsync("Security check done.");
+                await Screenshots.SaveAsync(p, "sign-in-challenge-phone");
+            }
+            await p.Context.CloseAsync();
+        }
+
+        // A robot that does not do the work is refused before its password is even looked at.
+        var noScript = await e2e.Browser.NewContextAsync(new() { BaseURL = e2e.App.Url, JavaScriptEnabled = false });
+        var page = await noScript.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_UserName", "kgd.ocampo");
+        await page.FillAsync("#Input_Password", "wrong-password-4");
+        await page.ClickAsync("#login-submit");
+        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("security check");
+        (await CountAsync("SELECT count(*) FROM failed_logins WHERE username = 'kgd.ocampo'")).Should().Be(3, "an attempt without the work is not even tried");
+        await noScript.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TenWrongPasswords_PauseTheAccount_AndAnUnknownNameAlike()
     {
         await SqlAsync($"UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = '{DemoAccounts.OfficialUser}') WHERE username = 'kgd.villanueva'");
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             var p = await TryAsync("kgd.villanueva", $"wrong-{i}");
+            await Expect(p.GetByTestId("login-errors")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await p.Context.CloseAsync();
         }
         var page = await TryAsync("kgd.villanueva", DemoAccounts.OfficialPassword);
-        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("locked for 15 minutes");
+        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("paused for 15 minutes");
         await page.Context.CloseAsync();
+        (await CountAsync("SELECT count(*) FROM audit_logs WHERE action_type = 'Lockout'")).Should().Be(1);
+        (await CountAsync("SELECT count(*) FROM users WHERE username = 'kgd.villanueva' AND lockout_end > now()")).Should().Be(1);
+
+        for (var i = 0; i < 10; i++)
+        {
+            var p = await TryAsync("nobody.at.all", $"wrong-{i}");
+            await Expect(p.GetByTestId("login-errors")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await p.Context.CloseAsync();
+        }
+        var unknown = await TryAsync("nobody.at.all", "wrong-again-1");
+        await Expect(unknown.GetByTestId("login-errors")).ToContainTextAsync("paused for 15 minutes");
+        await unknown.Context.CloseAsync();
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public static class NavItems
         [
             new("Residents", "/residents", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Residents.View),
             new("Households", "/households", Icons.Material.Filled.House, Barangay.Data.Security.Permissions.Households.View),
+            new("Registrations", "/registrations", Icons.Material.Filled.HowToReg, Barangay.Data.Security.Permissions.Registrations.Review),
             new("Exports", "/exports", Icons.Material.Filled.Download, Barangay.Data.Security.Permissions.Exports.Run),
         ]),
         new("Community", Icons.Material.Filled.Campaign, Barangay.Data.Security.Permissions.Dashboard.Official,
@@ -36,6 +37,7 @@ public static class NavItems
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
             new("User accounts", "/admin/users", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Users.Manage),
+            new("Suspicious activity", "/admin/security", Icons.Material.Filled.Shield, Barangay.Data.Security.Permissions.Users.Manage),
             new("Officials", "/admin/officials", Icons.Material.Filled.Badge, Barangay.Data.Security.Permissions.Officials.Manage),
             new("Settings", "/admin/settings", Icons.Material.Filled.Settings, Barangay.Data.Security.Permissions.Settings.Manage),
             new("Lookup values", "/admin/lookups", Icons.Material.Filled.List, Barangay.Data.Security.Permissions.Settings.Manage),

@@ -1,14 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Barangay.App.Accounts;
+using Barangay.Data.Accounts.Registrations;
+using Barangay.Data.Residents;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Barangay.App.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Replaces Identity UI's instant registration: accounts are only created by the hall (or, later, through
-/// self-registration with review), never by an unreviewed form.
+/// Self-registration from a phone: the resident's details, a photo of a valid ID, a password and consent to the
+/// privacy notice. The account waits (status pending) until an official reviews it; the service does every check.
 /// </summary>
 [AllowAnonymous]
-public class RegisterModel : PageModel
+// Room for a 10 MB photo and an oversized field, so that a 5 MB name is refused by name, not by the server.
+[RequestSizeLimit(24 * 1024 * 1024)]
+[RequestFormLimits(ValueLengthLimit = 8 * 1024 * 1024, MultipartBodyLengthLimit = 24 * 1024 * 1024)]
+public class RegisterModel(RegistrationService registrations, RegistrationCookie cookie) : PageModel
 {
-    public void OnGet() { }
+    [BindProperty]
+    public RegistrationForm Input { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? IdPhoto { get; set; }
+
+    public string PrivacyNotice { get; private set; } = "";
+
+    public IReadOnlyList<LookupOption> Puroks { get; private set; } = [];
+
+    public IReadOnlyList<string> Sexes => ResidentLists.Sexes;
+
+    public IReadOnlyList<string> CivilStatuses => ResidentLists.MaritalStatuses;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true) return LocalRedirect("~/");
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // The form's own attributes are not used: the service's messages are the ones shown.
+        ModelState.Clear();
+        await using var photo = IdPhoto?.OpenReadStream();
+        var result = await registrations.SubmitAsync(Input, photo is null ? null : new RegistrationPhoto(IdPhoto!.FileName, photo),
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), ct);
+        if (!result.Ok)
+        {
+            foreach (var (field, message) in result.Errors)
+                ModelState.AddModelError(field == "IdPhoto" ? nameof(IdPhoto) : $"{nameof(Input)}.{field}", message);
+            Input.Password = "";
+            await LoadAsync();
+            return Page();
+        }
+        cookie.Set(Response, result.Value!.Id);
+        return RedirectToPage("./RegistrationStatus", new { submitted = true });
+    }
+
+    private async Task LoadAsync()
+    {
+        PrivacyNotice = await registrations.PrivacyNoticeAsync();
+        Puroks = await registrations.PuroksAsync();
+    }
+
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
 }

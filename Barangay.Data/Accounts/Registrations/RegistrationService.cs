@@ -1,0 +1,241 @@
+using System.Security.Cryptography;
+using System.Text;
+using Barangay.Data.Audit;
+using Barangay.Data.Common;
+using Barangay.Data.Email;
+using Barangay.Data.Files;
+using Barangay.Data.Residents;
+using Barangay.Data.Settings;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Barangay.Data.Accounts.Registrations;
+
+/// <summary>
+/// The applicant's side of self-registration (public, no sign-in): submit, check the status with the reference
+/// number and password, withdraw. The account is created in status <c>pending</c> holding only the password's hash;
+/// <c>user_payload</c> holds the details and never the password.
+/// </summary>
+public sealed class RegistrationService(
+    IDbContextFactory<BarangayDbContext> factory,
+    IPasswordHasher<User> hasher,
+    ILookupNormalizer normalizer,
+    HolidayCalendar calendar,
+    IFileStore store,
+    FileKeyRing keys,
+    FileLinkSigner links,
+    ILoggerFactory logs,
+    IEmailDispatcher dispatcher,
+    TimeProvider clock)
+{
+    public const string TakenUserName = "Username is already taken; choose another one.";
+    public const string TakenEmail = "Email address already has an account or a pending registration. Sign in, or use \"Forgot your password?\".";
+
+    public async Task<string> PrivacyNoticeAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var json = await db.AppSettings.AsNoTracking().Where(s => s.Key == SettingKeys.PrivacyNotice).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        return SettingJson.ReadText(json);
+    }
+
+    public async Task<IReadOnlyList<LookupOption>> PuroksAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.Purok && !l.Retired)
+            .OrderBy(l => l.SortOrder).ThenBy(l => l.Label).Select(l => new LookupOption(l.Code, l.Label)).ToListAsync(ct);
+    }
+
+    /// <summary>Checks everything first (nothing is written for bad input), then creates the pending account, the registration and the ID photo.</summary>
+    public async Task<ServiceResult<RegistrationReceipt>> SubmitAsync(RegistrationForm form, RegistrationPhoto? photo, string? ip, string? userAgent, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var puroks = (await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.Purok && !l.Retired).Select(l => l.Code).ToListAsync(ct)).ToHashSet();
+        var errors = RegistrationValidator.Validate(form, TimeZones.ManilaToday(clock), puroks);
+
+        byte[]? photoBytes = null;
+        var files = FileServiceFor(Guid.Empty, "", ip, userAgent);
+        var maxBytes = await files.MaxBytesAsync(ct);
+        if (photo is null) errors["IdPhoto"] = "ID photo: take or choose a photo of a valid ID.";
+        else
+        {
+            photoBytes = await ReadAtMostAsync(photo.Content, maxBytes, ct);
+            var check = photoBytes is null ? FileService.TooLarge(maxBytes) : FileContentCheck.Check(FileService.DisplayName(photo.FileName), photoBytes, FileKinds.Images).Refusal;
+            if (check is not null) errors["IdPhoto"] = "ID photo: " + check;
+        }
+
+        var userName = form.UserName.Trim();
+        var email = form.Email.Trim().ToLowerInvariant();
+        var normalizedName = normalizer.NormalizeName(userName);
+        var normalizedEmail = normalizer.NormalizeEmail(email);
+        if (!errors.ContainsKey(nameof(form.UserName)) && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalizedName, ct))
+            errors[nameof(form.UserName)] = TakenUserName;
+        if (!errors.ContainsKey(nameof(form.Email)) && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct))
+            errors[nameof(form.Email)] = TakenEmail;
+        if (errors.Count > 0) return ServiceResult<RegistrationReceipt>.Invalid(errors);
+
+        var notice = await PrivacyNoticeAsync(ct);
+        var reviewDays = SettingJson.ReadInt(await db.AppSettings.AsNoTracking().Where(s => s.Key == SettingKeys.RegistrationReviewDays).Select(s => s.Value).FirstOrDefaultAsync(ct), SettingsService.DefaultReviewDays);
+        var eta = (await calendar.ClockAsync(ct)).AddWorkingDays(now, reviewDays);
+        var user = new User
+        {
+            Id = Guid.NewGuid(), UserName = userName, NormalizedUserName = normalizedName, Email = email, NormalizedEmail = normalizedEmail,
+            FullName = $"{form.FirstName.Trim()} {form.LastName.Trim()}", Roles = [AppRoles.Resident], Status = UserStatuses.Pending,
+            LockoutEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+        };
+        user.PasswordHash = hasher.HashPassword(user, form.Password);
+        var payload = new RegistrationPayload
+        {
+            UserId = user.Id, UserName = userName, FirstName = form.FirstName.Trim(), MiddleName = Blank(form.MiddleName), LastName = form.LastName.Trim(),
+            Dob = form.Dob, Sex = form.Sex, MaritalStatus = form.MaritalStatus, Purok = form.Purok, Address = Blank(form.Address),
+            ContactNumber = Blank(form.ContactNumber), Email = email, PrivacyConsentAt = now,
+            PrivacyNoticeSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notice))),
+        };
+
+        RegistrationPending row;
+        try
+        {
+            row = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var attempt = await factory.CreateDbContextAsync(ct);
+                attempt.Actor = new AuditActor(null, userName, ip, Truncate(userAgent), Guid.NewGuid());
+                await using var tx = await attempt.Database.BeginTransactionAsync(ct);
+                var r = new RegistrationPending
+                {
+                    Id = Guid.NewGuid(), RegistrationId = await HumanIds.NextAsync(attempt, HumanIds.Registration, ct: ct),
+                    UserPayload = payload.ToJson(), Status = RegistrationStatuses.Pending, CreatedAt = now, UpdatedAt = now, EstimatedReviewEta = eta,
+                };
+                attempt.Users.Add(user);
+                attempt.RegistrationsPending.Add(r);
+                await attempt.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return r;
+            });
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" } pg)
+        {
+            // Someone took the same name or email between the check and the insert.
+            return ServiceResult<RegistrationReceipt>.Invalid(pg.ConstraintName?.Contains("email", StringComparison.Ordinal) == true
+                ? new Dictionary<string, string> { [nameof(form.Email)] = TakenEmail }
+                : new Dictionary<string, string> { [nameof(form.UserName)] = TakenUserName });
+        }
+
+        // The applicant stores their own ID photo (uploader and owner; readable by reviewers only, every read audited).
+        using var content = new MemoryStream(photoBytes!, writable: false);
+        var upload = await FileServiceFor(user.Id, userName, ip, userAgent).UploadAsync(
+            new FileUploadRequest(photo!.FileName, FileKinds.Images, FileSensitivity.IdDocument, "Registration", row.Id.ToString(), user.Id), content, ct: ct);
+        Guid emailId;
+        await using (var after = await factory.CreateDbContextAsync(ct))
+        {
+            after.Actor = new AuditActor(user.Id, userName, ip, Truncate(userAgent), Guid.NewGuid());
+            var saved = await after.RegistrationsPending.FirstAsync(x => x.Id == row.Id, ct);
+            payload = payload with { IdPhotoFileId = upload.File?.Id };
+            saved.UserPayload = payload.ToJson();
+            emailId = RegistrationEmails.Received(after, payload, row.RegistrationId, eta).Id;
+            await after.SaveChangesAsync(ct);
+        }
+        await dispatcher.DispatchAsync([emailId], ct);
+        return ServiceResult<RegistrationReceipt>.Success(new RegistrationReceipt(row.Id, row.RegistrationId, eta));
+    }
+
+    /// <summary>
+    /// The applicant's registration for its reference number and the password chosen with it; null for a wrong
+    /// number or password alike, so the page cannot be used to learn whose registrations exist.
+    /// </summary>
+    public async Task<RegistrationStatusView?> FindForApplicantAsync(string? registrationId, string? password, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(registrationId) || string.IsNullOrEmpty(password) || registrationId.Length > 40) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var r = await db.RegistrationsPending.AsNoTracking().FirstOrDefaultAsync(x => x.RegistrationId == registrationId.Trim().ToUpperInvariant(), ct);
+        if (r is null) { hasher.VerifyHashedPassword(new User(), DummyHash.Value, password); return null; }
+        var p = RegistrationPayload.FromJson(r.UserPayload);
+        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == p.UserId, ct);
+        if (user?.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed) return null;
+        return View(r, p);
+    }
+
+    /// <summary>The status for a registration the applicant already proved is theirs (the page keeps that proof in a protected cookie).</summary>
+    public async Task<RegistrationStatusView?> GetForApplicantAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var r = await db.RegistrationsPending.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return r is null ? null : View(r, RegistrationPayload.FromJson(r.UserPayload));
+    }
+
+    /// <summary>Withdraws a pending registration; its username and email are freed. A decided one stays as it is.</summary>
+    public async Task<ServiceResult<RegistrationStatusView>> WithdrawAsync(Guid id, string? ip, string? userAgent, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var r = await db.RegistrationsPending.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return ServiceResult<RegistrationStatusView>.NotFound();
+        var p = RegistrationPayload.FromJson(r.UserPayload);
+        db.Actor = new AuditActor(p.UserId, p.UserName, ip, Truncate(userAgent), Guid.NewGuid());
+        if (r.Status != RegistrationStatuses.Pending)
+            return ServiceResult<RegistrationStatusView>.Conflict($"This registration was already {r.Status}; it can no longer be withdrawn.", View(r, p));
+        var now = clock.GetUtcNow().UtcDateTime;
+        p = p with { DecidedAt = now, DecidedBy = "applicant" };
+        r.Status = RegistrationStatuses.Withdrawn;
+        r.UserPayload = p.ToJson();
+        await CloseAccountAsync(db, p.UserId, ct);
+        db.Record(AuditActions.StatusChange, "Registration", r.Id.ToString(), new { from = RegistrationStatuses.Pending, to = RegistrationStatuses.Withdrawn });
+        var emailId = RegistrationEmails.Withdrawn(db, p, r.RegistrationId).Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await GetForApplicantAsync(id, ct);
+            return ServiceResult<RegistrationStatusView>.Conflict($"This registration was already {current?.Status}; it can no longer be withdrawn.", current);
+        }
+        await dispatcher.DispatchAsync([emailId], ct);
+        return ServiceResult<RegistrationStatusView>.Success(View(r, p));
+    }
+
+    /// <summary>
+    /// A rejected or withdrawn application's pending account is disabled and its username and email are freed,
+    /// so the person can apply again (the row stays: the audit trail refers to it).
+    /// </summary>
+    internal static async Task CloseAccountAsync(BarangayDbContext db, Guid userId, CancellationToken ct)
+    {
+        var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null || user.Status != UserStatuses.Pending) return;
+        var tag = $"~closed-{user.Id.ToString("N")[..8]}";
+        user.Status = UserStatuses.Disabled;
+        user.UserName += tag;
+        user.NormalizedUserName += tag.ToUpperInvariant();
+        user.Email = null;
+        user.NormalizedEmail = null;
+        user.PasswordHash = null;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.DeletedAt = DateTime.UtcNow;
+    }
+
+    internal static RegistrationStatusView View(RegistrationPending r, RegistrationPayload p) =>
+        new(r.Id, r.RegistrationId, r.Status, p.FullName, r.CreatedAt, r.EstimatedReviewEta, p.Reason, p.DecidedAt);
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(new User(), Guid.NewGuid().ToString()));
+
+    private FileService FileServiceFor(Guid userId, string userName, string? ip, string? userAgent) =>
+        new(new BarangayDb(factory, new ApplicantCaller(userId, userName, ip, Truncate(userAgent))), factory, store, keys, links, logs.CreateLogger<FileService>());
+
+    private static async Task<byte[]?> ReadAtMostAsync(Stream s, long max, CancellationToken ct)
+    {
+        using var ms = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await s.ReadAsync(buffer, ct)) > 0)
+        {
+            if (ms.Length + n > max) return null;
+            ms.Write(buffer, 0, n);
+        }
+        return ms.ToArray();
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string? Truncate(string? s) => s is { Length: > 512 } ? s[..512] : s;
+}
+
+public sealed record LookupOption(string Code, string Label);

@@ -1,0 +1,44 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Barangay.Data.Residents;
+
+namespace Barangay.Data.Accounts.Registrations;
+
+/// <summary>
+/// The registration form's rules: the register's own rules for names, birth date (self-service: ages 16–90),
+/// purok and contact, plus the account's username, email, password and the privacy consent. Messages name the field.
+/// </summary>
+public static partial class RegistrationValidator
+{
+    public const int MaxUserName = 40;
+
+    public static Dictionary<string, string> Validate(RegistrationForm f, DateOnly today, ISet<string> activePuroks)
+    {
+        var edit = new ResidentEdit
+        {
+            FirstName = f.FirstName, MiddleName = f.MiddleName, LastName = f.LastName, Dob = f.Dob, Sex = f.Sex,
+            MaritalStatus = f.MaritalStatus, Purok = f.Purok, Address = f.Address, ContactNumber = f.ContactNumber, Email = f.Email,
+        };
+        var errors = ResidentValidator.Validate(edit, today, activePuroks, selfService: true);
+        if (string.IsNullOrWhiteSpace(f.Sex)) errors[nameof(f.Sex)] = "Sex is required.";
+        if (string.IsNullOrWhiteSpace(f.MaritalStatus)) errors[nameof(f.MaritalStatus)] = "Civil status is required.";
+        if (string.IsNullOrWhiteSpace(f.Address)) errors[nameof(f.Address)] = "Address is required.";
+        if (string.IsNullOrWhiteSpace(f.ContactNumber)) errors[nameof(f.ContactNumber)] = "Mobile number is required.";
+
+        var email = f.Email?.Trim() ?? "";
+        if (email.Length == 0) errors[nameof(f.Email)] = "Email address is required (your review result is sent there).";
+        else if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email) errors[nameof(f.Email)] = "Email address is not valid.";
+
+        var user = f.UserName?.Trim() ?? "";
+        if (user.Length == 0) errors[nameof(f.UserName)] = "Username is required.";
+        else if (user.Length is < 3 or > MaxUserName) errors[nameof(f.UserName)] = $"Username must be 3 to {MaxUserName} characters long.";
+        else if (!UserNameChars().IsMatch(user)) errors[nameof(f.UserName)] = "Username may only have letters, digits, dots, hyphens and underscores.";
+
+        if (PasswordPolicy.Check(f.Password, user, email) is { } bad) errors[nameof(f.Password)] = bad;
+        if (!f.AcceptPrivacyNotice) errors[nameof(f.AcceptPrivacyNotice)] = "Privacy notice: you must agree to it before registering.";
+        return errors;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9._\-]+$")]
+    private static partial Regex UserNameChars();
+}

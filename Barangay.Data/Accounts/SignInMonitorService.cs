@@ -1,0 +1,43 @@
+using Barangay.Data.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Accounts;
+
+public sealed record SuspiciousAddress(string IpAddress, int Failures, int Names, DateTime LastAttempt);
+
+public sealed record SuspiciousAccount(string UserName, int Failures, int Addresses, DateTime LastAttempt, bool Exists, bool LockedOut);
+
+public sealed record SuspiciousActivity(IReadOnlyList<SuspiciousAddress> Addresses, IReadOnlyList<SuspiciousAccount> Accounts, DateTime Since);
+
+/// <summary>The admins' "suspicious activity": many failed sign-ins from one address, or against one account, in the last 24 hours.</summary>
+public sealed class SignInMonitorService(BarangayDb dbs, TimeProvider clock)
+{
+    public const int Threshold = 5;
+
+    public async Task<SuspiciousActivity?> GetAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Users.Manage)) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddHours(-24);
+        var recent = db.FailedLogins.AsNoTracking().Where(f => f.AttemptedAt > since);
+        var addresses = await recent.Where(f => f.IpAddress != null).GroupBy(f => f.IpAddress!)
+            .Select(g => new { Ip = g.Key, Failures = g.Count(), Names = g.Select(f => f.Username).Distinct().Count(), Last = g.Max(f => f.AttemptedAt) })
+            .Where(x => x.Failures >= Threshold).OrderByDescending(x => x.Failures).Take(50).ToListAsync(ct);
+        var accounts = await recent.Where(f => f.Username != null).GroupBy(f => f.Username!)
+            .Select(g => new { Name = g.Key, Failures = g.Count(), Ips = g.Select(f => f.IpAddress).Distinct().Count(), Last = g.Max(f => f.AttemptedAt) })
+            .Where(x => x.Failures >= Threshold).OrderByDescending(x => x.Failures).Take(50).ToListAsync(ct);
+        var names = accounts.Select(a => a.Name.ToUpperInvariant()).ToList();
+        var known = await db.Users.AsNoTracking().Where(u => names.Contains(u.NormalizedUserName!))
+            .Select(u => new { u.NormalizedUserName, Locked = u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow }).ToListAsync(ct);
+        return new SuspiciousActivity(
+            addresses.Select(a => new SuspiciousAddress(a.Ip, a.Failures, a.Names, a.Last)).ToList(),
+            accounts.Select(a =>
+            {
+                var k = known.FirstOrDefault(x => x.NormalizedUserName == a.Name.ToUpperInvariant());
+                return new SuspiciousAccount(a.Name, a.Failures, a.Ips, a.Last, k is not null, k?.Locked == true);
+            }).ToList(),
+            since);
+    }
+}
