@@ -140,6 +140,7 @@ public static class BarangayApp
         app.MapRazorPages();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapFileDownloads();
+        Documents.CertificateEndpoints.MapDocuments(app);
         app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }
