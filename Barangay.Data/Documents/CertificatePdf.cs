@@ -33,14 +33,21 @@ public static class CertificatePdf
         var page = document.AddPage();
         page.Size = Paper(paper);
         using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, page.Height.Point, c, verifyUrl, seal);
+        // The QR code is also a link: a tap in a PDF viewer opens the check, as a scan does.
+        var qrTop = page.Height.Point - QrBottomMargin - QrSize;
+        page.AddWebLink(new PdfRectangle(new XPoint(Margin, page.Height.Point - qrTop - QrSize), new XPoint(Margin + QrSize, page.Height.Point - qrTop)), verifyUrl);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
+    private const double Margin = 56;
+    private const double QrSize = 96;
+    private const double QrBottomMargin = Margin + 16;
+
     private static void Draw(XGraphics g, double width, double height, CertificateData c, string verifyUrl, byte[]? seal)
     {
-        const double margin = 56;
+        const double margin = Margin;
         var f = CertificateFonts.Family;
         var small = new XFont(f, 9);
         var normal = new XFont(f, 11.5);
@@ -117,8 +124,8 @@ public static class CertificatePdf
         }
 
         // QR code, bottom left, with the link written out for those who cannot scan.
-        const double qrSize = 96;
-        var qrY = height - margin - qrSize - 16;
+        const double qrSize = QrSize;
+        var qrY = height - QrBottomMargin - qrSize;
         DrawQr(g, verifyUrl, margin, qrY, qrSize);
         tf.DrawString("Scan to check that this certificate is genuine:\n" + verifyUrl, small, ink,
             new XRect(margin + qrSize + 12, qrY + 28, width - 2 * margin - qrSize - 12, 40));
@@ -129,9 +136,7 @@ public static class CertificatePdf
     /// <summary>The QR code drawn as vector squares: sharp at any zoom or printer, and no image decoding.</summary>
     private static void DrawQr(XGraphics g, string text, double x, double y, double size)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
+        var matrix = QrModules(text);
         var n = matrix.Count;
         var cell = size / n;
         for (var row = 0; row < n; row++)
@@ -146,6 +151,14 @@ public static class CertificatePdf
                 g.DrawRectangle(XBrushes.Black, x + start * cell, y + row * cell, (col - start + 1) * cell + 0.01, cell + 0.01);
             }
         }
+    }
+
+    /// <summary>The QR code's modules (quiet zone included), row by row: what is drawn.</summary>
+    internal static List<System.Collections.BitArray> QrModules(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return [.. data.ModuleMatrix];
     }
 
     private static string Ordinal(int day) => day + (day % 100 is 11 or 12 or 13 ? "th" : (day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });

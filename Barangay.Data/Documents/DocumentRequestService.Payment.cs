@@ -57,7 +57,7 @@ public sealed partial class DocumentRequestService
         if (orJson is not null && await db.DocumentRequests.AsNoTracking().AnyAsync(r => r.Id != id && r.PaymentInfo != null && EF.Functions.JsonContains(r.PaymentInfo, orJson), ct))
             return ServiceResult<DocumentRequestDetail>.Invalid("OrNumber", $"OR number {payment.OrNumber} is already recorded on another request.");
         row.PaymentInfo = payment.ToJson();
-        meta.History.Add(new DocumentStatusEntry(row.Status, now, caller.UserId, name,
+        meta.History.Add(new DocumentStatusEntry(payment.Waived ? "waived" : "paid", now, caller.UserId, name,
             payment.Waived ? $"Fee waived: {payment.WaiverReason}" : $"Paid ₱{payment.Amount:N2}, OR {payment.OrNumber}"));
         row.Metadata = meta.ToJson();
         db.Record(payment.Waived ? "Waiver" : "Payment", TargetType, row.Id.ToString(),

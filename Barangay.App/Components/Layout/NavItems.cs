@@ -16,6 +16,7 @@ public static class NavItems
     public static readonly IReadOnlyList<Item> Mine =
     [
         new("My profile", "/me", Icons.Material.Filled.Badge, Barangay.Data.Security.Permissions.Self.Profile),
+        new("My requests", "/my/requests", Icons.Material.Filled.Description, Barangay.Data.Security.Permissions.Documents.Request),
     ];
 
     public static readonly IReadOnlyList<Group> Groups =
@@ -24,6 +25,12 @@ public static class NavItems
         [
             new("Residents", "/residents", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Residents.View),
             new("Households", "/households", Icons.Material.Filled.House, Barangay.Data.Security.Permissions.Households.View),
+        ]),
+        new("Documents", Icons.Material.Filled.Description, Barangay.Data.Security.Permissions.Documents.Process,
+        [
+            new("Request queue", "/documents", Icons.Material.Filled.Inbox, Barangay.Data.Security.Permissions.Documents.Process),
+            new("Walk-in request", "/documents/new", Icons.Material.Filled.NoteAdd, Barangay.Data.Security.Permissions.Documents.Process),
+            new("Daily collections", "/documents/collections", Icons.Material.Filled.Payments, Barangay.Data.Security.Permissions.Documents.Collect),
         ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [

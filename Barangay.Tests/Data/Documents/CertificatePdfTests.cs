@@ -28,6 +28,7 @@ public class CertificatePdfTests
         text.Should().Contain($"/MediaBox[0 0 {width} {height}]");
         text.Should().Contain("+DejaVu", "the shipped font is embedded, not looked up on the machine");
         System.Text.RegularExpressions.Regex.Matches(text, @"/Type\s*/Page(?!s)").Count.Should().Be(1);
+        text.Should().Contain("/URI(https://hall.example/verify/abc)", "the QR code is also a link to the check");
     }
 
     [Fact]
