@@ -50,6 +50,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<SessionPurge>();
         services.AddTransient<QueueSweeperJob>();
         services.AddTransient<PurgeJob>();
+        services.AddTransient<Documents.OverdueDigestJob>();
         return services;
     }
 
