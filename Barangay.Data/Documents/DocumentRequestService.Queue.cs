@@ -33,19 +33,24 @@ public sealed partial class DocumentRequestService
                              || db.Residents.Any(p => p.Id == r.ResidentId && (EF.Functions.ILike(p.LastName, like) || EF.Functions.ILike(p.FirstName, like))));
         }
         var total = await q.CountAsync(ct);
-        // NULL due dates (old rows) last on both PostgreSQL and CockroachDB.
-        var rows = await q.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt).ThenBy(r => r.RequestId)
-            .Skip(page * pageSize).Take(pageSize)
+        var rows = await q
             .Join(db.Residents.IgnoreQueryFilters(), r => r.ResidentId, p => p.Id, (r, p) => new
             {
                 r.Id, r.RequestId, p.FirstName, p.LastName, r.Type, r.Purok, r.Status, r.SubmittedAt, r.DueAt, r.PaymentInfo,
             })
+            // due_at alone, so (purok, status, due_at) / (status, due_at) serve the page in order and the LIMIT stops
+            // after 25 rows. Every request gets its due_at at filing (the service and the seeds set it), so where NULLs
+            // sort (first on CockroachDB, last on PostgreSQL) does not arise.
+            .OrderBy(r => r.DueAt).ThenBy(r => r.RequestId)
+            .Skip(page * pageSize).Take(pageSize)
             .ToListAsync(ct);
-        var labels = await LabelsAsync(db, ct);
-        var fees = (await TypesAsync(db, ct)).ToDictionary(t => t.Code, t => t.Fee);
+        // One read of the document types (retired ones too: old requests keep their label) for labels and fees.
+        var types = (await db.LookupValues.AsNoTracking().Where(l => l.Category == Settings.LookupCategories.DocumentType)
+                .Select(l => new { l.Code, l.Label, l.Meta }).ToListAsync(ct))
+            .ToDictionary(l => l.Code, l => DocumentType.Parse(l.Code, l.Label, l.Meta));
         return new DocumentQueuePage(rows.Select(r => new DocumentQueueRow(
-            r.Id, r.RequestId, $"{r.LastName}, {r.FirstName}", labels.GetValueOrDefault(r.Type, r.Type), r.Purok ?? "", r.Status, r.SubmittedAt, r.DueAt,
-            IsOverdue(r.Status, r.DueAt, now), fees.GetValueOrDefault(r.Type) <= 0 || PaymentInfo.Parse(r.PaymentInfo)?.Settled == true)).ToList(), total);
+            r.Id, r.RequestId, $"{r.LastName}, {r.FirstName}", types.GetValueOrDefault(r.Type)?.Label ?? r.Type, r.Purok ?? "", r.Status, r.SubmittedAt, r.DueAt,
+            IsOverdue(r.Status, r.DueAt, now), types.GetValueOrDefault(r.Type)?.IsFree != false || PaymentInfo.Parse(r.PaymentInfo)?.Settled == true)).ToList(), total);
     }
 
     /// <summary>How many open requests are past their deadline (the official home's card).</summary>

@@ -120,6 +120,8 @@ public partial class DocumentRequestFlowTests(EndToEndFixture e2e)
         response2!.Status.Should().Be(200);
         await Expect(visitor.GetByTestId("verify-not-genuine")).ToContainTextAsync("Not genuine");
         await Screenshots.SaveAsync(visitor, "documents-phone-verify-not-genuine");
+        (await visitor.GotoAsync("/verify/not/a%20code"))!.Status.Should().Be(200);
+        await Expect(visitor.GetByTestId("verify-not-genuine")).ToBeVisibleAsync();
 
         // Downloaded by the resident: released, and the download was written down.
         await phone.ReloadAsync();
