@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Barangay.Tests.App.Components;
 
 /// <summary>The public verification page and the resident's list, rendered by bUnit over the real service and the demo database.</summary>
-public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>
+public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private readonly TestCaller _caller = new();
 
@@ -25,6 +25,11 @@ public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>
         Services.AddSingleton(new CertificateCodes(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-bunit-" + Guid.NewGuid().ToString("N")[..8]) }));
         Services.AddScoped<DocumentRequestService>();
     }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services dispose only asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     private async Task SignInAsync(string userName, string? position = null)
     {
