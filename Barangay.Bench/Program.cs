@@ -15,6 +15,7 @@ IBenchmark[] all =
     new Barangay.Bench.Exports.ResidentExportBench(),
     new Barangay.Bench.Events.EventsBench(),
     new Barangay.Bench.Accounts.AccountsBench(),
+    new Barangay.Bench.Documents.DocumentsBench(),
 ];
 
 if (args is ["--list"])

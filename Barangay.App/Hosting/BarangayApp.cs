@@ -119,6 +119,7 @@ public static class BarangayApp
         services.AddOfficialsRoster();
         services.AddResidentSelfService();
         services.AddExports();
+        services.AddDocuments(config);
 
         builder.AddBarangayJobs();
 
@@ -143,6 +144,7 @@ public static class BarangayApp
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapFileDownloads();
         Events.EventEndpoints.MapEventFiles(app);
+        Documents.CertificateEndpoints.MapDocuments(app);
         app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }

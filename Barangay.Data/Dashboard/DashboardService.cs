@@ -34,7 +34,9 @@ public sealed class DashboardService(BarangayDb dbs, TimeProvider clock)
             await db.Households.AsNoTracking().CountAsync(ct),
             await db.RegistrationsPending.AsNoTracking().CountAsync(r => r.Status == "pending", ct),
             await db.DocumentRequests.AsNoTracking().CountAsync(r => DocumentRequestStatuses.Open.Contains(r.Status), ct),
-            await db.DocumentRequests.AsNoTracking().CountAsync(r => DocumentRequestStatuses.Open.Contains(r.Status) && r.SubmittedAt < overdueBefore, ct),
+            // Past the RA 11032 deadline from the working-day clock (rows from before due dates: a week old).
+            await db.DocumentRequests.AsNoTracking().CountAsync(r => DocumentRequestStatuses.Pending.Contains(r.Status)
+                && (r.DueAt != null ? r.DueAt < now : r.SubmittedAt < overdueBefore), ct),
             await db.Complaints.AsNoTracking().CountAsync(c => ComplaintStatuses.Open.Contains(c.Status) && (!c.Confidential || caller.Can(Permissions.Complaints.ViewConfidential)), ct),
             await db.Events.AsNoTracking().CountAsync(e => e.Status == EventStatuses.Published && e.StartAt >= now, ct),
             perPurok);

@@ -19,6 +19,9 @@ public class DocumentRequest : IHasUpdatedAt, IVersioned
     public DateTime? ProcessedAt { get; set; }
     public string? Purok { get; set; }
     public Guid Version { get; set; }
+
+    /// <summary>The RA 11032 deadline from the working-day clock (addition: the queue filters and sorts on it).</summary>
+    public DateTime? DueAt { get; set; }
 }
 
 public static class DocumentRequestStatuses
@@ -32,4 +35,9 @@ public static class DocumentRequestStatuses
     public const string Rejected = "rejected";
 
     public static readonly IReadOnlyList<string> Open = [Submitted, Reviewed, Processing, Approved];
+
+    /// <summary>Still waiting on the hall: these count against the deadline.</summary>
+    public static readonly IReadOnlyList<string> Pending = [Submitted, Reviewed, Processing];
+
+    public static readonly IReadOnlyList<string> All = [Submitted, Reviewed, Processing, Approved, Released, Cancelled, Rejected];
 }

@@ -26,5 +26,8 @@ public class DocumentRequestConfiguration : IEntityTypeConfiguration<DocumentReq
         b.HasIndex(x => x.ResidentId).HasDatabaseName("idx_docreq_resident");
         b.HasIndex(x => x.Status).HasDatabaseName("idx_docreq_status");
         b.HasIndex(x => new { x.Purok, x.Status }).HasDatabaseName("idx_docreq_purok_status");
+        // The hall's queue: a status (and purok), oldest deadline first; overdue is due_at < now.
+        b.HasIndex(x => new { x.Status, x.DueAt }).HasDatabaseName("idx_docreq_status_due");
+        b.HasIndex(x => new { x.Purok, x.Status, x.DueAt }).HasDatabaseName("idx_docreq_purok_status_due");
     }
 }

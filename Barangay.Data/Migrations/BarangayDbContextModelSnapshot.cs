@@ -749,6 +749,10 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("attachments");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -828,6 +832,12 @@ namespace Barangay.Data.Migrations
 
                     b.HasIndex("Purok", "Status")
                         .HasDatabaseName("idx_docreq_purok_status");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("idx_docreq_status_due");
+
+                    b.HasIndex("Purok", "Status", "DueAt")
+                        .HasDatabaseName("idx_docreq_purok_status_due");
 
                     b.ToTable("document_requests", (string)null);
                 });

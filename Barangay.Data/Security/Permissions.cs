@@ -48,6 +48,8 @@ public static partial class Permissions
         public const string Request = "documents.request";
         public const string Process = "documents.process";
         public const string Release = "documents.release";
+        /// <summary>Records official receipts and waivers, and sees the daily collection report (the treasurer).</summary>
+        public const string Collect = "documents.collect";
     }
 
     public static class Complaints

@@ -30,7 +30,7 @@ public static class RolePermissions
             P.Residents.Edit, P.Residents.Archive, P.Households.Edit, P.Registrations.Review, P.Documents.Process, P.Documents.Release,
             P.Complaints.Handle, P.Events.Manage, P.Announcements.Manage, P.Reports.View, P.Exports.Run, P.Imports.Run,
         ],
-        [OfficialPositions.Treasurer] = [P.Documents.Process, P.Reports.View],
+        [OfficialPositions.Treasurer] = [P.Documents.Process, P.Documents.Collect, P.Reports.View],
         [OfficialPositions.Kagawad] = [P.Complaints.Handle, P.Events.Manage, P.Announcements.Manage, P.Reports.View],
         [OfficialPositions.SkChairperson] = [P.Events.Manage, P.Announcements.Manage],
         [OfficialPositions.LuponMember] = [P.Complaints.Handle],

@@ -23,6 +23,7 @@ internal sealed class DemoActivity(TimeProvider clock, Random rng)
         string[] types = ["barangay-clearance", "certificate-of-residency", "certificate-of-indigency", "business-clearance", "good-moral"];
         string[] statuses = [DocumentRequestStatuses.Submitted, DocumentRequestStatuses.Submitted, DocumentRequestStatuses.Reviewed, DocumentRequestStatuses.Processing, DocumentRequestStatuses.Approved, DocumentRequestStatuses.Released, DocumentRequestStatuses.Released, DocumentRequestStatuses.Rejected];
         var requests = new List<DocumentRequest>();
+        var workdays = new Settings.WorkingDayClock([]);
         for (var i = 0; i < 60; i++)
         {
             var who = i < 3 ? juan : adults[rng.Next(adults.Count)];
@@ -33,6 +34,7 @@ internal sealed class DemoActivity(TimeProvider clock, Random rng)
                 Metadata = """{"purpose":"Employment"}""", SubmittedAt = now.AddDays(-rng.Next(0, 40)).AddHours(-rng.Next(0, 9)),
                 ProcessedBy = status is DocumentRequestStatuses.Submitted ? null : secretary.Id,
             });
+            requests[^1].DueAt = workdays.AddWorkingDays(requests[^1].SubmittedAt, requests[^1].Type == "business-clearance" ? 7 : 3);
         }
         var reqNo = await HumanIds.ReserveAsync(db, HumanIds.DocumentRequest, year, requests.Count, ct);
         foreach (var r in requests.OrderBy(r => r.SubmittedAt)) r.RequestId = HumanIds.Format(HumanIds.DocumentRequest, year, reqNo++);

@@ -13,20 +13,32 @@ internal static class DemoLookups
         ("purok-7", "Purok 7 - Waling-Waling"),
     ];
 
+    /// <summary>
+    /// The common documents, with what each asks for and the wording of its certificate. First Time Jobseeker
+    /// Certification follows RA 11261: free, once per person, six months' residence and an oath of undertaking.
+    /// </summary>
+    public static readonly (string Code, string Label, string Meta)[] DocumentTypes =
+    [
+        ("barangay-clearance", "Barangay Clearance",
+            """{"category":"clearance","fee":100,"class":"simple","validity_days":180,"requirements":["Valid ID","Community Tax Certificate (cedula)"],"template":"This is to certify that {name}, {age} years old, {civil_status}, a resident of {address}, {barangay}, {locality}, is known to be of good standing in this community and has no derogatory record filed in this office as of this date. This clearance is issued upon request for {purpose}."}"""),
+        ("certificate-of-residency", "Certificate of Residency",
+            """{"category":"certificate","fee":50,"class":"simple","validity_days":180,"requirements":["Valid ID or proof of address"],"template":"This is to certify that {name}, {age} years old, {civil_status}, is a bona fide resident of {address}, {barangay}, {locality}. This certification is issued upon request for {purpose}."}"""),
+        ("certificate-of-indigency", "Certificate of Indigency",
+            """{"category":"certificate","fee":0,"class":"simple","validity_days":90,"waiver_reason":"Indigent: issued free of charge","requirements":["Valid ID"],"template":"This is to certify that {name}, {age} years old, {civil_status}, a resident of {address}, {barangay}, {locality}, belongs to an indigent family of this barangay. This certification is issued upon request for {purpose}."}"""),
+        ("business-clearance", "Business Clearance",
+            """{"category":"permit","fee":500,"class":"complex","validity_days":365,"fields":[{"key":"business_name","label":"Business name"},{"key":"business_address","label":"Business address"},{"key":"business_nature","label":"Nature of business","required":false}],"requirements":["DTI or SEC registration","Contract of lease or proof of ownership of the place","Community Tax Certificate (cedula)"],"template":"This is to certify that {name}, a resident of {address}, {barangay}, {locality}, is granted clearance to operate the business {business_name} located at {business_address}, having complied with the requirements of this barangay. This clearance is issued for {purpose}."}"""),
+        ("good-moral", "Certificate of Good Moral Character",
+            """{"category":"certificate","fee":50,"class":"simple","validity_days":180,"requirements":["Valid ID"],"template":"This is to certify that {name}, {age} years old, {civil_status}, a resident of {address}, {barangay}, {locality}, is known to be a person of good moral character and a law-abiding citizen. This certification is issued upon request for {purpose}."}"""),
+        ("first-time-jobseeker", "First Time Jobseeker Certification",
+            """{"category":"certificate","fee":0,"class":"simple","validity_days":365,"once_per_person":true,"min_residence_months":6,"needs_oath":true,"waiver_reason":"First Time Jobseekers Assistance Act (RA 11261)","fields":[{"key":"resident_since","label":"Living in the barangay since","kind":"date"}],"requirements":["Valid ID","Proof of at least 6 months' residence","Signed Oath of Undertaking"],"template":"This is to certify that {name}, {age} years old, a resident of {address}, {barangay}, {locality} for at least six (6) months, is a qualified availee of Republic Act No. 11261, the First Time Jobseekers Assistance Act, and has signed the Oath of Undertaking. This certification is issued for {purpose} and may be used only once."}"""),
+    ];
+
     public static IEnumerable<LookupValue> All()
     {
         var order = 0;
         foreach (var (code, label) in Puroks) yield return V(LookupCategories.Purok, code, label, order++);
         order = 0;
-        foreach (var (code, label, meta) in new[]
-        {
-            ("barangay-clearance", "Barangay Clearance", """{"category":"clearance","fee":100,"class":"simple","validity_days":180}"""),
-            ("certificate-of-residency", "Certificate of Residency", """{"category":"certificate","fee":50,"class":"simple","validity_days":180}"""),
-            ("certificate-of-indigency", "Certificate of Indigency", """{"category":"certificate","fee":0,"class":"simple","validity_days":90}"""),
-            ("business-clearance", "Business Clearance", """{"category":"permit","fee":500,"class":"complex","validity_days":365}"""),
-            ("good-moral", "Certificate of Good Moral Character", """{"category":"certificate","fee":50,"class":"simple","validity_days":180}"""),
-            ("first-time-jobseeker", "First Time Jobseeker Certification", """{"category":"certificate","fee":0,"class":"simple","validity_days":365,"once_per_person":true}"""),
-        })
+        foreach (var (code, label, meta) in DocumentTypes)
             yield return V(LookupCategories.DocumentType, code, label, order++, meta);
         order = 0;
         foreach (var (code, label) in new[]

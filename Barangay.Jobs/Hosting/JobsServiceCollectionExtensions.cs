@@ -57,6 +57,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPurgeStep, ExportFilePurge>());
         services.AddTransient<QueueSweeperJob>();
         services.AddTransient<PurgeJob>();
+        services.AddTransient<Documents.OverdueDigestJob>();
         return services;
     }
 

@@ -15,6 +15,7 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager manager, JobsOpt
         var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         manager.AddOrUpdate<QueueSweeperJob>(QueueSweeperJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.SweeperCron, utc);
         manager.AddOrUpdate<PurgeJob>(PurgeJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.PurgeCron, utc);
+        manager.AddOrUpdate<Documents.OverdueDigestJob>(Documents.OverdueDigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), Documents.OverdueDigestJob.Cron, utc);
         return Task.CompletedTask;
     }
 

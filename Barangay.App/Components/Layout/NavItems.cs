@@ -18,6 +18,7 @@ public static class NavItems
         new("My profile", "/me", Icons.Material.Filled.Badge, Barangay.Data.Security.Permissions.Self.Profile),
         new("Events", "/events", Icons.Material.Filled.Event, Barangay.Data.Security.Permissions.Events.Register),
         new("Announcements", "/announcements", Icons.Material.Filled.Campaign, Barangay.Data.Security.Permissions.Announcements.View),
+        new("My requests", "/my/requests", Icons.Material.Filled.Description, Barangay.Data.Security.Permissions.Documents.Request),
     ];
 
     public static readonly IReadOnlyList<Group> Groups =
@@ -33,6 +34,12 @@ public static class NavItems
         [
             new("Events", "/hall/events", Icons.Material.Filled.Event, Barangay.Data.Security.Permissions.Events.Manage),
             new("Announcements", "/hall/announcements", Icons.Material.Filled.Campaign, Barangay.Data.Security.Permissions.Announcements.Manage),
+        ]),
+        new("Documents", Icons.Material.Filled.Description, Barangay.Data.Security.Permissions.Documents.Process,
+        [
+            new("Request queue", "/documents", Icons.Material.Filled.Inbox, Barangay.Data.Security.Permissions.Documents.Process),
+            new("Walk-in request", "/documents/new", Icons.Material.Filled.NoteAdd, Barangay.Data.Security.Permissions.Documents.Process),
+            new("Daily collections", "/documents/collections", Icons.Material.Filled.Payments, Barangay.Data.Security.Permissions.Documents.Collect),
         ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [

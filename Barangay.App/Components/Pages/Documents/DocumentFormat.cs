@@ -1,0 +1,27 @@
+using System.Globalization;
+using Barangay.Data.Common;
+using Barangay.Data.Documents;
+using MudBlazor;
+
+namespace Barangay.App.Components.Pages.Documents;
+
+/// <summary>How requests are shown: Manila dates, pesos, a colour per status.</summary>
+public static class DocumentFormat
+{
+    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
+
+    public static string When(DateTime utc) => TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm tt", Ph);
+
+    public static string Day(DateTime utc) => TimeZones.ToManila(utc).ToString("ddd, MMM d", Ph);
+
+    public static string Peso(decimal amount) => amount <= 0 ? "Free" : "₱" + amount.ToString("N2", Ph);
+
+    public static Color StatusColor(string status) => status switch
+    {
+        DocumentRequestStatuses.Submitted => Color.Info,
+        DocumentRequestStatuses.Reviewed or DocumentRequestStatuses.Processing => Color.Primary,
+        DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released => Color.Success,
+        DocumentRequestStatuses.Rejected => Color.Error,
+        _ => Color.Default,
+    };
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using Barangay.Bench.Infrastructure;
+using Barangay.Data;
+using Barangay.Data.Documents;
+using Barangay.Data.Files;
+using Barangay.Data.Settings;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Barangay.Bench.Documents;
+
+/// <summary>
+/// Documents: <c>certificate_pdf_ms</c> (p95 of one certificate rendered, target 150 ms), <c>certificate_batch_1000_s</c>
+/// (1,000 certificates one after another, target 60 s) and <c>request_queue_p95_ms</c>: the hall's queue, first page of
+/// "submitted in purok-3", over 50,000 requests (binary COPY onto the 100,000 bench residents), through
+/// <see cref="DocumentRequestService.QueueAsync"/> as the secretary against the very SQL it sent replayed on raw Npgsql
+/// (target p95 50 ms, within 3× of raw).
+/// </summary>
+internal sealed class DocumentsBench : IBenchmark
+{
+    public const int Requests = 50_000;
+    private const int PdfRounds = 50;
+    private const int Batch = 1_000;
+    private const int QueueRounds = 200;
+    private const int Warmup = 10;
+    private static readonly DocumentQueueFilter Filter = new(Status: DocumentRequestStatuses.Submitted, Purok: ResidentRegister.PurokCode(3));
+
+    public string Name => "documents";
+
+    public string Description =>
+        $"certificate PDF (p95 of {PdfRounds}), a batch of {Batch:N0} certificates, and the request queue's first page (submitted, purok-3) over {Requests:N0} requests: p95 of {QueueRounds}, service vs raw";
+
+    public async Task<BenchOutcome> RunAsync(BenchDatabase database, CancellationToken ct)
+    {
+        var outcome = new BenchOutcome();
+        Pdf(outcome);
+        await QueueAsync(database, outcome, ct);
+        return outcome;
+    }
+
+    private static CertificateData Certificate(int i) => new(
+        $"SAN-ISIDRO-REQ-2026-{i:D6}", "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_", "Barangay Clearance", "JUAN P. DELA CRUZ",
+        "Blk 5 Lot 7, Calle Señor Santo Niño, Purok 1 - Sampaguita",
+        "This is to certify that JUAN P. DELA CRUZ, 42 years old, married, a resident of Blk 5 Lot 7, Calle Señor Santo Niño, Barangay San Isidro, "
+        + "Santa Maria, Bulacan, is known to be of good standing in this community and has no derogatory record filed in this office as of this date. "
+        + "This clearance is issued upon request for Employment.",
+        "Employment", DateTime.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(180), "Barangay San Isidro", "Santa Maria, Bulacan",
+        "Region III (Central Luzon)", "Hon. Ricardo M. Dela Cruz", null, $"OR-{i:D7}", 100, null);
+
+    private static void Pdf(BenchOutcome outcome)
+    {
+        for (var i = 0; i < 5; i++) CertificatePdf.Render(Certificate(i), $"https://hall.example/verify/warm-{i}");
+        var times = new List<double>();
+        for (var i = 0; i < PdfRounds; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var pdf = CertificatePdf.Render(Certificate(i), $"https://hall.example/verify/{i:D38}");
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (pdf.Length < 1000) outcome.Errors.Add("a certificate PDF came out nearly empty.");
+        }
+        var p95 = Latency.Percentile(times, 95);
+        outcome.Results.Add(new BenchResult("certificate_pdf_ms", p95, "ms"));
+        outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"  certificate PDF: p50 {Latency.Percentile(times, 50):F1} ms, p95 {p95:F1} ms"));
+        if (p95 > 150) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"certificate PDF p95 is {p95:F1} ms (target at most 150 ms)."));
+
+        var batch = Stopwatch.GetTimestamp();
+        long bytes = 0;
+        for (var i = 0; i < Batch; i++) bytes += CertificatePdf.Render(Certificate(i), $"https://hall.example/verify/{i:D38}").Length;
+        var seconds = Stopwatch.GetElapsedTime(batch).TotalSeconds;
+        outcome.Results.Add(new BenchResult("certificate_batch_1000_s", seconds, "s", Decimals: 2));
+        outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"  {Batch:N0} certificates, {bytes / 1024.0 / 1024.0:F1} MB, in {seconds:F2} s on one thread"));
+        if (seconds > 60) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Batch:N0} certificates took {seconds:F1} s (target at most 60 s)."));
+    }
+
+    private static async Task QueueAsync(BenchDatabase database, BenchOutcome outcome, CancellationToken ct)
+    {
+        outcome.Notes.Add("  " + await ResidentRegister.EnsureAsync(database, ct));
+        outcome.Notes.Add("  " + await EnsureRequestsAsync(database, ct));
+        var keys = new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-bench-keys") };
+        DocumentRequestService Service(Microsoft.EntityFrameworkCore.IDbContextFactory<BarangayDbContext> f) =>
+            new(new BarangayDb(f, new OfficialCaller()), f, new HolidayCalendar(f), new CertificateCodes(keys), TimeProvider.System);
+        var service = Service(database.Contexts);
+        var capture = new SqlCapture(database.ConnectionString);
+        await Service(capture).QueueAsync(Filter, 0, 25, ct);
+        var commands = capture.Commands.ToList();
+
+        var ours = await service.QueueAsync(Filter, 0, 25, ct);
+        var raw = await RawAsync(database.Raw, commands, ct);
+        outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"  queue: {ours.Total:N0} submitted in purok-3, {ours.Items.Count} on the page; {commands.Count} commands"));
+        if (ours.Total != raw.Total || !ours.Items.Select(i => i.Id).SequenceEqual(raw.Ids))
+        {
+            outcome.Errors.Add($"queue: the service found {ours.Total}, the raw SQL {raw.Total}, or another page.");
+            foreach (var c in commands) outcome.Notes.Add("    " + c.Text.ReplaceLineEndings("\n    "));
+            return;
+        }
+        for (var i = 0; i < Warmup; i++)
+        {
+            await service.QueueAsync(Filter, 0, 25, ct);
+            await RawAsync(database.Raw, commands, ct);
+        }
+        var oursTimes = new List<double>();
+        var rawTimes = new List<double>();
+        for (var round = 0; round < QueueRounds; round++)
+        {
+            foreach (var isOurs in round % 2 == 0 ? new[] { true, false } : [false, true])
+            {
+                if (isOurs) oursTimes.Add((await Latency.TimeAsync(() => service.QueueAsync(Filter, 0, 25, ct))).Ms);
+                else rawTimes.Add((await Latency.TimeAsync(() => RawAsync(database.Raw, commands, ct))).Ms);
+            }
+        }
+        var oursP95 = Latency.Percentile(oursTimes, 95);
+        var rawP95 = Latency.Percentile(rawTimes, 95);
+        outcome.Results.Add(new BenchResult("request_queue_p95_ms", oursP95, "ms", oursP95 / rawP95));
+        outcome.Results.Add(new BenchResult("request_queue_raw_p95_ms", rawP95, "ms"));
+        outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"  queue ours p50 {Latency.Percentile(oursTimes, 50):F1} ms p95 {oursP95:F1} ms | raw p50 {Latency.Percentile(rawTimes, 50):F1} ms p95 {rawP95:F1} ms"));
+        if (oursP95 > 50) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"queue p95 is {oursP95:F1} ms (target at most 50 ms)."));
+        if (oursP95 > 3 * rawP95) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"queue p95 is {oursP95 / rawP95:F2}× raw (target at most 3×)."));
+    }
+
+    /// <summary>The captured commands in order on one connection: the first gives the total, the one with request_id the page.</summary>
+    private static async Task<(long Total, List<Guid> Ids)> RawAsync(NpgsqlDataSource source, IReadOnlyList<CapturedCommand> commands, CancellationToken ct)
+    {
+        long total = 0;
+        var ids = new List<Guid>();
+        await using var conn = await source.OpenConnectionAsync(ct);
+        for (var i = 0; i < commands.Count; i++)
+        {
+            await using var cmd = commands[i].On(conn);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            // EF names the projection's columns after the record's members ("Id", "RequestId").
+            var idColumn = columns.FindIndex(c => c is "Id" or "id");
+            var isPage = columns.Contains("RequestId") || columns.Contains("request_id");
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync(ct))
+            {
+                reader.GetValues(values);
+                if (isPage) ids.Add((Guid)values[idColumn]);
+                else if (i == 0) total = Convert.ToInt64(values[0], CultureInfo.InvariantCulture);
+            }
+        }
+        return (total, ids);
+    }
+
+    /// <summary>50,000 requests over the bench residents (binary COPY, not timed), then the document types and ANALYZE.</summary>
+    private static async Task<string> EnsureRequestsAsync(BenchDatabase database, CancellationToken ct)
+    {
+        var existing = Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM document_requests WHERE request_id LIKE 'BREQ-%'", ct), CultureInfo.InvariantCulture);
+        if (existing == Requests) return $"reusing the {Requests:N0} bench requests";
+        var start = Stopwatch.GetTimestamp();
+        await database.ExecuteAsync("""
+            INSERT INTO lookup_values (category, code, label, sort_order, meta) VALUES
+              ('document_type', 'barangay-clearance', 'Barangay Clearance', 0, '{"category":"clearance","fee":100,"class":"simple","validity_days":180}'),
+              ('document_type', 'certificate-of-residency', 'Certificate of Residency', 1, '{"category":"certificate","fee":50,"class":"simple","validity_days":180}'),
+              ('document_type', 'certificate-of-indigency', 'Certificate of Indigency', 2, '{"category":"certificate","fee":0,"class":"simple","validity_days":90}'),
+              ('document_type', 'business-clearance', 'Business Clearance', 3, '{"category":"permit","fee":500,"class":"complex","validity_days":365}')
+            ON CONFLICT (category, code) DO NOTHING
+            """, ct);
+        var residents = new List<(Guid Id, string Purok)>();
+        await using (var cmd = database.Raw.CreateCommand("SELECT id, purok FROM residents ORDER BY resident_id"))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) residents.Add((reader.GetGuid(0), reader.GetString(1)));
+        var rng = new Random(11032);
+        string[] types = ["barangay-clearance", "certificate-of-residency", "certificate-of-indigency", "business-clearance"];
+        // Mostly history (released, rejected, cancelled) and a working queue of open ones, as a hall a few years in.
+        (string Status, int Weight)[] statusWeights = [("released", 70), ("rejected", 5), ("cancelled", 5), ("approved", 4), ("processing", 4), ("reviewed", 4), ("submitted", 8)];
+        var statuses = statusWeights.SelectMany(s => Enumerable.Repeat(s.Status, s.Weight)).ToArray();
+        var now = DateTime.UtcNow;
+        var clock = new WorkingDayClock([]);
+        await using (var conn = await database.Raw.OpenConnectionAsync(ct))
+        await using (var writer = await conn.BeginBinaryImportAsync(
+            "COPY document_requests (id, request_id, resident_id, type, status, metadata, submitted_at, updated_at, due_at, purok, version) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            for (var i = 0; i < Requests; i++)
+            {
+                var (resident, purok) = residents[rng.Next(residents.Count)];
+                var status = statuses[rng.Next(statuses.Length)];
+                var type = types[rng.Next(types.Length)];
+                var submitted = now.AddMinutes(-rng.Next(0, 60 * 24 * 365 * 3));
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync($"BREQ-{i:D6}", NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(resident, NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(type, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(status, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync("""{"purpose":"Employment"}""", NpgsqlDbType.Jsonb, ct);
+                await writer.WriteAsync(submitted, NpgsqlDbType.TimestampTz, ct);
+                await writer.WriteAsync(submitted, NpgsqlDbType.TimestampTz, ct);
+                await writer.WriteAsync(clock.AddWorkingDays(submitted, type == "business-clearance" ? 7 : 3), NpgsqlDbType.TimestampTz, ct);
+                await writer.WriteAsync(purok, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, ct);
+            }
+            await writer.CompleteAsync(ct);
+        }
+        var owner = Environment.GetEnvironmentVariable("BENCH_OWNER_CONNECTION");
+        await using (var conn = new NpgsqlConnection(string.IsNullOrWhiteSpace(owner) ? database.ConnectionString : owner))
+        {
+            await conn.OpenAsync(ct);
+            await using var analyze = new NpgsqlCommand("ANALYZE document_requests, lookup_values", conn);
+            await analyze.ExecuteNonQueryAsync(ct);
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"generated {Requests:N0} requests in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s (binary COPY) and analyzed");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+using Barangay.Data.Common;
+using Barangay.Data.Residents;
+using Barangay.Data.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Documents;
+
+/// <summary>Freezes what a certificate shows at approval, from the request, the resident and the barangay's settings.</summary>
+internal static class CertificateFactory
+{
+    public static async Task<CertificateData> FreezeAsync(BarangayDbContext db, DocumentRequest row, Resident resident, DocumentRequestMetadata meta,
+        PaymentInfo? payment, string code, DateTime now, CancellationToken ct)
+    {
+        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.Region, SettingKeys.SealFileId, SettingKeys.PunongBarangay };
+        var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => Text(s.Value), ct);
+        string S(string k) => settings.GetValueOrDefault(k) ?? "";
+        var typeRow = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.DocumentType && l.Code == row.Type).Select(l => new { l.Label, l.Meta }).FirstOrDefaultAsync(ct);
+        var type = DocumentType.Parse(row.Type, typeRow?.Label ?? meta.TypeLabel ?? row.Type, typeRow?.Meta);
+        var purokLabel = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.Purok && l.Code == resident.Purok).Select(l => l.Label).FirstOrDefaultAsync(ct);
+        var barangay = S(SettingKeys.BarangayName) is { Length: > 0 } b ? b : "Barangay";
+        var locality = string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0));
+        var address = string.Join(", ", new[] { resident.Address, purokLabel }.Where(x => !string.IsNullOrWhiteSpace(x)));
+        if (address.Length == 0) address = "this barangay";
+        var today = TimeZones.ManilaToday();
+        var name = DocumentRequestService.Name(resident).ToUpper(CultureInfo.GetCultureInfo("en-PH"));
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["name"] = name,
+            ["age"] = Ages.On(resident.Dob, today).ToString(CultureInfo.InvariantCulture),
+            ["civil_status"] = string.IsNullOrWhiteSpace(resident.MaritalStatus) ? "Filipino" : resident.MaritalStatus.ToLower(CultureInfo.InvariantCulture),
+            ["address"] = address,
+            ["barangay"] = barangay,
+            ["locality"] = locality,
+            ["purpose"] = meta.Purpose,
+        };
+        foreach (var f in meta.Fields) values[f.Key] = f.Value;
+        var body = Fill(type.Template, values);
+        var validity = type.ValidityDays > 0 ? type.ValidityDays : 180;
+        var control = $"{barangay.Replace("Barangay ", "", StringComparison.OrdinalIgnoreCase).ToUpperInvariant().Replace(' ', '-')}-{row.RequestId}";
+        return new CertificateData(control, code, meta.TypeLabel ?? type.Label, name, address, body, meta.Purpose, now,
+            DateOnly.FromDateTime(TimeZones.ToManila(now)).AddDays(validity), barangay, locality, S(SettingKeys.Region),
+            S(SettingKeys.PunongBarangay), settings.GetValueOrDefault(SettingKeys.SealFileId) is { Length: > 0 } seal ? seal : null,
+            payment?.OrNumber, payment?.Amount ?? 0, payment?.Waived == true ? payment.WaiverReason : null);
+    }
+
+    /// <summary>Replaces <c>{key}</c> placeholders; unknown ones are left blank rather than printed raw.</summary>
+    internal static string Fill(string template, IReadOnlyDictionary<string, string> values) =>
+        System.Text.RegularExpressions.Regex.Replace(template, @"\{([a-z_]+)\}", m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : "",
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    private static string Text(string? json)
+    {
+        try
+        {
+            if (json is null) return "";
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == JsonValueKind.String ? doc.RootElement.GetString() ?? "" : doc.RootElement.ToString();
+        }
+        catch (JsonException)
+        {
+            return json ?? "";
+        }
+    }
+}

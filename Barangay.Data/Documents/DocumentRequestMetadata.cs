@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Barangay.Data.Documents;
+
+/// <summary>
+/// What a request keeps in its <c>metadata</c> JSONB: the purpose and the type's fields, the type's terms when it was
+/// filed (label, fee, working days), the status history (the resident's timeline) and, once approved, the frozen
+/// certificate (what is printed never changes afterwards, even when the resident's record does).
+/// </summary>
+public sealed class DocumentRequestMetadata
+{
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string Purpose { get; set; } = "";
+    public Dictionary<string, string> Fields { get; set; } = [];
+    public string? TypeLabel { get; set; }
+    public decimal Fee { get; set; }
+    public int WorkingDays { get; set; }
+    public bool Oath { get; set; }
+    public bool WalkIn { get; set; }
+    public string? Reason { get; set; }
+    public List<DocumentStatusEntry> History { get; set; } = [];
+    public CertificateData? Certificate { get; set; }
+    public int Prints { get; set; }
+
+    public static DocumentRequestMetadata Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return new();
+        try
+        {
+            return JsonSerializer.Deserialize<DocumentRequestMetadata>(json, Json) ?? new();
+        }
+        catch (JsonException)
+        {
+            return new();
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <summary>One step of a request's timeline.</summary>
+public sealed record DocumentStatusEntry(string Status, DateTime At, Guid? ById, string? ByName, string? Note);
+
+/// <summary>What the certificate shows, frozen at approval.</summary>
+public sealed record CertificateData(
+    string ControlNumber,
+    string VerificationCode,
+    string TypeLabel,
+    string HolderName,
+    string HolderAddress,
+    string Body,
+    string Purpose,
+    DateTime IssuedAt,
+    DateOnly ValidUntil,
+    string BarangayName,
+    string Locality,
+    string Region,
+    string PunongBarangay,
+    string? SealFileId,
+    string? OrNumber,
+    decimal Fee,
+    string? Waiver);
+
+/// <summary>The <c>payment_info</c> JSONB: an official receipt, or a waiver with its reason.</summary>
+public sealed record PaymentInfo(
+    decimal Amount,
+    string? OrNumber,
+    DateTime? PaidAt,
+    Guid? CollectedBy,
+    string? CollectedByName,
+    bool Waived,
+    string? WaiverReason)
+{
+    public bool Settled => Waived || OrNumber is not null;
+
+    public static PaymentInfo? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<PaymentInfo>(json, DocumentRequestMetadata.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, DocumentRequestMetadata.Json);
+}

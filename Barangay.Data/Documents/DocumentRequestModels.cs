@@ -1,0 +1,75 @@
+namespace Barangay.Data.Documents;
+
+/// <summary>A new request: from the resident's phone (no <see cref="ResidentId"/>) or a walk-in entered by an official.</summary>
+public sealed class NewDocumentRequest
+{
+    public string TypeCode { get; set; } = "";
+    public string Purpose { get; set; } = "";
+    public Dictionary<string, string> Fields { get; set; } = [];
+    public List<Guid> AttachmentIds { get; set; } = [];
+    public bool Oath { get; set; }
+    /// <summary>Set by an official entering a walk-in request for this resident.</summary>
+    public Guid? ResidentId { get; set; }
+}
+
+/// <summary>The acknowledgement a request gets: what, when, the deadline and who acts on it.</summary>
+public sealed record DocumentRequestAck(Guid Id, string RequestId, string TypeLabel, DateTime SubmittedAt, DateTime DueAt, int WorkingDays, string ActedOnBy, decimal Fee);
+
+/// <summary>The queue's filters; null means any.</summary>
+public sealed record DocumentQueueFilter(string? Status = null, string? Type = null, string? Purok = null, bool OverdueOnly = false, string? Search = null);
+
+public sealed record DocumentQueueRow(
+    Guid Id, string RequestId, string ResidentName, string Type, string Purok, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool Settled);
+
+public sealed record DocumentQueuePage(IReadOnlyList<DocumentQueueRow> Items, int Total);
+
+/// <summary>A request as its page shows it (the resident's own, or any for the hall).</summary>
+public sealed record DocumentRequestDetail(
+    Guid Id,
+    string RequestId,
+    Guid ResidentId,
+    string ResidentName,
+    string ResidentCode,
+    string? Purok,
+    string TypeCode,
+    string TypeLabel,
+    string Status,
+    string Purpose,
+    IReadOnlyList<(string Label, string Value)> Fields,
+    IReadOnlyList<Guid> AttachmentIds,
+    DateTime SubmittedAt,
+    DateTime? DueAt,
+    bool Overdue,
+    decimal Fee,
+    PaymentInfo? Payment,
+    string? Reason,
+    IReadOnlyList<DocumentStatusEntry> History,
+    CertificateData? Certificate,
+    Guid Version)
+{
+    public bool Settled => Fee <= 0 || Payment?.Settled == true;
+    public bool HasCertificate => Certificate is not null && Status is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released;
+}
+
+/// <summary>A resident's own request in "My requests".</summary>
+public sealed record MyDocumentRequest(Guid Id, string RequestId, string TypeLabel, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool HasCertificate);
+
+/// <summary>What the public verification page may show: genuine or not, the type, the holder with the surname initial only, the dates.</summary>
+public sealed record CertificateVerification(bool Genuine, string? TypeLabel, string? HolderName, DateTime? IssuedAt, DateOnly? ValidUntil, string? BarangayName)
+{
+    public static readonly CertificateVerification NotGenuine = new(false, null, null, null, null, null);
+
+    public bool Expired(DateOnly today) => ValidUntil is { } v && v < today;
+}
+
+/// <summary>An official receipt being recorded.</summary>
+public sealed record PaymentEntry(string OrNumber, decimal Amount);
+
+/// <summary>One line of the treasurer's daily collection report.</summary>
+public sealed record CollectionLine(string RequestId, string ResidentName, string TypeLabel, string? OrNumber, decimal Amount, DateTime At, string CollectedBy, string? WaiverReason);
+
+public sealed record CollectionReport(DateOnly Day, string BarangayName, IReadOnlyList<CollectionLine> Lines)
+{
+    public decimal Total => Lines.Where(l => l.WaiverReason is null).Sum(l => l.Amount);
+    public int Waived => Lines.Count(l => l.WaiverReason is not null);
+}

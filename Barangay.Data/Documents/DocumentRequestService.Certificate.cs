@@ -1,0 +1,78 @@
+using Barangay.Data.Audit;
+using Barangay.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Documents;
+
+public sealed partial class DocumentRequestService
+{
+    public const string PrintAction = "Print";
+    public const string ReprintAction = "Reprint";
+
+    /// <summary>
+    /// The frozen certificate to print, for its resident or the hall; null when the request is not theirs, not approved
+    /// or has none. Every print is audited (the second and later as re-prints); the resident's first download of an
+    /// approved certificate releases it to them.
+    /// </summary>
+    public async Task<CertificateData?> PrintAsync(Guid id, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        var row = await db.DocumentRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (row is null) return null;
+        var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
+        if (!MayRead(caller, resident)) return null;
+        var meta = DocumentRequestMetadata.Parse(row.Metadata);
+        if (meta.Certificate is null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reprint = meta.Prints > 0;
+        meta.Prints++;
+        IReadOnlyList<Guid> emailIds = [];
+        var own = caller.UserId is not null && resident.UserId == caller.UserId;
+        if (own && row.Status == DocumentRequestStatuses.Approved)
+        {
+            row.Status = DocumentRequestStatuses.Released;
+            row.ProcessedAt = now;
+            meta.History.Add(new DocumentStatusEntry(DocumentRequestStatuses.Released, now, caller.UserId, await ActorNameAsync(db, caller, ct), "Downloaded by the resident"));
+            db.Record(AuditActions.StatusChange, TargetType, row.Id.ToString(), new { request_id = row.RequestId, from = DocumentRequestStatuses.Approved, to = DocumentRequestStatuses.Released, via = "download" });
+        }
+        row.Metadata = meta.ToJson();
+        db.Record(reprint ? ReprintAction : PrintAction, TargetType, row.Id.ToString(),
+            new { request_id = row.RequestId, control_number = meta.Certificate.ControlNumber, print = meta.Prints });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Printed at the same moment elsewhere: the certificate is the same; the other print's audit row stands.
+        }
+        await DispatchAsync(emailIds, ct);
+        return meta.Certificate;
+    }
+
+    /// <summary>The public check behind the QR code. Anything but a genuine code of an issued certificate is "not genuine".</summary>
+    public async Task<CertificateVerification> VerifyAsync(string? code, CancellationToken ct = default)
+    {
+        if (codes.Read(code) is not { } id) return CertificateVerification.NotGenuine;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.DocumentRequests.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status, r.Metadata }).FirstOrDefaultAsync(ct);
+        if (row is null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return CertificateVerification.NotGenuine;
+        var c = DocumentRequestMetadata.Parse(row.Metadata).Certificate;
+        if (c is null || c.VerificationCode != code) return CertificateVerification.NotGenuine;
+        return new CertificateVerification(true, c.TypeLabel, MaskSurname(c.HolderName), c.IssuedAt, c.ValidUntil, c.BarangayName);
+    }
+
+    /// <summary>"JUAN P. DELA CRUZ" → "JUAN P. D." (the holder's surname initial only).</summary>
+    internal static string MaskSurname(string name)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (parts.Count <= 1) return parts.Count == 1 ? parts[0][0] + "." : "";
+        var suffixes = new[] { "JR.", "SR.", "II", "III", "IV", "JR", "SR" };
+        if (suffixes.Contains(parts[^1].ToUpperInvariant())) parts.RemoveAt(parts.Count - 1);
+        // Given names and the middle initial stay; the surname (which may be "DELA CRUZ") becomes its initial.
+        var middle = parts.FindLastIndex(p => p.Length == 2 && p.EndsWith('.'));
+        var surnameStart = middle >= 0 && middle < parts.Count - 1 ? middle + 1 : parts.Count - 1;
+        return string.Join(" ", parts.Take(surnameStart)) + " " + parts[surnameStart][0] + ".";
+    }
+}

@@ -1,0 +1,130 @@
+using Barangay.Data.Audit;
+using Barangay.Data.Common;
+using Barangay.Data.Residents;
+using Barangay.Data.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Documents;
+
+public sealed partial class DocumentRequestService
+{
+    public const int MaxReason = 500;
+
+    public Task<ServiceResult<DocumentRequestDetail>> ReviewAsync(Guid id, Guid version, CancellationToken ct = default) =>
+        MoveAsync(id, version, DocumentRequestStatuses.Reviewed, null, ct);
+
+    public Task<ServiceResult<DocumentRequestDetail>> StartProcessingAsync(Guid id, Guid version, CancellationToken ct = default) =>
+        MoveAsync(id, version, DocumentRequestStatuses.Processing, null, ct);
+
+    /// <summary>Approves and freezes the certificate (control number, verification code, validity). Needs the fee paid or waived.</summary>
+    public Task<ServiceResult<DocumentRequestDetail>> ApproveAsync(Guid id, Guid version, CancellationToken ct = default) =>
+        MoveAsync(id, version, DocumentRequestStatuses.Approved, null, ct);
+
+    /// <summary>Hands the certificate over at the hall. Needs the fee paid or waived.</summary>
+    public Task<ServiceResult<DocumentRequestDetail>> ReleaseAsync(Guid id, Guid version, CancellationToken ct = default) =>
+        MoveAsync(id, version, DocumentRequestStatuses.Released, null, ct);
+
+    public Task<ServiceResult<DocumentRequestDetail>> RejectAsync(Guid id, Guid version, string reason, CancellationToken ct = default) =>
+        MoveAsync(id, version, DocumentRequestStatuses.Rejected, reason, ct);
+
+    /// <summary>The resident cancels their own request while it is still submitted; an official may cancel an open one, with a reason.</summary>
+    public Task<ServiceResult<DocumentRequestDetail>> CancelAsync(Guid id, Guid version, string? reason, CancellationToken ct = default) =>
+        MoveAsync(id, version, DocumentRequestStatuses.Cancelled, reason, ct);
+
+    /// <summary>
+    /// One status change: the caller's right, the status machine, the row's version (optimistic concurrency: of two
+    /// officials approving at once, one wins and the other is told who did it), the history entry, the audit row,
+    /// the resident's notification and email — all in one SaveChanges.
+    /// </summary>
+    private async Task<ServiceResult<DocumentRequestDetail>> MoveAsync(Guid id, Guid version, string to, string? reason, CancellationToken ct)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        var row = await db.DocumentRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (row is null) return ServiceResult<DocumentRequestDetail>.NotFound();
+        var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
+        var own = caller.UserId is not null && resident.UserId == caller.UserId;
+        var official = caller.Can(DocumentStatusMachine.PermissionFor(to));
+        var residentCancel = own && to == DocumentRequestStatuses.Cancelled;
+        if (!official && !residentCancel) return MayRead(caller, resident) ? Refused("You may not " + Action(to) + " requests.") : ServiceResult<DocumentRequestDetail>.NotFound();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var labels = await LabelsAsync(db, ct);
+        var meta = DocumentRequestMetadata.Parse(row.Metadata);
+        if (row.Version != version)
+            return ServiceResult<DocumentRequestDetail>.Conflict(ChangedBy(meta, row), ToDetail(row, resident, labels, now));
+        if (!DocumentStatusMachine.CanMove(row.Status, to))
+            return ServiceResult<DocumentRequestDetail>.Invalid("Status", DocumentStatusMachine.Refusal(row.Status, to));
+        if (residentCancel && !official && row.Status != DocumentRequestStatuses.Submitted)
+            return ServiceResult<DocumentRequestDetail>.Invalid("Status", $"The hall is already working on this request ({row.Status}); ask the hall to cancel it.");
+        var cleanReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (to == DocumentRequestStatuses.Rejected && cleanReason is null) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for rejecting the request; the resident will see it.");
+        if (to == DocumentRequestStatuses.Cancelled && cleanReason is null && !residentCancel) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for cancelling the request; the resident will see it.");
+        if (cleanReason is { Length: > MaxReason }) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", $"The reason is longer than {MaxReason} characters.");
+        var payment = PaymentInfo.Parse(row.PaymentInfo);
+        if (to is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released && meta.Fee > 0 && payment?.Settled != true)
+            return ServiceResult<DocumentRequestDetail>.Invalid("Payment",
+                $"The fee of ₱{meta.Fee:N2} is not paid: record the official receipt (OR) number or a waiver before the request is {DocumentStatusMachine.Verb(to)}.");
+
+        var actor = await ActorNameAsync(db, caller, ct);
+        var from = row.Status;
+        row.Status = to;
+        row.ProcessedBy = caller.UserId;
+        row.ProcessedAt = now;
+        if (cleanReason is not null && to is DocumentRequestStatuses.Rejected or DocumentRequestStatuses.Cancelled) meta.Reason = cleanReason;
+        meta.History.Add(new DocumentStatusEntry(to, now, caller.UserId, actor, cleanReason));
+        if (to == DocumentRequestStatuses.Approved)
+            meta.Certificate = await CertificateFactory.FreezeAsync(db, row, resident, meta, payment, codes.Create(row.Id), now, ct);
+        row.Metadata = meta.ToJson();
+        db.Record(AuditActions.StatusChange, TargetType, row.Id.ToString(), new { request_id = row.RequestId, from, to, reason = cleanReason });
+        var label = meta.TypeLabel ?? labels.GetValueOrDefault(row.Type, row.Type);
+        var (subject, text) = StatusMessage(row, label, to, cleanReason);
+        var emailIds = await NotifyResidentAsync(db, resident, row, subject, text, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed it between our read and our write: tell who, with the row as it is now.
+            await using var fresh = await factory.CreateDbContextAsync(ct);
+            var current = await fresh.DocumentRequests.AsNoTracking().FirstAsync(r => r.Id == id, ct);
+            return ServiceResult<DocumentRequestDetail>.Conflict(ChangedBy(DocumentRequestMetadata.Parse(current.Metadata), current), ToDetail(current, resident, labels, now));
+        }
+        await DispatchAsync(emailIds, ct);
+        return ServiceResult<DocumentRequestDetail>.Success(ToDetail(row, resident, labels, now));
+    }
+
+    private static ServiceResult<DocumentRequestDetail> Refused(string message) => ServiceResult<DocumentRequestDetail>.Invalid("Status", message);
+
+    private static string Action(string to) => to switch
+    {
+        DocumentRequestStatuses.Approved => "approve",
+        DocumentRequestStatuses.Released => "release",
+        DocumentRequestStatuses.Rejected => "reject",
+        DocumentRequestStatuses.Cancelled => "cancel",
+        _ => "process",
+    };
+
+    /// <summary>"Already approved by Ricardo M. Dela Cruz at 2:15 PM." — what the losing official is told.</summary>
+    private static string ChangedBy(DocumentRequestMetadata meta, DocumentRequest row)
+    {
+        var last = meta.History.LastOrDefault();
+        var who = last?.ByName ?? "another user";
+        var when = last is null ? "" : " on " + Format(last.At);
+        return last?.Status == row.Status
+            ? $"This request was already {DocumentStatusMachine.Verb(row.Status)} by {who}{when}. Nothing was changed; the page now shows the request as it is."
+            : $"{who} changed this request{when}; it is now {row.Status}. Nothing was changed; check it and try again.";
+    }
+
+    private static (string Subject, string Text) StatusMessage(DocumentRequest row, string label, string to, string? reason) => to switch
+    {
+        DocumentRequestStatuses.Reviewed => ($"{row.RequestId} reviewed", $"Your {label} request {row.RequestId} was reviewed by the hall."),
+        DocumentRequestStatuses.Processing => ($"{row.RequestId} being prepared", $"Your {label} request {row.RequestId} is being prepared."),
+        DocumentRequestStatuses.Approved => ($"{row.RequestId} approved", $"Your {label} ({row.RequestId}) was approved. You can download it under My requests or get it at the hall."),
+        DocumentRequestStatuses.Released => ($"{row.RequestId} released", $"Your {label} ({row.RequestId}) was released."),
+        DocumentRequestStatuses.Rejected => ($"{row.RequestId} rejected", $"Your {label} request {row.RequestId} was rejected. Reason: {reason}"),
+        DocumentRequestStatuses.Cancelled => ($"{row.RequestId} cancelled", $"Your {label} request {row.RequestId} was cancelled." + (reason is null ? "" : $" Reason: {reason}")),
+        _ => ($"{row.RequestId} updated", $"Your {label} request {row.RequestId} is now {to}."),
+    };
+}

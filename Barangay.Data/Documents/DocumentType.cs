@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Barangay.Data.Settings;
+
+namespace Barangay.Data.Documents;
+
+/// <summary>
+/// A document residents may request, read from its <c>document_type</c> lookup value. The meta holds the category
+/// (clearance, certificate, permit), fee, processing class (simple: 3 working days, complex: 7, RA 11032), validity,
+/// the fields the request asks for besides the purpose, the requirements shown to the resident and the certificate's
+/// wording. Missing members fall back to sensible defaults, so a type an admin adds with only a fee still works.
+/// </summary>
+public sealed record DocumentType(
+    string Code,
+    string Label,
+    string Category,
+    decimal Fee,
+    string ProcessingClass,
+    int ValidityDays,
+    IReadOnlyList<DocumentField> Fields,
+    IReadOnlyList<string> Requirements,
+    string Template,
+    bool OncePerPerson,
+    int MinResidenceMonths,
+    bool NeedsOath,
+    string? WaiverReason)
+{
+    public const string Simple = "simple";
+    public const string Complex = "complex";
+    public const int SimpleDays = 3;
+    public const int ComplexDays = 7;
+
+    /// <summary>Working days the hall has (RA 11032): 3 for a simple request, 7 for a complex one.</summary>
+    public int WorkingDays => ProcessingClass == Complex ? ComplexDays : SimpleDays;
+
+    public bool IsFree => Fee <= 0;
+
+    public const string DefaultTemplate =
+        "This is to certify that {name}, {age} years old, {civil_status}, is a bona fide resident of {address}, {barangay}, {locality}. "
+        + "This certification is issued upon the request of the above-named person for {purpose}.";
+
+    public static DocumentType From(LookupItem item) => Parse(item.Code, item.Label, item.Meta);
+
+    public static DocumentType Parse(string code, string label, string? meta)
+    {
+        JsonElement root = default;
+        JsonDocument? doc = null;
+        try
+        {
+            doc = string.IsNullOrWhiteSpace(meta) ? null : JsonDocument.Parse(meta);
+            if (doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object) root = doc.RootElement;
+        }
+        catch (JsonException)
+        {
+            doc = null;
+        }
+        using var _ = doc;
+        string? Str(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        int Int(string name, int d) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.TryGetInt32(out var i) ? i : d;
+        decimal Fee() => root.ValueKind == JsonValueKind.Object && root.TryGetProperty("fee", out var v) && v.TryGetDecimal(out var d) ? d : 0;
+        bool Bool(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+
+        var fields = new List<DocumentField>();
+        var requirements = new List<string>();
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            if (root.TryGetProperty("fields", out var f) && f.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var e in f.EnumerateArray())
+                {
+                    if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("key", out var k) || k.ValueKind != JsonValueKind.String) continue;
+                    var key = k.GetString()!;
+                    fields.Add(new DocumentField(
+                        key,
+                        e.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : key,
+                        !e.TryGetProperty("required", out var r) || r.ValueKind != JsonValueKind.False,
+                        e.TryGetProperty("kind", out var kd) && kd.ValueKind == JsonValueKind.String ? kd.GetString()! : DocumentField.Text));
+                }
+            }
+            if (root.TryGetProperty("requirements", out var req) && req.ValueKind == JsonValueKind.Array)
+                requirements.AddRange(req.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!));
+        }
+        var category = Str("category") ?? "certificate";
+        return new DocumentType(
+            code, label, category, Fee(), Str("class") == Complex ? Complex : Simple,
+            Int("validity_days", 180), fields, requirements, Str("template") ?? DefaultTemplate,
+            Bool("once_per_person"), Int("min_residence_months", 0), Bool("needs_oath"), Str("waiver_reason"));
+    }
+}
+
+/// <summary>A field a request asks for besides the purpose (a business clearance's business name, say).</summary>
+public sealed record DocumentField(string Key, string Label, bool Required, string Kind)
+{
+    public const string Text = "text";
+    public const string Date = "date";
+    public const int MaxLength = 200;
+}

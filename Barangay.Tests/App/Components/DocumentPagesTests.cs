@@ -1,0 +1,82 @@
+using Barangay.App.Components.Pages.Documents;
+using Barangay.Data;
+using Barangay.Data.Documents;
+using Barangay.Data.Files;
+using Barangay.Data.Security;
+using Barangay.Data.Settings;
+using Barangay.Tests.Infrastructure;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Barangay.Tests.App.Components;
+
+/// <summary>The public verification page and the resident's list, rendered by bUnit over the real service and the demo database.</summary>
+public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+{
+    private readonly TestCaller _caller = new();
+
+    public DocumentPagesTests(DemoDatabase database)
+    {
+        Services.AddBarangayData(database.AppConnectionString, new DatabaseOptions());
+        Services.AddSingleton<ICurrentUser>(_caller);
+        Services.AddScoped<BarangayDb>();
+        Services.AddSingleton<HolidayCalendar>();
+        Services.AddSingleton(new CertificateCodes(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-bunit-" + Guid.NewGuid().ToString("N")[..8]) }));
+        Services.AddScoped<DocumentRequestService>();
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services dispose only asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private async Task SignInAsync(string userName, string? position = null)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
+        var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == userName);
+        _caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, position);
+    }
+
+    [Fact]
+    public void VerifyPage_MadeUpCode_SaysNotGenuineAndShowsNothingElse()
+    {
+        var cut = Render<VerifyPage>(p => p.Add(x => x.Code, "REQ-2026-000001"));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=verify-not-genuine]").TextContent.Should().Contain("Not genuine"), TimeSpan.FromSeconds(10));
+        cut.Markup.Should().NotContain("Issued to");
+    }
+
+    [Fact]
+    public async Task VerifyPage_ApprovedCertificate_GenuineWithSurnameInitialOnly()
+    {
+        var requests = Services.GetRequiredService<DocumentRequestService>();
+        await SignInAsync("juan");
+        var ack = (await requests.CreateAsync(new NewDocumentRequest { TypeCode = "certificate-of-indigency", Purpose = "Medical assistance" })).Value!;
+        await SignInAsync("secretary", OfficialPositions.Secretary);
+        var reviewed = await requests.ReviewAsync(ack.Id, (await requests.GetAsync(ack.Id))!.Version);
+        var approved = await requests.ApproveAsync(ack.Id, reviewed.Value!.Version);
+        approved.Ok.Should().BeTrue(approved.Message, "a free document needs no payment");
+
+        var cut = Render<VerifyPage>(p => p.Add(x => x.Code, approved.Value!.Certificate!.VerificationCode));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=verify-genuine]").TextContent.Should().Contain("Genuine"), TimeSpan.FromSeconds(10));
+        cut.Find("[data-testid=verify-holder]").TextContent.Should().Be("JUAN P. D.");
+        cut.Find("[data-testid=verify-type]").TextContent.Should().Be("Certificate of Indigency");
+        cut.Markup.Should().NotContain("DELA CRUZ").And.NotContain("Medical assistance");
+    }
+
+    [Fact]
+    public async Task MyRequestsPage_Juan_ListsOnlyHisOwnWithStatus()
+    {
+        await SignInAsync("juan");
+
+        var cut = Render<MyRequestsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=my-request]").Should().NotBeEmpty(), TimeSpan.FromSeconds(10));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
+        var his = await db.DocumentRequests.AsNoTracking().CountAsync(r => db.Residents.Any(p => p.Id == r.ResidentId && p.UserId == _caller.Current.UserId));
+        cut.FindAll("[data-testid=my-request]").Should().HaveCount(his);
+        cut.FindAll("[data-testid=status-chip]").Select(c => c.TextContent).Should().Contain("submitted");
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text;
+using Barangay.Data.Documents;
+using OfficeOpenXml;
+
+namespace Barangay.Tests.Data.Documents;
+
+/// <summary>The certificate and report files: real PDFs and workbooks, on every paper size, fast enough.</summary>
+public class CertificatePdfTests
+{
+    internal static CertificateData Sample(string type = "Barangay Clearance") => new(
+        "SAN-ISIDRO-REQ-2026-000123", "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_", type, "JUAN P. DELA CRUZ", "Blk 5 Lot 7, Calle Señor Santo Niño, Purok 1 - Sampaguita",
+        "This is to certify that JUAN P. DELA CRUZ, 42 years old, married, a resident of Blk 5 Lot 7, Calle Señor Santo Niño, Barangay San Isidro, Santa Maria, Bulacan, "
+        + "is known to be of good standing in this community and has no derogatory record filed in this office as of this date. This clearance is issued upon request for Employment.",
+        "Employment", new DateTime(2026, 11, 25, 2, 0, 0, DateTimeKind.Utc), new DateOnly(2027, 5, 24), "Barangay San Isidro", "Santa Maria, Bulacan",
+        "Region III (Central Luzon)", "Hon. Ricardo M. Dela Cruz", null, "OR-1001", 100, null);
+
+    [Theory]
+    [InlineData("A4", 595, 842)]
+    [InlineData("Letter", 612, 792)]
+    [InlineData("Legal", 612, 1008)]
+    public void Render_EachPaperSize_OnePagePdfOfThatSizeWithFontsEmbedded(string paper, int width, int height)
+    {
+        var pdf = CertificatePdf.Render(Sample(), "https://hall.example/verify/abc", null, paper);
+
+        var text = Encoding.Latin1.GetString(pdf);
+        text.Should().StartWith("%PDF-");
+        text.Should().Contain($"/MediaBox[0 0 {width} {height}]");
+        text.Should().Contain("+DejaVu", "the shipped font is embedded, not looked up on the machine");
+        System.Text.RegularExpressions.Regex.Matches(text, @"/Type\s*/Page(?!s)").Count.Should().Be(1);
+        text.Should().Contain("/URI(https://hall.example/verify/abc)", "the QR code is also a link to the check");
+    }
+
+    [Fact]
+    public void Render_OneCertificate_Under150Milliseconds()
+    {
+        CertificatePdf.Render(Sample(), "https://hall.example/verify/warm-up");
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++) CertificatePdf.Render(Sample(), $"https://hall.example/verify/{i}");
+        (sw.ElapsedMilliseconds / 10.0).Should().BeLessThan(150);
+    }
+
+    [Fact]
+    public void CollectionReport_XlsxAndPdf_HoldEveryLineAndTheTotal()
+    {
+        var at = new DateTime(2026, 11, 25, 1, 30, 0, DateTimeKind.Utc);
+        var report = new CollectionReport(new DateOnly(2026, 11, 25), "Barangay San Isidro",
+        [
+            new("REQ-2026-000001", "Dela Cruz, Juan", "Barangay Clearance", "OR-1", 100, at, "Corazon D. Ibañez", null),
+            new("REQ-2026-000002", "Santos, Ana", "Business Clearance", "OR-2", 500, at.AddHours(1), "Corazon D. Ibañez", null),
+            new("REQ-2026-000003", "Reyes, Lito", "Barangay Clearance", null, 0, at.AddHours(2), "Corazon D. Ibañez", "Indigent"),
+        ]);
+
+        using var package = new ExcelPackage(new MemoryStream(CollectionReportXlsx.Render(report)));
+        var ws = package.Workbook.Worksheets["Collections"];
+        ws.Cells[5, 2].Value.Should().Be("OR-1");
+        ws.Cells[6, 4].Value.Should().Be("Santos, Ana");
+        ws.Cells[7, 8].Value.Should().Be("Indigent");
+        Convert.ToDecimal(ws.Cells[9, 6].Value).Should().Be(600m);
+        report.Total.Should().Be(600m);
+        Encoding.Latin1.GetString(CollectionReportPdf.Render(report)).Should().StartWith("%PDF-");
+    }
+}
