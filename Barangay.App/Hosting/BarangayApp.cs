@@ -116,6 +116,7 @@ public static class BarangayApp
         services.AddRecordsOfInhabitants();
         services.AddOfficialsRoster();
         services.AddResidentSelfService();
+        services.AddMessaging();
 
         builder.AddBarangayJobs();
 
