@@ -27,7 +27,7 @@ public sealed record ConversationRow(
 /// <summary>The hall inbox's filters; all optional. <see cref="Purok"/> is the lookup code.</summary>
 public sealed record HallInboxFilter(Guid? ResidentId = null, string? Purok = null, ConversationLink? Link = null, bool OnlyAwaiting = false);
 
-public sealed record HallInboxPage(IReadOnlyList<ConversationRow> Items, int Total, int Awaiting);
+public sealed record HallInboxList(IReadOnlyList<ConversationRow> Items, int Total, int Awaiting);
 
 /// <summary>A new message (the first of a conversation or a reply) with the ids of files already uploaded through <see cref="MessagingService.AttachAsync"/>.</summary>
 public sealed record NewMessage(string Body, IReadOnlyList<Guid>? AttachmentIds = null);

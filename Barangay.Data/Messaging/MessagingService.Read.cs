@@ -43,11 +43,11 @@ public sealed partial class MessagingService
     }
 
     /// <summary>The hall's shared inbox: unanswered first, then the most recent; filters by resident, purok and linked item.</summary>
-    public async Task<HallInboxPage> ListHallInboxAsync(HallInboxFilter filter, int page, int size, CancellationToken ct = default)
+    public async Task<HallInboxList> ListHallInboxAsync(HallInboxFilter filter, int page, int size, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return new HallInboxPage([], 0, 0);
+        if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return new HallInboxList([], 0, 0);
         size = Math.Clamp(size, 1, MaxPageSize);
         page = Math.Max(0, page);
         var q = db.Conversations.AsNoTracking().AsQueryable();
@@ -61,7 +61,7 @@ public sealed partial class MessagingService
         var ordered = q.OrderByDescending(c => c.AwaitingReply).ThenByDescending(c => c.LastMessageAt).ThenBy(c => c.Id)
             .Skip(page * size).Take(size);
         var rows = await Project(db, ordered, me).ToListAsync(ct);
-        return new HallInboxPage(rows.Select(Row).ToList(), total, awaiting);
+        return new HallInboxList(rows.Select(Row).ToList(), total, awaiting);
     }
 
     /// <summary>One conversation with its messages (oldest first, newest at the bottom); marks it read for a participant.</summary>
