@@ -5,7 +5,7 @@ using Barangay.Bench.Infrastructure;
 // in ConnectionStrings__Default (the app role; email_delivery also uses ConnectionStrings__Jobs for Hangfire). Figures go to stdout as "BENCH name value unit [ratio=x]";
 // progress and failed checks go to stderr. Exit code 0 = all ran and every check held, 1 = a check
 // failed, 2 = bad usage or configuration. Run it through ./bench.sh, which prepares the database.
-IBenchmark[] all = [new HumanIdCounterBench(), new NotificationFanOutBench(), new EmailDeliveryBench(), new ResidentSearchBench(), new ResidentGridBench()];
+IBenchmark[] all = [new HumanIdCounterBench(), new NotificationFanOutBench(), new EmailDeliveryBench(), new ResidentSearchBench(), new ResidentGridBench(), new Barangay.Bench.Messaging.MessageLiveBench()];
 
 if (args is ["--list"])
 {

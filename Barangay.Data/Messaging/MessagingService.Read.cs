@@ -1,5 +1,6 @@
 using Barangay.Data.Audit;
 using Barangay.Data.Security;
+using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Messaging;
@@ -126,7 +127,9 @@ public sealed partial class MessagingService
             db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.MiddleName).FirstOrDefault(),
             db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.LastName).FirstOrDefault(),
             db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.ResidentId).FirstOrDefault(),
-            db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.Purok).FirstOrDefault(),
+            db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId)
+                .Select(r => db.LookupValues.Where(l => l.Category == LookupCategories.Purok && l.Code == r.Purok).Select(l => l.Label).FirstOrDefault() ?? r.Purok)
+                .FirstOrDefault(),
             db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Body).FirstOrDefault(),
             db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Attachments).FirstOrDefault(),
             db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)

@@ -14,6 +14,9 @@ namespace Barangay.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public class MessagingLiveTests(EndToEndFixture e2e)
 {
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::*[self::input or self::textarea]").First;
+
     private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 5_000 };
 
     [Fact]
@@ -36,8 +39,8 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await resident.GetByTestId("new-message").ClickAsync();
             await resident.WaitForURLAsync(u => u.EndsWith("/messages/new", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(resident);
-            await resident.GetByTestId("new-subject").Locator("input").FillAsync($"Streetlight out on Mabini St. {tag}");
-            await resident.GetByTestId("new-body").Locator("textarea").First.FillAsync("The streetlight near the chapel has been out since Monday.\nIt is very dark at night.");
+            await Field(resident, "new-subject").FillAsync($"Streetlight out on Mabini St. {tag}");
+            await Field(resident, "new-body").FillAsync("The streetlight near the chapel has been out since Monday.\nIt is very dark at night.");
             await resident.GetByTestId("new-send").ClickAsync();
             await resident.WaitForURLAsync(u => u.Contains("/messages/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(resident);
@@ -60,22 +63,22 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await official.WaitForTimeoutAsync(300);
             officialNavigations = 0;
 
-            // The official replies; the reply shows on the resident's phone live.
-            await official.GetByTestId("composer-text").FillAsync("Salamat po. A team will fix it tomorrow morning.");
+            // The official replies; the reply shows on the resident's phone live (the thread is column-reverse: the first in the DOM is the newest, shown at the bottom).
+            await Field(official, "composer-text").FillAsync("Salamat po. A team will fix it tomorrow morning.");
             await official.GetByTestId("composer-send").ClickAsync();
-            await Expect(official.GetByTestId("message").Last).ToContainTextAsync("A team will fix it", Live);
-            await Expect(resident.GetByTestId("message").Last).ToContainTextAsync("A team will fix it tomorrow morning.", Live);
-            await Expect(resident.GetByTestId("message").Last).ToContainTextAsync("Barangay hall");
+            await Expect(official.GetByTestId("message").First).ToContainTextAsync("A team will fix it", Live);
+            await Expect(resident.GetByTestId("message").First).ToContainTextAsync("A team will fix it tomorrow morning.", Live);
+            await Expect(resident.GetByTestId("message").First).ToContainTextAsync("Barangay hall");
             residentNavigations.Should().Be(0, "the reply arrives over the live circuit, not by reloading");
 
             // The resident answers from the phone's composer; it shows on the official's desktop live.
-            await resident.GetByTestId("composer-text").FillAsync("Thank you! <b>See you</b> tomorrow.");
+            await Field(resident, "composer-text").FillAsync("Thank you! <b>See you</b> tomorrow.");
             await resident.GetByTestId("composer-send").ClickAsync();
-            await Expect(resident.GetByTestId("composer-text")).ToHaveValueAsync("");
-            await Expect(official.GetByTestId("message").Last).ToContainTextAsync("Thank you! <b>See you</b> tomorrow.", Live);
+            await Expect(Field(resident, "composer-text")).ToHaveValueAsync("");
+            await Expect(official.GetByTestId("message").First).ToContainTextAsync("Thank you! <b>See you</b> tomorrow.", Live);
             officialNavigations.Should().Be(0);
             (await official.Locator(".msg-thread b").CountAsync()).Should().Be(0, "messages are text, never HTML");
-            await Expect(official.GetByTestId("message-time").Last).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{1,2}:\d{2} (AM|PM)"));
+            await Expect(official.GetByTestId("message-time").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{1,2}:\d{2} (AM|PM)"));
 
             await Screenshots.SaveAsync(resident, "messaging-conversation-phone");
             await Screenshots.SaveAsync(official, "messaging-conversation-desktop");
@@ -85,7 +88,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await resident.WaitForURLAsync(u => u.EndsWith("/messages", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(resident);
             await resident.WaitForTimeoutAsync(300);
-            await official.GetByTestId("composer-text").FillAsync("Also: the team needs the pole number if you see it.");
+            await Field(official, "composer-text").FillAsync("Also: the team needs the pole number if you see it.");
             await official.GetByTestId("composer-send").ClickAsync();
             var mine = resident.GetByTestId("conversation-item").Filter(new() { HasText = tag });
             await Expect(mine).ToHaveAttributeAsync("data-unread", "1", new() { Timeout = 5_000 });
