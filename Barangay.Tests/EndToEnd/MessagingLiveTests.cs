@@ -41,6 +41,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await EndToEndFixture.WaitInteractiveAsync(resident);
             await Field(resident, "new-subject").FillAsync($"Streetlight out on Mabini St. {tag}");
             await Field(resident, "new-body").FillAsync("The streetlight near the chapel has been out since Monday.\nIt is very dark at night.");
+            await Screenshots.SaveAsync(resident, "messaging-new-phone");
             await resident.GetByTestId("new-send").ClickAsync();
             await resident.WaitForURLAsync(u => u.Contains("/messages/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(resident);
@@ -99,6 +100,56 @@ public class MessagingLiveTests(EndToEndFixture e2e)
         {
             await official.Context.CloseAsync();
             await resident.Context.CloseAsync();
+            await CleanUpAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Official_MessageThisResidentFromTheRegister_ResidentSeesItInMessages()
+    {
+        var official = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        try
+        {
+            await using (var conn = new NpgsqlConnection(e2e.Database.AppConnectionString))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand("SELECT r.id FROM residents r JOIN users u ON u.id = r.user_id WHERE u.username = 'juan'", conn);
+                var juan = (Guid)(await cmd.ExecuteScalarAsync())!;
+                await official.GotoAsync($"/residents/{juan}");
+            }
+            await EndToEndFixture.WaitInteractiveAsync(official);
+            await Screenshots.SaveAsync(official, "messaging-resident-detail-desktop");
+            await official.GetByTestId("message-resident").ClickAsync();
+            await official.WaitForURLAsync(u => u.Contains("/messages/new?resident=", StringComparison.Ordinal));
+            await EndToEndFixture.WaitInteractiveAsync(official);
+            await Expect(official.GetByTestId("new-title")).ToContainTextAsync("Dela Cruz, Juan");
+            await official.GetByTestId("new-send").ClickAsync();
+            await Expect(official.Locator("text=Subject is required.")).ToBeVisibleAsync();
+            await Field(official, "new-subject").FillAsync($"Your barangay ID {tag}");
+            await Field(official, "new-body").FillAsync("Your barangay ID is ready. Please pick it up at the hall.");
+            await official.GetByTestId("new-send").ClickAsync();
+            await official.WaitForURLAsync(u => u.Contains("/messages/", StringComparison.Ordinal) && !u.Contains("/new", StringComparison.Ordinal));
+            await Expect(official.GetByTestId("message-body")).ToContainTextAsync("Your barangay ID is ready.");
+
+            var resident = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
+            try
+            {
+                await resident.GotoAsync("/messages");
+                var item = resident.GetByTestId("conversation-item").Filter(new() { HasText = tag });
+                await Expect(item).ToHaveAttributeAsync("data-unread", "1");
+                await item.ClickAsync();
+                await Expect(resident.GetByTestId("message-body")).ToContainTextAsync("Please pick it up at the hall.");
+                await Expect(resident.GetByTestId("message-sender")).ToContainTextAsync("Barangay hall");
+            }
+            finally
+            {
+                await resident.Context.CloseAsync();
+            }
+        }
+        finally
+        {
+            await official.Context.CloseAsync();
             await CleanUpAsync();
         }
     }
