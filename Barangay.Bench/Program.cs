@@ -16,6 +16,7 @@ IBenchmark[] all =
     new Barangay.Bench.Events.EventsBench(),
     new Barangay.Bench.Accounts.AccountsBench(),
     new Barangay.Bench.Documents.DocumentsBench(),
+    new Barangay.Bench.Messaging.MessageLiveBench(),
 ];
 
 if (args is ["--list"])

@@ -120,6 +120,7 @@ public static class BarangayApp
         services.AddResidentSelfService();
         services.AddExports();
         services.AddDocuments(config);
+        services.AddMessaging();
 
         builder.AddBarangayJobs();
 

@@ -12,13 +12,18 @@ public static class FileSensitivity
     public const string Photo = "photo";
     public const string Export = "export";
     public const string Import = "import";
+    /// <summary>
+    /// Attached to a message: read by its uploader, and by the conversation's other side only through a signed link
+    /// that the messaging service hands out after checking that they may read the conversation.
+    /// </summary>
+    public const string MessageAttachment = "message_attachment";
     /// <summary>Meant for anyone (the barangay seal, an announcement's picture).</summary>
     public const string Public = "public";
 
-    public static readonly IReadOnlyList<string> All = [IdDocument, ComplaintAttachment, Photo, Export, Import, Public];
+    public static readonly IReadOnlyList<string> All = [IdDocument, ComplaintAttachment, Photo, Export, Import, MessageAttachment, Public];
 
     /// <summary>Downloads of these always write an audit row (Data Privacy Act: sensitive personal information; an export can hold the whole register).</summary>
-    public static bool IsSensitive(string sensitivity) => sensitivity is IdDocument or ComplaintAttachment or Export;
+    public static bool IsSensitive(string sensitivity) => sensitivity is IdDocument or ComplaintAttachment or Export or MessageAttachment;
 
     /// <summary>
     /// The permissions that let someone other than the uploader or owner read a file. Exports are the requester's

@@ -18,5 +18,7 @@ public class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasOne<User>().WithMany().HasForeignKey(x => x.SenderUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Resident>().WithMany().HasForeignKey(x => x.SenderResidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.ConversationId).HasDatabaseName("idx_messages_conv");
+        // The per-process poll for new messages (live updates across replicas).
+        b.HasIndex(x => x.CreatedAt).HasDatabaseName("ix_messages_created_at");
     }
 }

@@ -1405,11 +1405,37 @@ namespace Barangay.Data.Migrations
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
 
+                    b.Property<bool>("AwaitingReply")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("awaiting_reply");
+
                     b.Property<DateTime>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<Guid?>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<string>("LinkType")
+                        .HasColumnType("text")
+                        .HasColumnName("link_type");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resident_id");
 
                     b.Property<string>("Subject")
                         .HasColumnType("text")
@@ -1423,6 +1449,18 @@ namespace Barangay.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_conversations");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_conversations_created_by");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_conversations_resident_id");
+
+                    b.HasIndex("AwaitingReply", "LastMessageAt")
+                        .HasDatabaseName("ix_conversations_awaiting_last");
+
+                    b.HasIndex("LinkType", "LinkId")
+                        .HasDatabaseName("ix_conversations_link");
 
                     b.ToTable("conversations", (string)null);
                 });
@@ -1505,6 +1543,9 @@ namespace Barangay.Data.Migrations
 
                     b.HasIndex("ConversationId")
                         .HasDatabaseName("idx_messages_conv");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_messages_created_at");
 
                     b.HasIndex("SenderResidentId")
                         .HasDatabaseName("ix_messages_sender_resident_id");
@@ -2300,6 +2341,21 @@ namespace Barangay.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_imports_users_requested_by");
+                });
+
+            modelBuilder.Entity("Barangay.Data.Messaging.Conversation", b =>
+                {
+                    b.HasOne("Barangay.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_conversations_users_created_by");
+
+                    b.HasOne("Barangay.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_conversations_residents_resident_id");
                 });
 
             modelBuilder.Entity("Barangay.Data.Messaging.ConversationParticipant", b =>

@@ -1,0 +1,152 @@
+using Barangay.Data.Audit;
+using Barangay.Data.Security;
+using Barangay.Data.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Messaging;
+
+/// <summary>The reading half: a participant's conversations, the hall inbox, one conversation (marked read), badges.</summary>
+public sealed partial class MessagingService
+{
+    public const int MaxPageSize = 100;
+    public const int MaxMessagesShown = 500;
+    private const int PreviewLength = 120;
+
+    /// <summary>Unread messages over all of the caller's conversations (the badge on "Messages").</summary>
+    public async Task<int> UnreadCountAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.Use)) return 0;
+        return await db.ConversationParticipants.AsNoTracking().Where(p => p.UserId == me).SumAsync(p => p.UnreadCount, ct);
+    }
+
+    /// <summary>Hall conversations whose last message is the resident's (the badge on "Hall inbox").</summary>
+    public async Task<int> AwaitingReplyCountAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Messaging.HallInbox)) return 0;
+        return await db.Conversations.AsNoTracking().CountAsync(c => c.AwaitingReply, ct);
+    }
+
+    /// <summary>The caller's conversations, unread first, then the most recent.</summary>
+    public async Task<IReadOnlyList<ConversationRow>> ListMineAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.Use)) return [];
+        var q = db.Conversations.AsNoTracking()
+            .Where(c => db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me))
+            .OrderByDescending(c => c.LastMessageAt).ThenBy(c => c.Id);
+        var rows = await Project(db, q, me).Take(MaxPageSize).ToListAsync(ct);
+        return rows.Select(Row).OrderByDescending(r => r.Unread > 0).ThenByDescending(r => r.LastMessageAt).ToList();
+    }
+
+    /// <summary>The hall's shared inbox: unanswered first, then the most recent; filters by resident, purok and linked item.</summary>
+    public async Task<HallInboxList> ListHallInboxAsync(HallInboxFilter filter, int page, int size, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return new HallInboxList([], 0, 0);
+        size = Math.Clamp(size, 1, MaxPageSize);
+        page = Math.Max(0, page);
+        var q = db.Conversations.AsNoTracking().AsQueryable();
+        if (filter.ResidentId is { } rid) q = q.Where(c => c.ResidentId == rid);
+        if (!string.IsNullOrWhiteSpace(filter.Purok))
+            q = q.Where(c => db.Residents.IgnoreQueryFilters().Any(r => r.Id == c.ResidentId && r.Purok == filter.Purok));
+        if (filter.Link is { } link) q = q.Where(c => c.LinkType == link.Kind && c.LinkId == link.Id);
+        var awaiting = await q.CountAsync(c => c.AwaitingReply, ct);
+        if (filter.OnlyAwaiting) q = q.Where(c => c.AwaitingReply);
+        var total = await q.CountAsync(ct);
+        var ordered = q.OrderByDescending(c => c.AwaitingReply).ThenByDescending(c => c.LastMessageAt).ThenBy(c => c.Id)
+            .Skip(page * size).Take(size);
+        var rows = await Project(db, ordered, me).ToListAsync(ct);
+        return new HallInboxList(rows.Select(Row).ToList(), total, awaiting);
+    }
+
+    /// <summary>One conversation with its messages (oldest first, newest at the bottom); marks it read for a participant.</summary>
+    public async Task<ConversationView?> OpenAsync(Guid conversationId, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (caller.UserId is not { } me) return null;
+        var access = caller.Can(Permissions.Messaging.Use) ? await AccessAsync(db, caller, conversationId, ct) : null;
+        if (access is null)
+        {
+            db.Record(AuditActions.View, TargetType, conversationId.ToString(), new { outcome = "refused", action = "open" });
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        var head = await Project(db, db.Conversations.AsNoTracking().Where(c => c.Id == conversationId), me).FirstAsync(ct);
+        var messages = await (from m in db.Messages.AsNoTracking()
+                              where m.ConversationId == conversationId
+                              orderby m.CreatedAt descending, m.Id descending
+                              select new
+                              {
+                                  m.Id, m.SenderUserId, m.SenderResidentId, m.Body, m.Attachments, m.CreatedAt,
+                                  Name = db.Users.IgnoreQueryFilters().Where(u => u.Id == m.SenderUserId).Select(u => u.FullName).FirstOrDefault(),
+                              })
+            .Take(MaxMessagesShown).ToListAsync(ct);
+        messages.Reverse();
+        var rows = messages.Select(m => new MessageRow(
+            m.Id, conversationId, m.Name ?? "Former user", m.SenderUserId != access.ResidentUserId, m.SenderUserId == me,
+            m.Body ?? "", DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc), Links(MessageAttachments.Parse(m.Attachments)))).ToList();
+
+        if (access.IsParticipant && head.Unread > 0) await MarkReadCoreAsync(db, conversationId, me, ct);
+        var r = Row(head);
+        return new ConversationView(conversationId, r.Subject, access.ResidentId, r.ResidentName, r.ResidentCode, r.Purok, r.Link,
+            r.AwaitingReply, access.IsParticipant, rows);
+    }
+
+    /// <summary>Marks the conversation read for the caller (when a message arrives while it is open).</summary>
+    public async Task MarkReadAsync(Guid conversationId, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (caller.UserId is not { } me) return;
+        await MarkReadCoreAsync(db, conversationId, me, ct);
+    }
+
+    private async Task MarkReadCoreAsync(BarangayDbContext db, Guid conversationId, Guid me, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var changed = await db.ConversationParticipants.Where(p => p.ConversationId == conversationId && p.UserId == me && p.UnreadCount > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.UnreadCount, 0).SetProperty(p => p.LastReadAt, now), ct);
+        if (changed > 0) await live.ReadAsync(me, conversationId);
+    }
+
+    private sealed record Projected(
+        Conversation c, string? First, string? Middle, string? Last, string? Code, string? Purok, string? LastBody,
+        string? LastAttachments, string? LastSender, int Unread);
+
+    private static IQueryable<Projected> Project(BarangayDbContext db, IQueryable<Conversation> q, Guid me) =>
+        q.Select(c => new Projected(
+            c,
+            db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.FirstName).FirstOrDefault(),
+            db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.MiddleName).FirstOrDefault(),
+            db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.LastName).FirstOrDefault(),
+            db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.ResidentId).FirstOrDefault(),
+            db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId)
+                .Select(r => db.LookupValues.Where(l => l.Category == LookupCategories.Purok && l.Code == r.Purok).Select(l => l.Label).FirstOrDefault() ?? r.Purok)
+                .FirstOrDefault(),
+            db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Body).FirstOrDefault(),
+            db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Attachments).FirstOrDefault(),
+            db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                .Select(m => db.Users.IgnoreQueryFilters().Where(u => u.Id == m.SenderUserId).Select(u => u.FullName).FirstOrDefault()).FirstOrDefault(),
+            db.ConversationParticipants.Where(p => p.ConversationId == c.Id && p.UserId == me).Select(p => p.UnreadCount).FirstOrDefault()));
+
+    private static ConversationRow Row(Projected p)
+    {
+        var name = p.Last is null ? "Unknown resident" : $"{p.Last}, {p.First}{(string.IsNullOrWhiteSpace(p.Middle) ? "" : " " + p.Middle)}";
+        var preview = (p.LastBody ?? "").ReplaceLineEndings(" ");
+        if (preview.Length == 0 && MessageAttachments.Parse(p.LastAttachments).Count > 0) preview = "(attachment)";
+        if (preview.Length > PreviewLength) preview = preview[..(PreviewLength - 1)] + "…";
+        var link = p.c.LinkType is { } kind && p.c.LinkId is { } id ? new ConversationLink(kind, id) : null;
+        return new ConversationRow(p.c.Id, p.c.Subject ?? "", name, p.Code, p.Purok, link, p.LastSender ?? "", preview,
+            p.c.LastMessageAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, p.c.AwaitingReply, p.Unread);
+    }
+
+    private IReadOnlyList<AttachmentLink> Links(IReadOnlyList<MessageAttachment> items) =>
+        items.Select(a => new AttachmentLink(a.FileId, a.FileName, a.ContentType, a.SizeBytes, links.Sign(a.FileId, AttachmentLinkLifetime))).ToList();
+}
