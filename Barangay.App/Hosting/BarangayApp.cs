@@ -146,6 +146,7 @@ public static class BarangayApp
         app.MapFileDownloads();
         Events.EventEndpoints.MapEventFiles(app);
         Documents.CertificateEndpoints.MapDocuments(app);
+        Households.HouseholdEndpoints.MapHouseholds(app);
         app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }

@@ -24,7 +24,20 @@ public class HouseholdRecordsTests(EndToEndFixture e2e)
         await Expect(members).ToContainTextAsync("Head");
         await Expect(members.Locator("td[data-label=Age]").First).ToHaveTextAsync("42");
         await Screenshots.SaveAsync(page, "household-desktop");
+
+        // The printable RBI household record: a PDF for the hall, "not found" for a resident.
+        var href = await page.GetByTestId("household-print").GetAttributeAsync("href");
+        var pdf = await page.Context.APIRequest.GetAsync(href!);
+        pdf.Status.Should().Be(200);
+        pdf.Headers["content-type"].Should().Be("application/pdf");
+        var bytes = await pdf.BodyAsync();
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).Should().Be("%PDF-");
+        File.WriteAllBytes(Path.Combine(Screenshots.Directory, "household-record.pdf"), bytes);
         await page.Context.CloseAsync();
+
+        var resident = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
+        (await resident.Context.APIRequest.GetAsync(href!)).Status.Should().Be(404);
+        await resident.Context.CloseAsync();
     }
 
     private static ILocator Input(IPage page, string testId) =>

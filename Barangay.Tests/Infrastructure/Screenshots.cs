@@ -5,11 +5,16 @@ namespace Barangay.Tests.Infrastructure;
 /// <summary>Keeps a PNG of what a test saw under .data/test-results/screenshots, for people to look at.</summary>
 public static class Screenshots
 {
-    public static async Task SaveAsync(IPage page, string name)
+    /// <summary>The folder (created on first use); printed PDFs are kept there too.</summary>
+    public static string Directory
     {
-        var root = Environment.GetEnvironmentVariable("BARANGAY_DATA_ROOT") ?? Path.GetTempPath();
-        var dir = Path.Combine(root, "test-results", "screenshots");
-        Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        get
+        {
+            var root = Environment.GetEnvironmentVariable("BARANGAY_DATA_ROOT") ?? Path.GetTempPath();
+            return System.IO.Directory.CreateDirectory(Path.Combine(root, "test-results", "screenshots")).FullName;
+        }
     }
+
+    public static async Task SaveAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, name + ".png"), FullPage = true });
 }
