@@ -105,7 +105,8 @@ internal static class ResidentQueryLatency
     private static async Task<(long Total, List<Guid> Ids)> OursAsync(ResidentService service, ResidentQuery q, CancellationToken ct)
     {
         var page = await service.SearchAsync(q.Filter, q.Page, q.Size, q.Sort, ct: ct);
-        return (page.Total, [.. page.Items.Select(r => r.Id)]);
+        // A capped total means "more than the cap": the SQL's LIMIT cap + 1 count says the same.
+        return (page.TotalIsCapped ? page.Total + 1 : page.Total, [.. page.Items.Select(r => r.Id)]);
     }
 
     /// <summary>The captured commands in order on one pooled connection: the first returns the total, the last the page.</summary>

@@ -27,7 +27,7 @@ public sealed partial class ResidentService(BarangayDb dbs, TimeProvider clock)
         // A common surname matches thousands; counting them all costs more than the page itself and helps nobody,
         // so a name search counts up to the cap and the grid asks for a narrower search beyond it.
         var total = search.Length > 0 ? await q.Take(SearchCountCap + 1).CountAsync(ct) : await q.CountAsync(ct);
-        var capped = total > SearchCountCap;
+        var capped = search.Length > 0 && total > SearchCountCap;
         if (capped) total = SearchCountCap;
         var ordered = (sort, descending) switch
         {

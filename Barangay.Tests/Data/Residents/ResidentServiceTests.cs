@@ -67,6 +67,11 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
         var narrowed = await Residents.SearchAsync(new ResidentFilter(Search: "Macaraeg", Purok: "purok-5"), 0, 25);
         narrowed.TotalIsCapped.Should().BeFalse();
         narrowed.Items.Where(r => r.FullName.StartsWith("Macaraeg, Ana ")).Should().HaveCount(5);
+
+        // Lists without a name search count every match exactly, however many.
+        var purok = await Residents.SearchAsync(new ResidentFilter(Purok: "purok-4"), 0, 25);
+        purok.TotalIsCapped.Should().BeFalse();
+        purok.Total.Should().BeGreaterThan(ResidentService.SearchCountCap);
     }
 
     [Fact]
