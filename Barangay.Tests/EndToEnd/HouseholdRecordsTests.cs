@@ -66,13 +66,11 @@ public class HouseholdRecordsTests(EndToEndFixture e2e)
 
         // Juan already heads a household: refused with the reason, nothing created.
         await Expect(Input(page, "household-head")).ToBeEditableAsync();
-        await Input(page, "household-head").FillAsync("delacruz juan");
-        await page.Locator(".mud-popover-open").GetByText("Dela Cruz, Juan Pascual").First.ClickAsync();
+        await EndToEndFixture.PickAsync(page, Input(page, "household-head"), "delacruz juan", "Dela Cruz, Juan Pascual");
         await page.GetByTestId("create-household").ClickAsync();
         await Expect(page.GetByTestId("new-household-dialog")).ToContainTextAsync("already belongs to household HH-");
 
-        await Input(page, "household-head").FillAsync("bagatsing");
-        await page.Locator(".mud-popover-open").GetByText("Bagatsing, Rosalinda").First.ClickAsync();
+        await EndToEndFixture.PickAsync(page, Input(page, "household-head"), "bagatsing", "Bagatsing, Rosalinda");
         await page.GetByTestId("create-household").ClickAsync();
         await Expect(page.GetByTestId("household-code")).ToContainTextAsync("Household HH-");
         var members = page.GetByTestId("household-members");

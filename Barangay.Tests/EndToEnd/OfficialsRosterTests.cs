@@ -42,8 +42,7 @@ public class OfficialsRosterTests(EndToEndFixture e2e)
         await Expect(page.Locator(".official-row-name").GetByText("Ricardo M. Dela Cruz")).ToBeVisibleAsync();
 
         await page.GetByTestId("add-official").ClickAsync();
-        await Input(page, "official-account").FillAsync("pedro.ban");
-        await page.Locator(".mud-popover-open").GetByText(NewOfficial).First.ClickAsync();
+        await EndToEndFixture.PickAsync(page, Input(page, "official-account"), "pedro.ban", NewOfficial);
         await Expect(Input(page, "official-name")).ToHaveValueAsync(NewOfficial);
         await page.GetByTestId("official-position").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("Tanod", new() { Exact = true }).ClickAsync();

@@ -61,6 +61,29 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Types into an autocomplete and picks the suggestion. Text typed while a just-opened dialog is still wiring its
+    /// handlers can be lost (no search runs), so it types again, up to three times, until the suggestion shows.
+    /// </summary>
+    public static async Task PickAsync(IPage page, ILocator input, string text, string suggestion)
+    {
+        var option = page.Locator(".mud-popover-open").GetByText(suggestion).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync("");
+            await input.PressSequentiallyAsync(text, new() { Delay = 20 });
+            try
+            {
+                await option.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+        await option.ClickAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
