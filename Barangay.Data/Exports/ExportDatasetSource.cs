@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Barangay.Data.Common;
+using Barangay.Data.Residents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Exports;
@@ -41,25 +42,19 @@ public static class ExportDatasetSource
                     {
                         r.ResidentId, r.LastName, r.FirstName, r.MiddleName, r.NameExtension, r.Sex, r.Dob, r.MaritalStatus, r.Citizenship, r.Purok,
                         r.Address, r.ContactNumber, r.Email, r.NationalIdMasked, r.Occupation, r.IsPwd, r.IsSoloParent, r.IsFourPs, r.IsIndigenous,
-                        r.IsOutOfSchoolYouth, r.IsOfw, r.IsRegisteredVoter, r.RegistrationStatus,
+                        r.IsOutOfSchoolYouth, r.IsOfw, r.IsRegisteredVoter, r.IsEmployed, r.DisabilityType, r.RegistrationStatus,
                         Household = h == null ? null : h.HouseholdId,
                         SortId = r.Id,
                     }).OrderBy(x => x.LastName).ThenBy(x => x.FirstName).ThenBy(x => x.SortId).AsAsyncEnumerable();
         await foreach (var r in rows.WithCancellation(ct))
         {
-            var sectors = new List<string>(4);
-            if (Ages.On(r.Dob, today) >= 60) sectors.Add("Senior citizen");
-            if (r.IsPwd) sectors.Add("PWD");
-            if (r.IsSoloParent) sectors.Add("Solo parent");
-            if (r.IsFourPs) sectors.Add("4Ps");
-            if (r.IsIndigenous) sectors.Add("IP");
-            if (r.IsOutOfSchoolYouth) sectors.Add("OSY");
-            if (r.IsOfw) sectors.Add("OFW");
-            if (r.IsRegisteredVoter) sectors.Add("Registered voter");
+            var age = Ages.On(r.Dob, today);
+            var sectors = ResidentSectors.Describe(age, r.IsPwd, r.DisabilityType, r.IsSoloParent, r.IsFourPs, r.IsIndigenous, r.IsOutOfSchoolYouth,
+                r.IsOfw, r.IsRegisteredVoter, r.IsEmployed, separator: "; ");
             yield return
             [
-                r.ResidentId, r.LastName, r.FirstName, r.MiddleName, r.NameExtension, r.Sex, r.Dob, Ages.On(r.Dob, today), r.MaritalStatus,
-                r.Citizenship, r.Purok, r.Address, r.ContactNumber, r.Email, r.NationalIdMasked, r.Occupation, string.Join("; ", sectors),
+                r.ResidentId, r.LastName, r.FirstName, r.MiddleName, r.NameExtension, r.Sex, r.Dob, age, r.MaritalStatus,
+                r.Citizenship, r.Purok, r.Address, r.ContactNumber, r.Email, r.NationalIdMasked, r.Occupation, sectors,
                 r.RegistrationStatus, r.Household,
             ];
         }

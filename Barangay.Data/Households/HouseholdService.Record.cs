@@ -32,8 +32,7 @@ public sealed partial class HouseholdService
         var settings = await db.AppSettings.AsNoTracking()
             .Where(s => s.Key == SettingKeys.BarangayName || s.Key == SettingKeys.Municipality || s.Key == SettingKeys.Province)
             .ToDictionaryAsync(s => s.Key, s => SettingJson.ReadText(s.Value), ct);
-        var purokLabel = h.Purok is null ? null : await db.LookupValues.AsNoTracking()
-            .Where(l => l.Category == LookupCategories.Purok && l.Code == h.Purok).Select(l => l.Label).FirstOrDefaultAsync(ct);
+        var purokLabel = await PurokLabelAsync(db, h.Purok, ct);
         var secretary = await db.Officials.AsNoTracking()
             .Where(o => o.Position == OfficialPositions.Secretary && o.Status == Officials.OfficialStatuses.Active).Select(o => o.FullName).FirstOrDefaultAsync(ct);
 
@@ -52,17 +51,8 @@ public sealed partial class HouseholdService
     private static HouseholdRecordMember Line(Resident r, string? relation, DateOnly today)
     {
         var age = Ages.On(r.Dob, today);
-        var sectors = new List<string>();
-        if (age >= 60) sectors.Add("SC");
-        if (r.IsPwd) sectors.Add(string.IsNullOrWhiteSpace(r.DisabilityType) ? "PWD" : $"PWD ({r.DisabilityType})");
-        if (r.IsSoloParent) sectors.Add("Solo parent");
-        if (r.IsFourPs) sectors.Add("4Ps");
-        if (r.IsIndigenous) sectors.Add("IP");
-        if (r.IsOutOfSchoolYouth) sectors.Add("OSY");
-        if (r.IsOfw) sectors.Add("OFW");
-        if (r.IsRegisteredVoter) sectors.Add("Voter");
-        if (r.IsEmployed) sectors.Add("Employed");
         return new HouseholdRecordMember(r.LastName, r.FirstName, r.MiddleName, r.NameExtension, r.PlaceOfBirth, r.Dob, age, r.Sex, r.MaritalStatus,
-            r.Citizenship, r.Occupation, relation, string.Join(", ", sectors));
+            r.Citizenship, r.Occupation, relation, ResidentSectors.Describe(age, r.IsPwd, r.DisabilityType, r.IsSoloParent, r.IsFourPs, r.IsIndigenous,
+                r.IsOutOfSchoolYouth, r.IsOfw, r.IsRegisteredVoter, r.IsEmployed));
     }
 }

@@ -50,14 +50,17 @@ public sealed partial class HouseholdService(BarangayDb dbs, TimeProvider clock)
                              where m.HouseholdId == id
                              orderby r.Dob
                              select new { r.Id, r.ResidentId, r.LastName, r.FirstName, r.MiddleName, r.NameExtension, m.Relation, r.Sex, r.Dob }).ToListAsync(ct);
-        var purokLabel = h.Purok is null ? null : await db.LookupValues.AsNoTracking()
-            .Where(l => l.Category == LookupCategories.Purok && l.Code == h.Purok).Select(l => l.Label).FirstOrDefaultAsync(ct);
+        var purokLabel = await PurokLabelAsync(db, h.Purok, ct);
         var rows = members
             .Select(m => new HouseholdMemberRow(m.Id, m.ResidentId, ResidentService.FullName(m.LastName, m.FirstName, m.MiddleName, m.NameExtension),
                 m.Relation, m.Sex, m.Dob, Ages.On(m.Dob, today), m.Id == h.HeadResidentId))
             .OrderByDescending(m => m.IsHead).ThenByDescending(m => m.Age).ToList();
         return new HouseholdDetail(h.Id, h.HouseholdId, h.HeadResidentId, h.Purok, purokLabel, h.Address, h.Version, rows);
     }
+
+    private static async Task<string?> PurokLabelAsync(BarangayDbContext db, string? purok, CancellationToken ct) =>
+        purok is null ? null : await db.LookupValues.AsNoTracking()
+            .Where(l => l.Category == LookupCategories.Purok && l.Code == purok).Select(l => l.Label).FirstOrDefaultAsync(ct);
 
     /// <summary>Residents matching a name, with the household they are in now (for the member picker).</summary>
     public async Task<IReadOnlyList<ResidentPick>> FindResidentsAsync(string search, CancellationToken ct = default)

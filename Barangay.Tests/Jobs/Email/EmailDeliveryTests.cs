@@ -112,23 +112,6 @@ public class EmailDeliveryTests : IClassFixture<TestDatabase>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task FanOutOfManyEmails_GoesInBatchJobs_EachEmailSentOnce()
-    {
-        var ids = new List<Guid>();
-        for (var i = 0; i < 60; i++) ids.Add(await QueueAsync($"Fan-out {i}"));
-        var dispatcher = _jobs.Get<IEmailDispatcher>();
-        await dispatcher.DispatchAsync(ids);
-        await dispatcher.DispatchAsync(ids.Take(30)); // a double click: the same rows again
-
-        foreach (var id in ids) await WaitForStatusAsync(id, EmailStatuses.Sent);
-        ids.Should().OnlyContain(id => _sendGrid.For(id).Count == 1);
-        var monitor = _jobs.Get<JobStorage>().GetMonitoringApi();
-        await JobsTestHost.WaitUntilAsync(
-            () => Task.FromResult(monitor.SucceededJobs(0, 500).Count(j => j.Value.Job?.Method.Name == nameof(EmailDeliveryJob.SendBatchAsync)) >= 3),
-            "the batch jobs (two for the 60, one for the 30 again) to finish");
-    }
-
-    [Fact]
     public async Task AppKilledBetweenCommitAndEnqueue_SweeperSendsItExactlyOnce()
     {
         // The row is committed but no job was ever enqueued: the app died right after SaveChanges.
