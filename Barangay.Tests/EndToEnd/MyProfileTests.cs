@@ -23,7 +23,7 @@ public class MyProfileTests(EndToEndFixture e2e)
         try
         {
             await EndToEndFixture.WaitInteractiveAsync(page);
-            await page.GetByLabel("Open the menu").ClickAsync();
+            await EndToEndFixture.OpenMenuAsync(page);
             await page.GetByTestId("nav-me").ClickAsync();
             await page.WaitForURLAsync(u => u.EndsWith("/me", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(page);
@@ -100,7 +100,7 @@ public class MyProfileTests(EndToEndFixture e2e)
         await page.GotoAsync("/me");
         await Expect(page.GetByText("This page is not for your account")).ToBeVisibleAsync();
         await EndToEndFixture.WaitInteractiveAsync(page);
-        await page.GetByLabel("Open the menu").ClickAsync();
+        await EndToEndFixture.OpenMenuAsync(page);
         await Expect(page.GetByText("Barangay officials")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("nav-me")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();

@@ -22,7 +22,7 @@ public class PhoneLayoutTests(EndToEndFixture e2e)
 
         // The menu opens from the app bar and shows the resident's links.
         await EndToEndFixture.WaitInteractiveAsync(page);
-        await page.GetByLabel("Open the menu").ClickAsync();
+        await EndToEndFixture.OpenMenuAsync(page);
         await Expect(page.GetByText("Barangay officials")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }

@@ -62,6 +62,33 @@ public sealed class EndToEndFixture : IAsyncLifetime
         page.Locator("#app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>
+    /// Opens the phone menu. The responsive drawer starts open and closes itself once MudBlazor has measured the
+    /// screen; a click that lands before that measurement toggles it shut instead, so click again until it is open.
+    /// </summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        await WaitInteractiveAsync(page);
+        var open = page.Locator(".mud-drawer--open");
+        for (var attempt = 1; ; attempt++)
+        {
+            // Let the drawer settle shut first: on a phone it is closed once the screen has been measured.
+            try { await open.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 5_000 }); }
+            catch (TimeoutException) { }
+            if (await open.CountAsync() == 0)
+                await page.GetByLabel("Open the menu").ClickAsync();
+            try
+            {
+                await open.WaitForAsync(new() { Timeout = 3_000 });
+                await page.WaitForTimeoutAsync(400); // the slide-in; a link is not clickable half-way
+                if (await open.CountAsync() > 0) return;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+            }
+        }
+    }
+
+    /// <summary>
     /// Types into an autocomplete and picks the suggestion. Text typed while a just-opened dialog is still wiring its
     /// handlers can be lost (no search runs), so it types again, up to three times, until the suggestion shows.
     /// </summary>
