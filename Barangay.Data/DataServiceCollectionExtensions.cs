@@ -24,7 +24,7 @@ public static class DataServiceCollectionExtensions
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, string connectionString, DatabaseOptions options)
     {
-        o.UseNpgsql(connectionString, npgsql =>
+        o.UseNpgsql(Residents.NameSearch.WithTrigramThreshold(connectionString), npgsql =>
         {
             npgsql.MigrationsHistoryTable("__EFMigrationsHistory");
             // CockroachDB asks for a retry with SQLSTATE 40001; PostgreSQL's serialization failures use it too.

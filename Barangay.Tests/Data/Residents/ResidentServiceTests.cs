@@ -44,6 +44,23 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
     }
 
     [Fact]
+    public async Task Search_ANameOnlyPartlyAlike_IsNotTakenForATypo()
+    {
+        // "santiago" and "santos" share a third of their trigrams (similarity 0.33): past pg_trgm's default of 0.3,
+        // short of the typo threshold the session sets (0.45). "santiagu" (0.64) is one letter off.
+        await using (var db = await _services.DbAsync())
+        {
+            db.Residents.Add(new Resident { ResidentId = "R-SIM-1", FirstName = "Zaldy", LastName = "Santos", Dob = new DateOnly(1980, 5, 1), Purok = "purok-6", Sex = "Male" });
+            db.Residents.Add(new Resident { ResidentId = "R-SIM-2", FirstName = "Lorna", LastName = "Santiagu", Dob = new DateOnly(1981, 6, 2), Purok = "purok-6", Sex = "Female" });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await Residents.SearchAsync(new ResidentFilter(Search: "santiago"), 0, 50);
+
+        page.Items.Select(r => r.FullName).Should().Contain("Santiagu, Lorna").And.NotContain("Santos, Zaldy");
+    }
+
+    [Fact]
     public async Task Search_CommonSurnameBeyondTheCap_CountsToTheCapAndSaysSo()
     {
         await using (var db = await _services.DbAsync())
