@@ -17,9 +17,6 @@ public sealed partial class EventService
     {
         var caller = await dbs.CallerAsync(ct);
         if (!caller.Can(Permissions.Events.Register) || caller.UserId is not { } userId) return ServiceResult<RegistrationOutcome>.NotFound();
-        var residentId = await MyResidentIdAsync(userId, ct);
-        if (residentId is null)
-            return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
 
         var (first, _) = await dbs.OpenAsync(ct);
         await using var __ = first;
@@ -31,7 +28,12 @@ public sealed partial class EventService
                 attempts++;
                 try
                 {
-                    return await RegisterOnceAsync(eventId, residentId.Value, attempts, token);
+                    return await RegisterOnceAsync(eventId, userId, attempts, token);
+                }
+                catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                {
+                    // The same resident pressed Register twice at once: the other press wrote the row first.
+                    return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
                 }
                 catch (Exception ex) when (IsRetryable(ex) && attempts < options.MaxRegistrationAttempts)
                 {
@@ -42,10 +44,21 @@ public sealed partial class EventService
         }, ct);
     }
 
-    private async Task<ServiceResult<RegistrationOutcome>> RegisterOnceAsync(Guid eventId, Guid residentId, int attempt, CancellationToken ct)
+    /// <summary>
+    /// One attempt. Everything that needs no seat is done before the seat is taken — the checks, and the registration
+    /// row with its audit row written as "registered" — so the event row stays locked by the seat UPDATE only until
+    /// the COMMIT right after it: with hundreds registering at once, each waits for the others' UPDATE and COMMIT,
+    /// not for their whole transactions. When there is no seat the UPDATE locks nothing and the row becomes a
+    /// waitlist place (audited as the change it is).
+    /// </summary>
+    private async Task<ServiceResult<RegistrationOutcome>> RegisterOnceAsync(Guid eventId, Guid userId, int attempt, CancellationToken ct)
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
+        var residentId = await MyResidentIdAsync(db, userId, ct);
+        if (residentId is null)
+            return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
+
         await using var tx = await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
@@ -55,31 +68,36 @@ public sealed partial class EventService
         if (!ev.RegistrationRequired) return ServiceResult<RegistrationOutcome>.Conflict("This event does not take registrations: everyone is welcome.");
         if (ev.StartAt <= now) return ServiceResult<RegistrationOutcome>.Conflict("Registration is closed: the event has already started.");
 
-        var existing = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ResidentId == residentId, ct);
-        if (existing?.Status is EventRegistrationStatuses.Registered or EventRegistrationStatuses.Attended)
+        var mine = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ResidentId == residentId, ct);
+        if (mine?.Status is EventRegistrationStatuses.Registered or EventRegistrationStatuses.Attended)
             return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
-        if (existing?.Status == EventRegistrationStatuses.Waitlisted)
+        if (mine?.Status == EventRegistrationStatuses.Waitlisted)
             return ServiceResult<RegistrationOutcome>.Conflict("You are already on the waitlist for this event.");
+
+        if (mine is null)
+        {
+            mine = new EventRegistration { Id = Guid.NewGuid(), EventId = eventId, ResidentId = residentId.Value };
+            db.EventRegistrations.Add(mine);
+        }
+        mine.Status = EventRegistrationStatuses.Registered;
+        mine.RegisteredAt = now;
+        await db.SaveChangesAsync(ct);
 
         var seat = await db.Events
             .Where(e => e.Id == eventId && e.Status == EventStatuses.Published && e.StartAt > now
                         && (e.MaxCapacity == null || e.RegisteredCount < e.MaxCapacity))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.RegisteredCount, e => e.RegisteredCount + 1), ct);
-        var status = seat == 1 ? EventRegistrationStatuses.Registered : EventRegistrationStatuses.Waitlisted;
-        if (existing is null)
-            db.EventRegistrations.Add(new EventRegistration { Id = Guid.NewGuid(), EventId = eventId, ResidentId = residentId, RegisteredAt = now, Status = status });
-        else
+        if (seat == 1)
         {
-            existing.Status = status;
-            existing.RegisteredAt = now;
+            await tx.CommitAsync(ct);
+            return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(mine.Status, null, $"You are registered for {ev.Title}.", attempt));
         }
+
+        mine.Status = EventRegistrationStatuses.Waitlisted;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-
-        if (status == EventRegistrationStatuses.Registered)
-            return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(status, null, $"You are registered for {ev.Title}.", attempt));
-        var position = await WaitlistPositionAsync(eventId, residentId, ct);
-        return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(status, position,
+        var position = await WaitlistPositionAsync(db, eventId, mine.RegisteredAt, ct);
+        return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(mine.Status, position,
             $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
     }
 
@@ -113,21 +131,18 @@ public sealed partial class EventService
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
-        return await db.Residents.AsNoTracking()
-            .Where(r => r.UserId == userId && r.RegistrationStatus == Residents.ResidentStatuses.Active)
-            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        return await MyResidentIdAsync(db, userId, ct);
     }
 
-    private async Task<int> WaitlistPositionAsync(Guid eventId, Guid residentId, CancellationToken ct)
-    {
-        var (db, _) = await dbs.OpenAsync(ct);
-        await using var __ = db;
-        var mine = await db.EventRegistrations.AsNoTracking()
-            .Where(r => r.EventId == eventId && r.ResidentId == residentId).Select(r => new { r.RegisteredAt }).SingleAsync(ct);
-        return 1 + await db.EventRegistrations.AsNoTracking().CountAsync(r => r.EventId == eventId
+    private static Task<Guid?> MyResidentIdAsync(BarangayDbContext db, Guid userId, CancellationToken ct) =>
+        db.Residents.AsNoTracking()
+            .Where(r => r.UserId == userId && r.RegistrationStatus == Residents.ResidentStatuses.Active)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+
+    private static async Task<int> WaitlistPositionAsync(BarangayDbContext db, Guid eventId, DateTime registeredAt, CancellationToken ct) =>
+        1 + await db.EventRegistrations.AsNoTracking().CountAsync(r => r.EventId == eventId
             && r.Status == EventRegistrationStatuses.Waitlisted
-            && r.RegisteredAt < mine.RegisteredAt, ct);
-    }
+            && r.RegisteredAt < registeredAt, ct);
 
     /// <summary>SQLSTATE 40001 (serialization failure: CockroachDB's "retry this transaction") or 40P01 (deadlock).</summary>
     internal static bool IsRetryable(Exception ex)

@@ -121,6 +121,27 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
     }
 
     [Fact]
+    public async Task Register_TwoPressesAtOnce_OneSeatTakenAndTheOtherToldAlreadyRegistered()
+    {
+        var ev = await PublishedAsync(10);
+        var p = (await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 1, "purok-1"))[0];
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var presses = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            FlowCaller.Set(CommunityTestData.CallerOf(p));
+            await start.Task;
+            return await Events.RegisterAsync(ev.Id);
+        })).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(presses);
+
+        outcomes.Count(o => o.Ok).Should().Be(1);
+        outcomes.Where(o => !o.Ok).Should().OnlyContain(o => o.Kind == ResultKind.Conflict && o.Message == "You are already registered for this event.");
+        FlowCaller.Set(CommunityTestData.CallerOf(p));
+        (await Events.GetAsync(ev.Id))!.Event.Registered.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Register_AfterStart_Refused()
     {
         var ev = await PublishedAsync(10);
