@@ -55,28 +55,35 @@ public sealed partial class EventService
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
-        var residentId = await MyResidentIdAsync(db, userId, ct);
-        if (residentId is null)
-            return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
-
         await using var tx = await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // One round trip for the event, the caller's resident record and any earlier registration of theirs.
+        var myResident = db.Residents.Where(r => r.UserId == userId && r.RegistrationStatus == Residents.ResidentStatuses.Active).Select(r => r.Id);
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.Title, e.Status, e.StartAt, e.RegistrationRequired, e.MaxCapacity }).SingleOrDefaultAsync(ct);
+            .Select(e => new
+            {
+                e.Title, e.Status, e.StartAt, e.RegistrationRequired, e.MaxCapacity,
+                ResidentId = myResident.Select(id => (Guid?)id).FirstOrDefault(),
+                Earlier = db.EventRegistrations.Where(r => r.EventId == e.Id && myResident.Contains(r.ResidentId)).Select(r => r.Status).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(ct);
         if (ev is null || ev.Status == EventStatuses.Draft) return ServiceResult<RegistrationOutcome>.NotFound();
+        if (ev.ResidentId is not { } residentId)
+            return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
         if (ev.Status == EventStatuses.Cancelled) return ServiceResult<RegistrationOutcome>.Conflict("This event was cancelled.");
         if (!ev.RegistrationRequired) return ServiceResult<RegistrationOutcome>.Conflict("This event does not take registrations: everyone is welcome.");
         if (ev.StartAt <= now) return ServiceResult<RegistrationOutcome>.Conflict("Registration is closed: the event has already started.");
-
-        var mine = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ResidentId == residentId, ct);
-        if (mine?.Status is EventRegistrationStatuses.Registered or EventRegistrationStatuses.Attended)
+        if (ev.Earlier is EventRegistrationStatuses.Registered or EventRegistrationStatuses.Attended)
             return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
-        if (mine?.Status == EventRegistrationStatuses.Waitlisted)
+        if (ev.Earlier == EventRegistrationStatuses.Waitlisted)
             return ServiceResult<RegistrationOutcome>.Conflict("You are already on the waitlist for this event.");
 
+        // Registering again after cancelling reuses the row (one per resident and event).
+        var mine = ev.Earlier is null ? null
+            : await db.EventRegistrations.SingleAsync(r => r.EventId == eventId && r.ResidentId == residentId, ct);
         if (mine is null)
         {
-            mine = new EventRegistration { Id = Guid.NewGuid(), EventId = eventId, ResidentId = residentId.Value };
+            mine = new EventRegistration { Id = Guid.NewGuid(), EventId = eventId, ResidentId = residentId };
             db.EventRegistrations.Add(mine);
         }
         mine.Status = EventRegistrationStatuses.Registered;

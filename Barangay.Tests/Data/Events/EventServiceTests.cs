@@ -221,6 +221,13 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
         var note = await db.Notifications.SingleAsync(n => n.UserId == people[1].UserId && n.Type == "event.promoted");
         note.Payload.Should().Contain("A seat opened up");
         (await db.Notifications.CountAsync(n => n.UserId == people[2].UserId && n.Type == "event.promoted")).Should().Be(0);
+
+        // Changing one's mind again reuses the cancelled row and queues behind those already waiting.
+        FlowCaller.Set(CommunityTestData.CallerOf(people[0]));
+        var again = await Events.RegisterAsync(ev.Id);
+        again.Value!.Status.Should().Be(EventRegistrationStatuses.Waitlisted);
+        again.Value.Message.Should().StartWith("The event is full. You are number 2 on the waitlist");
+        (await db.EventRegistrations.CountAsync(r => r.EventId == ev.Id && r.ResidentId == people[0].ResidentId)).Should().Be(1);
     }
 
     [Fact]
