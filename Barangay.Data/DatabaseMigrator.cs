@@ -7,7 +7,8 @@ namespace Barangay.Data;
 /// The <c>migrate</c> command: run as the owner role, from one place (never from every replica at start-up).
 /// On PostgreSQL it first creates pg_trgm (CockroachDB has trigram indexes built in), so the migration
 /// script itself holds no CREATE EXTENSION. Afterwards it (re)grants the application role everything but
-/// UPDATE and DELETE on audit_logs, so the audit trail cannot be rewritten by the app.
+/// UPDATE and DELETE on audit_logs, so the audit trail cannot be rewritten by the app. On CockroachDB it then adds
+/// the steps of <see cref="Scale.CockroachFeatures"/> (row-level TTLs, a hash-sharded audit index).
 /// </summary>
 public static class DatabaseMigrator
 {
@@ -30,6 +31,8 @@ public static class DatabaseMigrator
         {
             await db.Database.MigrateAsync(ct);
         }
+        if (options.IsCockroach)
+            await ExecuteAsync(cs, Scale.CockroachFeatures.Statements, ct);
 
         if (!string.IsNullOrWhiteSpace(options.AppRole))
             await GrantAppRoleAsync(ownerConnectionString, options.AppRole, ct);
@@ -46,7 +49,12 @@ public static class DatabaseMigrator
             $"REVOKE UPDATE, DELETE, TRUNCATE ON audit_logs FROM {r}",
             $"REVOKE INSERT, UPDATE, DELETE ON \"__EFMigrationsHistory\" FROM {r}",
         ];
-        await using var conn = new NpgsqlConnection(ownerConnectionString);
+        await ExecuteAsync(ownerConnectionString, statements, ct);
+    }
+
+    private static async Task ExecuteAsync(string connectionString, IEnumerable<string> statements, CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync(ct);
         foreach (var sql in statements)
         {

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Barangay.Tests.Scale;
+
+/// <summary>
+/// COCKROACHDB.md rules that live in the C# rather than in the schema, checked over the source so they stay true as
+/// features land: every explicit transaction runs inside an execution strategy (rule 20: CockroachDB answers 40001
+/// and the whole transaction must be tried again), and nothing takes advisory locks or LISTENs (rule 15).
+/// </summary>
+public class SourceRulesTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Barangay.Blazor.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("The solution folder was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static IEnumerable<(string Path, string Text)> AppSources() =>
+        new[] { "Barangay.Data", "Barangay.Jobs", "Barangay.App" }
+            .SelectMany(p => Directory.EnumerateFiles(Path.Combine(Root, p), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (Path.GetRelativePath(Root, f), File.ReadAllText(f)));
+
+    [Fact]
+    public void EveryExplicitTransaction_IsInsideAnExecutionStrategy()
+    {
+        var files = AppSources().Where(s => s.Text.Contains("BeginTransaction", StringComparison.Ordinal)).ToList();
+        files.Should().NotBeEmpty("the services do use explicit transactions");
+        files.Where(s => !s.Text.Contains("CreateExecutionStrategy()", StringComparison.Ordinal)).Select(s => s.Path)
+            .Should().BeEmpty("a transaction CockroachDB asks to retry (40001) must be replayed whole, by the execution strategy");
+    }
+
+    [Fact]
+    public void NothingTakesAdvisoryLocksOrListens()
+    {
+        var offenders = AppSources()
+            .Where(s => Regex.IsMatch(s.Text, @"pg_(try_)?advisory|""\s*(LISTEN|NOTIFY)\s", RegexOptions.IgnoreCase))
+            .Select(s => s.Path);
+        offenders.Should().BeEmpty("advisory locks are no-ops on CockroachDB and LISTEN/NOTIFY does not exist there");
+    }
+}
