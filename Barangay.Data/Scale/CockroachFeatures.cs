@@ -12,6 +12,11 @@ public static class CockroachFeatures
     /// <summary>How long audit rows not marked <c>immutable</c> are kept (critical rows are kept for ever).</summary>
     public const int MutableAuditRetentionDays = 730;
 
+    /// <summary>Read notifications are kept this long; unread ones <see cref="UnreadNotificationDays"/>.</summary>
+    public const int ReadNotificationDays = 180;
+
+    public const int UnreadNotificationDays = 365;
+
     public static IReadOnlyList<string> Statements { get; } =
     [
         // Row-level TTL: CockroachDB's own background job deletes expired rows, in small batches, on every node.
@@ -19,6 +24,7 @@ public static class CockroachFeatures
         "ALTER TABLE sessions SET (ttl_expiration_expression = 'expires_at', ttl_job_cron = '@hourly')",
         // NULL never expires: only rows written as not immutable (archivable detail) age out.
         $"ALTER TABLE audit_logs SET (ttl_expiration_expression = '(CASE WHEN immutable THEN NULL ELSE \"timestamp\" + INTERVAL ''{MutableAuditRetentionDays} days'' END)', ttl_job_cron = '@daily')",
+        $"ALTER TABLE notifications SET (ttl_expiration_expression = '(CASE WHEN \"read\" THEN created_at + INTERVAL ''{ReadNotificationDays} days'' ELSE created_at + INTERVAL ''{UnreadNotificationDays} days'' END)', ttl_job_cron = '@daily')",
         // A newest-first index on a timestamp sends every insert to one range (one hot node); hashed into shards
         // it spreads the writes and still answers "the latest audit rows" with a merge of the shards.
         "CREATE INDEX IF NOT EXISTS idx_audit_time_hash ON audit_logs (\"timestamp\" DESC) USING HASH",

@@ -55,6 +55,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<SessionPurge>();
         // Needs the file store (AddBarangayFiles), which every host that runs jobs registers.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPurgeStep, ExportFilePurge>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPurgeStep, NotificationPurge>());
         services.AddTransient<QueueSweeperJob>();
         services.AddTransient<PurgeJob>();
         services.AddTransient<Documents.OverdueDigestJob>();

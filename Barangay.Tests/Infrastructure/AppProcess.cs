@@ -82,13 +82,29 @@ public sealed class AppProcess : IAsyncDisposable
             if (_process.HasExited) throw new InvalidOperationException("The app exited while starting:\n" + Output);
             try
             {
-                if ((await http.GetAsync(Url + "/healthz")).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync(Url + "/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    await WarmUpAsync();
+                    return;
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
             await Task.Delay(200);
         }
         throw new TimeoutException("The app did not answer /healthz within 60 s:\n" + Output);
+    }
+
+    /// <summary>
+    /// Renders the sign-in page once: a fresh process compiles its pages on the first request, which on a busy
+    /// 2-core machine can take longer than a browser's navigation timeout.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        try { await http.GetAsync(Url + "/Identity/Account/Login"); }
+        catch (HttpRequestException) { }
+        catch (TaskCanceledException) { }
     }
 
     private static int FreePort()

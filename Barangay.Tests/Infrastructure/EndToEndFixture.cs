@@ -30,11 +30,12 @@ public sealed class EndToEndFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(ViewportSize viewport)
+    /// <summary>A fresh browser context on this fixture's app, or on <paramref name="baseUrl"/> (another replica).</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize viewport, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.Url,
+            BaseURL = baseUrl ?? App.Url,
             ViewportSize = viewport,
             IsMobile = viewport.Width < 600,
             HasTouch = viewport.Width < 600,
@@ -45,9 +46,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignInAsync(string user, string password, ViewportSize viewport)
+    public async Task<IPage> SignInAsync(string user, string password, ViewportSize viewport, string? baseUrl = null)
     {
-        var page = await NewPageAsync(viewport);
+        var page = await NewPageAsync(viewport, baseUrl);
         await page.GotoAsync("/");
         await page.FillAsync("#Input_UserName", user);
         await page.FillAsync("#Input_Password", password);

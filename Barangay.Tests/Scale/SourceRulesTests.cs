@@ -9,7 +9,10 @@ namespace Barangay.Tests.Scale;
 /// </summary>
 public class SourceRulesTests
 {
-    private static readonly string Root = FindRoot();
+    /// <summary>The repository's folder (where Barangay.Blazor.sln is).</summary>
+    public static string RootFolder { get; } = FindRoot();
+
+    private static string Root => RootFolder;
 
     private static string FindRoot()
     {
