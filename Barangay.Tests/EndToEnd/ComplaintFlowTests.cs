@@ -46,7 +46,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await phone.GetByTestId("complaint-submit").ClickAsync();
         await Expect(phone.GetByText("the description is required", new() { Exact = false })).ToBeVisibleAsync();
         await Input(phone, "complaint-description").FillAsync(description);
-        if (confidential) await phone.GetByTestId("complaint-confidential").Locator("input").CheckAsync();
+        if (confidential) await Input(phone, "complaint-confidential").CheckAsync();
         await Screenshots.SaveAsync(phone, shot + "-form");
         await phone.GetByTestId("complaint-submit").ClickAsync();
         await Expect(phone.GetByTestId("complaint-ack")).ToBeVisibleAsync();
@@ -169,7 +169,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Screenshots.SaveAsync(phone, "complaints-phone-kp-resolved");
         await secretary.GotoAsync("/complaints/kp");
         await EndToEndFixture.WaitInteractiveAsync(secretary);
-        await secretary.GetByTestId("kp-open-only").Locator("input").UncheckAsync();
+        await Input(secretary, "kp-open-only").UncheckAsync();
         await Expect(secretary.GetByTestId("kp-table")).ToContainTextAsync("Ramon Santos");
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-book");
         await secretary.GotoAsync("/complaints/blotter");

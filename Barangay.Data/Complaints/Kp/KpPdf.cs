@@ -32,6 +32,8 @@ public static class KpPdf
         return output.ToArray();
     }
 
+    private static string Ordinal(int day) => day + (day % 100 is 11 or 12 or 13 ? "th" : (day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
     private static void Draw(XGraphics g, double width, KpFormData f)
     {
         var family = CertificateFonts.Family;
@@ -75,7 +77,7 @@ public static class KpPdf
         }
         var issued = TimeZones.ToManila(f.IssuedAt);
         tf.Alignment = XParagraphAlignment.Left;
-        tf.DrawString($"Done this {issued.Day} day of {issued.ToString("MMMM yyyy", Ph)} at {f.BarangayName}, {f.Locality}.", normal, ink, new XRect(Margin, y, width - 2 * Margin, 30));
+        tf.DrawString($"Done this {Ordinal(issued.Day)} day of {issued.ToString("MMMM yyyy", Ph)} at {f.BarangayName}, {f.Locality}.", normal, ink, new XRect(Margin, y, width - 2 * Margin, 30));
         y += 60;
 
         var columns = Math.Min(2, Math.Max(1, f.Signatures.Count));

@@ -94,8 +94,8 @@ public sealed partial class KpService
                     "This is to certify that:",
                     $"1. There was a personal confrontation between the parties before the Punong Barangay on the complaint filed on {ComplaintService.Format(kp.FiledAt)}, but mediation failed;",
                     kp.Stage == KpStages.Repudiated
-                        ? $"2. A settlement was reached, but it was repudiated on {ComplaintService.Format(kp.RepudiatedAt!.Value)} on the ground: {kp.RepudiationReason};"
-                        : $"2. The Pangkat ng Tagapagkasundo was constituted, but the personal confrontation between the parties before the Pangkat likewise did not result in a settlement{(kp.OutcomeTerms is null ? "" : ": " + kp.OutcomeTerms)};",
+                        ? $"2. A settlement was reached, but it was repudiated on {ComplaintService.Format(kp.RepudiatedAt!.Value)} on the ground: {kp.RepudiationReason?.TrimEnd('.', ';', ' ')};"
+                        : $"2. The Pangkat ng Tagapagkasundo was constituted, but the personal confrontation between the parties before the Pangkat likewise did not result in a settlement{(kp.OutcomeTerms is null ? "" : ": " + kp.OutcomeTerms.TrimEnd('.', ';', ' '))};",
                     "3. Therefore, the corresponding complaint for the dispute may now be filed in court or before the government office concerned.",
                 },
                 members.Count > 0

@@ -262,6 +262,24 @@ public class ComplaintServiceTests(DemoDatabase database) : IClassFixture<DemoDa
     }
 
     [Fact]
+    public async Task Confidential_ThreadHiddenFromOtherOfficialsHallInbox_ComplainantAndKapitanReadIt()
+    {
+        var ack = await JuanFilesAsync(confidential: true);
+        var thread = ack.ConversationId!.Value;
+        (await _host.Messaging.OpenAsync(thread)).Should().NotBeNull("the complainant follows the thread");
+        (await _host.Messaging.SendAsync(thread, new Barangay.Data.Messaging.NewMessage("He hit the child again last night."))).Ok.Should().BeTrue();
+
+        await _host.AsSecretaryAsync();
+        (await _host.Messaging.OpenAsync(thread)).Should().BeNull();
+        (await _host.Messaging.ListHallInboxAsync(new Barangay.Data.Messaging.HallInboxFilter(), 0, 100)).Items.Should().NotContain(c => c.Id == thread);
+        (await _host.Messaging.SendAsync(thread, new Barangay.Data.Messaging.NewMessage("Hello?"))).Kind.Should().Be(ResultKind.NotFound);
+
+        await _host.AsKapitanAsync();
+        (await _host.Messaging.ListHallInboxAsync(new Barangay.Data.Messaging.HallInboxFilter(), 0, 100)).Items.Should().Contain(c => c.Id == thread);
+        (await _host.Messaging.OpenAsync(thread))!.Messages.Should().Contain(m => m.Body.Contains("hit the child"));
+    }
+
+    [Fact]
     public async Task Queue_FiltersByPurokStatusPriorityAndOverdue()
     {
         var ack = await JuanFilesAsync();

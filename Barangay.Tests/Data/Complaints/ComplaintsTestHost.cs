@@ -25,6 +25,8 @@ public sealed class ComplaintsTestHost : IAsyncDisposable
             if (clock is not null) s.AddSingleton(clock);
             s.AddScoped<ComplaintService>();
             s.AddScoped<KpService>();
+            s.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
+            s.AddScoped<Barangay.Data.Messaging.MessagingService>();
         });
     }
 
@@ -32,6 +34,7 @@ public sealed class ComplaintsTestHost : IAsyncDisposable
     public DocumentsTestHost.RecordingDispatcher Dispatched { get; } = new();
     public ComplaintService Complaints => Services.Get<ComplaintService>();
     public KpService Kp => Services.Get<KpService>();
+    public Barangay.Data.Messaging.MessagingService Messaging => Services.Get<Barangay.Data.Messaging.MessagingService>();
 
     public async Task<Guid> SignInAsync(string userName, string? position = null)
     {
