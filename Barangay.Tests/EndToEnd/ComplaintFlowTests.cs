@@ -71,10 +71,14 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
 
         // The secretary does not see it: not in the queue, not by its number, not by its address.
         var secretary = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
-        await secretary.GotoAsync("/complaints");
+        await secretary.GotoAsync($"/complaints?q={code}");
         await EndToEndFixture.WaitInteractiveAsync(secretary);
-        await Input(secretary, "complaint-search").FillAsync(code);
+        await Expect(secretary.Locator($"[data-testid=complaint-count][data-search='{code}']")).ToHaveTextAsync("0 complaints");
         await Expect(secretary.GetByTestId("complaint-grid")).ToContainTextAsync("No complaints match these filters.");
+        await Input(secretary, "complaint-search").FillAsync("child");
+        await Expect(secretary.Locator("[data-testid=complaint-count][data-search='child']")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("complaint-grid")).Not.ToContainTextAsync(code);
+        await Screenshots.SaveAsync(secretary, "complaints-desktop-queue-secretary");
         await secretary.GotoAsync($"/complaints/{id}");
         await Expect(secretary.GetByTestId("complaint-not-found")).ToBeVisibleAsync();
 
@@ -83,7 +87,8 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await kapitan.GotoAsync("/complaints");
         await EndToEndFixture.WaitInteractiveAsync(kapitan);
         await Input(kapitan, "complaint-search").FillAsync(code);
-        await Expect(kapitan.GetByTestId("complaint-grid").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(kapitan.Locator($"[data-testid=complaint-count][data-search='{code}']")).ToHaveTextAsync("1 complaint");
+        await Expect(kapitan.GetByTestId("complaint-grid")).ToContainTextAsync(code);
         await Screenshots.SaveAsync(kapitan, "complaints-desktop-queue-kapitan");
         await kapitan.GetByTestId("complaint-grid").GetByText(code).ClickAsync();
         await Expect(kapitan.GetByTestId("complaint-heading")).ToContainTextAsync(code);
