@@ -41,6 +41,7 @@ public static class BarangayApp
         AddServices(builder);
         builder.AddFiles();
         builder.AddEventsAndAnnouncements();
+        builder.AddComplaints();
         builder.AddAccounts();
         var app = builder.Build();
         UsePipeline(app);
@@ -147,6 +148,7 @@ public static class BarangayApp
         Events.EventEndpoints.MapEventFiles(app);
         Documents.CertificateEndpoints.MapDocuments(app);
         Households.HouseholdEndpoints.MapHouseholds(app);
+        Complaints.ComplaintEndpoints.MapComplaints(app);
         app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }

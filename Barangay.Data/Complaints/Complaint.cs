@@ -25,6 +25,12 @@ public class Complaint : IHasUpdatedAt, IVersioned
     public DateTime UpdatedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public Guid Version { get; set; }
+
+    /// <summary>
+    /// JSONB (<see cref="ComplaintMetadata"/>): the status history, the hall's internal notes, the rejection reason,
+    /// who entered a walk-in, the linked conversation. Internal notes never leave the service for the complainant.
+    /// </summary>
+    public string? Metadata { get; set; }
 }
 
 public static class ComplaintStatuses
@@ -36,4 +42,16 @@ public static class ComplaintStatuses
     public const string Rejected = "rejected";
 
     public static readonly IReadOnlyList<string> Open = [New, InProgress];
+
+    public static readonly IReadOnlyList<string> All = [New, InProgress, Resolved, Closed, Rejected];
+}
+
+public static class ComplaintPriorities
+{
+    public const string Low = "low";
+    public const string Normal = "normal";
+    public const string High = "high";
+    public const string Urgent = "urgent";
+
+    public static readonly IReadOnlyList<string> All = [Low, Normal, High, Urgent];
 }

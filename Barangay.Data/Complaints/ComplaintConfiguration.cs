@@ -22,6 +22,7 @@ public class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         b.Property(x => x.ReportedAt).HasDefaultValueSql("now()");
         b.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Metadata).HasColumnType("jsonb");
         b.HasOne<Resident>().WithMany().HasForeignKey(x => x.ResidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<User>().WithMany().HasForeignKey(x => x.AssignedTo).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.ComplaintId).IsUnique().HasDatabaseName("complaints_complaint_id_key");
@@ -30,5 +31,6 @@ public class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         b.HasIndex(x => x.AssignedTo).HasDatabaseName("idx_complaints_assigned");
         b.HasIndex(x => new { x.Purok, x.Status }).HasDatabaseName("idx_complaints_purok_status");
         b.HasIndex(x => x.ResidentId).HasDatabaseName("ix_complaints_resident_id");
+        b.HasIndex(x => x.ReportedAt).HasDatabaseName("ix_complaints_reported_at");
     }
 }

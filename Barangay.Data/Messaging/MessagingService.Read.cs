@@ -52,6 +52,10 @@ public sealed partial class MessagingService
         size = Math.Clamp(size, 1, MaxPageSize);
         page = Math.Max(0, page);
         var q = db.Conversations.AsNoTracking().AsQueryable();
+        // Confidential complaints' threads stay out of the shared inbox for officials who may not see those complaints.
+        if (!caller.Can(Permissions.Complaints.ViewConfidential))
+            q = q.Where(c => c.LinkType != ConversationLinks.Complaint || db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me)
+                || !db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential && k.AssignedTo != me));
         if (filter.ResidentId is { } rid) q = q.Where(c => c.ResidentId == rid);
         if (!string.IsNullOrWhiteSpace(filter.Purok))
             q = q.Where(c => db.Residents.IgnoreQueryFilters().Any(r => r.Id == c.ResidentId && r.Purok == filter.Purok));

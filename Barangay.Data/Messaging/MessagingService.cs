@@ -117,11 +117,14 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
                 x.Id, x.Subject, x.ResidentId,
                 ResidentUser = db.Residents.IgnoreQueryFilters().Where(r => r.Id == x.ResidentId).Select(r => r.UserId).FirstOrDefault(),
                 Participant = db.ConversationParticipants.Any(p => p.ConversationId == x.Id && p.UserId == me),
+                Confidential = x.LinkType == ConversationLinks.Complaint && db.Complaints.Any(k => k.Id == x.LinkId && k.Confidential && k.AssignedTo != me),
             })
             .FirstOrDefaultAsync(ct);
         if (c is null) return null;
         var isResident = c.ResidentUser == me;
         if (!c.Participant && !isResident && !caller.Can(Permissions.Messaging.HallInbox)) return null;
+        // The thread of a confidential complaint is for its parties, the assigned official and those who may see confidential complaints.
+        if (c.Confidential && !c.Participant && !isResident && !caller.Can(Permissions.Complaints.ViewConfidential)) return null;
         return new Access(c.Id, c.Subject ?? "", c.ResidentId, c.ResidentUser, c.Participant, isResident);
     }
 

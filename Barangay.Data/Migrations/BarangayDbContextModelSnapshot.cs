@@ -657,6 +657,10 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("location");
 
+                    b.Property<string>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -725,6 +729,9 @@ namespace Barangay.Data.Migrations
                     b.HasIndex("Purok")
                         .HasDatabaseName("idx_complaints_purok");
 
+                    b.HasIndex("ReportedAt")
+                        .HasDatabaseName("ix_complaints_reported_at");
+
                     b.HasIndex("ResidentId")
                         .HasDatabaseName("ix_complaints_resident_id");
 
@@ -735,6 +742,194 @@ namespace Barangay.Data.Migrations
                         .HasDatabaseName("idx_complaints_purok_status");
 
                     b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Barangay.Data.Complaints.Kp.KpCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("CaseNo")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("case_no");
+
+                    b.Property<DateTime?>("CertificateIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("certificate_issued_at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTime?>("ConciliationDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("conciliation_due_at");
+
+                    b.Property<bool>("ConciliationExtended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("conciliation_extended");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<DateTime?>("MediationDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mediation_due_at");
+
+                    b.Property<DateTime?>("MediationFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mediation_failed_at");
+
+                    b.Property<DateTime?>("MediationStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mediation_started_at");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_at");
+
+                    b.Property<string>("OutcomeTerms")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome_terms");
+
+                    b.Property<DateTime?>("PangkatConstitutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pangkat_constituted_at");
+
+                    b.Property<DateTime?>("PangkatDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pangkat_due_at");
+
+                    b.Property<string>("PangkatMembers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pangkat_members");
+
+                    b.Property<DateTime?>("RepudiatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("repudiated_at");
+
+                    b.Property<DateTime?>("RepudiationDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("repudiation_due_at");
+
+                    b.Property<string>("RepudiationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("repudiation_reason");
+
+                    b.Property<string>("Respondents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("respondents");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("mediation")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime>("SummonsDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("summons_due_at");
+
+                    b.Property<DateTime?>("SummonsIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("summons_issued_at");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kp_cases");
+
+                    b.HasIndex("CaseNo")
+                        .IsUnique()
+                        .HasDatabaseName("ux_kp_cases_case_no");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_kp_cases_complaint_id");
+
+                    b.HasIndex("Stage", "FiledAt")
+                        .HasDatabaseName("ix_kp_cases_stage_filed");
+
+                    b.ToTable("kp_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Barangay.Data.Complaints.Kp.KpHearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attendees");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<Guid>("KpCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("kp_case_id");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kp_hearings");
+
+                    b.HasIndex("RecordedBy")
+                        .HasDatabaseName("ix_kp_hearings_recorded_by");
+
+                    b.HasIndex("KpCaseId", "HeldAt")
+                        .HasDatabaseName("ix_kp_hearings_case_held");
+
+                    b.ToTable("kp_hearings", (string)null);
                 });
 
             modelBuilder.Entity("Barangay.Data.Documents.DocumentRequest", b =>
@@ -2238,6 +2433,32 @@ namespace Barangay.Data.Migrations
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_complaints_residents_resident_id");
+                });
+
+            modelBuilder.Entity("Barangay.Data.Complaints.Kp.KpCase", b =>
+                {
+                    b.HasOne("Barangay.Data.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kp_cases_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("Barangay.Data.Complaints.Kp.KpHearing", b =>
+                {
+                    b.HasOne("Barangay.Data.Complaints.Kp.KpCase", null)
+                        .WithMany()
+                        .HasForeignKey("KpCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kp_hearings_kp_cases_kp_case_id");
+
+                    b.HasOne("Barangay.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_kp_hearings_users_recorded_by");
                 });
 
             modelBuilder.Entity("Barangay.Data.Documents.DocumentRequest", b =>

@@ -41,6 +41,8 @@ public static class RolePermissions
     [
         P.Dashboard.Admin, P.Users.Manage, P.Settings.Manage, P.Audit.View, P.Jobs.Dashboard, P.Officials.Manage,
         P.Exports.Run, P.Imports.Run, P.Residents.View, P.Households.View, P.Reports.View, P.Announcements.View,
+        // Confidential complaints are visible to the assigned official, the Punong Barangay and admins (issue 8).
+        P.Complaints.Handle, P.Complaints.ViewConfidential,
     ];
 
     public static IReadOnlySet<string> For(IEnumerable<string> roles, string? position)

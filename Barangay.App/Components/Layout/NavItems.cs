@@ -19,6 +19,7 @@ public static class NavItems
         new("Events", "/events", Icons.Material.Filled.Event, Barangay.Data.Security.Permissions.Events.Register),
         new("Announcements", "/announcements", Icons.Material.Filled.Campaign, Barangay.Data.Security.Permissions.Announcements.View),
         new("My requests", "/my/requests", Icons.Material.Filled.Description, Barangay.Data.Security.Permissions.Documents.Request),
+        new("My complaints", "/my/complaints", Icons.Material.Filled.ReportProblem, Barangay.Data.Security.Permissions.Complaints.File),
     ];
 
     public static readonly IReadOnlyList<Group> Groups =
@@ -40,6 +41,13 @@ public static class NavItems
             new("Request queue", "/documents", Icons.Material.Filled.Inbox, Barangay.Data.Security.Permissions.Documents.Process),
             new("Walk-in request", "/documents/new", Icons.Material.Filled.NoteAdd, Barangay.Data.Security.Permissions.Documents.Process),
             new("Daily collections", "/documents/collections", Icons.Material.Filled.Payments, Barangay.Data.Security.Permissions.Documents.Collect),
+        ]),
+        new("Complaints", Icons.Material.Filled.ReportProblem, Barangay.Data.Security.Permissions.Complaints.Handle,
+        [
+            new("Complaint queue", "/complaints", Icons.Material.Filled.Inbox, Barangay.Data.Security.Permissions.Complaints.Handle),
+            new("Walk-in complaint", "/complaints/new", Icons.Material.Filled.NoteAdd, Barangay.Data.Security.Permissions.Complaints.Handle),
+            new("KP case book", "/complaints/kp", Icons.Material.Filled.Gavel, Barangay.Data.Security.Permissions.Complaints.Handle),
+            new("Blotter", "/complaints/blotter", Icons.Material.Filled.MenuBook, Barangay.Data.Security.Permissions.Complaints.Handle),
         ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [

@@ -1,0 +1,51 @@
+using Barangay.Data.Complaints;
+using Barangay.Data.Complaints.Kp;
+using Microsoft.Net.Http.Headers;
+
+namespace Barangay.App.Complaints;
+
+/// <summary>
+/// <c>GET /complaints/kp/{id}/{summons|settlement|certificate}.pdf</c>: a KP case's forms for the hall (every print
+/// audited), and <c>GET /complaints/blotter.pdf?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>: the blotter book. Anything the
+/// caller may not see is a plain 404.
+/// </summary>
+public static class ComplaintEndpoints
+{
+    public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/complaints/kp/{id:guid}/{form}.pdf", FormAsync).RequireAuthorization();
+        app.MapGet("/complaints/blotter.pdf", BlotterAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> FormAsync(Guid id, string form, HttpContext http, KpService kp, CancellationToken ct)
+    {
+        KpForm? which = form switch
+        {
+            "summons" => KpForm.Summons,
+            "settlement" => KpForm.Settlement,
+            "certificate" => KpForm.CertificateToFileAction,
+            _ => null,
+        };
+        if (which is null || await kp.PrintAsync(id, which.Value, ct) is not { } printed) return Results.NotFound();
+        return Pdf(http, printed.Pdf, printed.FileName);
+    }
+
+    private static async Task<IResult> BlotterAsync(DateOnly? from, DateOnly? to, HttpContext http, ComplaintService complaints, CancellationToken ct)
+    {
+        var today = Barangay.Data.Common.TimeZones.ManilaToday();
+        var book = await complaints.BlotterAsync(from ?? today.AddDays(-30), to ?? today, ct);
+        if (book is null) return Results.NotFound();
+        return Pdf(http, BlotterPdf.Render(book), $"blotter-{book.From:yyyy-MM-dd}-{book.To:yyyy-MM-dd}.pdf");
+    }
+
+    private static IResult Pdf(HttpContext http, byte[] pdf, string fileName)
+    {
+        http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(fileName);
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return Results.Bytes(pdf, "application/pdf");
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Barangay.Data.Complaints.Kp;
+
+public class KpCaseConfiguration : IEntityTypeConfiguration<KpCase>
+{
+    public void Configure(EntityTypeBuilder<KpCase> b)
+    {
+        b.ToTable("kp_cases");
+        b.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
+        b.Property(x => x.CaseNo).IsRequired();
+        b.Property(x => x.Respondents).HasColumnType("jsonb").IsRequired();
+        b.Property(x => x.PangkatMembers).HasColumnType("jsonb");
+        b.Property(x => x.Stage).IsRequired().HasDefaultValue(KpStages.Mediation);
+        b.Property(x => x.OutcomeTerms).HasColumnType("text");
+        b.Property(x => x.RepudiationReason).HasColumnType("text");
+        b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        b.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ComplaintId).IsUnique().HasDatabaseName("ux_kp_cases_complaint_id");
+        b.HasIndex(x => x.CaseNo).IsUnique().HasDatabaseName("ux_kp_cases_case_no");
+        b.HasIndex(x => new { x.Stage, x.FiledAt }).HasDatabaseName("ix_kp_cases_stage_filed");
+    }
+}

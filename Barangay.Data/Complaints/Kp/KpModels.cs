@@ -1,0 +1,36 @@
+namespace Barangay.Data.Complaints.Kp;
+
+/// <summary>A respondent of a KP case: a resident of the register (<see cref="ResidentId"/>) or a name and address.</summary>
+public sealed record KpRespondent(string Name, Guid? ResidentId = null, string? Address = null);
+
+/// <summary>A hearing being recorded: when (UTC), who attended, the minutes.</summary>
+public sealed record KpHearingInput(DateTime HeldAt, IReadOnlyList<string> Attendees, string Minutes);
+
+public sealed record KpHearingRow(Guid Id, string Stage, DateTime HeldAt, IReadOnlyList<string> Attendees, string Minutes, string? RecordedBy);
+
+/// <summary>One step of the case with its deadline; <see cref="Overdue"/>: the deadline passed and the step is not done.</summary>
+public sealed record KpStep(string Key, string Label, DateTime? DueAt, DateTime? DoneAt, bool Overdue, bool Current);
+
+public sealed record KpCaseDetail(
+    Guid Id, string CaseNo, Guid ComplaintId, string ComplaintCode, string Complainant, string? Subject, IReadOnlyList<KpRespondent> Respondents,
+    string Stage, DateTime FiledAt, IReadOnlyList<KpStep> Steps, IReadOnlyList<KpHearingRow> Hearings, IReadOnlyList<string> PangkatMembers,
+    bool ConciliationExtended, string? Outcome, string? OutcomeTerms, DateTime? OutcomeAt, DateTime? RepudiationDueAt, DateTime? RepudiatedAt,
+    string? RepudiationReason, DateTime? SummonsIssuedAt, DateTime? CertificateIssuedAt, Guid Version)
+{
+    public bool IsOpen => KpStages.Open.Contains(Stage);
+    public bool CanIssueCertificate => Stage is KpStages.Failed or KpStages.Repudiated;
+    public bool HasSettlement => Outcome is KpOutcomes.Settlement or KpOutcomes.Award;
+}
+
+/// <summary>A row of the KP case book.</summary>
+public sealed record KpCaseRow(
+    Guid Id, string CaseNo, Guid ComplaintId, string ComplaintCode, string Complainant, string Respondents, string Stage, DateTime FiledAt,
+    string? NextStep, DateTime? NextDueAt, bool Overdue);
+
+/// <summary>The printable KP forms.</summary>
+public enum KpForm
+{
+    Summons,
+    Settlement,
+    CertificateToFileAction,
+}

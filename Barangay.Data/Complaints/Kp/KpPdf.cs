@@ -1,0 +1,95 @@
+using System.Globalization;
+using Barangay.Data.Common;
+using Barangay.Data.Documents;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Drawing.Layout;
+using PdfSharp.Pdf;
+
+namespace Barangay.Data.Complaints.Kp;
+
+/// <summary>
+/// Renders a KP form (summons, amicable settlement or award, Certificate to File Action) on one A4 page in the
+/// layout of the Lupon's forms: the barangay header, the case caption (complainant against respondents, case number),
+/// the title, the body and the signature lines.
+/// </summary>
+public static class KpPdf
+{
+    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
+    private const double Margin = 56;
+
+    public static byte[] Render(KpFormData f)
+    {
+        CertificateFonts.Install();
+        using var document = new PdfDocument();
+        document.Info.Title = $"{f.Title} {f.CaseNo}";
+        document.Info.Author = f.BarangayName;
+        var page = document.AddPage();
+        page.Size = PageSize.A4;
+        using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, f);
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    private static string Ordinal(int day) => day + (day % 100 is 11 or 12 or 13 ? "th" : (day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
+    private static void Draw(XGraphics g, double width, KpFormData f)
+    {
+        var family = CertificateFonts.Family;
+        var header = new XFont(family, 10.5);
+        var normal = new XFont(family, 11);
+        var bold = new XFont(family, 11, XFontStyleEx.Bold);
+        var name = new XFont(family, 14, XFontStyleEx.Bold);
+        var title = new XFont(family, 17, XFontStyleEx.Bold);
+        var navy = new XSolidBrush(XColor.FromArgb(0x1a, 0x3a, 0x6b));
+        var ink = XBrushes.Black;
+        var center = XStringFormats.TopCenter;
+        var y = Margin - 6;
+        foreach (var line in new[] { "Republic of the Philippines", f.Region, f.Locality }.Where(l => l.Length > 0))
+        {
+            g.DrawString(line, header, ink, new XRect(0, y, width, 14), center);
+            y += 14;
+        }
+        g.DrawString(f.BarangayName.ToUpper(Ph), name, navy, new XRect(0, y + 2, width, 18), center);
+        y += 22;
+        g.DrawString("OFFICE OF THE LUPONG TAGAPAMAYAPA", bold, ink, new XRect(0, y, width, 16), center);
+        y += 24;
+        g.DrawLine(new XPen(XColor.FromArgb(0x1a, 0x3a, 0x6b), 1.5), Margin, y, width - Margin, y);
+        y += 16;
+
+        // Caption: the parties on the left, the case number and title on the right.
+        var tf = new XTextFormatter(g);
+        var half = (width - 2 * Margin) / 2;
+        var left = f.Complainant.ToUpper(Ph) + "\n          Complainant,\n\n— against —\n\n" + string.Join("\n", f.Respondents.Select(r => r.ToUpper(Ph))) + "\n          Respondent" + (f.Respondents.Count > 1 ? "s." : ".");
+        tf.DrawString(left, normal, ink, new XRect(Margin, y, half - 10, 130));
+        tf.DrawString($"Barangay Case No. {f.CaseNo}\n\nFor: {f.CaseTitle}", normal, ink, new XRect(Margin + half + 10, y, half - 10, 130));
+        y += 140;
+
+        g.DrawString(f.Title.ToUpper(Ph), title, navy, new XRect(0, y, width, 24), center);
+        y += 40;
+        tf.Alignment = XParagraphAlignment.Justify;
+        foreach (var p in f.Paragraphs)
+        {
+            var height = Math.Max(18, Math.Ceiling(p.Length / 85.0) * 15 + 6);
+            tf.DrawString(p, normal, ink, new XRect(Margin, y, width - 2 * Margin, height));
+            y += height + 8;
+        }
+        var issued = TimeZones.ToManila(f.IssuedAt);
+        tf.Alignment = XParagraphAlignment.Left;
+        tf.DrawString($"Done this {Ordinal(issued.Day)} day of {issued.ToString("MMMM yyyy", Ph)} at {f.BarangayName}, {f.Locality}.", normal, ink, new XRect(Margin, y, width - 2 * Margin, 30));
+        y += 60;
+
+        var columns = Math.Min(2, Math.Max(1, f.Signatures.Count));
+        var colWidth = (width - 2 * Margin) / columns;
+        for (var i = 0; i < f.Signatures.Count; i++)
+        {
+            var (who, role) = f.Signatures[i];
+            var x = Margin + (i % columns) * colWidth;
+            var top = y + (i / columns) * 60;
+            g.DrawString(who.ToUpper(Ph), bold, ink, new XRect(x, top, colWidth - 20, 16), center);
+            g.DrawLine(XPens.Black, x + 10, top + 17, x + colWidth - 30, top + 17);
+            g.DrawString(role, normal, ink, new XRect(x, top + 20, colWidth - 20, 16), center);
+        }
+    }
+}

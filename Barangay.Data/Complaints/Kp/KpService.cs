@@ -1,0 +1,215 @@
+using System.Text.Json;
+using Barangay.Data.Audit;
+using Barangay.Data.Common;
+using Barangay.Data.Residents;
+using Barangay.Data.Security;
+using Barangay.Data.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Complaints.Kp;
+
+/// <summary>
+/// The Katarungang Pambarangay case book: a complaint between residents becomes a case with respondents; the Punong
+/// Barangay mediates (summons by the next working day, 15 days from the first hearing); if that fails the Pangkat is
+/// constituted (3 days) and conciliates (15 days, extendable once by 15); the outcome is a settlement, an arbitration
+/// award or a failure; a settlement can be repudiated within 10 days; a failed or repudiated case gets its Certificate
+/// to File Action. Steps are in KpService.Steps.cs; the forms in KpService.Forms.cs.
+/// </summary>
+public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<BarangayDbContext> factory, HolidayCalendar calendar, TimeProvider clock)
+{
+    public const string TargetType = "KpCase";
+    public const string CasePrefix = "KP";
+    public const int MaxRespondents = 10;
+    public const int MaxMinutes = 10_000;
+    public const int MaxTerms = 5_000;
+    public const int MaxName = 150;
+    internal static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Marks an open complaint filed by a resident as a KP case against <paramref name="respondents"/>.</summary>
+    public async Task<ServiceResult<KpCaseDetail>> OpenAsync(Guid complaintId, IReadOnlyList<KpRespondent> respondents, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId, ct);
+        if (complaint is null || !ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
+        if (await db.Set<KpCase>().AnyAsync(k => k.ComplaintId == complaintId, ct)) return Invalid("This complaint is already a KP case.");
+        if (complaint.ResidentId is null) return Invalid("Katarungang Pambarangay is for disputes between residents: this complainant is not in the register.");
+        if (!ComplaintStatuses.Open.Contains(complaint.Status)) return Invalid($"A {ComplaintStatusMachine.Label(complaint.Status)} complaint cannot become a KP case.");
+        var clean = respondents.Select(r => r with { Name = (r.Name ?? "").Trim(), Address = ComplaintService.Clean(r.Address) }).Where(r => r.Name.Length > 0 || r.ResidentId is not null).ToList();
+        if (clean.Count == 0) return Invalid("Name at least one respondent (the person complained against).");
+        if (clean.Count > MaxRespondents) return Invalid($"A case can have at most {MaxRespondents} respondents.");
+        if (clean.Any(r => r.Name.Length > MaxName)) return Invalid($"A respondent's name is longer than {MaxName} characters.");
+        var ids = clean.Where(r => r.ResidentId is not null).Select(r => r.ResidentId!.Value).ToList();
+        var found = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        if (found.Count != ids.Distinct().Count()) return Invalid("A respondent was not found in the register; choose them again.");
+        if (ids.Contains(complaint.ResidentId.Value)) return Invalid("The complainant cannot also be a respondent.");
+        clean = clean.Select(r => r.ResidentId is { } id && found.First(f => f.Id == id) is { } res
+            ? r with { Name = ComplaintService.Name(res), Address = r.Address ?? res.Address } : r).ToList();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var kp = new KpCase
+        {
+            Id = Guid.NewGuid(), ComplaintId = complaintId, Respondents = JsonSerializer.Serialize(clean, Json), Stage = KpStages.Mediation,
+            FiledAt = now, SummonsDueAt = KpDeadlines.SummonsDue(await calendar.ClockAsync(ct), now),
+        };
+        var actor = await ComplaintService.ActorNameAsync(db, caller, ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var attempt = await factory.CreateDbContextAsync(token);
+            attempt.Actor = caller.ToActor();
+            await using var tx = await attempt.Database.BeginTransactionAsync(token);
+            kp.CaseNo = await HumanIds.NextAsync(attempt, CasePrefix, ct: token);
+            attempt.Set<KpCase>().Add(kp);
+            var c = await attempt.Complaints.FirstAsync(x => x.Id == complaintId, token);
+            var meta = ComplaintMetadata.Parse(c.Metadata);
+            if (c.Status == ComplaintStatuses.New)
+            {
+                c.Status = ComplaintStatuses.InProgress;
+                meta.History.Add(new ComplaintHistoryEntry(ComplaintStatuses.InProgress, now, caller.UserId, actor, $"Taken up as Katarungang Pambarangay case {kp.CaseNo}"));
+                attempt.Record(AuditActions.StatusChange, ComplaintService.TargetType, c.Id.ToString(), new { complaint_id = c.ComplaintId, from = ComplaintStatuses.New, to = ComplaintStatuses.InProgress });
+            }
+            meta.History.Add(new ComplaintHistoryEntry("kp_case", now, caller.UserId, actor, $"KP case {kp.CaseNo} opened"));
+            c.Metadata = meta.ToJson();
+            attempt.Record(AuditActions.Create, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, complaint_id = c.ComplaintId, respondents = clean.Count, summons_due_at = kp.SummonsDueAt });
+            await attempt.SaveChangesAsync(token);
+            await tx.CommitAsync(token);
+        }, ct);
+        return ServiceResult<KpCaseDetail>.Success((await GetAsync(kp.Id, ct))!);
+    }
+
+    /// <summary>A case for its page; null when there is none or the caller may not see its complaint.</summary>
+    public async Task<KpCaseDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        var kp = await db.Set<KpCase>().AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, ct);
+        if (kp is null) return null;
+        var complaint = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == kp.ComplaintId, ct);
+        if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return null;
+        return await DetailAsync(db, kp, complaint, ct);
+    }
+
+    /// <summary>The case of a complaint, if it has one (for the complaint's page).</summary>
+    public async Task<KpCaseDetail?> ForComplaintAsync(Guid complaintId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var id = await db.Set<KpCase>().AsNoTracking().Where(k => k.ComplaintId == complaintId).Select(k => (Guid?)k.Id).FirstOrDefaultAsync(ct);
+        return id is null ? null : await GetAsync(id.Value, ct);
+    }
+
+    /// <summary>The KP case book: open cases first (the most urgent deadline first), then closed ones, newest first.</summary>
+    public async Task<IReadOnlyList<KpCaseRow>> ListAsync(bool openOnly, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Complaints.Handle)) return [];
+        var visible = ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), caller);
+        var q = from k in db.Set<KpCase>().AsNoTracking()
+                join c in visible on k.ComplaintId equals c.Id
+                select new { k, c.ComplaintId, c.ResidentId };
+        if (openOnly) q = q.Where(x => x.k.Stage == KpStages.Mediation || x.k.Stage == KpStages.Conciliation);
+        var rows = await q.OrderByDescending(x => x.k.FiledAt).Take(500).ToListAsync(ct);
+        var residentIds = rows.Select(r => r.ResidentId).Distinct().ToList();
+        var names = await db.Residents.AsNoTracking().IgnoreQueryFilters().Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ComplaintService.Name, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return rows.Select(r =>
+            {
+                var next = KpDeadlines.Steps(r.k, now).FirstOrDefault(s => s.Current);
+                return new KpCaseRow(r.k.Id, r.k.CaseNo, r.k.ComplaintId, r.ComplaintId, r.ResidentId is { } id ? names.GetValueOrDefault(id, "") : "",
+                    string.Join("; ", Respondents(r.k).Select(x => x.Name)), r.k.Stage, r.k.FiledAt, next?.Label, next?.DueAt, next?.Overdue == true);
+            })
+            .OrderByDescending(r => KpStages.Open.Contains(r.Stage)).ThenByDescending(r => r.Overdue).ThenBy(r => r.NextDueAt ?? DateTime.MaxValue)
+            .ToList();
+    }
+
+    /// <summary>
+    /// For the official home page: open KP cases whose current step is overdue or due within <paramref name="within"/>
+    /// (two queries' worth of work at most; only cases the caller may see).
+    /// </summary>
+    public async Task<int> CountKpStepsNearDeadlineAsync(TimeSpan within, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Complaints.Handle)) return 0;
+        var limit = clock.GetUtcNow().UtcDateTime + within;
+        var visible = ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), caller);
+        return await (from k in db.Set<KpCase>().AsNoTracking()
+                      join c in visible on k.ComplaintId equals c.Id
+                      where (k.Stage == KpStages.Mediation || k.Stage == KpStages.Conciliation) &&
+                            ((k.SummonsIssuedAt == null && k.SummonsDueAt < limit) ||
+                             (k.SummonsIssuedAt != null && k.Stage == KpStages.Mediation && k.MediationDueAt != null && k.MediationDueAt < limit) ||
+                             (k.Stage == KpStages.Conciliation && k.PangkatConstitutedAt == null && k.PangkatDueAt < limit) ||
+                             (k.Stage == KpStages.Conciliation && k.PangkatConstitutedAt != null && k.ConciliationDueAt < limit))
+                      select k.Id).CountAsync(ct);
+    }
+
+    internal static List<KpRespondent> Respondents(KpCase k) => JsonSerializer.Deserialize<List<KpRespondent>>(k.Respondents, Json) ?? [];
+
+    private async Task<KpCaseDetail> DetailAsync(BarangayDbContext db, KpCase kp, Complaints.Complaint complaint, CancellationToken ct)
+    {
+        var resident = complaint.ResidentId is { } rid ? await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
+        var hearings = await (from h in db.Set<KpHearing>().AsNoTracking()
+                              where h.KpCaseId == kp.Id
+                              orderby h.HeldAt, h.CreatedAt
+                              select new { h.Id, h.Stage, h.HeldAt, h.Attendees, h.Minutes, By = db.Users.IgnoreQueryFilters().Where(u => u.Id == h.RecordedBy).Select(u => u.FullName).FirstOrDefault() })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new KpCaseDetail(kp.Id, kp.CaseNo, complaint.Id, complaint.ComplaintId, resident is null ? complaint.ComplainantName ?? "" : ComplaintService.Name(resident),
+            complaint.Subject, Respondents(kp), kp.Stage, kp.FiledAt, KpDeadlines.Steps(kp, now),
+            hearings.Select(h => new KpHearingRow(h.Id, h.Stage, h.HeldAt, JsonSerializer.Deserialize<List<string>>(h.Attendees) ?? [], h.Minutes, h.By)).ToList(),
+            kp.PangkatMembers is null ? [] : JsonSerializer.Deserialize<List<string>>(kp.PangkatMembers) ?? [],
+            kp.ConciliationExtended, kp.Outcome, kp.OutcomeTerms, kp.OutcomeAt, kp.RepudiationDueAt, kp.RepudiatedAt, kp.RepudiationReason,
+            kp.SummonsIssuedAt, kp.CertificateIssuedAt, kp.Version);
+    }
+
+    private static ServiceResult<KpCaseDetail> Invalid(string message) => ServiceResult<KpCaseDetail>.Invalid("Case", message);
+
+    /// <summary>
+    /// One step on a case: loads it (if the caller may see its complaint), checks the version they saw, applies
+    /// <paramref name="apply"/> (a refusal or null) and saves it with its audit row.
+    /// </summary>
+    private async Task<ServiceResult<KpCaseDetail>> StepAsync(Guid id, Guid version, string action,
+        Func<BarangayDbContext, Caller, KpCase, Complaints.Complaint, DateTime, Task<string?>> apply, CancellationToken ct)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        var kp = await db.Set<KpCase>().FirstOrDefaultAsync(k => k.Id == id, ct);
+        if (kp is null) return ServiceResult<KpCaseDetail>.NotFound();
+        var complaint = await db.Complaints.FirstAsync(c => c.Id == kp.ComplaintId, ct);
+        if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
+        if (kp.Version != version)
+            return ServiceResult<KpCaseDetail>.Conflict("Someone else changed this case a moment ago. Nothing was changed; check it and try again.", await DetailAsync(db, kp, complaint, ct));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stageBefore = kp.Stage;
+        var refusal = await apply(db, caller, kp, complaint, now);
+        if (refusal is not null) return Invalid(refusal);
+        db.Record(action, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, from = stageBefore, to = kp.Stage });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await factory.CreateDbContextAsync(ct);
+            var current = await fresh.Set<KpCase>().AsNoTracking().FirstAsync(k => k.Id == id, ct);
+            return ServiceResult<KpCaseDetail>.Conflict("Someone else changed this case a moment ago. Nothing was changed; check it and try again.", await DetailAsync(fresh, current, complaint, ct));
+        }
+        return ServiceResult<KpCaseDetail>.Success(await DetailAsync(db, kp, complaint, ct));
+    }
+
+    /// <summary>Resolves the complaint behind a case that ended (settled, awarded, or certified for court), telling the complainant.</summary>
+    private static async Task ResolveComplaintAsync(BarangayDbContext db, Complaints.Complaint c, Caller caller, string notes, DateTime now, CancellationToken ct)
+    {
+        if (c.Status != ComplaintStatuses.InProgress) return;
+        var actor = await ComplaintService.ActorNameAsync(db, caller, ct);
+        c.Status = ComplaintStatuses.Resolved;
+        c.ResolutionNotes = notes;
+        c.ResolvedAt = now;
+        var meta = ComplaintMetadata.Parse(c.Metadata);
+        meta.History.Add(new ComplaintHistoryEntry(ComplaintStatuses.Resolved, now, caller.UserId, actor, notes));
+        c.Metadata = meta.ToJson();
+        db.Record(AuditActions.StatusChange, ComplaintService.TargetType, c.Id.ToString(), new { complaint_id = c.ComplaintId, from = ComplaintStatuses.InProgress, to = ComplaintStatuses.Resolved, note = notes });
+        if (c.ResidentId is { } rid && await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == rid, ct) is { } resident)
+            await ComplaintService.NotifyComplainantAsync(db, c, resident, $"{c.ComplaintId} resolved", $"Your complaint {c.ComplaintId} was resolved: {notes}", ct);
+    }
+}

@@ -1,0 +1,171 @@
+using Barangay.Data.Common;
+using Barangay.Data.Complaints;
+using Barangay.Data.Complaints.Kp;
+using Barangay.Data.Settings;
+using Barangay.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Tests.Data.Complaints;
+
+/// <summary>The Katarungang Pambarangay case: deadlines, the order of steps, the outcome rules, the printed forms.</summary>
+public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+{
+    private ComplaintsTestHost _host = null!;
+    private KpService Kp => _host.Kp;
+
+    public Task InitializeAsync()
+    {
+        _host = new ComplaintsTestHost(database.AppConnectionString);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<KpCaseDetail> OpenCaseAsync()
+    {
+        await _host.AsJuanAsync();
+        var input = ComplaintsTestHost.Noise();
+        input.Category = "boundary";
+        input.Subject = "Fence built on my lot";
+        var ack = (await _host.Complaints.FileAsync(input)).Value!;
+        await _host.AsSecretaryAsync();
+        var respondent = await _host.OtherResidentAsync();
+        var opened = await Kp.OpenAsync(ack.Id, [new KpRespondent("", respondent)]);
+        opened.Ok.Should().BeTrue(opened.Message);
+        return opened.Value!;
+    }
+
+    private static KpHearingInput Hearing(string minutes = "Parties appeared; no agreement.") => new(DateTime.UtcNow, ["Juan Dela Cruz", "Respondent"], minutes);
+
+    [Fact]
+    public async Task Open_SetsCaseNumberSummonsByNextWorkingDayAndComplaintInProgress()
+    {
+        var kp = await OpenCaseAsync();
+
+        kp.CaseNo.Should().MatchRegex(@"^KP-\d{4}-\d{6}$");
+        kp.Stage.Should().Be(KpStages.Mediation);
+        kp.Respondents.Should().ContainSingle().Which.Name.Should().NotBeNullOrWhiteSpace();
+        var clock = await _host.Services.Get<HolidayCalendar>().ClockAsync();
+        var summons = kp.Steps.First(s => s.Key == "summons");
+        summons.DueAt.Should().BeCloseTo(clock.AddWorkingDays(kp.FiledAt, 1), TimeSpan.FromSeconds(1));
+        summons.Current.Should().BeTrue();
+        (await _host.Complaints.GetAsync(kp.ComplaintId))!.Status.Should().Be(ComplaintStatuses.InProgress);
+        (await Kp.OpenAsync(kp.ComplaintId, [new KpRespondent("Someone")])).Message.Should().Contain("already a KP case");
+    }
+
+    [Fact]
+    public async Task Settle_WithNoHearing_RefusedWithClearMessage()
+    {
+        var kp = await OpenCaseAsync();
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+
+        var result = await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Respondent moves the fence.", kp.Version);
+
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.Message.Should().Be("A case cannot be settled with no hearing: record the mediation hearing first.");
+    }
+
+    [Fact]
+    public async Task Hearing_BeforeSummons_Refused_AndFirstHearingStartsFifteenCalendarDays()
+    {
+        var kp = await OpenCaseAsync();
+        (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Message.Should().Be("Issue the summons before the first hearing.");
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        (await Kp.RecordHearingAsync(kp.Id, new KpHearingInput(DateTime.UtcNow, [], "x"), kp.Version)).Message.Should().Be("List who attended the hearing.");
+
+        var held = DateTime.UtcNow;
+        kp = (await Kp.RecordHearingAsync(kp.Id, new KpHearingInput(held, ["Juan"], "First meeting."), kp.Version)).Value!;
+
+        kp.Hearings.Should().ContainSingle();
+        kp.Steps.Single(s => s.Key == "mediation").DueAt.Should().BeCloseTo(held.AddDays(15), TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task FullPath_FailedMediation_Pangkat_FailedConciliation_CertificateToFileAction()
+    {
+        var kp = await OpenCaseAsync();
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
+        (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, null, kp.Version)).Message.Should().Contain("send the case to the Pangkat first");
+        kp = (await Kp.FailMediationAsync(kp.Id, kp.Version)).Value!;
+        kp.Stage.Should().Be(KpStages.Conciliation);
+        kp.Steps.Single(s => s.Key == "pangkat").DueAt.Should().BeCloseTo(DateTime.UtcNow.AddDays(3), TimeSpan.FromMinutes(1));
+        (await Kp.ConstitutePangkatAsync(kp.Id, ["A", "B"], kp.Version)).Message.Should().Contain("three members");
+        kp = (await Kp.ConstitutePangkatAsync(kp.Id, ["Nestor G. Aguilar", "Lupon Two", "Lupon Three"], kp.Version)).Value!;
+        var due = kp.Steps.Single(s => s.Key == "conciliation").DueAt!.Value;
+        kp = (await Kp.ExtendConciliationAsync(kp.Id, kp.Version)).Value!;
+        kp.Steps.Single(s => s.Key == "conciliation").DueAt.Should().BeCloseTo(due.AddDays(15), TimeSpan.FromMilliseconds(1));
+        (await Kp.ExtendConciliationAsync(kp.Id, kp.Version)).Message.Should().Contain("already extended once");
+        (await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction)).Should().BeNull("no certificate before the Pangkat fails");
+        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing("Pangkat hearing; respondent refuses."), kp.Version)).Value!;
+        kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, "Respondent refused every proposal.", kp.Version)).Value!;
+
+        kp.Stage.Should().Be(KpStages.Failed);
+        kp.CanIssueCertificate.Should().BeTrue();
+        var printed = await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction);
+        printed.Should().NotBeNull();
+        System.Text.Encoding.ASCII.GetString(printed!.Value.Pdf, 0, 5).Should().Be("%PDF-");
+        (await Kp.GetAsync(kp.Id))!.CertificateIssuedAt.Should().NotBeNull();
+        (await _host.Complaints.GetAsync(kp.ComplaintId))!.Status.Should().Be(ComplaintStatuses.Resolved);
+        await using var db = await _host.Services.DbAsync();
+        (await db.AuditLogs.AsNoTracking().CountAsync(a => a.TargetType == "KpCase" && a.TargetId == kp.Id.ToString())).Should().BeGreaterThanOrEqualTo(9);
+    }
+
+    [Fact]
+    public async Task Settlement_PrintsAndCanBeRepudiatedWithinTenDays()
+    {
+        var kp = await OpenCaseAsync();
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        (await Kp.PrintAsync(kp.Id, KpForm.Summons)).Should().NotBeNull();
+        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
+        kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Respondent moves the fence 50 cm back by Dec 15.", kp.Version)).Value!;
+        kp.Stage.Should().Be(KpStages.Settled);
+        kp.RepudiationDueAt.Should().BeCloseTo(DateTime.UtcNow.AddDays(10), TimeSpan.FromMinutes(1));
+        (await Kp.PrintAsync(kp.Id, KpForm.Settlement)).Should().NotBeNull();
+        (await Kp.RepudiateAsync(kp.Id, " ", kp.Version)).Message.Should().Contain("ground for the repudiation");
+
+        kp = (await Kp.RepudiateAsync(kp.Id, "Signed under intimidation.", kp.Version)).Value!;
+
+        kp.Stage.Should().Be(KpStages.Repudiated);
+        kp.CanIssueCertificate.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Resident_NeverSeesNorActsOnAKpCase()
+    {
+        var kp = await OpenCaseAsync();
+        await _host.AsJuanAsync();
+        (await Kp.GetAsync(kp.Id)).Should().BeNull();
+        (await Kp.PrintAsync(kp.Id, KpForm.Summons)).Should().BeNull();
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.NotFound);
+        (await Kp.ListAsync(false)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task CountNearDeadline_CountsCasesWhoseCurrentStepIsDueSoon()
+    {
+        var kp = await OpenCaseAsync();
+
+        var soon = await Kp.CountKpStepsNearDeadlineAsync(TimeSpan.FromDays(5));
+        var none = await Kp.CountKpStepsNearDeadlineAsync(TimeSpan.FromDays(-30));
+
+        soon.Should().BeGreaterThanOrEqualTo(1);
+        none.Should().Be(0);
+        (await Kp.ListAsync(true)).Should().Contain(r => r.Id == kp.Id && r.NextStep!.StartsWith("Summons"));
+    }
+
+    [Fact]
+    public async Task Blotter_ListsComplaintsAndCasesInOrder_AndPrints()
+    {
+        var kp = await OpenCaseAsync();
+        var today = TimeZones.ManilaToday();
+
+        var book = await _host.Complaints.BlotterAsync(today.AddDays(-1), today);
+
+        book!.Entries.Should().Contain(e => e.Number == kp.ComplaintCode).And.Contain(e => e.Number == kp.CaseNo);
+        book.Entries.Select(e => e.At).Should().BeInAscendingOrder();
+        System.Text.Encoding.ASCII.GetString(BlotterPdf.Render(book), 0, 5).Should().Be("%PDF-");
+        await _host.AsJuanAsync();
+        (await _host.Complaints.BlotterAsync(today, today)).Should().BeNull();
+    }
+}
