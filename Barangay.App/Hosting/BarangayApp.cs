@@ -42,6 +42,7 @@ public static class BarangayApp
         builder.AddFiles();
         builder.AddEventsAndAnnouncements();
         builder.AddAccounts();
+        builder.AddAccountSecurity();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -139,6 +140,7 @@ public static class BarangayApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseAccountSecurity();
 
         app.MapStaticAssets();
         app.MapRazorPages();
