@@ -51,6 +51,7 @@ public class LoginWith2faModel(SignInManager<User> signIn, SessionService sessio
         var ua = Request.Headers.UserAgent.ToString();
         await sessions.RecordFailureAsync(user.UserName, user.Id, result.IsLockedOut ? "locked out (authenticator code)" : "wrong authenticator code", ip, ua);
         Code = null;
+        ModelState.Remove(nameof(Code));
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? LoginModel.PausedMessage : WrongCode);
         return Page();
     }

@@ -46,6 +46,7 @@ public class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SessionServi
         await sessions.RecordFailureAsync(user.UserName, user.Id, result.IsLockedOut ? "locked out (recovery code)" : "wrong recovery code",
             HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
         RecoveryCode = null;
+        ModelState.Remove(nameof(RecoveryCode));
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? LoginModel.PausedMessage : WrongCode);
         return Page();
     }

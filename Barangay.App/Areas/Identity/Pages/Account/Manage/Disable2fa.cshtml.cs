@@ -31,6 +31,7 @@ public class Disable2faModel(UserManager<User> users, SignInManager<User> signIn
         {
             AddErrors(result.Errors);
             Input = new();
+            ModelState.Remove("Input.Code");
             return Page();
         }
         await signIn.RefreshSignInAsync(user);

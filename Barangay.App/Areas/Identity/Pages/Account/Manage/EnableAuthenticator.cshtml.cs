@@ -46,6 +46,7 @@ public class EnableAuthenticatorModel(UserManager<User> users, SignInManager<Use
         {
             AddErrors(result.Errors);
             Input.Code = null;
+            ModelState.Remove("Input.Code");
             await LoadAsync(user);
             return Page();
         }
