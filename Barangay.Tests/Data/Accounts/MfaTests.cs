@@ -158,8 +158,11 @@ public class MfaTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsy
         (await MfaEnabledInDbAsync(u.Id)).Should().BeTrue();
 
         await _services.SignInAsAsync(Barangay.Data.Seed.DemoAccounts.AdminUser);
-        (await _services.Get<UserAdminService>().ResetMfaAsync(u.Id)).Ok.Should().BeTrue();
+        var admins = _services.Get<UserAdminService>();
+        (await admins.ListAsync(new UserFilter("mfa-lost-phone", null, null), 0, 10)).Items.Single().MfaEnabled.Should().BeTrue("the user list shows who has MFA");
+        (await admins.ResetMfaAsync(u.Id)).Ok.Should().BeTrue();
         (await MfaEnabledInDbAsync(u.Id)).Should().BeFalse();
+        (await admins.ListAsync(new UserFilter("mfa-lost-phone", null, null), 0, 10)).Items.Single().MfaEnabled.Should().BeFalse();
         await using var db = await _services.DbAsync();
         (await db.Set<IdentityUserToken<Guid>>().AnyAsync(t => t.UserId == u.Id)).Should().BeFalse("the key and the recovery codes are gone");
         (await db.Sessions.Where(s => s.SessionToken == SessionService.Hash(token)).Select(s => s.Revoked).SingleAsync()).Should().BeTrue();
