@@ -15,6 +15,13 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
 {
     private const string Password = "Sampaguita-garden-2026";
 
+    // Each check follows a form post answered by the server; with five builds sharing two cores that can take
+    // longer than Playwright's 5 s default, so these waits are generous (they end as soon as the page is right).
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 30_000 };
+    private static readonly PageAssertionsToHaveURLOptions SlowUrl = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToHaveCountOptions SlowCount = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions SlowVisible = new() { Timeout = 30_000 };
+
     /// <summary>A fresh account of its own, so the demo accounts other tests sign in with stay as they are.</summary>
     private async Task<Guid> CreateUserAsync(string name, params string[] roles)
     {
@@ -46,7 +53,7 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
     {
         var page = await e2e.NewPageAsync(EndToEndFixture.Desktop);
         await SubmitPasswordAsync(page, user);
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWith2fa"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWith2fa"), SlowUrl);
         return page;
     }
 
@@ -54,7 +61,7 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
     {
         await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/", StringComparison.Ordinal));
         await EndToEndFixture.WaitInteractiveAsync(page);
-        await Expect(page.GetByTestId("user-chip")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("user-chip")).ToBeVisibleAsync(SlowVisible);
     }
 
     [Fact]
@@ -65,21 +72,21 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
         var page = await e2e.SignInAsync(name, Password, EndToEndFixture.Desktop);
 
         await page.GotoAsync("/Identity/Account/Manage/TwoFactorAuthentication");
-        await Expect(page.GetByTestId("mfa-state")).ToContainTextAsync("off");
+        await Expect(page.GetByTestId("mfa-state")).ToContainTextAsync("off", Slow);
         await page.GetByTestId("setup-mfa").ClickAsync();
-        await Expect(page.GetByTestId("mfa-qr")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("mfa-qr")).ToBeVisibleAsync(SlowVisible);
         var key = (await page.GetByTestId("mfa-key").InnerTextAsync()).Trim();
         await Screenshots.SaveAsync(page, "mfa-setup-desktop");
 
         // A wrong code first: refused, MFA stays off.
         await page.FillAsync("#Input_Code", Totp.WrongCode(key));
         await page.GetByTestId("enable-mfa-submit").ClickAsync();
-        await Expect(page.GetByTestId("form-errors")).ToContainTextAsync("that code is not right");
+        await Expect(page.GetByTestId("form-errors")).ToContainTextAsync("that code is not right", Slow);
         (await ScalarAsync("SELECT mfa_enabled FROM users WHERE id = $1", id)).Should().Be(false);
 
         await page.FillAsync("#Input_Code", Totp.Code(key));
         await page.GetByTestId("enable-mfa-submit").ClickAsync();
-        await Expect(page.GetByTestId("recovery-code")).ToHaveCountAsync(MfaPolicy.RecoveryCodeCount);
+        await Expect(page.GetByTestId("recovery-code")).ToHaveCountAsync(MfaPolicy.RecoveryCodeCount, SlowCount);
         var codes = await page.GetByTestId("recovery-code").AllInnerTextsAsync();
         await Screenshots.SaveAsync(page, "mfa-recovery-codes-desktop");
         (await ScalarAsync("SELECT mfa_enabled FROM users WHERE id = $1", id)).Should().Be(true, "users.mfa_enabled is kept in step");
@@ -87,17 +94,17 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
         // This browser stays signed in (the cookie was re-issued with the new security stamp). Then sign out.
         await page.GotoAsync("/");
         await EndToEndFixture.WaitInteractiveAsync(page);
-        await Expect(page.GetByTestId("user-chip")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("user-chip")).ToBeVisibleAsync(SlowVisible);
         await page.EvaluateAsync("document.getElementById('sign-out-form').requestSubmit()");
         // Signed out: home sends an anonymous visitor to the sign-in page.
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"), SlowUrl);
 
         // Password, then the code; a wrong code is refused with a clear message.
         await SubmitPasswordAsync(page, name);
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWith2fa"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWith2fa"), SlowUrl);
         await page.FillAsync("#Code", Totp.WrongCode(key));
         await page.ClickAsync("#mfa-submit");
-        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("That code is not right");
+        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("That code is not right", Slow);
         await Screenshots.SaveAsync(page, "mfa-wrong-code-desktop");
         await page.FillAsync("#Code", Totp.Code(key));
         await page.ClickAsync("#mfa-submit");
@@ -107,7 +114,7 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
         // A recovery code instead of the phone: works once.
         var phone = await e2e.NewPageAsync(EndToEndFixture.Phone);
         await SubmitPasswordAsync(phone, name);
-        await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWith2fa"));
+        await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWith2fa"), SlowUrl);
         await Screenshots.SaveAsync(phone, "mfa-code-phone");
         await phone.GetByTestId("use-recovery-code").ClickAsync();
         await phone.FillAsync("#RecoveryCode", codes[0]);
@@ -119,8 +126,8 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
         await again.GetByTestId("use-recovery-code").ClickAsync();
         await again.FillAsync("#RecoveryCode", codes[0]);
         await again.ClickAsync("#recovery-submit");
-        await Expect(again.GetByTestId("login-errors")).ToContainTextAsync("used already");
-        await Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWithRecoveryCode"));
+        await Expect(again.GetByTestId("login-errors")).ToContainTextAsync("used already", Slow);
+        await Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWithRecoveryCode"), SlowUrl);
         await again.Context.CloseAsync();
 
         (await ScalarAsync("SELECT count(*) FROM audit_logs WHERE target_id = $1 AND action_type = 'MfaRecoveryCodeUsed'", id.ToString())).Should().Be(1L);
@@ -140,24 +147,24 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
         await here.FillAsync("#Input_NewPassword", "Ilang-ilang-blossom-2027");
         await here.FillAsync("#Input_ConfirmPassword", "Ilang-ilang-blossom-2027");
         await here.GetByTestId("change-password-submit").ClickAsync();
-        await Expect(here.GetByTestId("form-errors")).ToContainTextAsync("not your current password");
+        await Expect(here.GetByTestId("form-errors")).ToContainTextAsync("not your current password", Slow);
 
         await here.FillAsync("#Input_CurrentPassword", Password);
         await here.FillAsync("#Input_NewPassword", "Ilang-ilang-blossom-2027");
         await here.FillAsync("#Input_ConfirmPassword", "Ilang-ilang-blossom-2027");
         await Screenshots.SaveAsync(here, "change-password-desktop");
         await here.GetByTestId("change-password-submit").ClickAsync();
-        await Expect(here.GetByTestId("manage-status")).ToContainTextAsync("other devices were signed out");
+        await Expect(here.GetByTestId("manage-status")).ToContainTextAsync("other devices were signed out", Slow);
         (await ScalarAsync("SELECT count(*) FROM sessions WHERE user_id = $1 AND NOT revoked", id)).Should().Be(1L, "the other session's row is revoked at once");
 
         // The other device's open page (a live circuit) ends within a minute.
         await Expect(other.GetByTestId("user-chip")).ToBeHiddenAsync(new() { Timeout = 62_000 });
         await other.ReloadAsync();
-        await Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+        await Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"), SlowUrl);
 
         await here.GotoAsync("/");
         await EndToEndFixture.WaitInteractiveAsync(here);
-        await Expect(here.GetByTestId("user-chip")).ToBeVisibleAsync();
+        await Expect(here.GetByTestId("user-chip")).ToBeVisibleAsync(SlowVisible);
         await here.Context.CloseAsync();
         await other.Context.CloseAsync();
     }
@@ -172,22 +179,22 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
         await page.FillAsync("#Input_NewEmail", "rosa.new@example.ph");
         await page.FillAsync("#Input_CurrentPassword", "wrong-password-here");
         await page.GetByTestId("email-submit").ClickAsync();
-        await Expect(page.GetByTestId("form-errors")).ToContainTextAsync("not your current password");
+        await Expect(page.GetByTestId("form-errors")).ToContainTextAsync("not your current password", Slow);
         await Screenshots.SaveAsync(page, "email-change-phone");
 
         await page.FillAsync("#Input_NewEmail", "rosa.new@example.ph");
         await page.FillAsync("#Input_CurrentPassword", Password);
         await page.GetByTestId("email-submit").ClickAsync();
-        await Expect(page.GetByTestId("manage-status")).ToContainTextAsync("confirmation link");
+        await Expect(page.GetByTestId("manage-status")).ToContainTextAsync("confirmation link", Slow);
         (await ScalarAsync("SELECT email FROM users WHERE id = $1", id)).Should().Be($"{name}@example.ph");
 
         var body = (string)(await ScalarAsync("SELECT body FROM email_queue WHERE to_email = 'rosa.new@example.ph' ORDER BY created_at DESC LIMIT 1"))!;
         var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(body, "href=\"([^\"]+)\"").Groups[1].Value);
         await page.GotoAsync(link);
-        await Expect(page.GetByTestId("email-change-result")).ToContainTextAsync("Your email address was changed");
+        await Expect(page.GetByTestId("email-change-result")).ToContainTextAsync("Your email address was changed", Slow);
         (await ScalarAsync("SELECT email FROM users WHERE id = $1", id)).Should().Be("rosa.new@example.ph");
         await page.GotoAsync(link);
-        await Expect(page.GetByTestId("email-change-result")).ToContainTextAsync("Your email address was changed"); // opening it again changes nothing more
+        await Expect(page.GetByTestId("email-change-result")).ToContainTextAsync("Your email address was changed", Slow); // opening it again changes nothing more
         await page.Context.CloseAsync();
     }
 
@@ -201,18 +208,18 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
         {
             var page = await e2e.NewPageAsync(EndToEndFixture.Desktop);
             await SubmitPasswordAsync(page, name);
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Manage/EnableAuthenticator"));
-            await Expect(page.GetByTestId("mfa-required")).ToBeVisibleAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Manage/EnableAuthenticator"), SlowUrl);
+            await Expect(page.GetByTestId("mfa-required")).ToBeVisibleAsync(SlowVisible);
             await page.GotoAsync("/admin/users");
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Manage/EnableAuthenticator"));
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Manage/EnableAuthenticator"), SlowUrl);
 
             var key = (await page.GetByTestId("mfa-key").InnerTextAsync()).Trim();
             await page.FillAsync("#Input_Code", Totp.Code(key));
             await page.GetByTestId("enable-mfa-submit").ClickAsync();
-            await Expect(page.GetByTestId("recovery-code")).ToHaveCountAsync(MfaPolicy.RecoveryCodeCount);
+            await Expect(page.GetByTestId("recovery-code")).ToHaveCountAsync(MfaPolicy.RecoveryCodeCount, SlowCount);
             await page.GotoAsync("/admin/users");
             await EndToEndFixture.WaitInteractiveAsync(page);
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/users$"));
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/users$"), SlowUrl);
             await page.Context.CloseAsync();
         }
         finally

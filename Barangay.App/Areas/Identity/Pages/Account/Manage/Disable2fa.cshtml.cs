@@ -29,9 +29,9 @@ public class Disable2faModel(UserManager<User> users, SignInManager<User> signIn
         var result = await security.DisableMfaAsync(user, Input.Password, Input.Code, HttpContext.RequestAborted);
         if (!result.Ok)
         {
-            AddErrors(result.Errors);
             Input = new();
             ModelState.Remove("Input.Code");
+            AddErrors(result.Errors);
             return Page();
         }
         await signIn.RefreshSignInAsync(user);

@@ -44,9 +44,10 @@ public class EnableAuthenticatorModel(UserManager<User> users, SignInManager<Use
         var result = await security.EnableMfaAsync(user, Input.Code, HttpContext.RequestAborted);
         if (!result.Ok)
         {
-            AddErrors(result.Errors);
+            // The typed code is not shown again (the next one is needed); the message stays beside the field.
             Input.Code = null;
             ModelState.Remove("Input.Code");
+            AddErrors(result.Errors);
             await LoadAsync(user);
             return Page();
         }
