@@ -43,6 +43,7 @@ public static class BarangayApp
         builder.AddEventsAndAnnouncements();
         builder.AddComplaints();
         builder.AddAccounts();
+        builder.AddAccountSecurity();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -140,6 +141,7 @@ public static class BarangayApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseAccountSecurity();
 
         app.MapStaticAssets();
         app.MapRazorPages();

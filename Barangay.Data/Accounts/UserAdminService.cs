@@ -22,7 +22,7 @@ public sealed partial class UserAdminService(BarangayDb dbs)
         if (!string.IsNullOrWhiteSpace(filter.Status)) q = q.Where(u => u.Status == filter.Status);
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(u => u.UserName).Skip(Math.Max(0, page) * size).Take(size)
-            .Select(u => new UserRow(u.Id, u.UserName!, u.FullName, u.Email, u.Roles, u.Status, u.LastLoginAt))
+            .Select(u => new UserRow(u.Id, u.UserName!, u.FullName, u.Email, u.Roles, u.Status, u.LastLoginAt, u.TwoFactorEnabled))
             .ToListAsync(ct);
         return new Page<UserRow>(items, total);
     }

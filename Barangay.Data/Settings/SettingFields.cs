@@ -19,6 +19,7 @@ public static class SettingFields
         [nameof(SettingsEdit.EmailSender)] = "Email sender",
         [nameof(SettingsEdit.UploadMaxMb)] = "Upload limit (MB)",
         [nameof(SettingsEdit.PrivacyNotice)] = "Privacy notice",
+        [nameof(SettingsEdit.MfaRequiredForAdmins)] = "MFA required for admins",
     };
 
     /// <summary>The <c>app_settings</c> key of each field (fees live in lookup values instead).</summary>
@@ -37,6 +38,7 @@ public static class SettingFields
         [nameof(SettingsEdit.EmailSender)] = SettingKeys.EmailSender,
         [nameof(SettingsEdit.UploadMaxMb)] = SettingKeys.UploadMaxMb,
         [nameof(SettingsEdit.PrivacyNotice)] = SettingKeys.PrivacyNotice,
+        [nameof(SettingsEdit.MfaRequiredForAdmins)] = SettingKeys.MfaRequiredForAdmins,
     };
 
     /// <summary>"Barangay name" for <c>barangay.name</c>; the key itself for settings the page does not edit.</summary>

@@ -18,6 +18,18 @@ public static class SettingJson
             ["name"] = h.Name,
         }).ToArray()).ToJsonString();
 
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>A stored true (or "true"); anything else, or nothing stored, is false.</summary>
+    public static bool ReadBool(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return false;
+        using var doc = JsonDocument.Parse(json);
+        var e = doc.RootElement;
+        return e.ValueKind == JsonValueKind.True
+               || (e.ValueKind == JsonValueKind.String && string.Equals(e.GetString(), "true", StringComparison.OrdinalIgnoreCase));
+    }
+
     public static string ReadText(string? json)
     {
         if (string.IsNullOrWhiteSpace(json)) return "";

@@ -20,5 +20,7 @@ public static class SettingKeys
     public const string ExportRetentionDays = "exports.retention_days";
     /// <summary>Residents one user may export in a day before the admins are told (default 1,000).</summary>
     public const string ExportUnusualResidents = "exports.unusual_residents_per_day";
+    /// <summary>true: an administrator must use an authenticator app (MFA) before doing anything else.</summary>
+    public const string MfaRequiredForAdmins = "security.mfa_required_for_admins";
     public const string DemoSeededAt = "demo.seeded_at";
 }

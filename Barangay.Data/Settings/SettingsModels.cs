@@ -21,6 +21,8 @@ public sealed class SettingsEdit
     public string EmailSender { get; set; } = "";
     public int UploadMaxMb { get; set; }
     public string PrivacyNotice { get; set; } = "";
+    /// <summary>Admins must set up an authenticator app (MFA) before doing anything else.</summary>
+    public bool MfaRequiredForAdmins { get; set; }
 
     public IReadOnlyDictionary<string, string?> Original { get; set; } = new Dictionary<string, string?>();
 }

@@ -40,6 +40,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             PrivacyNotice = Text(nameof(SettingsEdit.PrivacyNotice)),
             EmailSender = Text(nameof(SettingsEdit.EmailSender)),
             UploadMaxMb = SettingJson.ReadInt(Raw(nameof(SettingsEdit.UploadMaxMb)), DefaultUploadMaxMb),
+            MfaRequiredForAdmins = SettingJson.ReadBool(Raw(nameof(SettingsEdit.MfaRequiredForAdmins))),
             RegistrationReviewDays = SettingJson.ReadInt(Raw(nameof(SettingsEdit.RegistrationReviewDays)), DefaultReviewDays),
             Holidays = SettingJson.ReadHolidays(Raw(nameof(SettingsEdit.Holidays)))
                 .Select(h => new HolidayEdit(h.Date.ToString(HolidayEntry.DateFormat, System.Globalization.CultureInfo.InvariantCulture), h.Name)).ToList(),
@@ -134,12 +135,15 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         [SettingKeys.UploadMaxMb] = SettingJson.Number(e.UploadMaxMb),
         [SettingKeys.RegistrationReviewDays] = SettingJson.Number(e.RegistrationReviewDays),
         [SettingKeys.Holidays] = SettingJson.Holidays(SettingsValidator.Holidays(e.Holidays)),
+        [SettingKeys.MfaRequiredForAdmins] = SettingJson.Bool(e.MfaRequiredForAdmins),
     };
 
     /// <summary>Holidays first stored as bare dates are the same as the same dates without names: no rewrite, no audit row.</summary>
     private static bool SameSetting(string key, string? stored, string wanted) =>
         key == SettingKeys.Holidays && stored is not null
             ? SettingJson.ReadHolidays(stored).SequenceEqual(SettingJson.ReadHolidays(wanted))
+            // Never stored means off: saving "off" then is no change (no row, no audit row).
+            : key == SettingKeys.MfaRequiredForAdmins ? SettingJson.ReadBool(stored) == SettingJson.ReadBool(wanted)
             : SettingJson.SameValue(stored, wanted);
 
     private static IQueryable<LookupValue> DocumentTypes(BarangayDbContext db) =>
