@@ -42,6 +42,7 @@ public static class BarangayApp
         builder.AddFiles();
         builder.AddEventsAndAnnouncements();
         builder.AddAccounts();
+        builder.AddDashboards();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -147,6 +148,7 @@ public static class BarangayApp
         Events.EventEndpoints.MapEventFiles(app);
         Documents.CertificateEndpoints.MapDocuments(app);
         Households.HouseholdEndpoints.MapHouseholds(app);
+        Dashboard.ReportEndpoints.MapReports(app);
         app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }

@@ -41,6 +41,10 @@ public static class NavItems
             new("Walk-in request", "/documents/new", Icons.Material.Filled.NoteAdd, Barangay.Data.Security.Permissions.Documents.Process),
             new("Daily collections", "/documents/collections", Icons.Material.Filled.Payments, Barangay.Data.Security.Permissions.Documents.Collect),
         ]),
+        new("Reports", Icons.Material.Filled.Assessment, Barangay.Data.Security.Permissions.Reports.View,
+        [
+            new("Monitoring reports", "/reports", Icons.Material.Filled.Assessment, Barangay.Data.Security.Permissions.Reports.View),
+        ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
             new("User accounts", "/admin/users", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Users.Manage),
