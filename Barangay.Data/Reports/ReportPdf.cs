@@ -13,7 +13,7 @@ namespace Barangay.Data.Reports;
 public static class ReportPdf
 {
     private const double Left = 40;
-    private const double RowHeight = 12.5;
+    private const double RowHeight = 11;
 
     public static byte[] Render(ReportDocument report, BarangayProfile profile, DateTime preparedUtc)
     {
@@ -79,7 +79,7 @@ public static class ReportPdf
                     y += RowHeight;
                     g.DrawLine(XPens.LightGray, Left, y - 2, Left + width, y - 2);
                 }
-                y += 14;
+                y += 10;
             }
             foreach (var note in part.Notes ?? [])
             {
