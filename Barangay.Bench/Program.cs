@@ -17,6 +17,7 @@ IBenchmark[] all =
     new Barangay.Bench.Accounts.AccountsBench(),
     new Barangay.Bench.Documents.DocumentsBench(),
     new Barangay.Bench.Messaging.MessageLiveBench(),
+    new Barangay.Bench.Dashboard.DashboardBench(),
 ];
 
 if (args is ["--list"])

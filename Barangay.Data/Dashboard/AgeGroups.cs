@@ -22,19 +22,19 @@ public sealed class AgeGroups
     public IReadOnlyList<string> Labels { get; }
 
     /// <summary>Five-year bands 0–4 … 75–79 and 80+, for the population pyramid.</summary>
-    public static AgeGroups Pyramid { get; } = Five(first: [0], from: 5, label0: "0–4");
+    public static AgeGroups Pyramid { get; } = Five(first: [0], from: 5, label0: "0–4", last: "80+");
 
     /// <summary>The DILG RBI monitoring report's brackets: under 1, 1–4, 5–9 … 75–79, 80 and over.</summary>
-    public static AgeGroups FormC { get; } = Five(first: [0, 1], from: 5, label0: "Under 1", label1: "1–4");
+    public static AgeGroups FormC { get; } = Five(first: [0, 1], from: 5, label0: "Under 1", label1: "1–4", last: "80 and over");
 
-    private static AgeGroups Five(int[] first, int from, string label0, string? label1 = null)
+    private static AgeGroups Five(int[] first, int from, string label0, string? label1 = null, string last = "80+")
     {
         var bounds = new List<int>(first);
         for (var a = from; a <= 80; a += 5) bounds.Add(a);
         var labels = new List<string> { label0 };
         if (label1 is not null) labels.Add(label1);
         for (var i = labels.Count; i < bounds.Count; i++)
-            labels.Add(i == bounds.Count - 1 ? "80 and over" : string.Create(CultureInfo.InvariantCulture, $"{bounds[i]}–{bounds[i + 1] - 1}"));
+            labels.Add(i == bounds.Count - 1 ? last : string.Create(CultureInfo.InvariantCulture, $"{bounds[i]}–{bounds[i + 1] - 1}"));
         return new AgeGroups(bounds, labels);
     }
 

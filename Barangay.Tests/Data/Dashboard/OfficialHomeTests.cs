@@ -76,7 +76,7 @@ public class OfficialHomeTests(TestDatabase database) : IClassFixture<TestDataba
         charts.Pyramid.Should().HaveCount(17);
         charts.Pyramid.Where(b => b.Male + b.Female > 0).Should().Equal(
             new PyramidBand("0–4", 1, 1), new PyramidBand("25–29", 1, 1), new PyramidBand("35–39", 1, 0),
-            new PyramidBand("65–69", 0, 1), new PyramidBand("80 and over", 0, 1));
+            new PyramidBand("65–69", 0, 1), new PyramidBand("80+", 0, 1));
         charts.PerPurok.Should().Equal(new PurokCount(HallFixture.PurokA, "Purok A", 5), new PurokCount(HallFixture.PurokB, "Purok B", 3));
         charts.PerWeek.Should().HaveCount(12);
         charts.PerWeek[0].WeekStart.Should().Be(new DateOnly(2025, 12, 29));
