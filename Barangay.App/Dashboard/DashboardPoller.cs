@@ -42,7 +42,9 @@ public sealed class DashboardPoller(
             return false;
         }
         var reading = await DashboardPulse.ReadAsync(factory, ct);
-        var changed = _last is not null && reading != _last;
+        // The first reading since someone started watching also signals: a home that loaded its numbers before this
+        // reading could otherwise miss a change made in between (this reading would become the baseline).
+        var changed = reading != _last;
         _last = reading;
         if (changed) await live.NotifyAsync(DashboardKeys.Official);
         return changed;

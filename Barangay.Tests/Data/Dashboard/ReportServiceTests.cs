@@ -154,6 +154,7 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
             result.Value.ContentType.Should().Be("application/pdf");
         }
         var formC = await Reports.DownloadAsync(new ReportRequest(ReportKinds.FormC, ReportFormats.Pdf, Q1));
+        await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "report-form-c.pdf"), formC.Value!.Content);
         using var pdf = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(formC.Value!.Content), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
         pdf.PageCount.Should().Be(3, "one page per area: the whole barangay, Purok A, Purok B");
     }
