@@ -18,6 +18,7 @@ IBenchmark[] all =
     new Barangay.Bench.Documents.DocumentsBench(),
     new Barangay.Bench.Messaging.MessageLiveBench(),
     new Barangay.Bench.Complaints.ComplaintsBench(),
+    new Barangay.Bench.Dashboard.DashboardBench(),
 ];
 
 if (args is ["--list"])

@@ -44,6 +44,7 @@ public static class BarangayApp
         builder.AddComplaints();
         builder.AddAccounts();
         builder.AddAccountSecurity();
+        builder.AddDashboards();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -151,6 +152,7 @@ public static class BarangayApp
         Documents.CertificateEndpoints.MapDocuments(app);
         Households.HouseholdEndpoints.MapHouseholds(app);
         Complaints.ComplaintEndpoints.MapComplaints(app);
+        Dashboard.ReportEndpoints.MapReports(app);
         app.MapJobsDashboard();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }

@@ -145,7 +145,7 @@ internal sealed class DocumentsBench : IBenchmark
     }
 
     /// <summary>50,000 requests over the bench residents (binary COPY, not timed), then the document types and ANALYZE.</summary>
-    private static async Task<string> EnsureRequestsAsync(BenchDatabase database, CancellationToken ct)
+    internal static async Task<string> EnsureRequestsAsync(BenchDatabase database, CancellationToken ct)
     {
         var existing = Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM document_requests WHERE request_id LIKE 'BREQ-%'", ct), CultureInfo.InvariantCulture);
         if (existing == Requests) return $"reusing the {Requests:N0} bench requests";

@@ -1,65 +1,25 @@
 using Barangay.Data.Accounts;
 using Barangay.Data.Announcements;
 using Barangay.Data.Common;
-using Barangay.Data.Complaints;
-using Barangay.Data.Documents;
 using Barangay.Data.Email;
-using Barangay.Data.Events;
 using Barangay.Data.Officials;
-using Barangay.Data.Residents;
 using Barangay.Data.Security;
-using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Dashboard;
 
-/// <summary>The counts on each role's home page. Each method checks the caller's permission itself.</summary>
-public sealed class DashboardService(BarangayDb dbs, TimeProvider clock)
+/// <summary>What each role's home shows. Each method checks the caller's permission itself.</summary>
+public sealed partial class DashboardService(BarangayDb dbs, TimeProvider clock, IKpDeadlineCounter kp, AnnouncementService announcements)
 {
-    public async Task<OfficialSummary?> GetOfficialSummaryAsync(CancellationToken ct = default)
+    /// <summary>The official's home (cards and charts) in one round trip, plus whatever the KP counter needs.</summary>
+    public async Task<OfficialHome?> GetOfficialHomeAsync(CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permissions.Dashboard.Official)) return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        // RA 11032: a simple request is due in 3 working days; a week-old open request is overdue under any class.
-        var overdueBefore = now.AddDays(-7);
-        var active = db.Residents.AsNoTracking().Where(r => r.RegistrationStatus == ResidentStatuses.Active);
-        var counts = await active.GroupBy(r => r.Purok).OrderBy(g => g.Key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var labels = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.Purok)
-            .ToDictionaryAsync(l => l.Code, l => l.Label, ct);
-        var perPurok = counts.Select(c => new PurokCount(labels.GetValueOrDefault(c.Key, c.Key), c.Count)).ToList();
-        return new OfficialSummary(
-            perPurok.Sum(p => p.Residents),
-            await db.Households.AsNoTracking().CountAsync(ct),
-            await db.RegistrationsPending.AsNoTracking().CountAsync(r => r.Status == "pending", ct),
-            await db.DocumentRequests.AsNoTracking().CountAsync(r => DocumentRequestStatuses.Open.Contains(r.Status), ct),
-            // Past the RA 11032 deadline from the working-day clock (rows from before due dates: a week old).
-            await db.DocumentRequests.AsNoTracking().CountAsync(r => DocumentRequestStatuses.Pending.Contains(r.Status)
-                && (r.DueAt != null ? r.DueAt < now : r.SubmittedAt < overdueBefore), ct),
-            await db.Complaints.AsNoTracking().CountAsync(c => ComplaintStatuses.Open.Contains(c.Status) && (!c.Confidential || caller.Can(Permissions.Complaints.ViewConfidential)), ct),
-            await db.Events.AsNoTracking().CountAsync(e => e.Status == EventStatuses.Published && e.StartAt >= now, ct),
-            perPurok);
-    }
-
-    public async Task<ResidentSummary?> GetResidentSummaryAsync(CancellationToken ct = default)
-    {
-        var (db, caller) = await dbs.OpenAsync(ct);
-        await using var _ = db;
-        if (!caller.Can(Permissions.Dashboard.Resident) || caller.UserId is not { } userId) return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        // Only the caller's own resident record: another resident's data is never reachable from here.
-        var me = await db.Residents.AsNoTracking().Where(r => r.UserId == userId)
-            .Select(r => new { r.Id, r.FirstName, r.LastName }).FirstOrDefaultAsync(ct);
-        var unread = await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == userId && !n.Read, ct);
-        var announcements = await db.Announcements.AsNoTracking().CountAsync(a => a.Status == AnnouncementStatuses.Published && (a.EndAt == null || a.EndAt > now), ct);
-        if (me is null) return new ResidentSummary(null, 0, 0, 0, unread, announcements);
-        return new ResidentSummary(
-            $"{me.FirstName} {me.LastName}",
-            await db.DocumentRequests.AsNoTracking().CountAsync(r => r.ResidentId == me.Id && DocumentRequestStatuses.Open.Contains(r.Status), ct),
-            await db.Complaints.AsNoTracking().CountAsync(c => c.ResidentId == me.Id && ComplaintStatuses.Open.Contains(c.Status), ct),
-            await db.EventRegistrations.AsNoTracking().CountAsync(r => r.ResidentId == me.Id && r.Status == EventRegistrationStatuses.Registered, ct),
-            unread, announcements);
+        var kpCount = await kp.CountNearDeadlineAsync(now, ct);
+        return await OfficialHomeQuery.RunAsync(db, caller.UserId, caller.Can(Permissions.Complaints.ViewConfidential), now, kpCount, ct);
     }
 
     public async Task<AdminSummary?> GetAdminSummaryAsync(CancellationToken ct = default)

@@ -30,7 +30,6 @@ public static class HouseholdRecordPdf
         var small = new XFont(f, 7.5);
         var bold = new XFont(f, 7.5, XFontStyleEx.Bold);
         var normal = new XFont(f, 9);
-        var title = new XFont(f, 12, XFontStyleEx.Bold);
         PdfPage page = null!;
         XGraphics g = null!;
         double y = 0;
@@ -43,14 +42,7 @@ public static class HouseholdRecordPdf
             page.Size = PageSize.Legal;
             page.Orientation = PageOrientation.Landscape;
             g = XGraphics.FromPdfPage(page);
-            var center = new XRect(0, 30, page.Width.Point, 14);
-            g.DrawString("Republic of the Philippines", normal, XBrushes.Black, center, XStringFormats.TopCenter);
-            center.Offset(0, 12);
-            g.DrawString($"Province of {record.Province} · {record.Municipality}", normal, XBrushes.Black, center, XStringFormats.TopCenter);
-            center.Offset(0, 12);
-            g.DrawString(record.BarangayName, normal, XBrushes.Black, center, XStringFormats.TopCenter);
-            center.Offset(0, 20);
-            g.DrawString("RECORD OF BARANGAY INHABITANTS BY HOUSEHOLD", title, XBrushes.Black, center, XStringFormats.TopCenter);
+            Reports.ReportHeader.Draw(g, page.Width.Point, 30, record.Province, record.Municipality, record.BarangayName, "RECORD OF BARANGAY INHABITANTS BY HOUSEHOLD", f);
             y = 120;
             g.DrawString($"Household No.: {record.HouseholdId}", normal, XBrushes.Black, left, y);
             g.DrawString($"Purok: {record.PurokLabel ?? "—"}", normal, XBrushes.Black, left + 240, y);

@@ -1,7 +1,6 @@
 using Barangay.App.Accounts;
 using Barangay.Data;
 using Barangay.Data.Accounts;
-using Barangay.Data.Dashboard;
 using Barangay.Data.Officials;
 using Barangay.Data.Security;
 using Barangay.Data.Seed;
@@ -33,7 +32,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<Barangay.Jobs.Maintenance.SessionPurge>();
-        services.AddScoped<DashboardService>();
+        Barangay.Tests.Data.Dashboard.DashboardTestServices.Add(services);
         services.AddScoped<UserAdminService>();
         services.AddSingleton<OfficialRosterService>();
         services.AddSingleton<BarangayProfileService>();

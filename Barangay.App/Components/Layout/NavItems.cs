@@ -49,6 +49,10 @@ public static class NavItems
             new("KP case book", "/complaints/kp", Icons.Material.Filled.Gavel, Barangay.Data.Security.Permissions.Complaints.Handle),
             new("Blotter", "/complaints/blotter", Icons.Material.Filled.MenuBook, Barangay.Data.Security.Permissions.Complaints.Handle),
         ]),
+        new("Reports", Icons.Material.Filled.Assessment, Barangay.Data.Security.Permissions.Reports.View,
+        [
+            new("Monitoring reports", "/reports", Icons.Material.Filled.Assessment, Barangay.Data.Security.Permissions.Reports.View),
+        ]),
         new("Administration", Icons.Material.Filled.AdminPanelSettings, Barangay.Data.Security.Permissions.Dashboard.Admin,
         [
             new("User accounts", "/admin/users", Icons.Material.Filled.People, Barangay.Data.Security.Permissions.Users.Manage),

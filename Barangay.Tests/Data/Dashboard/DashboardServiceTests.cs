@@ -27,41 +27,41 @@ public class DashboardServiceTests(DemoDatabase database) : IClassFixture<DemoDa
     }
 
     [Fact]
-    public async Task GetOfficialSummary_Secretary_CountsFromTheTables()
+    public async Task GetOfficialHome_Secretary_CountsTheDemoBarangay()
     {
         var u = await UserAsync(DemoAccounts.OfficialUser);
         _services.Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, OfficialPositions.Secretary);
-        var s = await _services.Get<DashboardService>().GetOfficialSummaryAsync();
+        var s = await _services.Get<DashboardService>().GetOfficialHomeAsync();
 
         await using var db = await _services.DbAsync();
         s.Should().NotBeNull();
-        s!.Population.Should().Be(await db.Residents.CountAsync());
-        s.Households.Should().Be(300);
-        s.PendingRegistrations.Should().Be(3);
-        s.OpenRequests.Should().Be(await db.DocumentRequests.CountAsync(r => DocumentRequestStatuses.Open.Contains(r.Status)));
-        s.PerPurok.Should().HaveCount(7).And.Contain(p => p.Purok == "Purok 1 - Sampaguita");
+        s!.Cards.Population.Should().Be(await db.Residents.CountAsync(r => r.RegistrationStatus == "active"));
+        s.Cards.Households.Should().Be(300);
+        s.Cards.PendingRegistrations.Should().Be(3);
+        s.Cards.OpenRequests.Should().Be(await db.DocumentRequests.CountAsync(r => DocumentRequestStatuses.Open.Contains(r.Status)));
+        s.Charts.PerPurok.Should().HaveCount(7).And.Contain(p => p.Purok == "Purok 1 - Sampaguita");
+        s.Charts.PerPurok.Sum(p => p.Residents).Should().Be(s.Cards.Population);
     }
 
     [Fact]
-    public async Task GetOfficialSummary_Resident_GetsNothing()
+    public async Task GetOfficialHome_Resident_GetsNothing()
     {
         var u = await UserAsync(DemoAccounts.ResidentUser);
         _services.Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles);
-        (await _services.Get<DashboardService>().GetOfficialSummaryAsync()).Should().BeNull();
+        (await _services.Get<DashboardService>().GetOfficialHomeAsync()).Should().BeNull();
         (await _services.Get<DashboardService>().GetAdminSummaryAsync()).Should().BeNull();
     }
 
     [Fact]
-    public async Task GetResidentSummary_Juan_CountsOnlyHisOwnRecords()
+    public async Task GetResidentHome_Juan_ShowsOnlyHisOwnRecords()
     {
         var u = await UserAsync(DemoAccounts.ResidentUser);
         _services.Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles);
-        var s = await _services.Get<DashboardService>().GetResidentSummaryAsync();
+        var s = await _services.Get<DashboardService>().GetResidentHomeAsync();
         s.Should().NotBeNull();
         s!.ResidentName.Should().Be("Juan Dela Cruz");
-        s.ActiveRequests.Should().Be(3, "the demo gives Juan three open requests");
-        s.EventRegistrations.Should().Be(1);
-        s.UnreadNotifications.Should().Be(2);
+        s.Requests.Should().HaveCount(3, "the demo gives Juan three open requests");
+        s.Registrations.Should().HaveCount(1);
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace Barangay.Data.Reports;
+
+/// <summary>Lays each report out as tables: what the PDF and the workbook show, in the same order.</summary>
+public static class ReportDocuments
+{
+    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
+    private static readonly string[] SexColumns = ["Male", "Female", "Total"];
+
+    /// <summary>DILG Form C: one part per area (the whole barangay first), each with the four breakdowns and the totals.</summary>
+    public static ReportDocument FormC(FormCReport report)
+    {
+        static ReportTable Table(string title, string first, IReadOnlyList<SexCount> lines, bool total)
+        {
+            var rows = lines.Select(l => ReportRow.Of(l.Label, l.Male, l.Female, l.Total)).ToList();
+            if (total) rows.Add(ReportRow.TotalOf("Total", lines.Sum(l => l.Male), lines.Sum(l => l.Female), lines.Sum(l => l.Total)));
+            return new ReportTable(title, [first, .. SexColumns], rows);
+        }
+
+        var parts = report.Areas.Select(a => new ReportPart(a.Label,
+        [
+            new ReportTable("Totals", ["", "Count"],
+            [
+                ReportRow.Of("Inhabitants", a.Inhabitants), ReportRow.Of("Households", a.Households), ReportRow.Of("Families", a.Families),
+            ]),
+            Table("Inhabitants by age bracket and sex", "Age bracket", a.AgeBrackets, total: true),
+            Table("Inhabitants by sector", "Sector", a.Sectors, total: false),
+            Table("Inhabitants by civil status", "Civil status", a.CivilStatus, total: true),
+            Table("Inhabitants by citizenship", "Citizenship", a.Citizenship, total: true),
+        ])).ToList();
+        var stem = $"rbi-form-c-{report.Quarter.Year}-q{report.Quarter.Number}" + (report.Areas is [{ PurokCode: { } p }] ? "-" + p : "");
+        return new ReportDocument("RBI Monitoring Report (Form C)", report.Quarter.Label, stem, parts);
+    }
+
+    public static ReportDocument Issuance(IssuanceReport report)
+    {
+        string[] columns = ["Document", "Filed", "Approved", "Released", "Rejected / cancelled", "Receipts", "Waived", "Fees collected", "Avg. working days", "Within RA 11032"];
+        static object?[] Cells(IssuanceLine l) =>
+            [l.Type, l.Filed, l.Approved, l.Released, l.RejectedOrCancelled, l.Receipts, l.Waived, l.FeesCollected, l.AverageWorkingDays, l.ShareWithinLimit];
+        var rows = report.Lines.Select(l => new ReportRow(Cells(l))).Append(new ReportRow(Cells(report.Total), Total: true)).ToList();
+        return new ReportDocument("Document Issuance Report", Period(report.From, report.To), $"document-issuance-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
+        [
+            new ReportPart("Documents issued", [new ReportTable("By document type", columns, rows)],
+            [
+                "Approved: requests approved in the period; their turnaround runs from filing to approval in working days (weekends and holidays skipped).",
+                "Within RA 11032: share of those approved by their deadline (3 working days for simple, 7 for complex transactions).",
+                "Fees collected: official receipts dated in the period; waived requests pay nothing.",
+            ]),
+        ]);
+    }
+
+    public static ReportDocument Complaints(ComplaintsReport report)
+    {
+        string[] columns = ["Category", "Filed", "Open", "Resolved", "Closed", "Rejected", "Avg. days to resolve"];
+        static object?[] Cells(ComplaintCategoryLine l) => [l.Category, l.Filed, l.Open, l.Resolved, l.Closed, l.Rejected, l.AverageDaysToResolve];
+        var rows = report.Lines.Select(l => new ReportRow(Cells(l))).Append(new ReportRow(Cells(report.Total), Total: true)).ToList();
+        var t = report.Total;
+        var outcomes = new[] { ("Open (new or in progress)", t.Open), ("Resolved", t.Resolved), ("Closed", t.Closed), ("Rejected", t.Rejected) }
+            .Select(o => ReportRow.Of(o.Item1, o.Item2, Percent.Of(o.Item2, t.Filed))).Append(ReportRow.TotalOf("Total", t.Filed, Percent.Of(t.Filed, t.Filed))).ToList();
+        return new ReportDocument("Complaints Report", Period(report.From, report.To), $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
+        [
+            new ReportPart("Complaints",
+            [
+                new ReportTable("By category", columns, rows),
+                new ReportTable("By outcome", ["Outcome", "Complaints", "Share"], outcomes),
+            ],
+            ["Complaints reported in the period, by where they stand now. Days to resolve: calendar days from report to resolution."]),
+        ]);
+    }
+
+    private static string Period(DateOnly from, DateOnly to) => $"{from.ToString("MMMM d, yyyy", Ph)} to {to.ToString("MMMM d, yyyy", Ph)}";
+}

@@ -1,0 +1,47 @@
+using Barangay.Data.Complaints;
+using Barangay.Data.Security;
+using Barangay.Data.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Barangay.Data.Reports;
+
+public sealed partial class ReportService
+{
+    /// <summary>
+    /// Complaints reported between two Manila dates (inclusive), by category: how many, where they stand now (open,
+    /// resolved, closed, rejected) and the average calendar days from report to resolution (those with a resolution
+    /// date). Confidential complaints are counted too; the report shows no names or details.
+    /// </summary>
+    public async Task<ComplaintsReport?> ComplaintsAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Reports.View) || RangeError(from, to) is not null) return null;
+        var (start, end) = Utc(from, to);
+        var list = await db.Complaints.AsNoTracking().Where(c => c.ReportedAt >= start && c.ReportedAt < end)
+            .Select(c => new { c.Category, c.Status, c.ReportedAt, c.ResolvedAt }).ToListAsync(ct);
+        var rows = list.GroupBy(c => new { c.Category, c.Status }).Select(g => new
+        {
+            g.Key.Category, g.Key.Status, Count = g.Count(), Resolved = g.Count(c => c.ResolvedAt != null),
+            Seconds = g.Where(c => c.ResolvedAt != null).Sum(c => (c.ResolvedAt!.Value - c.ReportedAt).TotalSeconds),
+        }).ToList();
+        var labels = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.ComplaintCategory).ToDictionaryAsync(l => l.Code, l => l.Label, ct);
+
+        ComplaintCategoryLine Build(string name, IReadOnlyCollection<(string Status, int Count, int Resolved, double Seconds)> g)
+        {
+            var resolved = g.Sum(x => x.Resolved);
+            return new ComplaintCategoryLine(name, g.Sum(x => x.Count),
+                g.Where(x => ComplaintStatuses.Open.Contains(x.Status)).Sum(x => x.Count),
+                g.Where(x => x.Status == ComplaintStatuses.Resolved).Sum(x => x.Count),
+                g.Where(x => x.Status == ComplaintStatuses.Closed).Sum(x => x.Count),
+                g.Where(x => x.Status == ComplaintStatuses.Rejected).Sum(x => x.Count),
+                resolved == 0 ? double.NaN : g.Sum(x => x.Seconds) / resolved / 86400);
+        }
+
+        var lines = rows.GroupBy(r => labels.GetValueOrDefault(r.Category, r.Category))
+            .Select(g => Build(g.Key, g.Select(x => (x.Status, x.Count, x.Resolved, x.Seconds)).ToList()))
+            .OrderByDescending(l => l.Filed).ThenBy(l => l.Category, StringComparer.Ordinal).ToList();
+        var total = Build("Total", rows.Select(x => (x.Status, x.Count, x.Resolved, x.Seconds)).ToList());
+        return new ComplaintsReport(from, to, lines, total);
+    }
+}
