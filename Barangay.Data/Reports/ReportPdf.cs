@@ -37,9 +37,10 @@ public static class ReportPdf
             page.Orientation = PageOrientation.Portrait;
             g = XGraphics.FromPdfPage(page);
             y = ReportHeader.Draw(g, page.Width.Point, 30, profile.Province, profile.Municipality, profile.Name, report.Title.ToUpperInvariant(), f);
-            g.DrawString(report.Period, normal, XBrushes.Black, new XRect(0, y - 18, page.Width.Point, 12), XStringFormats.TopCenter);
+            // The period goes on its own line under the title (the header returns the first free line below it).
+            g.DrawString(report.Period, normal, XBrushes.Black, new XRect(0, y - 4, page.Width.Point, 12), XStringFormats.TopCenter);
             g.DrawString($"Page {++pageNo}", normal, XBrushes.Gray, new XRect(0, page.Height.Point - 30, page.Width.Point - Left, 10), XStringFormats.TopRight);
-            y += 4;
+            y += 18;
             g.DrawString(partHeading, heading, XBrushes.Black, Left, y);
             y += 16;
         }

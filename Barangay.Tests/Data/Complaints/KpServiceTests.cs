@@ -152,6 +152,10 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         soon.Should().BeGreaterThanOrEqualTo(1);
         none.Should().Be(0);
         (await Kp.ListAsync(true)).Should().Contain(r => r.Id == kp.Id && r.NextStep!.StartsWith("Summons"));
+
+        // The official home's card counts the same cases (the summons is due by the next working day).
+        var home = await _host.Services.Get<Barangay.Data.Dashboard.DashboardService>().GetOfficialHomeAsync();
+        home!.Cards.KpNearDeadline.Should().Be(await Kp.CountKpStepsNearDeadlineAsync(KpDeadlineCounter.Within)).And.BeGreaterThanOrEqualTo(1);
     }
 
     [Fact]
