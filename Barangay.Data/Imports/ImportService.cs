@@ -123,7 +123,7 @@ public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, 
         var (sheet, _) = ImportFile.Open(view.FileName ?? "", bytes);
         if (sheet is null) return new Page<ImportPreviewRow>([], 0);
         var byRow = view.Preview.Errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => (IReadOnlyList<ImportRowError>)g.ToList());
-        var fields = ImportFields.Of(view.Target);
+        var fields = MappedFields(view);
         var rows = sheet.Rows.Select((cells, i) => (Row: i + 2, Cells: cells));
         if (onlyProblems) rows = rows.Where(r => byRow.ContainsKey(r.Row));
         var all = rows.ToList();
@@ -133,6 +133,10 @@ public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, 
             byRow.GetValueOrDefault(r.Row) ?? [])).ToList();
         return new Page<ImportPreviewRow>(items, all.Count);
     }
+
+    /// <summary>The fields the mapping reads, in the form's order: the preview's columns.</summary>
+    public static IReadOnlyList<ImportField> MappedFields(ImportView view) =>
+        ImportFields.Of(view.Target).Where(f => view.Mapping.Columns.ContainsKey(f.Key)).ToList();
 
     internal static async Task<ImportPreview> PreviewAsync(BarangayDbContext db, string target, ImportMapping mapping, ImportSheet sheet, DateOnly today, CancellationToken ct)
     {

@@ -98,6 +98,32 @@ public class ImportServiceTests(DemoDatabase database) : IClassFixture<DemoDatab
     }
 
     [Fact]
+    public async Task Upload_XlsxWithDateCellsAFormulaAndAnUnknownPurokHeader_MappingFixedByHandImportsIt()
+    {
+        using var package = new OfficeOpenXml.ExcelPackage();
+        var ws = package.Workbook.Worksheets.Add("RBI");
+        string[] headers = ["Apelyido", "Pangalan", "Kaarawan", "Zona"];
+        for (var c = 0; c < headers.Length; c++) ws.Cells[1, c + 1].Value = headers[c];
+        ws.Cells[2, 1].Value = "Xlsxon"; ws.Cells[2, 2].Value = "Ana"; ws.Cells[2, 3].Value = new DateTime(1990, 3, 15); ws.Cells[2, 3].Style.Numberformat.Format = "yyyy-mm-dd"; ws.Cells[2, 4].Value = "Purok 2";
+        ws.Cells[3, 1].Value = "Xlsxon"; ws.Cells[3, 2].Formula = "HYPERLINK(\"http://evil\",\"x\")"; ws.Cells[3, 3].Value = "1991-01-01"; ws.Cells[3, 4].Value = "3";
+        var result = await Imports.UploadAsync(ImportTargets.Residents, "rbi.xlsx", new MemoryStream(package.GetAsByteArray()));
+        result.Ok.Should().BeTrue(result.Message);
+        var view = (await Imports.GetAsync(result.Value))!;
+        view.Mapping.Columns.Should().NotContainKey(nameof(ResidentEdit.Purok));
+        view.Preview!.Errors.Should().ContainSingle(e => e.Message.Contains("No column is chosen for Purok"));
+
+        var columns = view.Mapping.Columns.ToDictionary();
+        columns[nameof(ResidentEdit.Purok)] = 3;
+        var fixedView = await Imports.SetMappingAsync(result.Value, columns, DateOrders.Flag, null);
+        fixedView.Ok.Should().BeTrue(fixedView.Message);
+        fixedView.Value!.Preview!.Valid.Should().Be(1);
+        fixedView.Value.Preview.Errors.Should().ContainSingle().Which.Kind.Should().Be(ImportErrorKinds.Formula);
+        (await _host.CommitAndRunAsync(result.Value)).RecordsImported.Should().Be(1);
+        await using var db = await _host.Services.DbAsync();
+        (await db.Residents.SingleAsync(r => r.LastName == "Xlsxon")).Dob.Should().Be(new DateOnly(1990, 3, 15));
+    }
+
+    [Fact]
     public async Task SetMapping_OneColumnForTwoFields_IsRefusedNamingBoth()
     {
         var id = await _host.UploadAsync(Header + Good(1));
