@@ -13,6 +13,7 @@ IBenchmark[] all =
     new ResidentSearchBench(),
     new ResidentGridBench(),
     new Barangay.Bench.Exports.ResidentExportBench(),
+    new Barangay.Bench.Imports.ResidentImportBench(),
     new Barangay.Bench.Events.EventsBench(),
     new Barangay.Bench.Accounts.AccountsBench(),
     new Barangay.Bench.Documents.DocumentsBench(),

@@ -122,6 +122,7 @@ public static class BarangayApp
         services.AddOfficialsRoster();
         services.AddResidentSelfService();
         services.AddExports();
+        services.AddImports();
         services.AddDocuments(config);
         services.AddMessaging();
 

@@ -165,7 +165,7 @@ public sealed class FileService(
 
     private async Task<FileReadResult> DeliverAsync(BarangayDbContext db, StoredFile row, FileMetadata metadata, string via, CancellationToken ct)
     {
-        var plaintext = await DecryptAsync(row, metadata, ct);
+        var plaintext = await DecryptAsync(store, keys, row, metadata, ct);
         if (plaintext is null)
         {
             log.LogError("File {FileId} failed its integrity check (store {Store}, key {Key})", row.Id, metadata.Store, row.Url);
@@ -181,7 +181,8 @@ public sealed class FileService(
         return new FileReadResult(FileReadStatus.Ok, row.FileName, row.ContentType ?? "application/octet-stream", plaintext);
     }
 
-    private async Task<byte[]?> DecryptAsync(StoredFile row, FileMetadata metadata, CancellationToken ct)
+    /// <summary>The file's plaintext, or null when it is missing, altered or damaged.</summary>
+    internal static async Task<byte[]?> DecryptAsync(IFileStore store, FileKeyRing keys, StoredFile row, FileMetadata metadata, CancellationToken ct)
     {
         if (!FileStoreKeys.IsValid(row.Url)) return null;
         var key = keys.Find(metadata.KeyId);

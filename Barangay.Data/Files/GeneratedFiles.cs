@@ -36,4 +36,12 @@ public sealed class GeneratedFiles(IDbContextFactory<BarangayDbContext> factory,
         }
         return row;
     }
+
+    /// <summary>A stored file's content for a job (which checked its right to it from the row that names the file), or null when missing or damaged.</summary>
+    public async Task<byte[]?> ReadAsync(Guid fileId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
+        return row is null ? null : await FileService.DecryptAsync(store, keys, row, FileMetadata.FromJson(row.Metadata), ct);
+    }
 }

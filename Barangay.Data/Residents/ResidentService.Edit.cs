@@ -145,7 +145,8 @@ public sealed partial class ResidentService
         return set;
     }
 
-    private static void Apply(ResidentEdit e, Resident r)
+    /// <summary>The form's values onto the row (also how an import makes its residents).</summary>
+    internal static void Apply(ResidentEdit e, Resident r)
     {
         r.FirstName = e.FirstName.Trim();
         r.MiddleName = Blank(e.MiddleName);

@@ -30,6 +30,7 @@ public static class NavItems
             new("Households", "/households", Icons.Material.Filled.House, Barangay.Data.Security.Permissions.Households.View),
             new("Registrations", "/registrations", Icons.Material.Filled.HowToReg, Barangay.Data.Security.Permissions.Registrations.Review),
             new("Exports", "/exports", Icons.Material.Filled.Download, Barangay.Data.Security.Permissions.Exports.Run),
+            new("Imports", "/imports", Icons.Material.Filled.Upload, Barangay.Data.Security.Permissions.Imports.Run),
         ]),
         new("Community", Icons.Material.Filled.Campaign, Barangay.Data.Security.Permissions.Dashboard.Official,
         [
