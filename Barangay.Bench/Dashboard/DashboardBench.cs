@@ -190,7 +190,8 @@ internal sealed class DashboardBench : IBenchmark
     /// <summary>20,000 complaints over the bench residents (binary COPY, not timed): three years of them, a tenth still open.</summary>
     private static async Task<string> EnsureComplaintsAsync(BenchDatabase database, CancellationToken ct)
     {
-        var existing = Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM complaints WHERE complaint_id LIKE 'BCMP-%'", ct), CultureInfo.InvariantCulture);
+        // Its own id prefix: the complaints benchmark's rows (BCMP-) may already be in the same database.
+        var existing = Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM complaints WHERE complaint_id LIKE 'BDCMP-%'", ct), CultureInfo.InvariantCulture);
         if (existing == Complaints) return $"reusing the {Complaints:N0} bench complaints";
         var residents = new List<(Guid Id, string Purok)>();
         await using (var cmd = database.Raw.CreateCommand("SELECT id, purok FROM residents ORDER BY resident_id"))
@@ -213,7 +214,7 @@ internal sealed class DashboardBench : IBenchmark
                 var reported = now.AddMinutes(-rng.Next(0, 60 * 24 * 365 * 3));
                 await writer.StartRowAsync(ct);
                 await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync($"BCMP-{i:D6}", NpgsqlDbType.Text, ct);
+                await writer.WriteAsync($"BDCMP-{i:D6}", NpgsqlDbType.Text, ct);
                 await writer.WriteAsync(resident, NpgsqlDbType.Uuid, ct);
                 await writer.WriteAsync(categories[rng.Next(categories.Length)], NpgsqlDbType.Text, ct);
                 await writer.WriteAsync("Bench complaint.", NpgsqlDbType.Text, ct);
