@@ -39,6 +39,7 @@ public class BarangayDbContext(DbContextOptions<BarangayDbContext> options)
     public AuditActor? Actor { get; set; }
 
     public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ResidentName> ResidentNames => Set<ResidentName>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<Official> Officials => Set<Official>();

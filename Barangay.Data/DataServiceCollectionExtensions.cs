@@ -16,9 +16,11 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<TimestampInterceptor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<Residents.ResidentNamesInterceptor>();
         services.AddDbContextFactory<BarangayDbContext>((sp, o) =>
             Configure(o, connectionString, options)
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                    sp.GetRequiredService<Residents.ResidentNamesInterceptor>()));
         return services;
     }
 

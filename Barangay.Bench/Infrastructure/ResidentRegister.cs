@@ -88,6 +88,7 @@ internal static class ResidentRegister
                 await PuroksAsync(database, ct);
                 var households = await HouseholdsAsync(database, ct);
                 await ResidentsAsync(database, households, ct);
+                await database.ExecuteAsync(ResidentNames.RebuildSql, ct);
                 var written = Stopwatch.GetElapsedTime(start);
                 var analyzed = await AnalyzeAsync(database, ct);
                 line = string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,5 @@
+using System.Data;
+using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
@@ -30,11 +32,6 @@ public sealed partial class EventService
                 {
                     return await RegisterOnceAsync(eventId, userId, attempts, token);
                 }
-                catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-                {
-                    // The same resident pressed Register twice at once: the other press wrote the row first.
-                    return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
-                }
                 catch (Exception ex) when (IsRetryable(ex) && attempts < options.MaxRegistrationAttempts)
                 {
                     // Spread the retries out so the losers of one race do not all collide again.
@@ -45,19 +42,16 @@ public sealed partial class EventService
     }
 
     /// <summary>
-    /// One attempt. Everything that needs no seat is done before the seat is taken — the checks, and the registration
-    /// row with its audit row written as "registered" — so the event row stays locked by the seat UPDATE only until
-    /// the COMMIT right after it: with hundreds registering at once, each waits for the others' UPDATE and COMMIT,
-    /// not for their whole transactions. When there is no seat the UPDATE locks nothing and the row becomes a
-    /// waitlist place (audited as the change it is).
+    /// One attempt. The checks read the event, the caller's resident record and any earlier registration in one round
+    /// trip; a first registration is then one statement (<see cref="TakeSeatAsync"/>) that takes the seat, writes the
+    /// registration and its audit row, and commits — so the event row is locked only while that statement runs, and
+    /// hundreds registering at once queue for microseconds each instead of for each other's round trips.
     /// </summary>
     private async Task<ServiceResult<RegistrationOutcome>> RegisterOnceAsync(Guid eventId, Guid userId, int attempt, CancellationToken ct)
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
-        await using var tx = await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // One round trip for the event, the caller's resident record and any earlier registration of theirs.
         var myResident = db.Residents.Where(r => r.UserId == userId && r.RegistrationStatus == Residents.ResidentStatuses.Active).Select(r => r.Id);
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
             .Select(e => new
@@ -72,40 +66,114 @@ public sealed partial class EventService
             return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
         if (ev.Status == EventStatuses.Cancelled) return ServiceResult<RegistrationOutcome>.Conflict("This event was cancelled.");
         if (!ev.RegistrationRequired) return ServiceResult<RegistrationOutcome>.Conflict("This event does not take registrations: everyone is welcome.");
-        if (ev.StartAt <= now) return ServiceResult<RegistrationOutcome>.Conflict("Registration is closed: the event has already started.");
+        if (ev.StartAt <= now) return ServiceResult<RegistrationOutcome>.Conflict(RegistrationClosed);
         if (ev.Earlier is EventRegistrationStatuses.Registered or EventRegistrationStatuses.Attended)
             return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
         if (ev.Earlier == EventRegistrationStatuses.Waitlisted)
             return ServiceResult<RegistrationOutcome>.Conflict("You are already on the waitlist for this event.");
 
-        // Registering again after cancelling reuses the row (one per resident and event).
-        var mine = ev.Earlier is null ? null
-            : await db.EventRegistrations.SingleAsync(r => r.EventId == eventId && r.ResidentId == residentId, ct);
-        if (mine is null)
+        var seat = ev.Earlier is null
+            ? await TakeSeatAsync(db, eventId, residentId, now, ct)
+            : await RetakeSeatAsync(db, eventId, residentId, now, ct);
+        switch (seat)
         {
-            mine = new EventRegistration { Id = Guid.NewGuid(), EventId = eventId, ResidentId = residentId };
-            db.EventRegistrations.Add(mine);
+            case SeatOutcome.Closed: return ServiceResult<RegistrationOutcome>.Conflict(RegistrationClosed);
+            case SeatOutcome.AlreadyRegistered: return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
+            case SeatOutcome.Registered:
+                return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Registered, null, $"You are registered for {ev.Title}.", attempt));
         }
-        mine.Status = EventRegistrationStatuses.Registered;
-        mine.RegisteredAt = now;
-        await db.SaveChangesAsync(ct);
+        var position = await WaitlistPositionAsync(db, eventId, now, ct);
+        return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Waitlisted, position,
+            $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
+    }
 
+    // Typed, so a missing value (a sign-in without an address) still binds as the column's type.
+    private static NpgsqlParameter Uuid(string name, Guid? value) => new(name, NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+
+    private const string RegistrationClosed = "Registration is closed: the event has already started.";
+
+    private enum SeatOutcome { Registered, Waitlisted, Closed, AlreadyRegistered }
+
+    /// <summary>
+    /// A first registration in one statement: the conditional seat UPDATE (WHERE count &lt; capacity), the registration
+    /// row — "registered" when the seat was taken, else "waitlisted" — and its audit row, committed together. A second
+    /// press by the same resident fails on the unique (event, resident) key and so takes nothing. Under SERIALIZABLE
+    /// (CockroachDB) an implicit transaction like this one is retried by the database itself before the client sees
+    /// a 40001.
+    /// </summary>
+    private async Task<SeatOutcome> TakeSeatAsync(BarangayDbContext db, Guid eventId, Guid residentId, DateTime now, CancellationToken ct)
+    {
+        var id = Guid.NewGuid();
+        var trail = RegistrationTrail.For(db.Actor, id, eventId, residentId, now);
+        await using var tx = options.RegistrationIsolation == IsolationLevel.ReadCommitted ? null
+            : await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
+        List<string> rows;
+        try
+        {
+            rows = await db.Database.SqlQuery<string>($"""
+                WITH open_event AS (
+                  SELECT id FROM events WHERE id = {eventId} AND status = 'published' AND start_at > {now}),
+                seat AS (
+                  UPDATE events SET registered_count = registered_count + 1
+                  WHERE id = {eventId} AND status = 'published' AND start_at > {now}
+                    AND (max_capacity IS NULL OR registered_count < max_capacity)
+                  RETURNING id),
+                reg AS (
+                  INSERT INTO event_registrations (id, event_id, resident_id, status, registered_at)
+                  SELECT {id}, {eventId}, {residentId}, CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'registered' ELSE 'waitlisted' END, {now}
+                  FROM open_event
+                  RETURNING status),
+                trail AS (
+                  INSERT INTO audit_logs (id, "timestamp", actor_user_id, actor_name, action_type, target_type, target_id,
+                                          ip_address, user_agent, correlation_id, details, immutable)
+                  SELECT {trail.Id}, {now}, {Uuid("actor", trail.ActorUserId)}, {Text("actor_name", trail.ActorName)}, 'Create', 'EventRegistration', {id.ToString()},
+                         {Text("ip", trail.IpAddress)}, {Text("agent", trail.UserAgent)}, {Uuid("correlation", trail.CorrelationId)},
+                         CAST(CASE reg.status WHEN 'registered' THEN {trail.Registered} ELSE {trail.Waitlisted} END AS jsonb), true
+                  FROM reg)
+                SELECT status AS "Value" FROM reg
+                """).ToListAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // The same resident pressed Register twice at once: the other press wrote the row first.
+            return SeatOutcome.AlreadyRegistered;
+        }
+        if (tx is not null) await tx.CommitAsync(ct);
+        return rows.SingleOrDefault() switch
+        {
+            null => SeatOutcome.Closed,
+            EventRegistrationStatuses.Registered => SeatOutcome.Registered,
+            _ => SeatOutcome.Waitlisted,
+        };
+    }
+
+    /// <summary>
+    /// Registering again after cancelling reuses the row (one per resident and event). The row is claimed back from
+    /// "cancelled" by a conditional UPDATE before the seat is taken, so two presses at once cannot both take one.
+    /// </summary>
+    private async Task<SeatOutcome> RetakeSeatAsync(BarangayDbContext db, Guid eventId, Guid residentId, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
+        var mine = db.EventRegistrations.Where(r => r.EventId == eventId && r.ResidentId == residentId);
+        var claimed = await mine.Where(r => r.Status == EventRegistrationStatuses.Cancelled)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, EventRegistrationStatuses.Waitlisted).SetProperty(r => r.RegisteredAt, now), ct);
+        if (claimed == 0) return SeatOutcome.AlreadyRegistered;
         var seat = await db.Events
             .Where(e => e.Id == eventId && e.Status == EventStatuses.Published && e.StartAt > now
                         && (e.MaxCapacity == null || e.RegisteredCount < e.MaxCapacity))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.RegisteredCount, e => e.RegisteredCount + 1), ct);
-        if (seat == 1)
+        var status = seat == 1 ? EventRegistrationStatuses.Registered : EventRegistrationStatuses.Waitlisted;
+        if (seat == 1) await mine.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status), ct);
+        var id = await mine.Select(r => r.Id).SingleAsync(ct);
+        db.Record(AuditActions.StatusChange, "EventRegistration", id.ToString(), new Dictionary<string, object?>
         {
-            await tx.CommitAsync(ct);
-            return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(mine.Status, null, $"You are registered for {ev.Title}.", attempt));
-        }
-
-        mine.Status = EventRegistrationStatuses.Waitlisted;
+            ["changes"] = new Dictionary<string, object?> { ["status"] = new { old = EventRegistrationStatuses.Cancelled, @new = status } },
+        });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        var position = await WaitlistPositionAsync(db, eventId, mine.RegisteredAt, ct);
-        return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(mine.Status, position,
-            $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
+        return seat == 1 ? SeatOutcome.Registered : SeatOutcome.Waitlisted;
     }
 
     /// <summary>Cancels the caller's registration or waitlist place; a freed seat goes to the next on the waitlist.</summary>

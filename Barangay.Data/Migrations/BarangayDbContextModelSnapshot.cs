@@ -2119,10 +2119,38 @@ namespace Barangay.Data.Migrations
                     b.HasIndex("LastName", "FirstName")
                         .HasDatabaseName("ix_residents_name");
 
+                    b.HasIndex("SearchLast", "SearchFirst")
+                        .HasDatabaseName("ix_residents_search_last_first");
+
                     b.HasIndex("Purok", "LastName", "FirstName")
                         .HasDatabaseName("ix_residents_purok_name");
 
+                    b.HasIndex(new[] { "SearchFirst" }, "ix_residents_search_first")
+                        .HasDatabaseName("ix_residents_search_first");
+
                     b.ToTable("residents", (string)null);
+                });
+
+            modelBuilder.Entity("Barangay.Data.Residents.ResidentName", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Kind", "Name")
+                        .HasName("pk_resident_names");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_resident_names_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("resident_names", (string)null);
                 });
 
             modelBuilder.Entity("Barangay.Data.Settings.AppSetting", b =>

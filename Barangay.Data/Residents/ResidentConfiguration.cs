@@ -35,6 +35,9 @@ public class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.HasIndex(x => x.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_residents_search_name_trgm");
         b.HasIndex(x => x.SearchLast).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_residents_last_name_trgm");
         b.HasIndex(x => x.SearchFirst).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_residents_first_name_trgm");
+        // Exact lookups of the dictionary words a typo resolved to (ResidentNames): surname, or surname and first name.
+        b.HasIndex(x => new { x.SearchLast, x.SearchFirst }).HasDatabaseName("ix_residents_search_last_first");
+        b.HasIndex(x => x.SearchFirst, "ix_residents_search_first");
         b.HasIndex(x => new { x.Purok, x.LastName, x.FirstName }).HasDatabaseName("ix_residents_purok_name");
         b.HasIndex(x => new { x.LastName, x.FirstName }).HasDatabaseName("ix_residents_name");
         b.HasQueryFilter(x => x.DeletedAt == null);

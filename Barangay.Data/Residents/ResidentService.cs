@@ -22,7 +22,7 @@ public sealed partial class ResidentService(BarangayDb dbs, TimeProvider clock)
         size = Math.Clamp(size, 1, 200);
         var today = TimeZones.ManilaToday(clock);
         var search = NameSearch.Normalize(filter.Search);
-        var q = Filter(db, NameMatches(db, search).AsNoTracking(), filter, today);
+        var q = Filter(db, (await NameMatchesAsync(db, search, ct)).AsNoTracking(), filter, today);
 
         // A common surname matches thousands; counting them all costs more than the page itself and helps nobody,
         // so a name search counts up to the cap and the grid asks for a narrower search beyond it.
@@ -55,22 +55,26 @@ public sealed partial class ResidentService(BarangayDb dbs, TimeProvider clock)
     }
 
     /// <summary>
-    /// Residents whose normalized name contains the search, or (from 4 letters) is one typo away from it. Each test is
-    /// one a trigram GIN index answers — <c>LIKE</c> on <c>search_name</c>, and <c>%</c> on <c>search_last</c> and on
-    /// <c>search_first || search_last</c>, with the session's threshold at <see cref="NameSearch.TypoSimilarity"/>
-    /// (<see cref="NameSearch.WithTrigramThreshold"/>) — so the register is never scanned. EF has no <c>%</c>
-    /// operator, hence the SQL. <c>OFFSET 0</c> keeps the matches a subquery of their own: without it PostgreSQL
-    /// walks the whole name index in order, testing every resident, to fill a page of a rare or misspelt name
-    /// (240 ms against 100,000 residents instead of reading the few thousand matches from the trigram indexes).
+    /// Residents whose normalized name contains the search, or (from 4 letters) is one typo away from it: a surname
+    /// or first name like the search, or a first name and surname that the search, split in two, is one typo from
+    /// (<see cref="ResidentNames"/> resolves the typo against the name dictionary, in one round trip). Each test here
+    /// is then one an index answers cheaply — <c>LIKE</c> through the trigram index on <c>search_name</c>, the rest
+    /// exact lookups in btree indexes — so no resident's name is compared by similarity except the few a pair
+    /// lookup returns. <c>OFFSET 0</c> keeps the matches a subquery of their own: without it PostgreSQL may walk the
+    /// whole name index in order to fill a page, which is slow when the matches are rare or all under one surname.
     /// </summary>
-    internal static IQueryable<Resident> NameMatches(BarangayDbContext db, string search)
+    internal static async Task<IQueryable<Resident>> NameMatchesAsync(BarangayDbContext db, string search, CancellationToken ct)
     {
         if (search.Length == 0) return db.Residents;
         var like = $"%{search}%";
         if (search.Length < 4) return db.Residents.Where(r => EF.Functions.Like(r.SearchName, like));
+        var alike = await ResidentNames.AlikeAsync(db, search, ct);
         return db.Residents.FromSql($"""
             SELECT * FROM residents
-            WHERE search_name LIKE {like} OR search_last % {search} OR (search_first || search_last) % {search}
+            WHERE search_name LIKE {like}
+               OR search_last = ANY({alike.Lasts})
+               OR search_first = ANY({alike.Firsts})
+               OR (search_last = ANY({alike.PairLasts}) AND search_first = ANY({alike.PairFirsts}) AND (search_first || search_last) % {search})
             OFFSET 0
             """);
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using System.Text;
 using System.Text.Json;
 using Barangay.Data;
@@ -164,6 +165,8 @@ public sealed class ImportJob(IDbContextFactory<BarangayDbContext> factory, Gene
             rows.Add(ResidentImportRows.ToResident(edit, HumanIds.Format(HumanIds.Resident, year, number)));
         }
         await ResidentCopy.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), rows, ct);
+        // COPY bypasses SaveChanges, so the names go into the search dictionary here, in the chunk's transaction.
+        await ResidentNames.RememberAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), rows, ct);
     }
 
     private static async Task WriteHouseholdsAsync(BarangayDbContext db, List<(long Number, string[] Cells, int Row)> chunk, ImportChecker checker, int year, CancellationToken ct)

@@ -231,6 +231,38 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
     }
 
     [Fact]
+    public async Task Register_SeatAndWaitlist_EachWriteTheirAuditRowWithTheResidentAsActor()
+    {
+        var ev = await PublishedAsync(1);
+        var people = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 2, "purok-6");
+        foreach (var p in people)
+        {
+            FlowCaller.Set(CommunityTestData.CallerOf(p));
+            (await Events.RegisterAsync(ev.Id)).Ok.Should().BeTrue();
+        }
+        FlowCaller.Set(CommunityTestData.CallerOf(people[0]));
+        (await Events.CancelRegistrationAsync(ev.Id)).Ok.Should().BeTrue();
+        (await Events.RegisterAsync(ev.Id)).Value!.Status.Should().Be(EventRegistrationStatuses.Waitlisted);
+
+        await using var db = await _services.DbAsync();
+        var regs = await db.EventRegistrations.Where(r => r.EventId == ev.Id).ToDictionaryAsync(r => r.ResidentId);
+        foreach (var (person, first) in new[] { (people[0], "registered"), (people[1], "waitlisted") })
+        {
+            var id = regs[person.ResidentId].Id.ToString();
+            var trail = await db.AuditLogs.Where(a => a.TargetType == "EventRegistration" && a.TargetId == id).OrderBy(a => a.Timestamp).ToListAsync();
+            trail[0].ActionType.Should().Be("Create");
+            trail[0].ActorUserId.Should().Be(person.UserId);
+            trail[0].Details.Should().Contain($"\"status\": \"{first}\"").And.Contain(person.ResidentId.ToString());
+            if (person == people[0])
+            {
+                // Cancelled, then back on the waitlist: each change its own row.
+                trail.Select(a => a.ActionType).Should().Equal("Create", "StatusChange", "StatusChange");
+                trail[2].Details.Should().Contain("\"old\": \"cancelled\"").And.Contain("\"new\": \"waitlisted\"");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Update_CapacityBelowRegistered_RefusedAndRaisingItPromotesWaitlisted()
     {
         var ev = await PublishedAsync(2);
