@@ -86,7 +86,7 @@ internal sealed class DocumentsBench : IBenchmark
         var commands = capture.Commands.ToList();
 
         var ours = await service.QueueAsync(Filter, 0, 25, ct);
-        var raw = await RawAsync(database.Raw, commands, ct);
+        var raw = await CapturedReplay.TotalAndPageAsync(database.Raw, commands, "RequestId", "request_id", ct);
         outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"  queue: {ours.Total:N0} submitted in purok-3, {ours.Items.Count} on the page; {commands.Count} commands"));
         if (ours.Total != raw.Total || !ours.Items.Select(i => i.Id).SequenceEqual(raw.Ids))
         {
@@ -97,7 +97,7 @@ internal sealed class DocumentsBench : IBenchmark
         for (var i = 0; i < Warmup; i++)
         {
             await service.QueueAsync(Filter, 0, 25, ct);
-            await RawAsync(database.Raw, commands, ct);
+            await CapturedReplay.TotalAndPageAsync(database.Raw, commands, "RequestId", "request_id", ct);
         }
         var oursTimes = new List<double>();
         var rawTimes = new List<double>();
@@ -106,7 +106,7 @@ internal sealed class DocumentsBench : IBenchmark
             foreach (var isOurs in round % 2 == 0 ? new[] { true, false } : [false, true])
             {
                 if (isOurs) oursTimes.Add((await Latency.TimeAsync(() => service.QueueAsync(Filter, 0, 25, ct))).Ms);
-                else rawTimes.Add((await Latency.TimeAsync(() => RawAsync(database.Raw, commands, ct))).Ms);
+                else rawTimes.Add((await Latency.TimeAsync(() => CapturedReplay.TotalAndPageAsync(database.Raw, commands, "RequestId", "request_id", ct))).Ms);
             }
         }
         var oursP95 = Latency.Percentile(oursTimes, 95);
@@ -117,31 +117,6 @@ internal sealed class DocumentsBench : IBenchmark
             $"  queue ours p50 {Latency.Percentile(oursTimes, 50):F1} ms p95 {oursP95:F1} ms | raw p50 {Latency.Percentile(rawTimes, 50):F1} ms p95 {rawP95:F1} ms"));
         if (oursP95 > 50) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"queue p95 is {oursP95:F1} ms (target at most 50 ms)."));
         if (oursP95 > 3 * rawP95) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"queue p95 is {oursP95 / rawP95:F2}× raw (target at most 3×)."));
-    }
-
-    /// <summary>The captured commands in order on one connection: the first gives the total, the one with request_id the page.</summary>
-    private static async Task<(long Total, List<Guid> Ids)> RawAsync(NpgsqlDataSource source, IReadOnlyList<CapturedCommand> commands, CancellationToken ct)
-    {
-        long total = 0;
-        var ids = new List<Guid>();
-        await using var conn = await source.OpenConnectionAsync(ct);
-        for (var i = 0; i < commands.Count; i++)
-        {
-            await using var cmd = commands[i].On(conn);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            // EF names the projection's columns after the record's members ("Id", "RequestId").
-            var idColumn = columns.FindIndex(c => c is "Id" or "id");
-            var isPage = columns.Contains("RequestId") || columns.Contains("request_id");
-            var values = new object[reader.FieldCount];
-            while (await reader.ReadAsync(ct))
-            {
-                reader.GetValues(values);
-                if (isPage) ids.Add((Guid)values[idColumn]);
-                else if (i == 0) total = Convert.ToInt64(values[0], CultureInfo.InvariantCulture);
-            }
-        }
-        return (total, ids);
     }
 
     /// <summary>50,000 requests over the bench residents (binary COPY, not timed), then the document types and ANALYZE.</summary>

@@ -19,9 +19,6 @@ public class EventsAndAnnouncementsTests(EndToEndFixture e2e)
 {
     private const string Password = "Resident#2026e2e";
 
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"[data-testid='{testId}']").Locator("xpath=descendant-or-self::input|descendant-or-self::textarea").First;
-
     [Fact]
     public async Task Official_PublishesEventAndPurokAnnouncement_ResidentsOnPhonesRegisterSeeSeatsDropAndOnlyThePurokIsTold()
     {
@@ -34,10 +31,10 @@ public class EventsAndAnnouncementsTests(EndToEndFixture e2e)
         await hall.GotoAsync("/hall/events/new");
         await EndToEndFixture.WaitInteractiveAsync(hall);
         var eventTitle = $"Libreng Bakuna {tag}";
-        await Field(hall, "event-title").FillAsync(eventTitle);
-        await Field(hall, "event-venue").FillAsync("Covered court");
-        await Field(hall, "event-capacity").FillAsync("50");
-        await Field(hall, "event-description").FillAsync("Bring your vaccination card.");
+        await EndToEndFixture.Field(hall, "event-title").FillAsync(eventTitle);
+        await EndToEndFixture.Field(hall, "event-venue").FillAsync("Covered court");
+        await EndToEndFixture.Field(hall, "event-capacity").FillAsync("50");
+        await EndToEndFixture.Field(hall, "event-description").FillAsync("Bring your vaccination card.");
         await hall.GetByTestId("publish-event").ClickAsync();
         await Expect(hall.GetByTestId("event-status")).ToHaveTextAsync("published");
         await Screenshots.SaveAsync(hall, "events-editor-desktop");
@@ -46,14 +43,14 @@ public class EventsAndAnnouncementsTests(EndToEndFixture e2e)
         await hall.GotoAsync("/hall/announcements/new");
         await EndToEndFixture.WaitInteractiveAsync(hall);
         var annTitle = $"Water interruption in Purok 3 {tag}";
-        await Field(hall, "ann-title").FillAsync(annTitle);
-        await Field(hall, "ann-body").FillAsync("No water on **Saturday**, 8 AM to 5 PM. <script>alert(1)</script>");
+        await EndToEndFixture.Field(hall, "ann-title").FillAsync(annTitle);
+        await EndToEndFixture.Field(hall, "ann-body").FillAsync("No water on **Saturday**, 8 AM to 5 PM. <script>alert(1)</script>");
         await hall.GetByTestId("ann-puroks").ClickAsync();
         await hall.GetByRole(AriaRole.Option, new() { Name = "Purok 3 - Rosal" }).ClickAsync();
         await hall.Keyboard.PressAsync("Escape");
         await hall.GetByTestId("publish-ann").ClickAsync();
         await Expect(hall.GetByTestId("form-errors")).ToContainTextAsync("<script> tag, which is not allowed");
-        await Field(hall, "ann-body").FillAsync("No water on **Saturday**, 8 AM to 5 PM.");
+        await EndToEndFixture.Field(hall, "ann-body").FillAsync("No water on **Saturday**, 8 AM to 5 PM.");
         await hall.GetByTestId("publish-ann").ClickAsync();
         await Expect(hall.GetByTestId("ann-status")).ToHaveTextAsync("published");
         await Expect(hall.GetByTestId("delivery-progress")).ToContainTextAsync("Delivered", new() { Timeout = 30_000 });
@@ -109,7 +106,7 @@ public class EventsAndAnnouncementsTests(EndToEndFixture e2e)
             await hall.Locator("tr", new() { HasText = eventTitle }).GetByRole(AriaRole.Link, new() { Name = "Attendees" }).ClickAsync();
             await EndToEndFixture.WaitInteractiveAsync(hall);
             await Expect(hall.GetByTestId("attendees-table")).ToContainTextAsync(ana);
-            await Field(hall, $"attended-T-{ana}").CheckAsync();
+            await EndToEndFixture.Field(hall, $"attended-T-{ana}").CheckAsync();
             await Expect(hall.GetByTestId("attendees-table").Locator("tr", new() { HasText = ana })).ToContainTextAsync("attended");
             await Screenshots.SaveAsync(hall, "attendees-desktop");
         }

@@ -14,9 +14,6 @@ namespace Barangay.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public class MessagingLiveTests(EndToEndFixture e2e)
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::*[self::input or self::textarea]").First;
-
     private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 5_000 };
 
     [Fact]
@@ -39,8 +36,8 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await resident.GetByTestId("new-message").ClickAsync();
             await resident.WaitForURLAsync(u => u.EndsWith("/messages/new", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(resident);
-            await Field(resident, "new-subject").FillAsync($"Streetlight out on Mabini St. {tag}");
-            await Field(resident, "new-body").FillAsync("The streetlight near the chapel has been out since Monday.\nIt is very dark at night.");
+            await EndToEndFixture.Field(resident, "new-subject").FillAsync($"Streetlight out on Mabini St. {tag}");
+            await EndToEndFixture.Field(resident, "new-body").FillAsync("The streetlight near the chapel has been out since Monday.\nIt is very dark at night.");
             await Screenshots.SaveAsync(resident, "messaging-new-phone");
             await resident.GetByTestId("new-send").ClickAsync();
             await resident.WaitForURLAsync(u => u.Contains("/messages/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal));
@@ -65,7 +62,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             officialNavigations = 0;
 
             // The official replies; the reply shows on the resident's phone live (the thread is column-reverse: the first in the DOM is the newest, shown at the bottom).
-            await Field(official, "composer-text").FillAsync("Salamat po. A team will fix it tomorrow morning.");
+            await EndToEndFixture.Field(official, "composer-text").FillAsync("Salamat po. A team will fix it tomorrow morning.");
             await official.GetByTestId("composer-send").ClickAsync();
             await Expect(official.GetByTestId("message").First).ToContainTextAsync("A team will fix it", Live);
             await Expect(resident.GetByTestId("message").First).ToContainTextAsync("A team will fix it tomorrow morning.", Live);
@@ -73,9 +70,9 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             residentNavigations.Should().Be(0, "the reply arrives over the live circuit, not by reloading");
 
             // The resident answers from the phone's composer; it shows on the official's desktop live.
-            await Field(resident, "composer-text").FillAsync("Thank you! <b>See you</b> tomorrow.");
+            await EndToEndFixture.Field(resident, "composer-text").FillAsync("Thank you! <b>See you</b> tomorrow.");
             await resident.GetByTestId("composer-send").ClickAsync();
-            await Expect(Field(resident, "composer-text")).ToHaveValueAsync("");
+            await Expect(EndToEndFixture.Field(resident, "composer-text")).ToHaveValueAsync("");
             await Expect(official.GetByTestId("message").First).ToContainTextAsync("Thank you! <b>See you</b> tomorrow.", Live);
             officialNavigations.Should().Be(0);
             (await official.Locator(".msg-thread b").CountAsync()).Should().Be(0, "messages are text, never HTML");
@@ -89,7 +86,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await resident.WaitForURLAsync(u => u.EndsWith("/messages", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(resident);
             await resident.WaitForTimeoutAsync(300);
-            await Field(official, "composer-text").FillAsync("Also: the team needs the pole number if you see it.");
+            await EndToEndFixture.Field(official, "composer-text").FillAsync("Also: the team needs the pole number if you see it.");
             await official.GetByTestId("composer-send").ClickAsync();
             var mine = resident.GetByTestId("conversation-item").Filter(new() { HasText = tag });
             await Expect(mine).ToHaveAttributeAsync("data-unread", "1", new() { Timeout = 5_000 });
@@ -100,7 +97,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
         {
             await official.Context.CloseAsync();
             await resident.Context.CloseAsync();
-            await CleanUpAsync();
+            await e2e.ClearMessageNotificationsAsync();
         }
     }
 
@@ -135,8 +132,8 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await Expect(official.GetByTestId("new-title")).ToContainTextAsync("Dela Cruz, Juan");
             await official.GetByTestId("new-send").ClickAsync();
             await Expect(official.Locator("text=Subject is required.")).ToBeVisibleAsync();
-            await Field(official, "new-subject").FillAsync($"Your barangay ID {tag}");
-            await Field(official, "new-body").FillAsync("Your barangay ID is ready. Please pick it up at the hall.");
+            await EndToEndFixture.Field(official, "new-subject").FillAsync($"Your barangay ID {tag}");
+            await EndToEndFixture.Field(official, "new-body").FillAsync("Your barangay ID is ready. Please pick it up at the hall.");
             await official.GetByTestId("new-send").ClickAsync();
             await official.WaitForURLAsync(u => u.Contains("/messages/", StringComparison.Ordinal) && !u.Contains("/new", StringComparison.Ordinal));
             await Expect(official.GetByTestId("message-body")).ToContainTextAsync("Your barangay ID is ready.");
@@ -152,16 +149,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
         {
             await resident.Context.CloseAsync();
             await official.Context.CloseAsync();
-            await CleanUpAsync();
+            await e2e.ClearMessageNotificationsAsync();
         }
-    }
-
-    /// <summary>The end-to-end database is shared: leave the demo users' notification counts as other tests expect them.</summary>
-    private async Task CleanUpAsync()
-    {
-        await using var conn = new NpgsqlConnection(e2e.Database.AppConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("DELETE FROM notifications WHERE type = 'message.new'", conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }

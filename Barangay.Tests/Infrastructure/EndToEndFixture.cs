@@ -112,6 +112,19 @@ public sealed class EndToEndFixture : IAsyncLifetime
         await option.ClickAsync();
     }
 
+    /// <summary>The text box inside the MudBlazor field marked with <paramref name="testId"/> (the marker sits on a wrapper).</summary>
+    public static ILocator Field(IPage page, string testId) =>
+        page.Locator($"[data-testid='{testId}']").Locator("xpath=descendant-or-self::*[self::input or self::textarea]").First;
+
+    /// <summary>The end-to-end database is shared: leaves the demo users' message notification counts as other tests expect them.</summary>
+    public async Task ClearMessageNotificationsAsync()
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(Database.AppConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("DELETE FROM notifications WHERE type = 'message.new'", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -15,9 +15,6 @@ namespace Barangay.Tests.Scale;
 [Trait("Category", "EndToEnd")]
 public class TwoReplicasTests(EndToEndFixture e2e)
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::*[self::input or self::textarea]").First;
-
     [Fact]
     public async Task SignInOnReplicaB_WorksOnReplicaA_AndAMessageSentOnA_ReachesTheResidentOnBLive()
     {
@@ -57,8 +54,8 @@ public class TwoReplicasTests(EndToEndFixture e2e)
             await secretaryOnA.GetByTestId("message-resident").ClickAsync();
             await secretaryOnA.WaitForURLAsync(u => u.Contains("/messages/new?resident=", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(secretaryOnA);
-            await Field(secretaryOnA, "new-subject").FillAsync($"Barangay assembly {tag}");
-            await Field(secretaryOnA, "new-body").FillAsync("The barangay assembly is on Saturday at 8 AM in the covered court.");
+            await EndToEndFixture.Field(secretaryOnA, "new-subject").FillAsync($"Barangay assembly {tag}");
+            await EndToEndFixture.Field(secretaryOnA, "new-body").FillAsync("The barangay assembly is on Saturday at 8 AM in the covered court.");
             await secretaryOnA.GetByTestId("new-send").ClickAsync();
             await secretaryOnA.WaitForURLAsync(u => u.Contains("/messages/", StringComparison.Ordinal) && !u.Contains("/new", StringComparison.Ordinal));
 
@@ -78,7 +75,7 @@ public class TwoReplicasTests(EndToEndFixture e2e)
             if (juanOnA is not null) await juanOnA.CloseAsync();
             await juanOnB.Context.CloseAsync();
             await secretaryOnA.Context.CloseAsync();
-            await CleanUpAsync();
+            await e2e.ClearMessageNotificationsAsync();
         }
     }
 
@@ -96,14 +93,5 @@ public class TwoReplicasTests(EndToEndFixture e2e)
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT r.id FROM residents r JOIN users u ON u.id = r.user_id WHERE u.username = 'juan'", conn);
         return (Guid)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>The end-to-end database is shared: leave the demo users' notification counts as other tests expect them.</summary>
-    private async Task CleanUpAsync()
-    {
-        await using var conn = new NpgsqlConnection(e2e.Database.AppConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("DELETE FROM notifications WHERE type = 'message.new'", conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -121,6 +121,9 @@ public class ImportServiceTests(DemoDatabase database) : IClassFixture<DemoDatab
         (await _host.CommitAndRunAsync(result.Value)).RecordsImported.Should().Be(1);
         await using var db = await _host.Services.DbAsync();
         (await db.Residents.SingleAsync(r => r.LastName == "Xlsxon")).Dob.Should().Be(new DateOnly(1990, 3, 15));
+        // COPY bypasses SaveChanges: the job itself puts the names in the dictionary typo search resolves against.
+        (await db.ResidentNames.CountAsync(n => (n.Kind == ResidentNameKinds.Last && n.Name == "xlsxon") || (n.Kind == ResidentNameKinds.First && n.Name == "ana")))
+            .Should().Be(2);
     }
 
     [Fact]
