@@ -30,12 +30,12 @@ public static class ResidentNames
             SELECT kind, name, NULL FROM resident_names WHERE name % @q
             UNION ALL
             SELECT 'pair', l.name, f.name
-            FROM generate_series(2, length(@q) - 2) AS i
+            FROM generate_series(2, length(@q) - 2) AS s(i)
             JOIN resident_names f ON f.kind = 'first' AND f.name = left(@q, i)
             JOIN resident_names l ON l.kind = 'last' AND l.name % substr(@q, i + 1)
             UNION ALL
             SELECT 'pair', l.name, f.name
-            FROM generate_series(2, length(@q) - 2) AS i
+            FROM generate_series(2, length(@q) - 2) AS s(i)
             JOIN resident_names l ON l.kind = 'last' AND l.name = substr(@q, i + 1)
             JOIN resident_names f ON f.kind = 'first' AND f.name % left(@q, i)
             """, conn);
