@@ -58,7 +58,7 @@ public static class ReportDocuments
         var t = report.Total;
         var outcomes = new[] { ("Open (new or in progress)", t.Open), ("Resolved", t.Resolved), ("Closed", t.Closed), ("Rejected", t.Rejected) }
             .Select(o => ReportRow.Of(o.Item1, o.Item2, Percent.Of(o.Item2, t.Filed))).Append(ReportRow.TotalOf("Total", t.Filed, Percent.Of(t.Filed, t.Filed))).ToList();
-        return new ReportDocument("Complaints Report", Period(report.From, report.To), $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
+        return new ReportDocument("Complaints and KP Report", Period(report.From, report.To), $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
         [
             new ReportPart("Complaints",
             [

@@ -87,6 +87,7 @@ public static class KpFixture
         {
             Id = Guid.NewGuid(), ComplaintId = "CMP-KP-" + code, ResidentId = complainant, Category = "fx-noise", Subject = code + " dispute",
             Description = "Fixture dispute between neighbours.", Status = complaintStatus, ReportedAt = filed.AddHours(-1), Purok = HallFixture.PurokA,
+            ResolvedAt = complaintStatus == ComplaintStatuses.Resolved ? filed.AddDays(10) : null,
             Version = Guid.NewGuid(),
         };
         var kp = new KpCase
