@@ -48,7 +48,6 @@ internal static class OfficialHomeQuery
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var firstWeek = monday.AddDays(-7 * (OfficialCharts.Weeks - 1));
         var week0 = TimeZones.ManilaToUtc(firstWeek.ToDateTime(TimeOnly.MinValue));
-        var (bandSql, bandParams) = AgeGroups.Pyramid.CaseSql("dob", today, "age");
 
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = conn.State != System.Data.ConnectionState.Open;
@@ -66,13 +65,7 @@ internal static class OfficialHomeQuery
             cards.Parameters.Add(new NpgsqlParameter<Guid>("me", me ?? Guid.Empty));
             batch.BatchCommands.Add(cards);
             batch.BatchCommands.Add(new NpgsqlBatchCommand(RequestsByStatus));
-            // The filter is the partial index's own text, so the planner can answer from the index alone (index-only scan).
-            var residents = new NpgsqlBatchCommand($"""
-                SELECT purok, sex, {bandSql} AS band, count(*) FROM residents
-                WHERE {OfficialHomeResidentIndex.Filter} GROUP BY 1, 2, 3
-                """);
-            residents.Parameters.AddRange(bandParams.ToArray());
-            batch.BatchCommands.Add(residents);
+            batch.BatchCommands.Add(Residents(today));
             foreach (var (table, column) in new[] { ("document_requests", "submitted_at"), ("complaints", "reported_at") })
             {
                 var weekly = new NpgsqlBatchCommand(PerWeek(table, column));
@@ -144,6 +137,21 @@ internal static class OfficialHomeQuery
         {
             if (opened) await conn.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// Active residents by purok, sex and pyramid band on <paramref name="today"/>: the home's costliest statement. Its
+    /// filter is the partial index's own text, so the planner answers from the index alone (an index-only scan).
+    /// </summary>
+    internal static NpgsqlBatchCommand Residents(DateOnly today)
+    {
+        var (bandSql, bandParams) = AgeGroups.Pyramid.CaseSql("dob", today, "age");
+        var residents = new NpgsqlBatchCommand($"""
+            SELECT purok, sex, {bandSql} AS band, count(*) FROM residents
+            WHERE {OfficialHomeResidentIndex.Filter} GROUP BY 1, 2, 3
+            """);
+        residents.Parameters.AddRange(bandParams.ToArray());
+        return residents;
     }
 
     // count(*) is bigint on PostgreSQL and CockroachDB alike; CAST(... AS INT) is int4 here and int8 there.
