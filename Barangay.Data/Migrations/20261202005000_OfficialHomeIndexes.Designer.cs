@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Barangay.Data.Migrations
 {
     [DbContext(typeof(BarangayDbContext))]
-    [Migration("20261202000212_OfficialHomeIndexes")]
+    [Migration("20261202005000_OfficialHomeIndexes")]
     partial class OfficialHomeIndexes
     {
         /// <inheritdoc />
