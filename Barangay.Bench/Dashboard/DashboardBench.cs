@@ -3,6 +3,7 @@ using System.Globalization;
 using Barangay.Bench.Infrastructure;
 using Barangay.Data;
 using Barangay.Data.Announcements;
+using Barangay.Data.Complaints.Kp;
 using Barangay.Data.Dashboard;
 using Barangay.Data.Reports;
 using Barangay.Data.Settings;
@@ -13,8 +14,8 @@ namespace Barangay.Bench.Dashboard;
 
 /// <summary>
 /// Dashboards over 100,000 residents, 50,000 requests and 20,000 complaints: <c>official_home_ms</c> (p95 of the
-/// official's home, cards and charts, through <see cref="DashboardService.GetOfficialHomeAsync"/>; target 100 ms) against
-/// the same seven aggregates sent by hand on raw Npgsql one statement at a time; <c>official_home_roundtrips</c> (Npgsql's
+/// official's home, cards and charts, through <see cref="DashboardService.GetOfficialHomeAsync"/> with the app's KP
+/// counter; target 100 ms) against the same aggregates sent by hand on raw Npgsql one statement at a time; <c>official_home_roundtrips</c> (Npgsql's
 /// command activities during one home, target at most 3); <c>form_c_pdf_s</c> (the RBI monitoring report for the whole
 /// barangay and its seven puroks, numbers to PDF; target 2 s) against its aggregate query alone on raw Npgsql.
 /// </summary>
@@ -35,8 +36,13 @@ internal sealed class DashboardBench : IBenchmark
         outcome.Notes.Add("  " + await ResidentRegister.EnsureAsync(database, ct));
         outcome.Notes.Add("  " + await Documents.DocumentsBench.EnsureRequestsAsync(database, ct));
         outcome.Notes.Add("  " + await EnsureComplaintsAsync(database, ct));
+        // What autovacuum does to a table soon after bulk inserts, done at once: the visibility map it sets is what
+        // lets the home's statements answer from their indexes alone (index-only scans) instead of reading the rows.
+        await AsOwnerAsync(database, "VACUUM (ANALYZE) residents, households, document_requests, complaints", ct);
         var dbs = new BarangayDb(database.Contexts, new OfficialCaller());
-        var service = new DashboardService(dbs, TimeProvider.System, new NoKpCases(), new AnnouncementService(dbs, new NoFanOut(), TimeProvider.System));
+        // The KP card as the app wires it (one more round trip), not the no-op default.
+        var kp = new KpDeadlineCounter(new KpService(dbs, database.Contexts, new HolidayCalendar(database.Contexts), TimeProvider.System));
+        var service = new DashboardService(dbs, TimeProvider.System, kp, new AnnouncementService(dbs, new NoFanOut(), TimeProvider.System));
         await HomeAsync(database, service, outcome, ct);
         await FormCAsync(database, dbs, outcome, ct);
         return outcome;
@@ -74,7 +80,7 @@ internal sealed class DashboardBench : IBenchmark
         var rawP95 = Latency.Percentile(rawTimes, 95);
         outcome.Results.Add(new BenchResult("official_home_ms", p95, "ms", p95 / rawP95));
         outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"  home ours p50 {Latency.Percentile(ours, 50):F1} ms p95 {p95:F1} ms (1 batch) | raw, one statement per round trip: p50 {Latency.Percentile(rawTimes, 50):F1} ms p95 {rawP95:F1} ms"));
+            $"  home ours p50 {Latency.Percentile(ours, 50):F1} ms p95 {p95:F1} ms (KP count, then 1 batch) | raw, one statement per round trip: p50 {Latency.Percentile(rawTimes, 50):F1} ms p95 {rawP95:F1} ms"));
         if (p95 > 100) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"official home p95 is {p95:F1} ms (target at most 100 ms)."));
 
         // What the live poll costs the database per process and tick while a home is open.
@@ -104,6 +110,7 @@ internal sealed class DashboardBench : IBenchmark
             "SELECT floor(extract(epoch FROM now() - reported_at) / 604800), count(*) FROM complaints WHERE reported_at >= now() - interval '84 days' GROUP BY 1",
             "SELECT category, count(*) FROM complaints GROUP BY category",
             "SELECT category, code, label FROM lookup_values WHERE category IN ('purok', 'complaint_category')",
+            "SELECT count(*) FROM kp_cases WHERE stage IN ('mediation', 'conciliation') AND summons_due_at < now() + interval '2 days'",
         ];
         long population = 0, requests = 0;
         await using var conn = await source.OpenConnectionAsync(ct);
@@ -227,14 +234,21 @@ internal sealed class DashboardBench : IBenchmark
             }
             await writer.CompleteAsync(ct);
         }
-        var owner = Environment.GetEnvironmentVariable("BENCH_OWNER_CONNECTION");
-        await using (var conn = new NpgsqlConnection(string.IsNullOrWhiteSpace(owner) ? database.ConnectionString : owner))
-        {
-            await conn.OpenAsync(ct);
-            await using var analyze = new NpgsqlCommand("ANALYZE complaints", conn);
-            await analyze.ExecuteNonQueryAsync(ct);
-        }
+        await AsOwnerAsync(database, "ANALYZE complaints", ct);
         return string.Create(CultureInfo.InvariantCulture, $"generated {Complaints:N0} complaints in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s (binary COPY), then ANALYZE");
+    }
+
+    /// <summary>
+    /// ANALYZE and VACUUM need the table's owner: ./bench.sh hands its connection over in BENCH_OWNER_CONNECTION for
+    /// this alone (as the app role, PostgreSQL skips the tables with a warning).
+    /// </summary>
+    private static async Task AsOwnerAsync(BenchDatabase database, string sql, CancellationToken ct)
+    {
+        var owner = Environment.GetEnvironmentVariable("BENCH_OWNER_CONNECTION");
+        await using var conn = new NpgsqlConnection(string.IsNullOrWhiteSpace(owner) ? database.ConnectionString : owner);
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private sealed class NoFanOut : IAnnouncementDispatcher

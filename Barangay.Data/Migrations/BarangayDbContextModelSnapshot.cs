@@ -1025,6 +1025,9 @@ namespace Barangay.Data.Migrations
                     b.HasIndex("Status")
                         .HasDatabaseName("idx_docreq_status");
 
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_document_requests_submitted_at");
+
                     b.HasIndex("Purok", "Status")
                         .HasDatabaseName("idx_docreq_purok_status");
 
@@ -2124,6 +2127,10 @@ namespace Barangay.Data.Migrations
 
                     b.HasIndex("Purok", "LastName", "FirstName")
                         .HasDatabaseName("ix_residents_purok_name");
+
+                    b.HasIndex("Purok", "Sex", "Dob")
+                        .HasDatabaseName("ix_residents_active_purok_sex_dob")
+                        .HasFilter("deleted_at IS NULL AND registration_status = 'active'");
 
                     b.HasIndex(new[] { "SearchFirst" }, "ix_residents_search_first")
                         .HasDatabaseName("ix_residents_search_first");

@@ -58,7 +58,7 @@ public static class ReportDocuments
         var t = report.Total;
         var outcomes = new[] { ("Open (new or in progress)", t.Open), ("Resolved", t.Resolved), ("Closed", t.Closed), ("Rejected", t.Rejected) }
             .Select(o => ReportRow.Of(o.Item1, o.Item2, Percent.Of(o.Item2, t.Filed))).Append(ReportRow.TotalOf("Total", t.Filed, Percent.Of(t.Filed, t.Filed))).ToList();
-        return new ReportDocument("Complaints Report", Period(report.From, report.To), $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
+        return new ReportDocument("Complaints and KP Report", Period(report.From, report.To), $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
         [
             new ReportPart("Complaints",
             [
@@ -66,6 +66,29 @@ public static class ReportDocuments
                 new ReportTable("By outcome", ["Outcome", "Complaints", "Share"], outcomes),
             ],
             ["Complaints reported in the period, by where they stand now. Days to resolve: calendar days from report to resolution."]),
+            Kp(report.Kp),
+        ]);
+    }
+
+    /// <summary>The Katarungang Pambarangay part of the complaints report: its own page (its own sheet in the workbook).</summary>
+    private static ReportPart Kp(KpSection kp)
+    {
+        var rows = kp.Lines.Select(l => ReportRow.Of(l.Outcome, l.Cases, Percent.Of(l.Cases, kp.Total), l.AverageDaysFromFiling))
+            .Append(ReportRow.TotalOf("Total", kp.Total, Percent.Of(kp.Total, kp.Total), null)).ToList();
+        return new ReportPart("Katarungang Pambarangay",
+        [
+            new ReportTable("KP cases by stage and outcome", ["Stage / outcome", "Cases", "Share", "Avg. days from filing"], rows),
+            new ReportTable("Settlement and deadlines", ["", "Cases", "Avg. days from filing"],
+            [
+                ReportRow.Of("Amicably settled (mediation or conciliation)", kp.Settled, kp.AverageDaysToSettlement),
+                ReportRow.Of("Pending and past a deadline now", kp.PastDeadline, null),
+            ]),
+        ],
+        [
+            "KP cases filed in the period, each counted once by where it stands now.",
+            "Days from filing: calendar days from the case's filing to the settlement or award (KP counts calendar days).",
+            "Dismissed or withdrawn: the complaint was rejected or closed while the case was still in mediation or conciliation.",
+            "Past a deadline: a pending case whose summons, mediation, Pangkat or conciliation step is overdue.",
         ]);
     }
 

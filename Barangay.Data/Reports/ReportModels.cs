@@ -47,8 +47,21 @@ public sealed record IssuanceReport(DateOnly From, DateOnly To, IReadOnlyList<Is
 /// <summary>One complaint category: how many were filed, where they stand, and the average days to resolution.</summary>
 public sealed record ComplaintCategoryLine(string Category, int Filed, int Open, int Resolved, int Closed, int Rejected, double AverageDaysToResolve);
 
-/// <summary>Complaints reported between two Manila dates (inclusive) by category and outcome.</summary>
-public sealed record ComplaintsReport(DateOnly From, DateOnly To, IReadOnlyList<ComplaintCategoryLine> Lines, ComplaintCategoryLine Total);
+/// <summary>Complaints reported between two Manila dates (inclusive) by category and outcome, and the KP cases filed in them.</summary>
+public sealed record ComplaintsReport(DateOnly From, DateOnly To, IReadOnlyList<ComplaintCategoryLine> Lines, ComplaintCategoryLine Total, KpSection Kp);
+
+/// <summary>
+/// One stage or outcome of the KP cases (<see cref="KpReportLines"/>): how many cases stand there, and for the
+/// settlements and awards the average calendar days from filing to the outcome (NaN elsewhere).
+/// </summary>
+public sealed record KpOutcomeLine(string Outcome, int Cases, double AverageDaysFromFiling);
+
+/// <summary>
+/// The Katarungang Pambarangay cases filed in the report's period: each in exactly one <see cref="Lines"/> entry (so they
+/// add up to <see cref="Total"/>), the amicable settlements (mediation or conciliation) with their average days from
+/// filing, and the pending cases with a step past its deadline when the report was made.
+/// </summary>
+public sealed record KpSection(IReadOnlyList<KpOutcomeLine> Lines, int Total, int Settled, double AverageDaysToSettlement, int PastDeadline);
 
 public static class ReportKinds
 {

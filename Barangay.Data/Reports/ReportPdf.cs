@@ -60,9 +60,12 @@ public static class ReportPdf
                 y += 6;
                 void ColumnHeads()
                 {
-                    for (var i = 0; i < table.Columns.Count; i++)
-                        g.DrawString(table.Columns[i], bold, XBrushes.Black, new XRect(X(i) + 2, y, W(i) - 4, 10), i == 0 ? XStringFormats.TopLeft : XStringFormats.TopRight);
-                    y += RowHeight;
+                    // A heading wider than its column goes on two or more lines: drawn on one, neighbours overprinted each other.
+                    var heads = table.Columns.Select((c, i) => Wrap(g, c, bold, W(i) - 4)).ToList();
+                    for (var i = 0; i < heads.Count; i++)
+                        for (var k = 0; k < heads[i].Count; k++)
+                            g.DrawString(heads[i][k], bold, XBrushes.Black, new XRect(X(i) + 2, y + k * RowHeight, W(i) - 4, 10), i == 0 ? XStringFormats.TopLeft : XStringFormats.TopRight);
+                    y += RowHeight * heads.Max(h => h.Count);
                     g.DrawLine(XPens.Black, Left, y - 2, Left + width, y - 2);
                 }
                 ColumnHeads();
@@ -99,5 +102,24 @@ public static class ReportPdf
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>Splits <paramref name="text"/> at spaces into lines no wider than <paramref name="width"/> (a single long word stays whole).</summary>
+    private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && g.MeasureString(candidate, font).Width > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else line = candidate;
+        }
+        lines.Add(line);
+        return lines;
     }
 }

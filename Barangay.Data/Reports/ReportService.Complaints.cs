@@ -1,4 +1,5 @@
 using Barangay.Data.Complaints;
+using Barangay.Data.Complaints.Kp;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ public sealed partial class ReportService
     /// <summary>
     /// Complaints reported between two Manila dates (inclusive), by category: how many, where they stand now (open,
     /// resolved, closed, rejected) and the average calendar days from report to resolution (those with a resolution
-    /// date). Confidential complaints are counted too; the report shows no names or details.
+    /// date). Confidential complaints are counted too; the report shows no names or details. Then the KP cases filed in
+    /// the period (<see cref="KpSectionAsync"/>).
     /// </summary>
     public async Task<ComplaintsReport?> ComplaintsAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
@@ -42,6 +44,32 @@ public sealed partial class ReportService
             .Select(g => Build(g.Key, g.Select(x => (x.Status, x.Count, x.Resolved, x.Seconds)).ToList()))
             .OrderByDescending(l => l.Filed).ThenBy(l => l.Category, StringComparer.Ordinal).ToList();
         var total = Build("Total", rows.Select(x => (x.Status, x.Count, x.Resolved, x.Seconds)).ToList());
-        return new ComplaintsReport(from, to, lines, total);
+        return new ComplaintsReport(from, to, lines, total, await KpSectionAsync(db, start, end, ct));
+    }
+
+    /// <summary>
+    /// KP cases filed between <paramref name="start"/> and <paramref name="end"/> (UTC) by where they stand now
+    /// (<see cref="KpReportLines"/>), days from filing to a settlement or award, and the pending ones past a step's
+    /// deadline now (the case book's own rule, <see cref="KpDeadlines.Steps"/>). A barangay files tens of cases a
+    /// year, so they are classified here rather than in SQL, with the same code the case book uses.
+    /// </summary>
+    private async Task<KpSection> KpSectionAsync(BarangayDbContext db, DateTime start, DateTime end, CancellationToken ct)
+    {
+        var cases = await (from k in db.Set<KpCase>().AsNoTracking()
+                           join c in db.Complaints.AsNoTracking() on k.ComplaintId equals c.Id
+                           where k.FiledAt >= start && k.FiledAt < end
+                           select new { Case = k, c.Status }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var classified = cases.Select(x => (x.Case, Line: KpReportLines.Of(x.Case, x.Status))).ToList();
+        static double Days(IEnumerable<KpCase> timed) =>
+            timed.Select(k => (k.OutcomeAt!.Value - k.FiledAt).TotalDays).DefaultIfEmpty(double.NaN).Average();
+        var lines = KpReportLines.All.Select(line =>
+        {
+            var here = classified.Where(x => x.Line == line).Select(x => x.Case).ToList();
+            return new KpOutcomeLine(line, here.Count, KpReportLines.IsTimed(line) ? Days(here) : double.NaN);
+        }).ToList();
+        var settled = classified.Where(x => x.Line is KpReportLines.SettledInMediation or KpReportLines.SettledInConciliation).Select(x => x.Case).ToList();
+        var pastDeadline = classified.Count(x => KpReportLines.IsPending(x.Line) && KpDeadlines.Steps(x.Case, now).Any(s => s.Overdue));
+        return new KpSection(lines, classified.Count, settled.Count, Days(settled), pastDeadline);
     }
 }

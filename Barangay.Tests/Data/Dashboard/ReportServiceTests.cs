@@ -28,6 +28,7 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
                 await using var db = await _host.Services.DbAsync();
                 Fixtures[database.Name] = ids = await HallFixture.SeedAsync(db);
                 await IssuanceFixture.SeedAsync(db, ids.Juan);
+                await KpFixture.SeedAsync(db, ids.Juan);
             }
             _ids = ids;
         }
@@ -118,6 +119,46 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
     }
 
     [Fact]
+    public async Task Complaints_SecondQuarter_KpCasesMatchTheHandCount()
+    {
+        var kp = (await Reports.ComplaintsAsync(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30)))!.Kp;
+
+        kp.Lines.Select(l => (l.Outcome, l.Cases)).Should().Equal(
+            (KpReportLines.SettledInMediation, 2), (KpReportLines.SettledInConciliation, 1), (KpReportLines.ArbitrationAward, 1),
+            (KpReportLines.CertificateIssued, 2), (KpReportLines.Repudiated, 1), (KpReportLines.Failed, 1),
+            (KpReportLines.PendingMediation, 2), (KpReportLines.PendingConciliation, 2), (KpReportLines.Dismissed, 1));
+        kp.Lines.Select(l => l.AverageDaysFromFiling).Take(3).Should().Equal([7.75, 30.0, 7.0], "K1 10 and K2 5.5 days; K3 30; K4 7");
+        kp.Lines.Skip(3).Should().OnlyContain(l => double.IsNaN(l.AverageDaysFromFiling), "only settlements and awards are timed");
+        kp.Total.Should().Be(13, "K13 was filed in January");
+        kp.Settled.Should().Be(3);
+        kp.AverageDaysToSettlement.Should().BeApproximately(45.5 / 3, 1e-9, "(10 + 5.5 + 30) / 3: the award is not an amicable settlement");
+        kp.PastDeadline.Should().Be(2, "K9's summons and K11's conciliation are overdue; K12 is overdue too but dismissed");
+    }
+
+    [Fact]
+    public async Task Download_ComplaintsWithKp_XlsxHasTheKpSheetAndPdfItsPage()
+    {
+        var request = new ReportRequest(ReportKinds.Complaints, ReportFormats.Xlsx, From: new DateOnly(2026, 4, 1), To: new DateOnly(2026, 6, 30));
+        var xlsx = await Reports.DownloadAsync(request);
+
+        using var package = new ExcelPackage(new MemoryStream(xlsx.Value!.Content));
+        package.Workbook.Worksheets.Select(w => w.Name).Should().Equal("Complaints", "Katarungang Pambarangay");
+        var ws = package.Workbook.Worksheets["Katarungang Pambarangay"];
+        Value(ws, KpReportLines.SettledInMediation).Should().Be(2);
+        Value(ws, KpReportLines.CertificateIssued).Should().Be(2);
+        Value(ws, KpReportLines.Dismissed).Should().Be(1);
+        Value(ws, "Total").Should().Be(13);
+        Value(ws, "Amicably settled (mediation or conciliation)").Should().Be(3);
+        Convert.ToDouble(Cell(ws, "Amicably settled (mediation or conciliation)", 3), System.Globalization.CultureInfo.InvariantCulture).Should().Be(15.17);
+        Value(ws, "Pending and past a deadline now").Should().Be(2);
+
+        var pdf = await Reports.DownloadAsync(request with { Format = ReportFormats.Pdf });
+        await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "report-complaints-kp.pdf"), pdf.Value!.Content);
+        using var read = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf.Value.Content), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        read.PageCount.Should().Be(2, "the complaints on one page, the KP cases on the next");
+    }
+
+    [Fact]
     public async Task Download_FormCAsXlsx_HasTheNumbersUnderTheHeaderAndIsAudited()
     {
         var before = await FormCDownloadsAsync();
@@ -183,10 +224,13 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
     }
 
     /// <summary>The number in <paramref name="column"/> of the first row labelled <paramref name="label"/>.</summary>
-    private static int Value(ExcelWorksheet ws, string label, int column = 2)
+    private static int Value(ExcelWorksheet ws, string label, int column = 2) =>
+        Convert.ToInt32(Cell(ws, label, column), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object? Cell(ExcelWorksheet ws, string label, int column)
     {
         for (var row = 1; row <= ws.Dimension.End.Row; row++)
-            if (ws.Cells[row, 1].Text == label) return Convert.ToInt32(ws.Cells[row, column].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (ws.Cells[row, 1].Text == label) return ws.Cells[row, column].Value;
         throw new InvalidOperationException($"No row labelled {label}.");
     }
 }
