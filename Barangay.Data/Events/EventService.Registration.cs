@@ -3,6 +3,7 @@ using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Barangay.Data.Events;
@@ -42,25 +43,31 @@ public sealed partial class EventService
     }
 
     /// <summary>
-    /// One attempt. The checks read the event, the caller's resident record and any earlier registration in one round
-    /// trip; a first registration is then one statement (<see cref="TakeSeatAsync"/>) that takes the seat, writes the
-    /// registration and its audit row, and commits — so the event row is locked only while that statement runs, and
-    /// hundreds registering at once queue for microseconds each instead of for each other's round trips.
+    /// One attempt: a first registration is one statement (<see cref="RegistrationStatement"/>) that checks, takes the
+    /// seat, writes the row and its audit row and commits; what it saw decides the answer. Registering again after
+    /// cancelling takes <see cref="RetakeSeatAsync"/>.
     /// </summary>
     private async Task<ServiceResult<RegistrationOutcome>> RegisterOnceAsync(Guid eventId, Guid userId, int attempt, CancellationToken ct)
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
         var now = clock.GetUtcNow().UtcDateTime;
-        var myResident = db.Residents.Where(r => r.UserId == userId && r.RegistrationStatus == Residents.ResidentStatuses.Active).Select(r => r.Id);
-        var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new
-            {
-                e.Title, e.Status, e.StartAt, e.RegistrationRequired, e.MaxCapacity,
-                ResidentId = myResident.Select(id => (Guid?)id).FirstOrDefault(),
-                Earlier = db.EventRegistrations.Where(r => r.EventId == e.Id && myResident.Contains(r.ResidentId)).Select(r => r.Status).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(ct);
+        await using var tx = options.RegistrationIsolation == IsolationLevel.ReadCommitted ? null
+            : await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        RegistrationStatement.Result? ev;
+        try
+        {
+            ev = await RegistrationStatement.RunAsync((NpgsqlConnection)db.Database.GetDbConnection(),
+                tx?.GetDbTransaction() as NpgsqlTransaction, eventId, userId, now, db.Actor, ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // The same resident pressed Register twice at once: the other press wrote the row first.
+            return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
+        }
+        if (tx is not null) await tx.CommitAsync(ct);
+
         if (ev is null || ev.Status == EventStatuses.Draft) return ServiceResult<RegistrationOutcome>.NotFound();
         if (ev.ResidentId is not { } residentId)
             return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
@@ -73,7 +80,12 @@ public sealed partial class EventService
             return ServiceResult<RegistrationOutcome>.Conflict("You are already on the waitlist for this event.");
 
         var seat = ev.Earlier is null
-            ? await TakeSeatAsync(db, eventId, residentId, now, ct)
+            ? ev.Written switch
+            {
+                null => SeatOutcome.Closed,
+                EventRegistrationStatuses.Registered => SeatOutcome.Registered,
+                _ => SeatOutcome.Waitlisted,
+            }
             : await RetakeSeatAsync(db, eventId, residentId, now, ct);
         switch (seat)
         {
@@ -87,67 +99,9 @@ public sealed partial class EventService
             $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
     }
 
-    // Typed, so a missing value (a sign-in without an address) still binds as the column's type.
-    private static NpgsqlParameter Uuid(string name, Guid? value) => new(name, NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
-
     private const string RegistrationClosed = "Registration is closed: the event has already started.";
 
     private enum SeatOutcome { Registered, Waitlisted, Closed, AlreadyRegistered }
-
-    /// <summary>
-    /// A first registration in one statement: the conditional seat UPDATE (WHERE count &lt; capacity), the registration
-    /// row — "registered" when the seat was taken, else "waitlisted" — and its audit row, committed together. A second
-    /// press by the same resident fails on the unique (event, resident) key and so takes nothing. Under SERIALIZABLE
-    /// (CockroachDB) an implicit transaction like this one is retried by the database itself before the client sees
-    /// a 40001.
-    /// </summary>
-    private async Task<SeatOutcome> TakeSeatAsync(BarangayDbContext db, Guid eventId, Guid residentId, DateTime now, CancellationToken ct)
-    {
-        var id = Guid.NewGuid();
-        var trail = RegistrationTrail.For(db.Actor, id, eventId, residentId, now);
-        await using var tx = options.RegistrationIsolation == IsolationLevel.ReadCommitted ? null
-            : await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
-        List<string> rows;
-        try
-        {
-            rows = await db.Database.SqlQuery<string>($"""
-                WITH open_event AS (
-                  SELECT id FROM events WHERE id = {eventId} AND status = 'published' AND start_at > {now}),
-                seat AS (
-                  UPDATE events SET registered_count = registered_count + 1
-                  WHERE id = {eventId} AND status = 'published' AND start_at > {now}
-                    AND (max_capacity IS NULL OR registered_count < max_capacity)
-                  RETURNING id),
-                reg AS (
-                  INSERT INTO event_registrations (id, event_id, resident_id, status, registered_at)
-                  SELECT {id}, {eventId}, {residentId}, CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'registered' ELSE 'waitlisted' END, {now}
-                  FROM open_event
-                  RETURNING status),
-                trail AS (
-                  INSERT INTO audit_logs (id, "timestamp", actor_user_id, actor_name, action_type, target_type, target_id,
-                                          ip_address, user_agent, correlation_id, details, immutable)
-                  SELECT {trail.Id}, {now}, {Uuid("actor", trail.ActorUserId)}, {Text("actor_name", trail.ActorName)}, 'Create', 'EventRegistration', {id.ToString()},
-                         {Text("ip", trail.IpAddress)}, {Text("agent", trail.UserAgent)}, {Uuid("correlation", trail.CorrelationId)},
-                         CAST(CASE reg.status WHEN 'registered' THEN {trail.Registered} ELSE {trail.Waitlisted} END AS jsonb), true
-                  FROM reg)
-                SELECT status AS "Value" FROM reg
-                """).ToListAsync(ct);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // The same resident pressed Register twice at once: the other press wrote the row first.
-            return SeatOutcome.AlreadyRegistered;
-        }
-        if (tx is not null) await tx.CommitAsync(ct);
-        return rows.SingleOrDefault() switch
-        {
-            null => SeatOutcome.Closed,
-            EventRegistrationStatuses.Registered => SeatOutcome.Registered,
-            _ => SeatOutcome.Waitlisted,
-        };
-    }
 
     /// <summary>
     /// Registering again after cancelling reuses the row (one per resident and event). The row is claimed back from
