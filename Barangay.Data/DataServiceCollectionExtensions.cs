@@ -26,7 +26,7 @@ public static class DataServiceCollectionExtensions
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, string connectionString, DatabaseOptions options)
     {
-        o.UseNpgsql(Residents.NameSearch.WithTrigramThreshold(connectionString), npgsql =>
+        o.UseNpgsql(SessionSettings.For(connectionString, options), npgsql =>
         {
             npgsql.MigrationsHistoryTable("__EFMigrationsHistory");
             // CockroachDB asks for a retry with SQLSTATE 40001; PostgreSQL's serialization failures use it too.

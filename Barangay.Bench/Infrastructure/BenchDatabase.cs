@@ -23,8 +23,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
         ConnectionString = connectionString;
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Contexts = _services.GetRequiredService<IDbContextFactory<BarangayDbContext>>();
-        // The same session settings as the app's connections (the trigram threshold), so raw SQL is compared like for like.
-        Raw = NpgsqlDataSource.Create(Barangay.Data.Residents.NameSearch.WithTrigramThreshold(connectionString));
+        // The same session settings as the app's connections, so raw SQL is compared like for like.
+        Raw = NpgsqlDataSource.Create(SessionSettings.For(connectionString, new DatabaseOptions()));
     }
 
     /// <summary>The app role's connection string (for a context factory of the bench's own, such as <see cref="SqlCapture"/>).</summary>

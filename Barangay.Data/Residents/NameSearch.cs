@@ -33,22 +33,12 @@ public static class NameSearch
         r.SearchName = $"{r.SearchFirst}{r.SearchLast} {r.SearchLast}{r.SearchFirst} {middle}".Trim();
     }
 
-    /// <summary>How alike a name must be to count as "one typo away" (pg_trgm's default of 0.3 lets in far too many).</summary>
-    public const string TypoSimilarity = "0.45";
-
     /// <summary>
-    /// Sets the session's <c>pg_trgm.similarity_threshold</c> (a session setting on CockroachDB too) on every
-    /// connection, so the <c>%</c> operator applies the typo threshold inside the trigram index: candidates below it
-    /// are dropped before any row is read, instead of being fetched and then filtered with <c>similarity()</c>.
+    /// How alike a name must be to count as "one typo away" (pg_trgm's default of 0.3 lets in far too many). Every
+    /// connection sets it as <c>pg_trgm.similarity_threshold</c> (<see cref="SessionSettings"/>; a session setting on
+    /// CockroachDB too), so the <c>%</c> operator applies it inside the trigram index.
     /// </summary>
-    public static string WithTrigramThreshold(string connectionString)
-    {
-        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        const string setting = "-c pg_trgm.similarity_threshold=" + TypoSimilarity;
-        if (b.Options?.Contains("pg_trgm.similarity_threshold", StringComparison.Ordinal) != true)
-            b.Options = string.IsNullOrWhiteSpace(b.Options) ? setting : $"{b.Options} {setting}";
-        return b.ConnectionString;
-    }
+    public const string TypoSimilarity = "0.45";
 
     /// <summary>PostgreSQL's and CockroachDB's trigram <c>similarity(a, b)</c>; mapped in the model, never run in .NET.</summary>
     public static double Similarity(string a, string b) => throw new InvalidOperationException("Only for queries.");
