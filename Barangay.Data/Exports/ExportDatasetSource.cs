@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Barangay.Data.Exports.Datasets;
 using Barangay.Data.Security;
 
@@ -37,10 +38,23 @@ public static class ExportDatasetSource
         _ => false,
     };
 
-    /// <summary>Manila dates [from, to] as a UTC half-open range (to is inclusive of its whole day).</summary>
-    internal static (DateTime? FromUtc, DateTime? ToUtc) UtcRange(ExportFilters f) =>
-        (f.From is { } from ? Common.TimeZones.ManilaToUtc(from.ToDateTime(TimeOnly.MinValue)) : null,
-         f.To is { } to ? Common.TimeZones.ManilaToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+    /// <summary>
+    /// The rows whose <paramref name="at"/> falls within the filters' Manila dates, both days whole (from its midnight to
+    /// the midnight after <c>To</c>), compared in UTC as stored.
+    /// </summary>
+    internal static IQueryable<T> Within<T>(IQueryable<T> q, ExportFilters f, Expression<Func<T, DateTime>> at)
+    {
+        if (f.From is { } from) q = q.Where(Compare(at, Expression.GreaterThanOrEqual, Common.TimeZones.ManilaToUtc(from.ToDateTime(TimeOnly.MinValue))));
+        if (f.To is { } to) q = q.Where(Compare(at, Expression.LessThan, Common.TimeZones.ManilaToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue))));
+        return q;
+    }
+
+    private static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, DateTime>> at, Func<Expression, Expression, BinaryExpression> op, DateTime bound)
+    {
+        // A captured variable, not a constant: EF sends it as a parameter, so the plan is reused.
+        Expression<Func<DateTime>> value = () => bound;
+        return Expression.Lambda<Func<T, bool>>(op(at.Body, value.Body), at.Parameters);
+    }
 
     internal static DateTime? Manila(DateTime? utc) => utc is { } u ? Common.TimeZones.ToManila(u) : null;
 }

@@ -13,11 +13,7 @@ public static class AuditExportRows
 
     public static async IAsyncEnumerable<object?[]> Read(BarangayDbContext db, ExportFilters f, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var (from, to) = ExportDatasetSource.UtcRange(f);
-        var q = db.AuditLogs.AsNoTracking();
-        if (from is { } start) q = q.Where(a => a.Timestamp >= start);
-        if (to is { } end) q = q.Where(a => a.Timestamp < end);
-        var rows = q.OrderBy(a => a.Timestamp).ThenBy(a => a.Id)
+        var rows = ExportDatasetSource.Within(db.AuditLogs.AsNoTracking(), f, a => a.Timestamp).OrderBy(a => a.Timestamp).ThenBy(a => a.Id)
             .Select(a => new { a.Timestamp, a.ActorName, a.ActionType, a.TargetType, a.TargetId, a.IpAddress, a.UserAgent, a.CorrelationId, a.Details })
             .AsAsyncEnumerable();
         await foreach (var a in rows.WithCancellation(ct))

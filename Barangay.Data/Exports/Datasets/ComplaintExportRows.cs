@@ -22,12 +22,9 @@ public static class ComplaintExportRows
     public static async IAsyncEnumerable<object?[]> Read(BarangayDbContext db, ExportFilters f, Caller requester, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var categories = await ExportLabels.OfAsync(db, LookupCategories.ComplaintCategory, ct);
-        var (from, to) = ExportDatasetSource.UtcRange(f);
-        var q = ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), requester);
+        var q = ExportDatasetSource.Within(ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), requester), f, c => c.ReportedAt);
         if (f.Purok is { } purok) q = q.Where(c => c.Purok == purok);
         if (f.Status is { } status) q = q.Where(c => c.Status == status);
-        if (from is { } start) q = q.Where(c => c.ReportedAt >= start);
-        if (to is { } end) q = q.Where(c => c.ReportedAt < end);
         var rows = (from c in q
                     join r in db.Residents.IgnoreQueryFilters().AsNoTracking() on c.ResidentId equals r.Id into rs
                     from r in rs.DefaultIfEmpty()

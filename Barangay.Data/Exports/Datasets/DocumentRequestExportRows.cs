@@ -16,12 +16,9 @@ public static class DocumentRequestExportRows
     public static async IAsyncEnumerable<object?[]> Read(BarangayDbContext db, ExportFilters f, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var types = await ExportLabels.OfAsync(db, LookupCategories.DocumentType, ct);
-        var (from, to) = ExportDatasetSource.UtcRange(f);
-        var q = db.DocumentRequests.AsNoTracking();
+        var q = ExportDatasetSource.Within(db.DocumentRequests.AsNoTracking(), f, d => d.SubmittedAt);
         if (f.Purok is { } purok) q = q.Where(d => d.Purok == purok);
         if (f.Status is { } status) q = q.Where(d => d.Status == status);
-        if (from is { } start) q = q.Where(d => d.SubmittedAt >= start);
-        if (to is { } end) q = q.Where(d => d.SubmittedAt < end);
         // IgnoreQueryFilters on the resident: a request outlives an archived or deleted record and must still be listed.
         var rows = (from d in q
                     join r in db.Residents.IgnoreQueryFilters().AsNoTracking() on d.ResidentId equals r.Id into rs

@@ -19,11 +19,8 @@ public static class EventExportRows
     public static async IAsyncEnumerable<object?[]> Read(BarangayDbContext db, ExportFilters f, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var categories = await ExportLabels.OfAsync(db, LookupCategories.EventCategory, ct);
-        var (from, to) = ExportDatasetSource.UtcRange(f);
-        var events = db.Events.AsNoTracking();
+        var events = ExportDatasetSource.Within(db.Events.AsNoTracking(), f, e => e.StartAt);
         if (f.Status is { } status) events = events.Where(e => e.Status == status);
-        if (from is { } start) events = events.Where(e => e.StartAt >= start);
-        if (to is { } end) events = events.Where(e => e.StartAt < end);
         var registrations = from g in db.EventRegistrations.AsNoTracking()
                             join r in db.Residents.IgnoreQueryFilters().AsNoTracking() on g.ResidentId equals r.Id
                             select new { g.EventId, g.Status, g.RegisteredAt, r.ResidentId, Name = r.LastName + ", " + r.FirstName, r.Purok };

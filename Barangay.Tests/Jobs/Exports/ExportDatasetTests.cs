@@ -5,7 +5,10 @@ using Barangay.Data.Complaints;
 using Barangay.Data.Exports;
 using Barangay.Data.Exports.Datasets;
 using Barangay.Data.Files;
+using Barangay.Data.Residents;
+using Barangay.Data.Security;
 using Barangay.Data.Seed;
+using Barangay.Data.Settings;
 using Barangay.Jobs.Exports;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +102,65 @@ public class ExportDatasetTests(DemoDatabase database) : ExportJobTestBase(datab
         sheet.Cells[1, 11].Text.Should().Be("Registrant");
         (sheet.Dimension.End.Row - 1).Should().Be(expected);
         Enumerable.Range(2, expected).Select(r => sheet.Cells[r, 10].Text).Should().Contain(t => t.StartsWith("RES-"));
+    }
+
+    [Fact]
+    public async Task Residents_Json_AgesAndSectorsComputedInSqlMatchTheRecordsRules()
+    {
+        var today = TimeZones.ManilaToday();
+        Dictionary<string, (int Age, string Sectors)> expected;
+        await using (var db = await Services.DbAsync())
+        {
+            // The demo's residents are in one sector at most; this one is in four, in the order the rule lists them.
+            db.Residents.Add(new Resident
+            {
+                ResidentId = "RES-XP-0002", FirstName = "Lourdes", LastName = "Bautista", Dob = new DateOnly(1950, 7, 1), Purok = "purok-1", Sex = "Female",
+                IsPwd = true, DisabilityType = "Visual", IsSoloParent = true, IsRegisteredVoter = true,
+            });
+            await db.SaveChangesAsync();
+            var residents = await db.Residents.AsNoTracking().ToListAsync();
+            expected = residents.ToDictionary(r => r.ResidentId, r =>
+            {
+                var age = Ages.On(r.Dob, today);
+                return (age, ResidentSectors.Describe(age, r.IsPwd, r.DisabilityType, r.IsSoloParent, r.IsFourPs, r.IsIndigenous, r.IsOutOfSchoolYouth,
+                    r.IsOfw, r.IsRegisteredVoter, r.IsEmployed, separator: "; "));
+            });
+        }
+
+        var row = await ExportAndWaitAsync(new ExportRequest(ExportDatasets.Residents, ExportFormats.Json));
+
+        row.Status.Should().Be(ExportStatuses.Ready, row.FailureReason);
+        using var json = JsonDocument.Parse(await DownloadAsync(row));
+        var items = json.RootElement.EnumerateArray().ToList();
+        items.Should().HaveCount(expected.Count);
+        expected["RES-XP-0002"].Sectors.Should().Be("Senior citizen; PWD (Visual); Solo parent; Registered voter");
+        foreach (var i in items)
+        {
+            var (age, sectors) = expected[i.GetProperty("resident_id").GetString()!];
+            (i.GetProperty("age").GetInt32(), i.GetProperty("sectors").GetString()).Should().Be((age, sectors), i.GetProperty("resident_id").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Settings_RetentionFromTheSettingsPage_SetsRetentionUntil_BadValuesNamed()
+    {
+        await Services.SignInAsAsync(DemoAccounts.AdminUser);
+        var settings = Services.Get<SettingsService>();
+        var edit = (await settings.GetAsync())!;
+        edit.ExportRetentionDays.Should().Be(7, "the default when never set");
+        edit.ExportUnusualResidents.Should().Be(1_000);
+        edit.ExportRetentionDays = 0;
+        edit.ExportUnusualResidents = 0;
+        var refused = await settings.UpdateAsync(edit);
+        refused.Errors[nameof(SettingsEdit.ExportRetentionDays)].Should().Be("Export retention must be between 1 and 365 days (it is 0).");
+        refused.Errors[nameof(SettingsEdit.ExportUnusualResidents)].Should().StartWith("Unusual export must be between 1 and");
+        edit.ExportRetentionDays = 3;
+        edit.ExportUnusualResidents = 5_000;
+        (await settings.UpdateAsync(edit)).Succeeded.Should().BeTrue();
+
+        await Services.SignInAsAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
+        var row = await ExportAndWaitAsync(new ExportRequest(ExportDatasets.Households, ExportFormats.Csv));
+        row.RetentionUntil.Should().BeCloseTo(DateTime.UtcNow.AddDays(3), TimeSpan.FromMinutes(5));
     }
 
     [Fact]
