@@ -110,7 +110,8 @@ public static class ResidentExportRows
             if (i > 0) sql.Append(", ");
             var expression = columns[i].Sql.Replace("{age}", age, StringComparison.Ordinal);
             sql.Append(neutralize && columns[i].Kind == Kind.Text
-                ? $"CASE WHEN left({expression}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || {expression} ELSE {expression} END"
+                // ascii() of the first character (tab, CR, +, -, =, @): no substring per value, unlike left(x, 1).
+                ? $"CASE WHEN ascii({expression}) IN (9, 13, 43, 45, 61, 64) THEN '''' || {expression} ELSE {expression} END"
                 : expression);
         }
         sql.Append(" FROM residents r LEFT JOIN households h ON h.id = r.household_id AND h.deleted_at IS NULL WHERE r.deleted_at IS NULL");
