@@ -42,6 +42,10 @@ internal sealed class ResidentExportBench : IBenchmark
                 TimeProvider.System, NullLogger<ExportJob>.Instance);
             var requester = await RequesterAsync(database, ct);
 
+            // Both sides once untimed first, as in a worker that has been running: the timed runs then measure the work, not
+            // the first-call costs (JIT, EF's query compilation, Npgsql's type loading) that a long-lived process pays once.
+            await RawCopyAsync(database, ct);
+            await TimeExportAsync(database, job, requester, ExportFormats.Csv, new BenchOutcome(), ct);
             var raw = await RawCopyAsync(database, ct);
             var (csv, csvPeak) = await TimeExportAsync(database, job, requester, ExportFormats.Csv, outcome, ct);
             var (xlsx, xlsxPeak) = await TimeExportAsync(database, job, requester, ExportFormats.Xlsx, outcome, ct);
@@ -66,13 +70,16 @@ internal sealed class ResidentExportBench : IBenchmark
 
     private static string Fmt(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>An official's account to own the exports (the bench database has no demo accounts).</summary>
+    /// <summary>
+    /// An admin's account to own the exports (the bench database has no demo accounts, and the job checks the requester's
+    /// permissions when it runs: an official needs an officials row with a position that may export).
+    /// </summary>
     private static async Task<Guid> RequesterAsync(BenchDatabase database, CancellationToken ct)
     {
         var id = Guid.NewGuid();
         await database.ExecuteAsync("""
             INSERT INTO users (id, username, normalized_username, email, full_name, roles, status, email_confirmed, phone_number_confirmed, lockout_enabled, access_failed_count)
-            VALUES (@id, @name, upper(@name), @name || '@bench.example', 'Bench Secretary', ARRAY['official'], 'active', true, false, true, 0)
+            VALUES (@id, @name, upper(@name), @name || '@bench.example', 'Bench Admin', ARRAY['admin'], 'active', true, false, true, 0)
             """, ct, new NpgsqlParameter<Guid>("id", id), new NpgsqlParameter<string>("name", "bench.export." + id.ToString("N")[..8]));
         return id;
     }

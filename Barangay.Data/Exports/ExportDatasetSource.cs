@@ -1,77 +1,60 @@
-using System.Runtime.CompilerServices;
-using Barangay.Data.Common;
-using Barangay.Data.Residents;
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
+using Barangay.Data.Exports.Datasets;
+using Barangay.Data.Security;
 
 namespace Barangay.Data.Exports;
 
-/// <summary>A dataset as a header and a stream of rows, read without tracking and never held whole in memory.</summary>
-public sealed record ExportTable(IReadOnlyList<string> Headers, IAsyncEnumerable<object?[]> Rows);
-
 /// <summary>
-/// What each dataset holds. Only what officials see on screen leaves the system: the national ID is stored masked,
-/// and privacy-sensitive internals (search columns, privacy settings, photos) are not exported.
+/// What each dataset holds, for the requester the job recorded. Only what that person sees on screen leaves the system:
+/// the national ID is stored masked, confidential complaints follow the complaint queue's rule, and privacy-sensitive
+/// internals (search columns, privacy settings, photos, internal notes) are not exported.
 /// </summary>
 public static class ExportDatasetSource
 {
-    public static ExportTable Open(BarangayDbContext db, string dataset, ExportFilters filters, DateOnly today) => dataset switch
+    public static ExportTable Open(BarangayDbContext db, string dataset, ExportFilters filters, DateOnly today, Caller requester) => dataset switch
     {
-        ExportDatasets.Residents => new ExportTable(ResidentHeaders, Residents(db, filters, today)),
-        ExportDatasets.Households => new ExportTable(HouseholdHeaders, Households(db, filters)),
+        ExportDatasets.Residents => ResidentExportRows.Open(db, filters, today, custom: false),
+        ExportDatasets.Custom => ResidentExportRows.Open(db, filters, today, custom: true),
+        ExportDatasets.Households => new ExportTable(HouseholdExportRows.Headers, HouseholdExportRows.Read(db, filters)),
+        ExportDatasets.DocumentRequests => new ExportTable(DocumentRequestExportRows.Headers, DocumentRequestExportRows.Read(db, filters)),
+        ExportDatasets.Complaints => new ExportTable(ComplaintExportRows.Headers, ComplaintExportRows.Read(db, filters, requester)),
+        ExportDatasets.Events => new ExportTable(EventExportRows.Headers, EventExportRows.Read(db, filters)),
+        ExportDatasets.FullAudit => new ExportTable(AuditExportRows.Headers, AuditExportRows.Read(db, filters)),
         _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "Unknown dataset."),
     };
 
-    public static readonly IReadOnlyList<string> ResidentHeaders =
-    [
-        "Resident ID", "Last name", "First name", "Middle name", "Suffix", "Sex", "Birth date", "Age", "Civil status", "Citizenship",
-        "Purok", "Address", "Contact number", "Email", "National ID (masked)", "Occupation", "Sectors", "Status", "Household ID",
-    ];
-
-    public static readonly IReadOnlyList<string> HouseholdHeaders = ["Household ID", "Head", "Purok", "Address", "Members"];
-
-    private static async IAsyncEnumerable<object?[]> Residents(BarangayDbContext db, ExportFilters f, DateOnly today, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>
+    /// Whether <paramref name="caller"/> may export <paramref name="dataset"/>: nobody exports what they cannot see on
+    /// screen. Checked when the export is asked for and again by the job, with the requester's permissions then.
+    /// </summary>
+    public static bool MayExport(Caller caller, string dataset) => caller.Can(Permissions.Exports.Run) && dataset switch
     {
-        var q = db.Residents.AsNoTracking();
-        if (f.Purok is { } purok) q = q.Where(r => r.Purok == purok);
-        if (f.Status is { } status) q = q.Where(r => r.RegistrationStatus == status);
-        // A LEFT JOIN for the household code: a correlated subquery would cost one index lookup per resident.
-        var rows = (from r in q
-                    join h in db.Households on r.HouseholdId equals h.Id into hs
-                    from h in hs.DefaultIfEmpty()
-                    select new
-                    {
-                        r.ResidentId, r.LastName, r.FirstName, r.MiddleName, r.NameExtension, r.Sex, r.Dob, r.MaritalStatus, r.Citizenship, r.Purok,
-                        r.Address, r.ContactNumber, r.Email, r.NationalIdMasked, r.Occupation, r.IsPwd, r.IsSoloParent, r.IsFourPs, r.IsIndigenous,
-                        r.IsOutOfSchoolYouth, r.IsOfw, r.IsRegisteredVoter, r.IsEmployed, r.DisabilityType, r.RegistrationStatus,
-                        Household = h == null ? null : h.HouseholdId,
-                        SortId = r.Id,
-                    }).OrderBy(x => x.LastName).ThenBy(x => x.FirstName).ThenBy(x => x.SortId).AsAsyncEnumerable();
-        await foreach (var r in rows.WithCancellation(ct))
-        {
-            var age = Ages.On(r.Dob, today);
-            var sectors = ResidentSectors.Describe(age, r.IsPwd, r.DisabilityType, r.IsSoloParent, r.IsFourPs, r.IsIndigenous, r.IsOutOfSchoolYouth,
-                r.IsOfw, r.IsRegisteredVoter, r.IsEmployed, separator: "; ");
-            yield return
-            [
-                r.ResidentId, r.LastName, r.FirstName, r.MiddleName, r.NameExtension, r.Sex, r.Dob, age, r.MaritalStatus,
-                r.Citizenship, r.Purok, r.Address, r.ContactNumber, r.Email, r.NationalIdMasked, r.Occupation, sectors,
-                r.RegistrationStatus, r.Household,
-            ];
-        }
+        ExportDatasets.Residents or ExportDatasets.Custom => caller.Can(Permissions.Residents.View),
+        ExportDatasets.Households => caller.Can(Permissions.Households.View),
+        ExportDatasets.DocumentRequests => caller.Can(Permissions.Documents.Process) || caller.Can(Permissions.Documents.Release),
+        ExportDatasets.Complaints => caller.Can(Permissions.Complaints.Handle),
+        ExportDatasets.Events => caller.Can(Permissions.Events.Manage),
+        ExportDatasets.FullAudit => caller.Can(Permissions.Audit.View),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The rows whose <paramref name="at"/> falls within the filters' Manila dates, both days whole (from its midnight to
+    /// the midnight after <c>To</c>), compared in UTC as stored.
+    /// </summary>
+    internal static IQueryable<T> Within<T>(IQueryable<T> q, ExportFilters f, Expression<Func<T, DateTime>> at)
+    {
+        if (f.From is { } from) q = q.Where(Compare(at, Expression.GreaterThanOrEqual, Common.TimeZones.ManilaToUtc(from.ToDateTime(TimeOnly.MinValue))));
+        if (f.To is { } to) q = q.Where(Compare(at, Expression.LessThan, Common.TimeZones.ManilaToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue))));
+        return q;
     }
 
-    private static async IAsyncEnumerable<object?[]> Households(BarangayDbContext db, ExportFilters f, [EnumeratorCancellation] CancellationToken ct = default)
+    private static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, DateTime>> at, Func<Expression, Expression, BinaryExpression> op, DateTime bound)
     {
-        var q = db.Households.AsNoTracking();
-        if (f.Purok is { } purok) q = q.Where(h => h.Purok == purok);
-        var rows = q.OrderBy(h => h.HouseholdId).Select(h => new
-        {
-            h.HouseholdId,
-            Head = db.Residents.Where(r => r.Id == h.HeadResidentId).Select(r => r.LastName + ", " + r.FirstName).FirstOrDefault(),
-            h.Purok, h.Address,
-            Members = db.HouseholdMembers.Count(m => m.HouseholdId == h.Id),
-        }).AsAsyncEnumerable();
-        await foreach (var h in rows.WithCancellation(ct))
-            yield return [h.HouseholdId, h.Head, h.Purok, h.Address, h.Members];
+        // A captured variable, not a constant: EF sends it as a parameter, so the plan is reused.
+        Expression<Func<DateTime>> value = () => bound;
+        return Expression.Lambda<Func<T, bool>>(op(at.Body, value.Body), at.Parameters);
     }
+
+    internal static DateTime? Manila(DateTime? utc) => utc is { } u ? Common.TimeZones.ToManila(u) : null;
 }

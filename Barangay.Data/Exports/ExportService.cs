@@ -17,26 +17,27 @@ public sealed class ExportService(BarangayDb dbs, IExportDispatcher dispatcher, 
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(30);
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>The permission a dataset needs besides <see cref="Permissions.Exports.Run"/>: nobody exports what they cannot see.</summary>
-    public static string? ViewPermissionOf(string dataset) => dataset switch
-    {
-        ExportDatasets.Residents => Permissions.Residents.View,
-        ExportDatasets.Households => Permissions.Households.View,
-        _ => null,
-    };
-
     public async Task<ServiceResult<Guid>> RequestAsync(ExportRequest request, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
+        // A resident (or anyone without exports.run) learns nothing, not even that exports exist.
         if (!caller.Can(Permissions.Exports.Run) || caller.UserId is not { } me) return ServiceResult<Guid>.NotFound();
-        if (ViewPermissionOf(request.Dataset) is not { } view)
+        if (!ExportDatasets.All.Contains(request.Dataset))
             return ServiceResult<Guid>.Invalid(nameof(request.Dataset), $"Dataset must be one of: {string.Join(", ", ExportDatasets.All)}.");
-        if (!caller.Can(view)) return ServiceResult<Guid>.Invalid(nameof(request.Dataset), $"Your account cannot see {request.Dataset.ToLowerInvariant()}, so it cannot export them.");
+        if (!ExportDatasetSource.MayExport(caller, request.Dataset))
+            return ServiceResult<Guid>.Invalid(nameof(request.Dataset), $"Your account cannot see {ExportDatasets.Label(request.Dataset).ToLowerInvariant()}, so it cannot export them.");
         if (!ExportFormats.All.Contains(request.Format))
             return ServiceResult<Guid>.Invalid(nameof(request.Format), $"Format must be one of: {string.Join(", ", ExportFormats.All)}.");
+        if (ExportRequestValidator.Validate(request) is { } invalid) return ServiceResult<Guid>.Invalid(invalid.Field, invalid.Message);
 
-        var filters = new ExportFilters(Blank(request.Purok), Blank(request.Status));
+        var custom = request.Dataset == ExportDatasets.Custom;
+        var filters = new ExportFilters(Blank(request.Purok), Blank(request.Status))
+        {
+            From = request.From, To = request.To,
+            Sex = custom ? Blank(request.Sex) : null, MinAge = custom ? request.MinAge : null, MaxAge = custom ? request.MaxAge : null,
+            Columns = custom ? ExportRequestValidator.CustomColumns(request) : null,
+        };
         var id = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             var (attempt, _) = await dbs.OpenAsync(ct);
@@ -52,6 +53,7 @@ public sealed class ExportService(BarangayDb dbs, IExportDispatcher dispatcher, 
             attempt.Record(AuditActions.Export, TargetType, export.Id.ToString(), new
             {
                 export_id = export.ExportId, dataset = export.Dataset, format = export.Format, purok = filters.Purok, status = filters.Status,
+                from = filters.From, to = filters.To, sex = filters.Sex, min_age = filters.MinAge, max_age = filters.MaxAge, columns = filters.Columns,
             });
             await attempt.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -60,6 +62,14 @@ public sealed class ExportService(BarangayDb dbs, IExportDispatcher dispatcher, 
         // After the commit: the sweeper re-dispatches a row left queued if the app stops in between.
         await dispatcher.DispatchAsync(id, ct);
         return ServiceResult<Guid>.Success(id);
+    }
+
+    /// <summary>The datasets the caller may export (the form offers only these; <see cref="RequestAsync"/> checks again).</summary>
+    public async Task<IReadOnlyList<string>> DatasetsAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        return ExportDatasets.All.Where(d => ExportDatasetSource.MayExport(caller, d)).ToList();
     }
 
     /// <summary>The caller's own exports, newest first. Nobody lists or downloads another user's export.</summary>

@@ -20,6 +20,8 @@ public static class SettingFields
         [nameof(SettingsEdit.UploadMaxMb)] = "Upload limit (MB)",
         [nameof(SettingsEdit.PrivacyNotice)] = "Privacy notice",
         [nameof(SettingsEdit.MfaRequiredForAdmins)] = "MFA required for admins",
+        [nameof(SettingsEdit.ExportRetentionDays)] = "Export retention (days)",
+        [nameof(SettingsEdit.ExportUnusualResidents)] = "Unusual export (residents per user per day)",
     };
 
     /// <summary>The <c>app_settings</c> key of each field (fees live in lookup values instead).</summary>
@@ -39,6 +41,8 @@ public static class SettingFields
         [nameof(SettingsEdit.UploadMaxMb)] = SettingKeys.UploadMaxMb,
         [nameof(SettingsEdit.PrivacyNotice)] = SettingKeys.PrivacyNotice,
         [nameof(SettingsEdit.MfaRequiredForAdmins)] = SettingKeys.MfaRequiredForAdmins,
+        [nameof(SettingsEdit.ExportRetentionDays)] = SettingKeys.ExportRetentionDays,
+        [nameof(SettingsEdit.ExportUnusualResidents)] = SettingKeys.ExportUnusualResidents,
     };
 
     /// <summary>"Barangay name" for <c>barangay.name</c>; the key itself for settings the page does not edit.</summary>

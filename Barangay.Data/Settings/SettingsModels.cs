@@ -23,6 +23,10 @@ public sealed class SettingsEdit
     public string PrivacyNotice { get; set; } = "";
     /// <summary>Admins must set up an authenticator app (MFA) before doing anything else.</summary>
     public bool MfaRequiredForAdmins { get; set; }
+    /// <summary>Days an export's file is kept; its <c>retention_until</c> is the day it was made plus these.</summary>
+    public int ExportRetentionDays { get; set; }
+    /// <summary>Residents one user may export in a (Manila) day before the admins are told ("unusual export").</summary>
+    public int ExportUnusualResidents { get; set; }
 
     public IReadOnlyDictionary<string, string?> Original { get; set; } = new Dictionary<string, string?>();
 }

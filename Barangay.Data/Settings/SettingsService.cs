@@ -12,6 +12,8 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
 {
     public const int DefaultUploadMaxMb = 10;
     public const int DefaultReviewDays = 3;
+    public const int DefaultExportRetentionDays = 7;
+    public const int DefaultExportUnusualResidents = 1_000;
 
     /// <summary>The current settings, or null when the caller may not manage them.</summary>
     public async Task<SettingsEdit?> GetAsync(CancellationToken ct = default)
@@ -42,6 +44,8 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             UploadMaxMb = SettingJson.ReadInt(Raw(nameof(SettingsEdit.UploadMaxMb)), DefaultUploadMaxMb),
             MfaRequiredForAdmins = SettingJson.ReadBool(Raw(nameof(SettingsEdit.MfaRequiredForAdmins))),
             RegistrationReviewDays = SettingJson.ReadInt(Raw(nameof(SettingsEdit.RegistrationReviewDays)), DefaultReviewDays),
+            ExportRetentionDays = SettingJson.ReadInt(Raw(nameof(SettingsEdit.ExportRetentionDays)), DefaultExportRetentionDays),
+            ExportUnusualResidents = SettingJson.ReadInt(Raw(nameof(SettingsEdit.ExportUnusualResidents)), DefaultExportUnusualResidents),
             Holidays = SettingJson.ReadHolidays(Raw(nameof(SettingsEdit.Holidays)))
                 .Select(h => new HolidayEdit(h.Date.ToString(HolidayEntry.DateFormat, System.Globalization.CultureInfo.InvariantCulture), h.Name)).ToList(),
             Fees = types.Select(t => new DocumentFeeEdit { Code = t.Code, Label = t.Label, Fee = SettingJson.ReadFee(t.Meta) }).ToList(),
@@ -136,6 +140,8 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         [SettingKeys.RegistrationReviewDays] = SettingJson.Number(e.RegistrationReviewDays),
         [SettingKeys.Holidays] = SettingJson.Holidays(SettingsValidator.Holidays(e.Holidays)),
         [SettingKeys.MfaRequiredForAdmins] = SettingJson.Bool(e.MfaRequiredForAdmins),
+        [SettingKeys.ExportRetentionDays] = SettingJson.Number(e.ExportRetentionDays),
+        [SettingKeys.ExportUnusualResidents] = SettingJson.Number(e.ExportUnusualResidents),
     };
 
     /// <summary>Holidays first stored as bare dates are the same as the same dates without names: no rewrite, no audit row.</summary>
@@ -144,7 +150,15 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             ? SettingJson.ReadHolidays(stored).SequenceEqual(SettingJson.ReadHolidays(wanted))
             // Never stored means off: saving "off" then is no change (no row, no audit row).
             : key == SettingKeys.MfaRequiredForAdmins ? SettingJson.ReadBool(stored) == SettingJson.ReadBool(wanted)
+            // Never stored means the default: saving the default then is no change either.
+            : stored is null && NumberDefaults.TryGetValue(key, out var fallback) ? SettingJson.ReadInt(wanted, fallback) == fallback
             : SettingJson.SameValue(stored, wanted);
+
+    private static readonly Dictionary<string, int> NumberDefaults = new()
+    {
+        [SettingKeys.ExportRetentionDays] = DefaultExportRetentionDays,
+        [SettingKeys.ExportUnusualResidents] = DefaultExportUnusualResidents,
+    };
 
     private static IQueryable<LookupValue> DocumentTypes(BarangayDbContext db) =>
         db.LookupValues.Where(l => l.Category == LookupCategories.DocumentType && !l.Retired).OrderBy(l => l.SortOrder).ThenBy(l => l.Label);

@@ -14,6 +14,10 @@ public static class SettingsValidator
     public const int ReviewDaysMin = 1;
     public const int ReviewDaysMax = 60;
     public const decimal FeeMax = 100_000m;
+    public const int ExportRetentionMin = 1;
+    public const int ExportRetentionMax = 365;
+    public const int UnusualResidentsMin = 1;
+    public const int UnusualResidentsMax = 10_000_000;
 
     public static Dictionary<string, string> Validate(SettingsEdit e)
     {
@@ -32,6 +36,10 @@ public static class SettingsValidator
             errors[nameof(e.UploadMaxMb)] = $"Upload limit must be between {UploadMinMb} and {UploadMaxMb} MB (it is {e.UploadMaxMb}).";
         if (e.RegistrationReviewDays is < ReviewDaysMin or > ReviewDaysMax)
             errors[nameof(e.RegistrationReviewDays)] = $"Registration review days must be between {ReviewDaysMin} and {ReviewDaysMax} working days (it is {e.RegistrationReviewDays}).";
+        if (e.ExportRetentionDays is < ExportRetentionMin or > ExportRetentionMax)
+            errors[nameof(e.ExportRetentionDays)] = $"Export retention must be between {ExportRetentionMin} and {ExportRetentionMax} days (it is {e.ExportRetentionDays}).";
+        if (e.ExportUnusualResidents is < UnusualResidentsMin or > UnusualResidentsMax)
+            errors[nameof(e.ExportUnusualResidents)] = $"Unusual export must be between {UnusualResidentsMin:N0} and {UnusualResidentsMax:N0} residents a day (it is {e.ExportUnusualResidents:N0}).";
         if (!IsEmailAddress(e.EmailSender))
             errors[nameof(e.EmailSender)] = string.IsNullOrWhiteSpace(e.EmailSender)
                 ? "Email sender is required: the address emails to residents come from."

@@ -20,8 +20,8 @@ namespace Barangay.Jobs.Exports;
 public sealed class ExportJob(IDbContextFactory<BarangayDbContext> factory, GeneratedFiles files, TimeProvider clock, ILogger<ExportJob> log)
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
-    public const int DefaultRetentionDays = 7;
-    public const int DefaultUnusualResidents = 1_000;
+    public const int DefaultRetentionDays = SettingsService.DefaultExportRetentionDays;
+    public const int DefaultUnusualResidents = SettingsService.DefaultExportUnusualResidents;
     public const string ReadyType = "export_ready";
     public const string FailedType = "export_failed";
     public const string UnusualType = "export_unusual";
@@ -49,13 +49,24 @@ public sealed class ExportJob(IDbContextFactory<BarangayDbContext> factory, Gene
             int count;
             await using (var db = await factory.CreateDbContextAsync(ct))
             {
-                var table = ExportDatasetSource.Open(db, export.Dataset, filters, TimeZones.ManilaToday(clock));
-                count = await ExportWriters.WriteAsync(export.Format, table, buffer, written => ProgressAsync(id, written, ct), ct);
+                // The requester's rights now, not when they asked: a demoted official's queued export exports nothing.
+                var requester = await ExportRequester.LoadAsync(db, export.RequestedBy, ct);
+                if (!ExportDatasetSource.MayExport(requester, export.Dataset))
+                    throw new ExportRefusedException($"Your account can no longer export {ExportDatasets.Label(export.Dataset).ToLowerInvariant()}.");
+                var table = ExportDatasetSource.Open(db, export.Dataset, filters, TimeZones.ManilaToday(clock), requester);
+                var title = $"{ExportDatasets.Label(export.Dataset)} — export {export.ExportId}";
+                var profile = export.Format == ExportFormats.Pdf ? await new BarangayProfileService(factory).GetAsync(ct) : null;
+                var progress = new ExportProgress(written => ProgressAsync(id, written, ct));
+                count = await ExportWriters.WriteAsync(export.Format, table, buffer, progress, new ExportPdfHeading(title, profile, clock.GetUtcNow().UtcDateTime), ct);
             }
             var extension = export.Format.ToLowerInvariant();
             var file = await files.StoreAsync($"{export.ExportId}-{export.Dataset.ToLowerInvariant()}.{extension}", ExportFormats.ContentType(export.Format), extension,
                 buffer.ToArray(), FileSensitivity.Export, export.RequestedBy, ExportService.TargetType, export.Id.ToString(), ct);
             await FinishAsync(export, file.Id, count, ct);
+        }
+        catch (ExportRefusedException refused)
+        {
+            await FailAsync(export, refused.Message, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -82,7 +93,7 @@ public sealed class ExportJob(IDbContextFactory<BarangayDbContext> factory, Gene
         row.RetentionUntil = clock.GetUtcNow().UtcDateTime.AddDays(days);
         await NotifyAsync(db, [export.RequestedBy], ReadyType,
             $"Your export {export.ExportId} ({export.Dataset}, {export.Format}, {count:N0} rows) is ready to download for {days} days.", ct);
-        if (export.Dataset == ExportDatasets.Residents) await WarnIfUnusualAsync(db, export, count, ct);
+        if (IsResidents(export.Dataset)) await WarnIfUnusualAsync(db, export, count, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -102,7 +113,7 @@ public sealed class ExportJob(IDbContextFactory<BarangayDbContext> factory, Gene
         var limit = await SettingAsync(db, SettingKeys.ExportUnusualResidents, DefaultUnusualResidents, ct);
         var dayStart = TimeZones.ManilaToUtc(TimeZones.ManilaToday(clock).ToDateTime(TimeOnly.MinValue));
         var earlier = await db.Exports.AsNoTracking()
-            .Where(e => e.RequestedBy == export.RequestedBy && e.Dataset == ExportDatasets.Residents && e.Id != export.Id
+            .Where(e => e.RequestedBy == export.RequestedBy && (e.Dataset == ExportDatasets.Residents || e.Dataset == ExportDatasets.Custom) && e.Id != export.Id
                         && e.RequestedAt >= dayStart && e.Status == ExportStatuses.Ready)
             .SumAsync(e => e.RecordsCount ?? 0, ct);
         var total = earlier + count;
@@ -112,6 +123,9 @@ public sealed class ExportJob(IDbContextFactory<BarangayDbContext> factory, Gene
         await NotifyAsync(db, admins, UnusualType,
             $"Unusual export: {who} has exported {total:N0} residents today (limit {limit:N0}); the latest is {export.ExportId}.", ct);
     }
+
+    /// <summary>Custom exports are residents too: choosing columns does not get round the unusual-export warning.</summary>
+    private static bool IsResidents(string dataset) => dataset is ExportDatasets.Residents or ExportDatasets.Custom;
 
     private static async Task NotifyAsync(BarangayDbContext db, IReadOnlyCollection<Guid> users, string type, string text, CancellationToken ct)
     {

@@ -7,32 +7,32 @@ using OfficeOpenXml;
 namespace Barangay.Jobs.Exports;
 
 /// <summary>
-/// Writes an <see cref="ExportTable"/> as CSV (UTF-8 with a BOM, so Excel shows Ñ), XLSX or JSON, reporting the rows
+/// Writes an <see cref="ExportTable"/> as CSV (UTF-8 with a BOM, so Excel shows Ñ), XLSX, JSON or PDF, reporting the rows
 /// written as it goes. Text that a spreadsheet would run as a formula is neutralized.
 /// </summary>
 public static class ExportWriters
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static Task<int> WriteAsync(string format, ExportTable table, Stream output, Func<int, Task> progress, CancellationToken ct) => format switch
+    public static Task<int> WriteAsync(string format, ExportTable table, Stream output, ExportProgress progress, ExportPdfHeading heading, CancellationToken ct) => format switch
     {
-        ExportFormats.Csv => WriteCsvAsync(table, output, progress, ct),
+        ExportFormats.Csv => CsvExportWriter.WriteAsync(table, output, progress, ct),
         ExportFormats.Json => WriteJsonAsync(table, output, progress, ct),
         ExportFormats.Xlsx => WriteXlsxAsync(table, output, progress, ct),
+        ExportFormats.Pdf => PdfExportWriter.WriteAsync(table, output, progress, heading, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown export format."),
     };
-
-    /// <summary>How often progress is reported (and the row's updated_at refreshed, which tells the sweeper the job is alive).</summary>
-    public const int ProgressEvery = 2_000;
 
     /// <summary>
     /// "=HYPERLINK(…)", "+1…", "-…", "@…" and tab/CR starts are run by Excel and LibreOffice as formulas (CSV injection):
     /// such text gets a leading apostrophe, which spreadsheets show as text and do not display.
     /// </summary>
-    public static string Neutralize(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    public static string Neutralize(string text) => RunsAsFormula(text) ? "'" + text : text;
 
-    private static string Text(object? value) => value switch
+    public static bool RunsAsFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>A cell as text: dates as ISO dates, times as "yyyy-MM-dd HH:mm:ss" (already Manila time), numbers invariant.</summary>
+    public static string Text(object? value) => value switch
     {
         null => "",
         DateOnly d => d.ToString("yyyy-MM-dd", Invariant),
@@ -41,31 +41,7 @@ public static class ExportWriters
         _ => value.ToString() ?? "",
     };
 
-    private static async Task<int> WriteCsvAsync(ExportTable table, Stream output, Func<int, Task> progress, CancellationToken ct)
-    {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(string.Join(",", table.Headers.Select(Quote)));
-        var count = 0;
-        var line = new StringBuilder(256);
-        await foreach (var row in table.Rows.WithCancellation(ct))
-        {
-            line.Clear();
-            for (var i = 0; i < row.Length; i++)
-            {
-                if (i > 0) line.Append(',');
-                line.Append(Quote(row[i] is string s ? Neutralize(s) : Text(row[i])));
-            }
-            await writer.WriteLineAsync(line, ct);
-            if (++count % ProgressEvery == 0) await progress(count);
-        }
-        await writer.FlushAsync(ct);
-        return count;
-    }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-
-    private static async Task<int> WriteJsonAsync(ExportTable table, Stream output, Func<int, Task> progress, CancellationToken ct)
+    private static async Task<int> WriteJsonAsync(ExportTable table, Stream output, ExportProgress progress, CancellationToken ct)
     {
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         var names = table.Headers.Select(KeyOf).ToList();
@@ -86,11 +62,9 @@ public static class ExportWriters
                 }
             }
             json.WriteEndObject();
-            if (++count % ProgressEvery == 0)
-            {
-                await json.FlushAsync(ct);
-                await progress(count);
-            }
+            // The writer buffers until flushed: flushing now and then keeps one copy of the file in memory, not two.
+            if (++count % 1_000 == 0) await json.FlushAsync(ct);
+            await progress.RowWrittenAsync(count);
         }
         json.WriteEndArray();
         await json.FlushAsync(ct);
@@ -109,7 +83,9 @@ public static class ExportWriters
         return sb.ToString().TrimEnd('_');
     }
 
-    private static async Task<int> WriteXlsxAsync(ExportTable table, Stream output, Func<int, Task> progress, CancellationToken ct)
+    private const int LargeSheetRows = 20_000;
+
+    private static async Task<int> WriteXlsxAsync(ExportTable table, Stream output, ExportProgress progress, CancellationToken ct)
     {
         using var package = new ExcelPackage();
         var sheet = package.Workbook.Worksheets.Add("Export");
@@ -120,21 +96,31 @@ public static class ExportWriters
         await foreach (var row in table.Rows.WithCancellation(ct))
         {
             r++;
+            // SetValue, not Cells[r, c].Value: no range object per cell (2 million of them for 100,000 residents).
             for (var c = 0; c < row.Length; c++)
             {
-                sheet.Cells[r, c + 1].Value = row[c] switch
+                sheet.SetValue(r, c + 1, row[c] switch
                 {
                     string s => Neutralize(s),
                     DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+                    DateTime t => t,
                     var v => v,
-                };
+                });
             }
-            if ((r - 1) % ProgressEvery == 0) await progress(r - 1);
+            await progress.RowWrittenAsync(r - 1);
         }
         // Dates show as dates, not serial numbers.
         for (var c = 0; c < table.Headers.Count; c++)
         {
             if (table.Headers[c].Contains("date", StringComparison.OrdinalIgnoreCase)) sheet.Column(c + 1).Style.Numberformat.Format = "yyyy-mm-dd";
+            else if (table.Headers[c].Contains("(Manila)", StringComparison.Ordinal)) sheet.Column(c + 1).Style.Numberformat.Format = "yyyy-mm-dd hh:mm";
+        }
+        // Filling 2 million cells leaves large arrays behind (the cell store grows by copying); saving then builds the whole
+        // sheet XML in memory. Compacting once in between keeps the two from adding up (peak target 400 MB at 100,000 rows).
+        if (r > LargeSheetRows)
+        {
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
         package.SaveAs(output);
         return r - 1;

@@ -40,4 +40,45 @@ public class ExportsEndToEndTests(EndToEndFixture e2e)
         (await page.Context.APIRequest.GetAsync(href! + "0")).Status.Should().Be(404);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Secretary_ExportsDocumentRequestsToPdf_DownloadsItAndThePageFitsAPhone()
+    {
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
+        await page.GotoAsync("/exports");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await page.GetByTestId("export-dataset").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Document requests", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("export-format").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("PDF (printable table)").ClickAsync();
+        await page.GetByTestId("export-start").ClickAsync();
+
+        var first = page.GetByTestId("export-row").First;
+        await Expect(first).ToContainTextAsync("Document requests · PDF");
+        await Expect(first.GetByTestId("export-status")).ToHaveTextAsync("ready", new() { Timeout = 60_000 });
+        await Screenshots.SaveAsync(page, "exports-pdf-desktop");
+        var href = await first.GetByTestId("export-download").GetAttributeAsync("href");
+        var response = await page.Context.APIRequest.GetAsync(href!);
+        response.Status.Should().Be(200);
+        response.Headers["content-type"].Should().StartWith("application/pdf");
+        var bytes = await response.BodyAsync();
+        System.Text.Encoding.Latin1.GetString(bytes, 0, 5).Should().Be("%PDF-");
+        await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "exports-document-requests.pdf"), bytes);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes))
+        {
+            var text = System.Text.RegularExpressions.Regex.Replace(string.Concat(pdf.GetPages().Select(p => p.Text)), @"\s", "");
+            text.Should().MatchRegex(@"REQ-\d{4}-\d{6}", "the requests are the table's rows");
+            (await first.GetByTestId("export-count").InnerTextAsync()).Should().NotBe("0");
+        }
+        await page.Context.CloseAsync();
+
+        var phone = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Phone);
+        await phone.GotoAsync("/exports");
+        await EndToEndFixture.WaitInteractiveAsync(phone);
+        await Expect(phone.GetByTestId("export-start")).ToBeVisibleAsync();
+        var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        await Screenshots.SaveAsync(phone, "exports-phone");
+        overflow.Should().BeFalse("the exports page fits a 390-pixel phone without sideways scrolling");
+        await phone.Context.CloseAsync();
+    }
 }

@@ -1,73 +1,24 @@
-using System.Text;
-using Barangay.Data.Accounts;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Exports;
 using Barangay.Data.Files;
 using Barangay.Data.Residents;
-using Barangay.Data.Security;
 using Barangay.Data.Seed;
 using Barangay.Data.Settings;
 using Barangay.Jobs.Exports;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OfficeOpenXml;
 
 namespace Barangay.Tests.Jobs.Exports;
 
 /// <summary>Exports through the real Hangfire worker and file store: the file, its protection, its audit and its warnings.</summary>
-public class ExportJobTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public class ExportJobTests(DemoDatabase database) : ExportJobTestBase(database)
 {
-    private JobsTestHost _jobs = null!;
-    private TestServices _services = null!;
-    private ExportService Exports => _services.Get<ExportService>();
-
-    public async Task InitializeAsync()
-    {
-        _jobs = await JobsTestHost.StartAsync(database.AppConnectionString, sendGrid: null);
-        _services = new TestServices(database.AppConnectionString, s =>
-        {
-            // The same file store and keys as the worker, as in the app.
-            s.AddBarangayFiles(new FileStorageOptions { DataRoot = _jobs.DataRoot });
-            s.AddSingleton(_ => _jobs.Get<IExportDispatcher>());
-            s.AddScoped<ExportService>();
-        });
-        await _services.SignInAsAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _jobs.DisposeAsync();
-    }
-
-    private async Task<ExportRow> ExportAndWaitAsync(ExportRequest request)
-    {
-        var started = await Exports.RequestAsync(request);
-        started.Ok.Should().BeTrue(started.Message);
-        ExportRow? row = null;
-        await JobsTestHost.WaitUntilAsync(async () =>
-        {
-            row = (await Exports.MineAsync()).Single(e => e.Id == started.Value);
-            return row.Status is ExportStatuses.Ready or ExportStatuses.Failed;
-        }, "the export to finish", seconds: 90);
-        return row!;
-    }
-
-    private async Task<byte[]> DownloadAsync(ExportRow row)
-    {
-        var query = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + row.DownloadLink).Query);
-        var id = Guid.Parse(new Uri("http://x" + row.DownloadLink).AbsolutePath["/files/".Length..]);
-        var read = await _services.Get<FileService>().ReadByLinkAsync(id, query["exp"], query["sig"]);
-        read.Status.Should().Be(FileReadStatus.Ok);
-        return read.Content!;
-    }
-
     [Fact]
     public async Task Csv_OfOnePurok_HasBomEveryResidentOfThePurokAndNeutralizedFormulas()
     {
-        await using (var db = await _services.DbAsync())
+        await using (var db = await Services.DbAsync())
         {
             db.Residents.Add(new Resident
             {
@@ -77,7 +28,7 @@ public class ExportJobTests(DemoDatabase database) : IClassFixture<DemoDatabase>
             await db.SaveChangesAsync();
         }
         int expected;
-        await using (var db = await _services.DbAsync()) expected = await db.Residents.CountAsync(r => r.Purok == "purok-6");
+        await using (var db = await Services.DbAsync()) expected = await db.Residents.CountAsync(r => r.Purok == "purok-6");
 
         var row = await ExportAndWaitAsync(new ExportRequest(ExportDatasets.Residents, ExportFormats.Csv, Purok: "purok-6"));
 
@@ -86,13 +37,13 @@ public class ExportJobTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         row.RetentionUntil.Should().BeCloseTo(DateTime.UtcNow.AddDays(ExportJob.DefaultRetentionDays), TimeSpan.FromMinutes(5));
         var bytes = await DownloadAsync(row);
         bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
-        var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = CsvLines(bytes);
         lines[0].Should().StartWith("Resident ID,Last name,First name");
         lines.Should().HaveCount(expected + 1);
         lines.Should().Contain(l => l.StartsWith("RES-XP-0001,Ñañez,\"'=HYPERLINK(\"\"http://evil\"\",\"\"Click\"\")\""));
         lines.Skip(1).Should().OnlyContain(l => l.Contains(",purok-6,"));
 
-        await using var check = await _services.DbAsync();
+        await using var check = await Services.DbAsync();
         (await check.AuditLogs.AnyAsync(a => a.ActionType == AuditActions.Export && a.TargetId == row.Id.ToString())).Should().BeTrue();
         (await check.Notifications.Where(n => n.Type == ExportJob.ReadyType).Select(n => n.Payload).ToListAsync()).Should().Contain(p => p!.Contains(row.ExportId));
     }
@@ -109,15 +60,15 @@ public class ExportJobTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         (sheet.Dimension.End.Row - 1).Should().Be(row.RecordsCount);
 
         var fileId = Guid.Parse(new Uri("http://x" + row.DownloadLink).AbsolutePath["/files/".Length..]);
-        await _services.SignInAsAsync(DemoAccounts.AdminUser);
-        (await _services.Get<FileService>().ReadAsync(fileId)).Status.Should().Be(FileReadStatus.NotFound, "an export is its requester's alone");
+        await Services.SignInAsAsync(DemoAccounts.AdminUser);
+        (await Services.Get<FileService>().ReadAsync(fileId)).Status.Should().Be(FileReadStatus.NotFound, "an export is its requester's alone");
         (await Exports.MineAsync()).Should().NotContain(e => e.Id == row.Id);
     }
 
     [Fact]
     public async Task Resident_CannotExport()
     {
-        await _services.SignInAsAsync(DemoAccounts.ResidentUser);
+        await Services.SignInAsAsync(DemoAccounts.ResidentUser);
         (await Exports.RequestAsync(new ExportRequest(ExportDatasets.Residents, ExportFormats.Csv))).Kind.Should().Be(ResultKind.NotFound);
         (await Exports.MineAsync()).Should().BeEmpty();
     }
@@ -126,13 +77,13 @@ public class ExportJobTests(DemoDatabase database) : IClassFixture<DemoDatabase>
     public async Task BadFormat_IsRefusedNamingTheChoices()
     {
         var result = await Exports.RequestAsync(new ExportRequest(ExportDatasets.Residents, "PNG"));
-        result.Errors[nameof(ExportRequest.Format)].Should().Be("Format must be one of: CSV, XLSX, JSON.");
+        result.Errors[nameof(ExportRequest.Format)].Should().Be("Format must be one of: CSV, XLSX, JSON, PDF.");
     }
 
     [Fact]
     public async Task ManyResidentsInADay_TheAdminsAreTold()
     {
-        await using (var db = await _services.DbAsync())
+        await using (var db = await Services.DbAsync())
         {
             db.AppSettings.Add(new AppSetting { Key = SettingKeys.ExportUnusualResidents, Value = "50" });
             await db.SaveChangesAsync();
@@ -141,14 +92,14 @@ public class ExportJobTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         {
             var row = await ExportAndWaitAsync(new ExportRequest(ExportDatasets.Residents, ExportFormats.Json, Purok: "purok-2"));
             row.Status.Should().Be(ExportStatuses.Ready, row.FailureReason);
-            await using var db = await _services.DbAsync();
+            await using var db = await Services.DbAsync();
             var adminId = await db.Users.Where(u => u.UserName == DemoAccounts.AdminUser).Select(u => u.Id).SingleAsync();
             var warning = await db.Notifications.Where(n => n.UserId == adminId && n.Type == ExportJob.UnusualType).OrderByDescending(n => n.CreatedAt).FirstAsync();
             warning.Payload.Should().Contain("Unusual export").And.Contain(row.ExportId);
         }
         finally
         {
-            await using var db = await _services.DbAsync();
+            await using var db = await Services.DbAsync();
             await db.AppSettings.Where(s => s.Key == SettingKeys.ExportUnusualResidents).ExecuteDeleteAsync();
         }
     }
