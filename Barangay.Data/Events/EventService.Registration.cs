@@ -52,21 +52,24 @@ public sealed partial class EventService
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = options.RegistrationIsolation == IsolationLevel.ReadCommitted ? null
-            : await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
-        await db.Database.OpenConnectionAsync(ct);
         RegistrationStatement.Result? ev;
-        try
+        using (await SeatGate.EnterAsync(eventId, ct))
         {
-            ev = await RegistrationStatement.RunAsync((NpgsqlConnection)db.Database.GetDbConnection(),
-                tx?.GetDbTransaction() as NpgsqlTransaction, eventId, userId, now, db.Actor, ct);
+            await using var tx = options.RegistrationIsolation == IsolationLevel.ReadCommitted ? null
+                : await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                ev = await RegistrationStatement.RunAsync((NpgsqlConnection)db.Database.GetDbConnection(),
+                    tx?.GetDbTransaction() as NpgsqlTransaction, eventId, userId, now, db.Actor, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // The same resident pressed Register twice at once: the other press wrote the row first.
+                return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
+            }
+            if (tx is not null) await tx.CommitAsync(ct);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // The same resident pressed Register twice at once: the other press wrote the row first.
-            return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
-        }
-        if (tx is not null) await tx.CommitAsync(ct);
 
         if (ev is null || ev.Status == EventStatuses.Draft) return ServiceResult<RegistrationOutcome>.NotFound();
         if (ev.ResidentId is not { } residentId)
@@ -94,7 +97,8 @@ public sealed partial class EventService
             case SeatOutcome.Registered:
                 return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Registered, null, $"You are registered for {ev.Title}.", attempt));
         }
-        var position = await WaitlistPositionAsync(db, eventId, now, ct);
+        // A first registration's statement counted the places ahead itself; a re-registration asks.
+        var position = ev.Earlier is null ? ev.WaitlistAhead + 1 : await WaitlistPositionAsync(db, eventId, now, ct);
         return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Waitlisted, position,
             $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
     }

@@ -16,7 +16,9 @@ namespace Barangay.Data.Events;
 internal static class RegistrationStatement
 {
     /// <summary>What the statement saw, and the registration it wrote (null when the checks stopped it).</summary>
-    public sealed record Result(string Title, string Status, DateTime StartAt, bool RegistrationRequired, Guid? ResidentId, string? Earlier, string? Written);
+    /// <remarks><c>WaitlistAhead</c> counts the waitlist places taken before this one, as the statement saw them.</remarks>
+    public sealed record Result(string Title, string Status, DateTime StartAt, bool RegistrationRequired, Guid? ResidentId, string? Earlier,
+        string? Written, int WaitlistAhead);
 
     private const string Sql = """
         WITH me AS (
@@ -47,7 +49,8 @@ internal static class RegistrationStatement
                  true
           FROM reg)
         SELECT ev.title, ev.status, ev.start_at, ev.registration_required,
-               (SELECT id FROM me), (SELECT status FROM earlier), (SELECT status FROM reg)
+               (SELECT id FROM me), (SELECT status FROM earlier), (SELECT status FROM reg),
+               (SELECT count(*) FROM event_registrations w WHERE w.event_id = @event AND w.status = 'waitlisted' AND w.registered_at < @now)
         FROM ev
         """;
 
@@ -69,9 +72,12 @@ internal static class RegistrationStatement
         cmd.Parameters.Add(new NpgsqlParameter("ip", NpgsqlDbType.Text) { Value = (object?)actor?.IpAddress ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("agent", NpgsqlDbType.Text) { Value = (object?)actor?.UserAgent ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("correlation", NpgsqlDbType.Uuid) { Value = (object?)actor?.CorrelationId ?? DBNull.Value });
+        // Prepared once per pooled connection (Npgsql keeps it across uses): planning this statement costs more than running it.
+        await cmd.PrepareAsync(ct);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new Result(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2), reader.GetBoolean(3),
-            reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+            reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+            (int)reader.GetInt64(7));
     }
 }
