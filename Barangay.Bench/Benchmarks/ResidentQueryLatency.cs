@@ -51,7 +51,7 @@ internal static class ResidentQueryLatency
             await capturing.SearchAsync(q.Filter, q.Page, q.Size, q.Sort, ct: ct);
             captured[q.Label] = [.. capture.Commands];
             var ours = await OursAsync(service, q, ct);
-            var raw = await RawAsync(database.Raw, captured[q.Label], ct);
+            var raw = await CapturedReplay.TotalAndPageAsync(database.Raw, captured[q.Label], "ResidentId", "resident_id", ct);
             outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"  {q.Label}: {ours.Total:N0} residents match, {ours.Ids.Count} on the page; {captured[q.Label].Count} commands"));
             if (Environment.GetEnvironmentVariable("BENCH_SHOW_SQL") == "1")
@@ -66,7 +66,7 @@ internal static class ResidentQueryLatency
             foreach (var q in queries)
             {
                 await OursAsync(service, q, ct);
-                await RawAsync(database.Raw, captured[q.Label], ct);
+                await CapturedReplay.TotalAndPageAsync(database.Raw, captured[q.Label], "ResidentId", "resident_id", ct);
             }
 
         var oursSample = new LatencySample();
@@ -88,7 +88,7 @@ internal static class ResidentQueryLatency
                 {
                     var (ms, _) = isOurs
                         ? await Latency.TimeAsync(() => OursAsync(service, q, ct))
-                        : await Latency.TimeAsync(() => RawAsync(database.Raw, captured[q.Label], ct));
+                        : await Latency.TimeAsync(() => CapturedReplay.TotalAndPageAsync(database.Raw, captured[q.Label], "ResidentId", "resident_id", ct));
                     (isOurs ? oursSample : rawSample).Add(q.Label, ms);
                 }
             }
@@ -107,28 +107,5 @@ internal static class ResidentQueryLatency
         var page = await service.SearchAsync(q.Filter, q.Page, q.Size, q.Sort, ct: ct);
         // A capped total means "more than the cap": the SQL's LIMIT cap + 1 count says the same.
         return (page.TotalIsCapped ? page.Total + 1 : page.Total, [.. page.Items.Select(r => r.Id)]);
-    }
-
-    /// <summary>The captured commands in order on one pooled connection: the first returns the total, the last the page.</summary>
-    private static async Task<(long Total, List<Guid> Ids)> RawAsync(NpgsqlDataSource source, IReadOnlyList<CapturedCommand> commands, CancellationToken ct)
-    {
-        long total = 0;
-        var ids = new List<Guid>();
-        await using var conn = await source.OpenConnectionAsync(ct);
-        for (var i = 0; i < commands.Count; i++)
-        {
-            await using var cmd = commands[i].On(conn);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var isPage = i == commands.Count - 1;
-            var id = isPage ? reader.GetOrdinal("id") : -1;
-            var values = new object[reader.FieldCount];
-            while (await reader.ReadAsync(ct))
-            {
-                reader.GetValues(values);
-                if (isPage) ids.Add((Guid)values[id]);
-                else total = Convert.ToInt64(values[0], CultureInfo.InvariantCulture);
-            }
-        }
-        return (total, ids);
     }
 }

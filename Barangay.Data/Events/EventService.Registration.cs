@@ -66,7 +66,7 @@ public sealed partial class EventService
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 // The same resident pressed Register twice at once: the other press wrote the row first.
-                return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
+                return ServiceResult<RegistrationOutcome>.Conflict(AlreadyRegistered);
             }
             if (tx is not null) await tx.CommitAsync(ct);
         }
@@ -78,7 +78,7 @@ public sealed partial class EventService
         if (!ev.RegistrationRequired) return ServiceResult<RegistrationOutcome>.Conflict("This event does not take registrations: everyone is welcome.");
         if (ev.StartAt <= now) return ServiceResult<RegistrationOutcome>.Conflict(RegistrationClosed);
         if (ev.Earlier is EventRegistrationStatuses.Registered or EventRegistrationStatuses.Attended)
-            return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
+            return ServiceResult<RegistrationOutcome>.Conflict(AlreadyRegistered);
         if (ev.Earlier == EventRegistrationStatuses.Waitlisted)
             return ServiceResult<RegistrationOutcome>.Conflict("You are already on the waitlist for this event.");
 
@@ -93,7 +93,7 @@ public sealed partial class EventService
         switch (seat)
         {
             case SeatOutcome.Closed: return ServiceResult<RegistrationOutcome>.Conflict(RegistrationClosed);
-            case SeatOutcome.AlreadyRegistered: return ServiceResult<RegistrationOutcome>.Conflict("You are already registered for this event.");
+            case SeatOutcome.AlreadyRegistered: return ServiceResult<RegistrationOutcome>.Conflict(AlreadyRegistered);
             case SeatOutcome.Registered:
                 return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Registered, null, $"You are registered for {ev.Title}.", attempt));
         }
@@ -102,6 +102,8 @@ public sealed partial class EventService
         return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Waitlisted, position,
             $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
     }
+
+    private const string AlreadyRegistered = "You are already registered for this event.";
 
     private const string RegistrationClosed = "Registration is closed: the event has already started.";
 
