@@ -19,6 +19,8 @@ public static class CommunityServices
         // CockroachDB runs every transaction SERIALIZABLE; say so, so the retry path is the one exercised.
         if (BarangayApp.DatabaseOptionsFrom(config).IsCockroach) events.RegistrationIsolation = IsolationLevel.Serializable;
         builder.Services.AddSingleton(events);
+        // One desk per process: registrations for the same event are written together (group commit).
+        builder.Services.AddSingleton<RegistrationDesk>();
         builder.Services.AddScoped<EventService>();
         builder.Services.AddScoped<AnnouncementService>();
         builder.Services.AddScoped<SmsOutboxService>();

@@ -43,34 +43,21 @@ public sealed partial class EventService
     }
 
     /// <summary>
-    /// One attempt: a first registration is one statement (<see cref="RegistrationStatement"/>) that checks, takes the
-    /// seat, writes the row and its audit row and commits; what it saw decides the answer. Registering again after
-    /// cancelling takes <see cref="RetakeSeatAsync"/>.
+    /// One attempt: a first registration is written by the <see cref="RegistrationDesk"/> together with everyone else
+    /// pressing Register for the event at that moment, in one statement (<see cref="RegistrationStatement"/>) that checks,
+    /// takes the seats, writes the rows and their audit rows and commits; what it saw decides the answer. Registering
+    /// again after cancelling takes <see cref="RetakeSeatAsync"/>.
     /// </summary>
     private async Task<ServiceResult<RegistrationOutcome>> RegisterOnceAsync(Guid eventId, Guid userId, int attempt, CancellationToken ct)
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
-        var now = clock.GetUtcNow().UtcDateTime;
-        RegistrationStatement.Result? ev;
-        using (await SeatGate.EnterAsync(eventId, ct))
-        {
-            await using var tx = options.RegistrationIsolation == IsolationLevel.ReadCommitted ? null
-                : await db.Database.BeginTransactionAsync(options.RegistrationIsolation, ct);
-            await db.Database.OpenConnectionAsync(ct);
-            try
-            {
-                ev = await RegistrationStatement.RunAsync((NpgsqlConnection)db.Database.GetDbConnection(),
-                    tx?.GetDbTransaction() as NpgsqlTransaction, eventId, userId, now, db.Actor, ct);
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                // The same resident pressed Register twice at once: the other press wrote the row first.
-                return ServiceResult<RegistrationOutcome>.Conflict(AlreadyRegistered);
-            }
-            if (tx is not null) await tx.CommitAsync(ct);
-        }
+        var now = default(DateTime);
+        var ev = await desk.RegisterAsync(eventId, () => new RegistrationStatement.Press(userId, now = clock.GetUtcNow().UtcDateTime, db.Actor),
+            presses => WriteAsync(db, eventId, presses));
 
+        // The same resident pressed Register twice at once: the other press took the registration.
+        if (ev is { PressedTwice: true }) return ServiceResult<RegistrationOutcome>.Conflict(AlreadyRegistered);
         if (ev is null || ev.Status == EventStatuses.Draft) return ServiceResult<RegistrationOutcome>.NotFound();
         if (ev.ResidentId is not { } residentId)
             return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
@@ -101,6 +88,38 @@ public sealed partial class EventService
         var position = ev.Earlier is null ? ev.WaitlistAhead + 1 : await WaitlistPositionAsync(db, eventId, now, ct);
         return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Waitlisted, position,
             $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
+    }
+
+    /// <summary>
+    /// Writes a batch of presses on <paramref name="db"/>'s connection, as the desk's leader. The batch belongs to
+    /// everyone in it, so no one caller's cancellation stops it (the command timeout bounds it). When another replica
+    /// wrote one of these residents' registration meanwhile, the statement fails on the unique key and writes nothing;
+    /// then each press is written on its own, so only that resident is told they are already registered.
+    /// </summary>
+    private async Task<RegistrationStatement.Result?[]> WriteAsync(BarangayDbContext db, Guid eventId, IReadOnlyList<RegistrationStatement.Press> presses)
+    {
+        await db.Database.OpenConnectionAsync(CancellationToken.None);
+        try
+        {
+            return await WriteOnceAsync(db, eventId, presses);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            if (presses.Count == 1) return [RegistrationStatement.Result.Duplicate];
+            var results = new RegistrationStatement.Result?[presses.Count];
+            for (var i = 0; i < presses.Count; i++) results[i] = (await WriteAsync(db, eventId, [presses[i]]))[0];
+            return results;
+        }
+    }
+
+    private async Task<RegistrationStatement.Result?[]> WriteOnceAsync(BarangayDbContext db, Guid eventId, IReadOnlyList<RegistrationStatement.Press> presses)
+    {
+        await using var tx = options.RegistrationIsolation == IsolationLevel.ReadCommitted ? null
+            : await db.Database.BeginTransactionAsync(options.RegistrationIsolation, CancellationToken.None);
+        var results = await RegistrationStatement.RunAsync((NpgsqlConnection)db.Database.GetDbConnection(),
+            tx?.GetDbTransaction() as NpgsqlTransaction, eventId, presses, CancellationToken.None);
+        if (tx is not null) await tx.CommitAsync(CancellationToken.None);
+        return results;
     }
 
     private const string AlreadyRegistered = "You are already registered for this event.";

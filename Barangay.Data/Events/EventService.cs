@@ -9,7 +9,7 @@ namespace Barangay.Data.Events;
 /// Community events: officials create, edit, publish and cancel them (draft → published → cancelled), residents
 /// see published ones and register (see EventService.Registration.cs). Every method checks the caller.
 /// </summary>
-public sealed partial class EventService(BarangayDb dbs, EventOptions options, TimeProvider clock)
+public sealed partial class EventService(BarangayDb dbs, EventOptions options, TimeProvider clock, RegistrationDesk desk)
 {
     public const string NotOpen = "This event is not open for registration.";
 

@@ -9,16 +9,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Barangay.Tests.Data.Events;
 
-public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public partial class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private TestServices _services = null!;
     private TestServices _serializable = null!;
+    private TestServices _otherReplica = null!;
+    private TestServices _otherSerializableReplica = null!;
     private Caller _secretary = null!;
 
     public async Task InitializeAsync()
     {
         _services = Services(IsolationLevel.ReadCommitted);
         _serializable = Services(IsolationLevel.Serializable);
+        // Each container has its own RegistrationDesk, as each app replica does.
+        _otherReplica = Services(IsolationLevel.ReadCommitted);
+        _otherSerializableReplica = Services(IsolationLevel.Serializable);
         await _services.SignInAsAsync("secretary", OfficialPositions.Secretary);
         _secretary = _services.Caller.Current;
     }
@@ -27,6 +32,7 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
     {
         s.AddSingleton(new EventOptions { RegistrationIsolation = isolation, MaxRegistrationAttempts = 200 });
         s.AddSingleton<ICurrentUser, FlowCaller>();
+        s.AddSingleton<RegistrationDesk>();
         s.AddScoped<EventService>();
     });
 
@@ -34,6 +40,8 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
     {
         await _services.DisposeAsync();
         await _serializable.DisposeAsync();
+        await _otherReplica.DisposeAsync();
+        await _otherSerializableReplica.DisposeAsync();
     }
 
     private EventService Events => _services.Get<EventService>();
@@ -161,8 +169,11 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
     [InlineData(IsolationLevel.Serializable)]
     public async Task Register_200AtOnceForTheLast50Seats_Exactly50RegisteredRestWaitlisted(IsolationLevel isolation)
     {
-        var services = isolation == IsolationLevel.Serializable ? _serializable : _services;
-        var events = services.Get<EventService>();
+        // Two replicas, each with its own desk, take half the crowd each: their batches race for the event row.
+        var replicas = isolation == IsolationLevel.Serializable
+            ? new[] { _serializable.Get<EventService>(), _otherSerializableReplica.Get<EventService>() }
+            : [_services.Get<EventService>(), _otherReplica.Get<EventService>()];
+        var events = replicas[0];
         var ev = await PublishedAsync(60);
         var early = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 10, "purok-3");
         foreach (var p in early)
@@ -172,15 +183,26 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
         }
         var crowd = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 200, "purok-3");
         var outcomes = new ConcurrentBag<ServiceResult<RegistrationOutcome>>();
+        var places = new[] { new ConcurrentBag<int>(), new ConcurrentBag<int>() };
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var tasks = crowd.Select(p => Task.Run(async () =>
+        // The event row is held until both replicas' first batches wait for it, so their batches surely overlap.
+        await using var holder = new Npgsql.NpgsqlConnection(database.AppConnectionString);
+        await holder.OpenAsync();
+        await using var holderTx = await holder.BeginTransactionAsync();
+        await ExecuteAsync(holder, holderTx, "SELECT 1 FROM events WHERE id = @e FOR UPDATE", ("e", ev.Id));
+
+        var tasks = crowd.Select((p, i) => Task.Run(async () =>
         {
             FlowCaller.Set(CommunityTestData.CallerOf(p));
             await start.Task;
-            outcomes.Add(await events.RegisterAsync(ev.Id));
+            var outcome = await replicas[i % 2].RegisterAsync(ev.Id);
+            outcomes.Add(outcome);
+            if (outcome.Value?.WaitlistPosition is { } place) places[i % 2].Add(place);
         })).ToList();
         start.SetResult();
+        await WaitUntilAsync(() => LockWaitersAsync(2), "both replicas wait for the event row");
+        await holderTx.CommitAsync();
         await Task.WhenAll(tasks);
 
         outcomes.Should().HaveCount(200).And.OnlyContain(o => o.Ok, "nobody gets an error");
@@ -191,8 +213,10 @@ public class EventServiceTests(DemoDatabase database) : IClassFixture<DemoDataba
         await using var db = await _services.DbAsync();
         (await db.EventRegistrations.CountAsync(r => r.EventId == ev.Id && r.Status == EventRegistrationStatuses.Registered)).Should().Be(60);
         (await db.Events.Where(e => e.Id == ev.Id).Select(e => e.RegisteredCount).SingleAsync()).Should().Be(60);
+        // A replica's batches follow one another, so it tells each of its residents their own place.
+        foreach (var seen in places) seen.Should().OnlyHaveUniqueItems().And.OnlyContain(n => n >= 1 && n <= 150);
         if (isolation == IsolationLevel.Serializable)
-            outcomes.Sum(o => o.Value!.Attempts - 1).Should().BeGreaterThan(0, "SERIALIZABLE makes racing registrations retry");
+            outcomes.Sum(o => o.Value!.Attempts - 1).Should().BeGreaterThan(0, "SERIALIZABLE makes the replicas' racing batches retry");
     }
 
     [Fact]
