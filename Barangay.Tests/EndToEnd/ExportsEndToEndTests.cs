@@ -77,8 +77,14 @@ public class ExportsEndToEndTests(EndToEndFixture e2e)
         await EndToEndFixture.WaitInteractiveAsync(phone);
         await Expect(phone.GetByTestId("export-start")).ToBeVisibleAsync();
         var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        // The list of exports too: each export a card of its own, not a table that scrolls sideways inside the page.
+        var download = await phone.GetByTestId("export-download").First.BoundingBoxAsync();
+        var listOverflow = await phone.GetByTestId("export-list").EvaluateAsync<bool>(
+            "el => [el, ...el.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')");
         await Screenshots.SaveAsync(phone, "exports-phone");
         overflow.Should().BeFalse("the exports page fits a 390-pixel phone without sideways scrolling");
+        listOverflow.Should().BeFalse("the exports list fits the phone's width");
+        (download!.X + download.Width).Should().BeLessThanOrEqualTo(EndToEndFixture.Phone.Width, "the Download button is on the screen");
         await phone.Context.CloseAsync();
     }
 }
