@@ -32,6 +32,8 @@ public static class AppCommands
                 Console.WriteLine("Demo barangay ready.");
                 return 0;
             }
+            case "create-admin":
+                return await CreateAdminCommand.RunAsync(args[1..]);
             case "worker":
             {
                 using var worker = WorkerHost.Build(args[1..]);

@@ -115,6 +115,7 @@ public static class BarangayApp
         services.AddSingleton<BarangayProfileService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<FirstAdministrator>();
         services.AddSingleton<Barangay.Data.Officials.OfficialRosterService>();
         services.AddSettingsAndAudit();
         services.AddNotifications(config);
