@@ -56,6 +56,7 @@ public static class JobsServiceCollectionExtensions
         // Needs the file store (AddBarangayFiles), which every host that runs jobs registers.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPurgeStep, ExportFilePurge>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPurgeStep, NotificationPurge>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPurgeStep, EmailQueuePurge>());
         services.AddTransient<QueueSweeperJob>();
         services.AddTransient<PurgeJob>();
         services.AddTransient<Documents.OverdueDigestJob>();
