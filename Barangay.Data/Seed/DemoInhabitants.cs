@@ -65,6 +65,7 @@ internal sealed class DemoInhabitants(TimeProvider clock, Random rng)
             }
         }
 
+        DemoSectors.Assign(residents, today);
         var rNo = await HumanIds.ReserveAsync(db, HumanIds.Resident, year, residents.Count, ct);
         foreach (var r in residents) r.ResidentId = HumanIds.Format(HumanIds.Resident, year, rNo++);
         var hNo = await HumanIds.ReserveAsync(db, HumanIds.Household, year, households.Count, ct);
