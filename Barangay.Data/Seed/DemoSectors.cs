@@ -24,7 +24,8 @@ internal static class DemoSectors
             r.IsOutOfSchoolYouth = age is >= 15 and <= 24 && rng.NextDouble() < 0.09;
             if (r.IsOutOfSchoolYouth && r.Occupation == "Student") r.Occupation = null;
             r.IsOfw = r.Occupation == "OFW" || (age is >= 22 and <= 55 && rng.NextDouble() < 0.05);
-            r.IsEmployed = r.IsOfw || (age is >= 18 and <= 64 && !r.IsOutOfSchoolYouth && rng.NextDouble() < 0.58);
+            // Someone with a trade is mostly employed (some are between jobs); students and the retired are not.
+            r.IsEmployed = r.IsOfw || (age is >= 18 and <= 64 && r.Occupation is not (null or "Student") && rng.NextDouble() < 0.85);
             r.IsSoloParent = age is >= 20 and <= 60 && r.MaritalStatus != "Married" && rng.NextDouble() < 0.06;
             r.IsIndigenous = rng.NextDouble() < 0.01;
             r.IsPwd = rng.NextDouble() < 0.025;
