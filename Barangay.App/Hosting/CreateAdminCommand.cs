@@ -25,11 +25,14 @@ public static class CreateAdminCommand
         {
             switch (args[i])
             {
-                case "--username" or "--email" or "--name" when i + 1 < args.Length:
-                    var value = args[++i];
-                    if (args[i - 1] == "--username") userName = value;
-                    else if (args[i - 1] == "--email") email = value;
-                    else name = value;
+                case "--username" when i + 1 < args.Length:
+                    userName = args[++i];
+                    break;
+                case "--email" when i + 1 < args.Length:
+                    email = args[++i];
+                    break;
+                case "--name" when i + 1 < args.Length:
+                    name = args[++i];
                     break;
                 case "--if-no-admin":
                     onlyIfNone = true;

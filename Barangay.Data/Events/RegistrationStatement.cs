@@ -88,23 +88,19 @@ internal static class RegistrationStatement
 
     /// <summary>
     /// Runs the presses for <paramref name="eventId"/> on <paramref name="connection"/> (in <paramref name="tx"/> when
-    /// given). Seats go in the order of the presses' times. One result per press, in the order given; null when there is
-    /// no such event.
+    /// given). Seats go in the order given, which is the order the presses reached the desk. One result per press, in the
+    /// same order; null when there is no such event.
     /// </summary>
     public static async Task<Result?[]> RunAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid eventId, IReadOnlyList<Press> presses,
         CancellationToken ct)
     {
-        var order = Enumerable.Range(0, presses.Count).OrderBy(i => presses[i].Now).ToArray();
-        var ids = presses.Select(_ => Guid.NewGuid()).ToArray();
         await using var cmd = new NpgsqlCommand(Sql, connection, tx);
         cmd.Parameters.Add(new NpgsqlParameter<Guid>("event", eventId));
-        // ord: the place in the queue, by the time of the press (ties keep the order they reached the desk).
-        var ords = new int[presses.Count];
-        for (var place = 0; place < order.Length; place++) ords[order[place]] = place;
-        Add(cmd, "ords", NpgsqlDbType.Integer, ords);
+        // ord: the place in line (the desk stamps each press under its lock, so times follow the same order).
+        Add(cmd, "ords", NpgsqlDbType.Integer, Enumerable.Range(0, presses.Count).ToArray());
         Add(cmd, "users", NpgsqlDbType.Uuid, presses.Select(p => p.UserId).ToArray());
         Add(cmd, "nows", NpgsqlDbType.TimestampTz, presses.Select(p => p.Now).ToArray());
-        Add(cmd, "ids", NpgsqlDbType.Uuid, ids);
+        Add(cmd, "ids", NpgsqlDbType.Uuid, presses.Select(_ => Guid.NewGuid()).ToArray());
         Add(cmd, "audits", NpgsqlDbType.Uuid, presses.Select(_ => Guid.NewGuid()).ToArray());
         // Typed arrays, so a missing value (a job, a sign-in without an address) still binds as the column's type.
         Add(cmd, "actors", NpgsqlDbType.Uuid, presses.Select(p => p.Actor?.UserId).ToArray());
@@ -115,13 +111,11 @@ internal static class RegistrationStatement
         // Prepared once per pooled connection (Npgsql keeps it across uses): planning this statement costs more than running it.
         await cmd.PrepareAsync(ct);
         var results = new Result?[presses.Count];
-        var byOrd = new int[presses.Count];
-        for (var i = 0; i < ords.Length; i++) byOrd[ords[i]] = i;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             if (reader.IsDBNull(1)) continue; // no such event
-            results[byOrd[reader.GetInt32(0)]] = new Result(reader.GetString(1), reader.GetString(2), reader.GetDateTime(3), reader.GetBoolean(4),
+            results[reader.GetInt32(0)] = new Result(reader.GetString(1), reader.GetString(2), reader.GetDateTime(3), reader.GetBoolean(4),
                 reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 (int)reader.GetInt64(8), reader.GetBoolean(9));
         }

@@ -1,3 +1,4 @@
+using Barangay.Data.Common;
 using Barangay.Data.Residents;
 
 namespace Barangay.Data.Seed;
@@ -18,7 +19,7 @@ internal static class DemoSectors
         var fourPsHouseholds = residents.Select(r => r.HouseholdId).Distinct().Where(_ => rng.NextDouble() < 0.12).ToHashSet();
         foreach (var r in residents)
         {
-            var age = today.Year - r.Dob.Year - (today < r.Dob.AddYears(today.Year - r.Dob.Year) ? 1 : 0);
+            var age = Ages.On(r.Dob, today);
             r.IsFourPs = fourPsHouseholds.Contains(r.HouseholdId);
             r.IsRegisteredVoter = age >= 18 && rng.NextDouble() < 0.82;
             r.IsOutOfSchoolYouth = age is >= 15 and <= 24 && rng.NextDouble() < 0.09;
