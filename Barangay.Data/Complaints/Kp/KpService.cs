@@ -126,12 +126,23 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
     /// For the official home page: open KP cases whose current step is overdue or due within <paramref name="within"/>
     /// (two queries' worth of work at most; only cases the caller may see).
     /// </summary>
-    public async Task<int> CountKpStepsNearDeadlineAsync(TimeSpan within, CancellationToken ct = default)
+    public async Task<int> CountKpStepsNearDeadlineAsync(TimeSpan within, CancellationToken ct = default) =>
+        await CountKpStepsDueBeforeAsync(clock.GetUtcNow().UtcDateTime + within, ct);
+
+    /// <summary>Cases whose current step is overdue or due before the end of the <paramref name="workingDays"/>-th working day from now.</summary>
+    public async Task<int> CountKpStepsDueWithinWorkingDaysAsync(int workingDays, CancellationToken ct = default)
+    {
+        var days = await calendar.ClockAsync(ct);
+        var end = DateOnly.FromDateTime(days.ReceivedAt(clock.GetUtcNow().UtcDateTime));
+        for (var i = 0; i < workingDays; i++) end = days.NextWorkingDay(end);
+        return await CountKpStepsDueBeforeAsync(TimeZones.ManilaToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue)), ct);
+    }
+
+    private async Task<int> CountKpStepsDueBeforeAsync(DateTime limit, CancellationToken ct)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permissions.Complaints.Handle)) return 0;
-        var limit = clock.GetUtcNow().UtcDateTime + within;
         var visible = ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), caller);
         return await (from k in db.Set<KpCase>().AsNoTracking()
                       join c in visible on k.ComplaintId equals c.Id

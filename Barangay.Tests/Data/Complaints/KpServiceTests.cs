@@ -4,6 +4,7 @@ using Barangay.Data.Complaints.Kp;
 using Barangay.Data.Settings;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Barangay.Tests.Data.Complaints;
 
@@ -11,12 +12,21 @@ namespace Barangay.Tests.Data.Complaints;
 public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private ComplaintsTestHost _host = null!;
+    private FakeTimeProvider _clock = TestClock.Frozen();
     private KpService Kp => _host.Kp;
 
     public Task InitializeAsync()
     {
-        _host = new ComplaintsTestHost(database.AppConnectionString);
+        _host = new ComplaintsTestHost(database.AppConnectionString, _clock);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Starts this test over with the services' clock stopped at a Manila moment the test chose.</summary>
+    private async Task AtManilaAsync(string local)
+    {
+        await _host.DisposeAsync();
+        _clock = TestClock.AtManila(local);
+        _host = new ComplaintsTestHost(database.AppConnectionString, _clock);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -35,7 +45,7 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         return opened.Value!;
     }
 
-    private static KpHearingInput Hearing(string minutes = "Parties appeared; no agreement.") => new(DateTime.UtcNow, ["Juan Dela Cruz", "Respondent"], minutes);
+    private KpHearingInput Hearing(string minutes = "Parties appeared; no agreement.") => new(_clock.GetUtcNow().UtcDateTime, ["Juan Dela Cruz", "Respondent"], minutes);
 
     [Fact]
     public async Task Open_SetsCaseNumberSummonsByNextWorkingDayAndComplaintInProgress()
@@ -71,9 +81,9 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         var kp = await OpenCaseAsync();
         (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Message.Should().Be("Issue the summons before the first hearing.");
         kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
-        (await Kp.RecordHearingAsync(kp.Id, new KpHearingInput(DateTime.UtcNow, [], "x"), kp.Version)).Message.Should().Be("List who attended the hearing.");
+        (await Kp.RecordHearingAsync(kp.Id, new KpHearingInput(_clock.GetUtcNow().UtcDateTime, [], "x"), kp.Version)).Message.Should().Be("List who attended the hearing.");
 
-        var held = DateTime.UtcNow;
+        var held = _clock.GetUtcNow().UtcDateTime;
         kp = (await Kp.RecordHearingAsync(kp.Id, new KpHearingInput(held, ["Juan"], "First meeting."), kp.Version)).Value!;
 
         kp.Hearings.Should().ContainSingle();
@@ -89,7 +99,7 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, null, kp.Version)).Message.Should().Contain("send the case to the Pangkat first");
         kp = (await Kp.FailMediationAsync(kp.Id, kp.Version)).Value!;
         kp.Stage.Should().Be(KpStages.Conciliation);
-        kp.Steps.Single(s => s.Key == "pangkat").DueAt.Should().BeCloseTo(DateTime.UtcNow.AddDays(3), TimeSpan.FromMinutes(1));
+        kp.Steps.Single(s => s.Key == "pangkat").DueAt.Should().BeCloseTo(_clock.GetUtcNow().UtcDateTime.AddDays(3), TimeSpan.FromMinutes(1));
         (await Kp.ConstitutePangkatAsync(kp.Id, ["A", "B"], kp.Version)).Message.Should().Contain("three members");
         kp = (await Kp.ConstitutePangkatAsync(kp.Id, ["Nestor G. Aguilar", "Lupon Two", "Lupon Three"], kp.Version)).Value!;
         var due = kp.Steps.Single(s => s.Key == "conciliation").DueAt!.Value;
@@ -120,7 +130,7 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
         kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Respondent moves the fence 50 cm back by Dec 15.", kp.Version)).Value!;
         kp.Stage.Should().Be(KpStages.Settled);
-        kp.RepudiationDueAt.Should().BeCloseTo(DateTime.UtcNow.AddDays(10), TimeSpan.FromMinutes(1));
+        kp.RepudiationDueAt.Should().BeCloseTo(_clock.GetUtcNow().UtcDateTime.AddDays(10), TimeSpan.FromMinutes(1));
         (await Kp.PrintAsync(kp.Id, KpForm.Settlement)).Should().NotBeNull();
         (await Kp.RepudiateAsync(kp.Id, " ", kp.Version)).Message.Should().Contain("ground for the repudiation");
 
@@ -141,9 +151,17 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         (await Kp.ListAsync(false)).Should().BeEmpty();
     }
 
-    [Fact]
-    public async Task CountNearDeadline_CountsCasesWhoseCurrentStepIsDueSoon()
+    // A Wednesday morning; a Friday after closing (the summons falls due on Tuesday); a Saturday; the working day
+    // before the Christmas Eve and Christmas holidays; New Year's Eve.
+    [Theory]
+    [InlineData("2026-12-02 10:00")]
+    [InlineData("2026-12-04 18:00")]
+    [InlineData("2026-12-05 11:00")]
+    [InlineData("2026-12-23 16:30")]
+    [InlineData("2026-12-31 09:00")]
+    public async Task CountNearDeadline_CountsCasesWhoseCurrentStepIsDueSoon(string manilaNow)
     {
+        await AtManilaAsync(manilaNow);
         var kp = await OpenCaseAsync();
 
         var soon = await Kp.CountKpStepsNearDeadlineAsync(TimeSpan.FromDays(5));
@@ -153,16 +171,17 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         none.Should().Be(0);
         (await Kp.ListAsync(true)).Should().Contain(r => r.Id == kp.Id && r.NextStep!.StartsWith("Summons"));
 
-        // The official home's card counts the same cases (the summons is due by the next working day).
+        // The official home's card counts the same cases: the summons is due by the next working day, which is always
+        // within the card's two working days, whatever day of the week or holiday season the case was opened on.
         var home = await _host.Services.Get<Barangay.Data.Dashboard.DashboardService>().GetOfficialHomeAsync();
-        home!.Cards.KpNearDeadline.Should().Be(await Kp.CountKpStepsNearDeadlineAsync(KpDeadlineCounter.Within)).And.BeGreaterThanOrEqualTo(1);
+        home!.Cards.KpNearDeadline.Should().Be(await Kp.CountKpStepsDueWithinWorkingDaysAsync(KpDeadlineCounter.WorkingDays)).And.BeGreaterThanOrEqualTo(1);
     }
 
     [Fact]
     public async Task Blotter_ListsComplaintsAndCasesInOrder_AndPrints()
     {
         var kp = await OpenCaseAsync();
-        var today = TimeZones.ManilaToday();
+        var today = TimeZones.ManilaToday(_clock);
 
         var book = await _host.Complaints.BlotterAsync(today.AddDays(-1), today);
 
