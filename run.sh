@@ -24,6 +24,10 @@ dotnet "$APP" seed-demo
 export Storage__DataRoot="$DATA"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 URL="${BARANGAY_URL:-http://127.0.0.1:5080}"
+# Every link the app emails or prints starts with PublicBaseUrl; it answers only the hosts in AllowedHosts.
+export PublicBaseUrl="${PublicBaseUrl:-$URL}"
+URL_HOST="${URL#*://}"; URL_HOST="${URL_HOST%%/*}"; URL_HOST="${URL_HOST%:*}"
+export AllowedHosts="${AllowedHosts:-$URL_HOST;127.0.0.1;localhost}"
 cat <<INFO
 
   Barangay Management System: $URL

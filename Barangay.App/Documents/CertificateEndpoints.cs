@@ -1,3 +1,4 @@
+using Barangay.Data.Common;
 using Barangay.Data.Documents;
 using Barangay.Data.Files;
 using Microsoft.Net.Http.Headers;
@@ -18,21 +19,17 @@ public static class CertificateEndpoints
         return app;
     }
 
-    /// <summary>The link printed in the QR code: this app's own address, unless <c>Documents:PublicBaseUrl</c> says otherwise.</summary>
-    public static string VerifyUrl(HttpRequest request, IConfiguration config, string code)
-    {
-        var baseUrl = config["Documents:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-        return $"{baseUrl}/verify/{code}";
-    }
+    /// <summary>The link printed in the QR code, on the app's public address (<c>PublicBaseUrl</c>).</summary>
+    public static string VerifyUrl(PublicLinks links, string code) => links.To($"/verify/{code}");
 
     private static async Task<IResult> CertificateAsync(Guid id, string? paper, HttpContext http, DocumentRequestService requests, FileService files,
-        IConfiguration config, CancellationToken ct)
+        PublicLinks links, CancellationToken ct)
     {
         var certificate = await requests.PrintAsync(id, ct);
         if (certificate is null) return Results.NotFound();
         byte[]? seal = null;
         if (Guid.TryParse(certificate.SealFileId, out var sealId) && await files.ReadAsync(sealId, ct) is { Status: FileReadStatus.Ok } file) seal = file.Content;
-        var pdf = CertificatePdf.Render(certificate, VerifyUrl(http.Request, config, certificate.VerificationCode), seal, paper);
+        var pdf = CertificatePdf.Render(certificate, VerifyUrl(links, certificate.VerificationCode), seal, paper);
         return Pdf(http, pdf, $"{certificate.ControlNumber}.pdf");
     }
 

@@ -1,6 +1,7 @@
 using Barangay.App.Accounts;
 using Barangay.App.Components;
 using Barangay.App.Files;
+using Barangay.App.Security;
 using Barangay.Data;
 using Barangay.Data.Accounts;
 using Barangay.Data.Dashboard;
@@ -45,6 +46,7 @@ public static class BarangayApp
         builder.AddAccounts();
         builder.AddAccountSecurity();
         builder.AddDashboards();
+        builder.AddWebSecurity();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -136,10 +138,12 @@ public static class BarangayApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseTrustedProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
         app.UseAuthorization();
@@ -148,7 +152,8 @@ public static class BarangayApp
 
         app.MapStaticAssets();
         app.MapRazorPages();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // The page's own Content-Security-Policy (SecurityHeaders) carries frame-ancestors; Blazor's would be a second header.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapFileDownloads();
         Events.EventEndpoints.MapEventFiles(app);
         Documents.CertificateEndpoints.MapDocuments(app);

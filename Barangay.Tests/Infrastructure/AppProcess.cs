@@ -46,6 +46,9 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["ConnectionStrings__Default"] = appConnectionString;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // As ./run.sh: links start with the app's own address, and only its own host names are answered.
+        psi.Environment["PublicBaseUrl"] = url;
+        psi.Environment["AllowedHosts"] = "127.0.0.1;localhost";
         var dataRoot = Path.Combine(Path.GetTempPath(), "barangay-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         psi.Environment["Storage__DataRoot"] = dataRoot;
         // Hangfire: the jobs database of ./test.sh, a schema per process, and polling fast enough for tests.

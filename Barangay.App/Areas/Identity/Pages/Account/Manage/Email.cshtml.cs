@@ -1,5 +1,6 @@
 using System.Text;
 using Barangay.Data.Accounts;
+using Barangay.Data.Common;
 using Barangay.Data.Accounts.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Barangay.App.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>Change the email address: needs the current password; applies when the link sent to the new address is opened.</summary>
-public class EmailModel(UserManager<User> users, AccountSecurityService security) : ManagePageModel(users)
+public class EmailModel(UserManager<User> users, AccountSecurityService security, PublicLinks links) : ManagePageModel(users)
 {
     public string? CurrentEmail { get; private set; }
 
@@ -34,9 +35,8 @@ public class EmailModel(UserManager<User> users, AccountSecurityService security
         CurrentEmail = user.Email;
         var email = Input.NewEmail?.Trim() ?? "";
         var result = await security.RequestEmailChangeAsync(user, email, Input.CurrentPassword, token =>
-            Url.Page("/Account/ConfirmEmailChange", pageHandler: null,
-                values: new { area = "Identity", userId = user.Id, email, code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)) },
-                protocol: Request.Scheme)!, HttpContext.RequestAborted);
+            links.To(Url.Page("/Account/ConfirmEmailChange", pageHandler: null,
+                values: new { area = "Identity", userId = user.Id, email, code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)) })!), HttpContext.RequestAborted);
         if (!result.Ok)
         {
             AddErrors(result.Errors);
