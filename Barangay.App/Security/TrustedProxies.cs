@@ -33,10 +33,14 @@ public static class TrustedProxies
         return b;
     }
 
-    /// <summary>First in the pipeline, so everything after it sees the client's address and scheme.</summary>
+    /// <summary>
+    /// First in the pipeline, so everything after it sees the client's address and scheme. With no proxy configured
+    /// the middleware is left out: given two empty lists, ASP.NET believes forwarded headers from anyone.
+    /// </summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        var o = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (o.KnownProxies.Count > 0 || o.KnownIPNetworks.Count > 0) app.UseForwardedHeaders();
         return app;
     }
 

@@ -43,7 +43,7 @@ public class ContentSecurityPolicyTests(EndToEndFixture e2e)
         var page = await e2e.NewPageAsync(phone ? EndToEndFixture.Phone : EndToEndFixture.Desktop);
         var problems = new List<string>();
         var current = "/Identity/Account/Login";
-        page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add($"{current}: {m.Text}"); };
+        page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add($"{current} ({m.Location}): {m.Text}"); };
         page.PageError += (_, e) => { lock (problems) problems.Add($"{current}: uncaught {e}"); };
         // Playwright's own scripts are not subject to the page's policy: this reports every violation, even one the console would not.
         await page.AddInitScriptAsync("""
