@@ -26,6 +26,21 @@ public class BadLinksTests(EndToEndFixture e2e)
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ConfirmEmail_WithoutParameters_ExplainsWhatToDo(bool phone)
+    {
+        var page = await e2e.NewPageAsync(phone ? EndToEndFixture.Phone : EndToEndFixture.Desktop);
+        var response = await page.GotoAsync("/Identity/Account/ConfirmEmail");
+
+        response!.Status.Should().Be(200);
+        await Expect(page.GetByTestId("confirm-email-result")).ToContainTextAsync("Open the newest link we emailed you");
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Send the confirmation email again" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, phone ? "confirm-email-broken-phone" : "confirm-email-broken-desktop");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("/Identity/Account/RegisterConfirmation")]
     [InlineData("/Identity/Account/ResetPassword")]
     public async Task StockAccountPages_WithoutTheirParameters_NeverFail(string path)
