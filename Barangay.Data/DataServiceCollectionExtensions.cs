@@ -16,10 +16,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<TimestampInterceptor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<Accounts.AccountAccessInterceptor>();
         services.AddSingleton<Residents.ResidentNamesInterceptor>();
         services.AddDbContextFactory<BarangayDbContext>((sp, o) =>
             Configure(o, connectionString, options)
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(),
+                    // Before the audit interceptor, so the trail shows the stamp it rotates.
+                    sp.GetRequiredService<Accounts.AccountAccessInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
                     sp.GetRequiredService<Residents.ResidentNamesInterceptor>()));
         return services;
     }

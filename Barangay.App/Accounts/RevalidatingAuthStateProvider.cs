@@ -11,11 +11,17 @@ namespace Barangay.App.Accounts;
 /// account's security stamp unchanged; a revoked session, a password change or a disabled account ends the
 /// signed-in state of open pages within that minute.
 /// </summary>
-public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes)
+public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IConfiguration config)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    /// <summary>55 s, not a minute: with the batcher's gathering (2 s) and its query, a revoked session's open page ends within 60 s.</summary>
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(55);
+    /// <summary>
+    /// 55 s, not a minute: with the batcher's gathering (2 s) and its query, a revoked session's open page ends within 60 s.
+    /// <c>Sessions:RevalidationSeconds</c> may shorten it (tests do), never lengthen it past that minute.
+    /// </summary>
+    public const int DefaultRevalidationSeconds = 55;
+
+    protected override TimeSpan RevalidationInterval { get; } =
+        TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Sessions:RevalidationSeconds", DefaultRevalidationSeconds), 1, DefaultRevalidationSeconds));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

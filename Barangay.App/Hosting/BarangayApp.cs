@@ -76,6 +76,7 @@ public static class BarangayApp
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddUserStore<BarangayUserStore>()
+            .AddUserManager<BarangayUserManager>()
             .AddClaimsPrincipalFactory<BarangayClaimsFactory>()
             .AddDefaultTokenProviders()
             // AddDefaultUI registers the stock SignInManager; ours must be registered after it to win.

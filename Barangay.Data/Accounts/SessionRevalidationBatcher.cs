@@ -44,23 +44,46 @@ public sealed class SessionRevalidationBatcher : IAsyncDisposable
             {
                 await Task.Delay(_gather, _stop.Token);
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
-                try
-                {
-                    var answers = await _sessions.ValidateManyAsync(batch.Select(b => (b.Token, b.Stamp)).ToList(), _stop.Token);
-                    foreach (var b in batch) b.Answer.TrySetResult(answers.TryGetValue(b.Token, out var ok) && ok);
-                }
-#pragma warning disable CA1031 // a failed batch must fail its waiters, never the loop
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    foreach (var b in batch) b.Answer.TrySetException(e);
-                }
+                await AnswerAsync(batch);
                 batch.Clear();
             }
         }
         catch (OperationCanceledException)
         {
             // Shutting down.
+        }
+    }
+
+    /// <summary>
+    /// Each waiter gets its own answer. Should the shared query fail, every check is asked again on its own, so one
+    /// bad entry (or a moment's error) fails only its own circuit, never the other users' in the same batch.
+    /// </summary>
+    private async Task AnswerAsync(List<(string Token, string? Stamp, TaskCompletionSource<bool> Answer)> batch)
+    {
+        try
+        {
+            var answers = await _sessions.ValidateManyAsync(batch.Select(b => (b.Token, b.Stamp)).ToList(), _stop.Token);
+            for (var i = 0; i < batch.Count; i++) batch[i].Answer.TrySetResult(answers[i]);
+            return;
+        }
+#pragma warning disable CA1031 // a failed batch falls back to one check per waiter, below
+        catch (Exception) when (!_stop.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+        }
+        // One by one, not all at once: a failed batch of 500 must not take 500 connections from the pool.
+        foreach (var b in batch)
+        {
+            try
+            {
+                b.Answer.TrySetResult(await _sessions.ValidateAsync(b.Token, b.Stamp, _stop.Token));
+            }
+#pragma warning disable CA1031 // a failed check must fail its own waiter, never the loop
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                b.Answer.TrySetException(e);
+            }
         }
     }
 

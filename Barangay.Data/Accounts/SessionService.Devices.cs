@@ -15,6 +15,7 @@ public sealed partial class SessionService
     /// </summary>
     public async Task<bool> ValidateAsync(string token, string? securityStamp, CancellationToken ct = default)
     {
+        if (string.IsNullOrEmpty(token)) return false;
         var hash = Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -85,29 +86,34 @@ public sealed partial class SessionService
 public sealed partial class SessionService
 {
     /// <summary>
-    /// <see cref="ValidateAsync"/> for many sessions in one query (the process's idle circuits revalidate together):
-    /// returns, per token, whether it is still good. Sessions failed because of the account are marked revoked.
+    /// <see cref="ValidateAsync"/> for many checks in one query (the process's idle circuits revalidate together):
+    /// answers each check, in the order given, on its own. The same session appears once per open tab, each tab with
+    /// the stamp it signed in with, so a token may repeat; a malformed check is refused alone. Sessions failed because
+    /// of the account are marked revoked.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, bool>> ValidateManyAsync(IReadOnlyCollection<(string Token, string? Stamp)> checks, CancellationToken ct = default)
+    public async Task<IReadOnlyList<bool>> ValidateManyAsync(IReadOnlyList<(string Token, string? Stamp)> checks, CancellationToken ct = default)
     {
-        var byHash = checks.GroupBy(c => Hash(c.Token)).ToDictionary(g => g.Key, g => g.First());
-        var hashes = byHash.Keys.ToList();
+        var hashes = checks.Select(c => string.IsNullOrEmpty(c.Token) ? null : Hash(c.Token)).ToList();
+        var wanted = hashes.OfType<string>().Distinct().ToList();
+        var answers = new bool[checks.Count];
+        if (wanted.Count == 0) return answers;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await (from s in db.Sessions.AsNoTracking()
-                          join u in db.Users.IgnoreQueryFilters().AsNoTracking() on s.UserId equals u.Id
-                          where hashes.Contains(s.SessionToken)
-                          select new { s.Id, s.SessionToken, s.Revoked, s.ExpiresAt, u.SecurityStamp, u.Status, u.DeletedAt }).ToListAsync(ct);
-        var result = checks.ToDictionary(c => c.Token, _ => false);
-        var revoke = new List<Guid>();
-        foreach (var row in rows)
+        var rows = (await (from s in db.Sessions.AsNoTracking()
+                           join u in db.Users.IgnoreQueryFilters().AsNoTracking() on s.UserId equals u.Id
+                           where wanted.Contains(s.SessionToken)
+                           select new { s.Id, s.SessionToken, s.Revoked, s.ExpiresAt, u.SecurityStamp, u.Status, u.DeletedAt }).ToListAsync(ct))
+            .ToLookup(r => r.SessionToken);
+        var revoke = new HashSet<Guid>();
+        for (var i = 0; i < checks.Count; i++)
         {
-            var check = byHash[row.SessionToken];
+            if (hashes[i] is not { } hash || rows[hash].FirstOrDefault() is not { } row) continue;
             if (row.Revoked || row.ExpiresAt <= now) continue;
-            if (row.Status != UserStatuses.Active || row.DeletedAt is not null || (check.Stamp is not null && row.SecurityStamp != check.Stamp)) { revoke.Add(row.Id); continue; }
-            result[check.Token] = true;
+            var stamp = checks[i].Stamp;
+            if (row.Status != UserStatuses.Active || row.DeletedAt is not null || (stamp is not null && row.SecurityStamp != stamp)) { revoke.Add(row.Id); continue; }
+            answers[i] = true;
         }
         if (revoke.Count > 0) await db.Sessions.Where(s => revoke.Contains(s.Id)).ExecuteUpdateAsync(x => x.SetProperty(s => s.Revoked, true), ct);
-        return result;
+        return answers;
     }
 }

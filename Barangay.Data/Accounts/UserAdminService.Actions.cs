@@ -8,7 +8,8 @@ namespace Barangay.Data.Accounts;
 /// <summary>
 /// What admins do to accounts: roles (audited as PermissionChange, old → new), disable and enable, revoke sessions,
 /// reset MFA. The last active admin can be neither disabled nor demoted. Each change takes effect on open pages
-/// within a minute: disabling or a role change revokes the sessions, and the security stamp changes.
+/// within a minute: a role or status change is an access change (<see cref="AccountAccessInterceptor"/> rotates the
+/// stamp and revokes the sessions); revoking sessions and an MFA reset do the same explicitly.
 /// </summary>
 public sealed partial class UserAdminService
 {
@@ -26,10 +27,8 @@ public sealed partial class UserAdminService
             var old = user.Roles.ToList();
             if (old.SequenceEqual(wanted)) return ServiceResult<bool>.Success(false);
             user.Roles = wanted;
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
             db.Record(AuditActions.PermissionChange, "User", user.Id.ToString(), new { old_roles = old, new_roles = wanted, user = user.UserName });
-            // New roles mean new permissions: the next sign-in picks them up; open sessions end now.
-            await SessionService.RevokeAllAsync(db, user.Id, "roles changed", ct);
+            // New roles mean new permissions: AccountAccessInterceptor rotates the stamp and ends the open sessions in this save.
             return ServiceResult<bool>.Success(true);
         }, ct);
     }
@@ -41,8 +40,7 @@ public sealed partial class UserAdminService
             if (user.Status == UserStatuses.Disabled) return ServiceResult<bool>.Success(false);
             if (user.Roles.Contains(AppRoles.Admin) && await IsLastAdminAsync(db, user.Id, ct)) return ServiceResult<bool>.Invalid("Status", LastAdmin);
             user.Status = UserStatuses.Disabled;
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
-            await SessionService.RevokeAllAsync(db, user.Id, "account disabled", ct);
+            // AccountAccessInterceptor rotates the stamp and ends the open sessions in this save.
             return ServiceResult<bool>.Success(true);
         }, ct);
 

@@ -12,7 +12,8 @@ public static class EmailOutbox
     public const int MaxAddressLength = 320;
     public const int MaxSubjectLength = 998;
 
-    public static EmailQueueItem Queue(BarangayDbContext db, string to, string subject, string body, object? payload = null)
+    /// <param name="secret">The kind of secret the body carries (<see cref="EmailSecrets"/>), so the outbox never shows it.</param>
+    public static EmailQueueItem Queue(BarangayDbContext db, string to, string subject, string body, object? payload = null, string? secret = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var address = (to ?? "").Trim();
@@ -26,12 +27,12 @@ public static class EmailOutbox
             ToEmail = address,
             Subject = cleanSubject,
             Body = body ?? "",
-            Payload = payload switch
+            Payload = EmailSecrets.Mark(payload switch
             {
                 null => null,
                 string s => s,
                 _ => JsonSerializer.Serialize(payload),
-            },
+            }, secret),
             Status = EmailStatuses.Queued,
             CreatedAt = DateTime.UtcNow,
         };

@@ -30,16 +30,27 @@ public sealed class EmailOutboxService(BarangayDb dbs, IEmailDispatcher dispatch
         return new Page<OutboxRow>(items, total);
     }
 
+    /// <summary>
+    /// One message as an admin may read it: a secret-carrying email (<see cref="EmailSecrets"/>) says only that its link
+    /// was sent, and code or token values in other links are hidden. Opening a message is audited (EmailViewed).
+    /// </summary>
     public async Task<OutboxMessage?> GetAsync(Guid id, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permission)) return null;
-        return await db.EmailQueue.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new OutboxMessage(e.Id, e.ToEmail, e.Subject ?? "", e.Body ?? "", e.Status, e.AttemptCount, e.LastResult,
-                e.CreatedAt, e.LastAttemptAt, e.NextAttemptAt))
+        var row = await db.EmailQueue.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new { e.Id, e.ToEmail, e.Subject, e.Body, e.Payload, e.Status, e.AttemptCount, e.LastResult, e.CreatedAt, e.LastAttemptAt, e.NextAttemptAt })
             .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var secret = EmailSecrets.KindOf(row.Payload);
+        db.Record(Viewed, "EmailQueue", id.ToString(), new { to = row.ToEmail, subject = row.Subject, secret });
+        await db.SaveChangesAsync(ct);
+        return new OutboxMessage(row.Id, row.ToEmail, row.Subject ?? "", secret is null ? EmailSecrets.Redact(row.Body ?? "") : EmailSecrets.Describe(secret),
+            row.Status, row.AttemptCount, row.LastResult, row.CreatedAt, row.LastAttemptAt, row.NextAttemptAt, secret);
     }
+
+    public const string Viewed = "EmailViewed";
 
     /// <summary>Puts a failed email back in the queue (its attempt count is kept) and starts delivery.</summary>
     public async Task<OutboxResult> ResendAsync(Guid id, CancellationToken ct = default)

@@ -8,7 +8,8 @@ namespace Barangay.Data.Officials;
 /// Keeps <c>users.roles</c> in step with the officials roster: an account holds the <c>official</c> role while any of its
 /// official records is active or on leave. When the last one becomes former the role goes, the account keeps its sign-in,
 /// and an account left with no role at all gets <c>resident</c>, the role every account starts with. Each change is one
-/// PermissionChange audit row in the same SaveChanges.
+/// PermissionChange audit row in the same SaveChanges; the save also ends the account's open sessions
+/// (<see cref="AccountAccessInterceptor"/>), as any change of an official's position or status does.
 /// </summary>
 public static class OfficialRoles
 {

@@ -45,7 +45,7 @@ public sealed partial class AccountSecurityService
                 $"<p>Dear {name},</p><p>You asked to use this address for your barangay account <strong>{WebUtility.HtmlEncode(user.UserName)}</strong>. " +
                 $"<a href=\"{WebUtility.HtmlEncode(link)}\">Confirm the new address</a> within one hour; until then your old address stays.</p>" +
                 "<p>If you did not ask for this, ignore this email.</p>",
-                new { source = "email_change", user_id = user.Id }).Id,
+                new { source = "email_change", user_id = user.Id }, EmailSecrets.EmailChange).Id,
         };
         if (!string.IsNullOrWhiteSpace(user.Email) && user.Email.Contains('@', StringComparison.Ordinal))
         {

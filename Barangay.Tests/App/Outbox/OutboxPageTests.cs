@@ -74,8 +74,11 @@ public class OutboxPageTests : ComponentTestBase, IClassFixture<DemoDatabase>, I
         row.LastResult.Should().Be("Accepted by SendGrid (202)");
         _sendGrid.For(id).Select(r => r.Answer).Should().Equal(400, 202);
         await using var check = await _jobs.DbAsync();
-        (await check.AuditLogs.AsNoTracking().CountAsync(a => a.TargetType == "EmailQueue" && a.TargetId == id.ToString() && a.ActorUserId == _caller.Current.UserId))
+        (await check.AuditLogs.AsNoTracking().CountAsync(a => a.TargetType == "EmailQueue" && a.TargetId == id.ToString() && a.ActorUserId == _caller.Current.UserId
+                                                              && a.ActionType == Barangay.Data.Audit.AuditActions.StatusChange))
             .Should().Be(1, "the resend is audited");
+        (await check.AuditLogs.AsNoTracking().CountAsync(a => a.TargetId == id.ToString() && a.ActorUserId == _caller.Current.UserId && a.ActionType == EmailOutboxService.Viewed))
+            .Should().Be(1, "so is opening it");
     }
 
     [Fact]
@@ -91,5 +94,32 @@ public class OutboxPageTests : ComponentTestBase, IClassFixture<DemoDatabase>, I
             (await service.GetAsync(id)).Should().BeNull();
             (await service.ResendAsync(id)).Should().Be(new OutboxResult(false, "That email was not found."));
         }
+    }
+
+    [Fact]
+    public async Task ResetEmail_Opened_ShowsThatALinkWasSent_AndTheLinkNeverReachesThePage()
+    {
+        const string code = "CfDJ8Secret-Reset-Code-For-The-Outbox-Test";
+        Guid id;
+        await using (var db = await _jobs.DbAsync())
+        {
+            id = EmailOutbox.Queue(db, "reset-test@example.ph", "Reset Password",
+                $"Please reset your password by <a href='https://sanisidro.example/Identity/Account/ResetPassword?code={code}'>clicking here</a>.",
+                secret: EmailSecrets.PasswordReset).Id;
+            await db.SaveChangesAsync();
+        }
+
+        var dialogs = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var page = Render<OutboxPage>();
+        page.WaitForAssertion(() => page.FindAll("tbody tr").Should().Contain(r => r.TextContent.Contains("reset-test@example.ph")), TimeSpan.FromSeconds(10));
+        page.FindAll("tbody tr").First(r => r.TextContent.Contains("reset-test@example.ph")).Click();
+
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=outbox-message-secret]").TextContent.Should().StartWith("A password-reset link was sent."),
+            TimeSpan.FromSeconds(10));
+        dialogs.Markup.Should().NotContain(code).And.NotContain("ResetPassword?");
+        await using var check = await _jobs.DbAsync();
+        (await check.AuditLogs.AsNoTracking().CountAsync(a => a.ActionType == EmailOutboxService.Viewed && a.TargetId == id.ToString() && a.ActorUserId == _caller.Current.UserId))
+            .Should().Be(1, "opening a message is audited");
     }
 }
