@@ -26,8 +26,21 @@ public sealed partial class MessagingService
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (!caller.Can(Permissions.Messaging.HallInbox)) return 0;
-        return await db.Conversations.AsNoTracking().CountAsync(c => c.AwaitingReply, ct);
+        return await HallInboxVisible(db, caller).CountAsync(c => c.AwaitingReply, ct);
+    }
+
+    /// <summary>
+    /// The hall inbox's visibility rule, the one filter behind the inbox list and every count of it (the menu badge, the
+    /// official home's card): nothing without the hall-inbox permission, and a confidential complaint's thread only for
+    /// its participants, the official it is assigned to and those who may see confidential complaints.
+    /// </summary>
+    internal static IQueryable<Conversation> HallInboxVisible(BarangayDbContext db, Caller caller)
+    {
+        var q = db.Conversations.AsNoTracking();
+        if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return q.Where(_ => false);
+        if (caller.Can(Permissions.Complaints.ViewConfidential)) return q;
+        return q.Where(c => c.LinkType != ConversationLinks.Complaint || db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me)
+            || !db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential && k.AssignedTo != me));
     }
 
     /// <summary>The caller's conversations, unread first, then the most recent.</summary>
@@ -51,11 +64,7 @@ public sealed partial class MessagingService
         if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return new HallInboxList([], 0, 0);
         size = Math.Clamp(size, 1, MaxPageSize);
         page = Math.Max(0, page);
-        var q = db.Conversations.AsNoTracking().AsQueryable();
-        // Confidential complaints' threads stay out of the shared inbox for officials who may not see those complaints.
-        if (!caller.Can(Permissions.Complaints.ViewConfidential))
-            q = q.Where(c => c.LinkType != ConversationLinks.Complaint || db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me)
-                || !db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential && k.AssignedTo != me));
+        var q = HallInboxVisible(db, caller);
         if (filter.ResidentId is { } rid) q = q.Where(c => c.ResidentId == rid);
         if (!string.IsNullOrWhiteSpace(filter.Purok))
             q = q.Where(c => db.Residents.IgnoreQueryFilters().Any(r => r.Id == c.ResidentId && r.Purok == filter.Purok));
