@@ -23,9 +23,7 @@ public sealed partial class ComplaintService
             .Select(o => o.UserId).Distinct().ToListAsync(ct);
         users.RemoveAll(u => u == except);
         if (users.Count == 0) return;
-        var text = c.Confidential
-            ? $"New confidential complaint {c.ComplaintId}."
-            : Shorten($"New complaint {c.ComplaintId}: {c.Subject}");
+        var text = Shorten(ConfidentialComplaints.TriageNotice(c.Confidential, c.ComplaintId, c.Subject));
         var payload = new NotificationPayload(text, $"/complaints/{c.Id}", new Dictionary<string, string> { ["complaint"] = c.Id.ToString() });
         var sent = await NotificationService.AddAsync(db, users, NotificationType, payload, ct);
         if (!sent.Succeeded) throw new InvalidOperationException(sent.Error);

@@ -20,6 +20,13 @@ public static class ConfidentialComplaints
     /// <summary>A list's category for the complaint: its label, or <see cref="Category"/> for a confidential one.</summary>
     public static string ListCategory(bool confidential, string label) => confidential ? Category : label;
 
+    /// <summary>What a conversation list shows of the last message in a confidential complaint's thread: nothing of it, until opened.</summary>
+    public const string HiddenPreview = "Open the conversation to read it.";
+
+    /// <summary>The notice to the officials who triage a new complaint: a confidential one by its number alone.</summary>
+    public static string TriageNotice(bool confidential, string complaintId, string? subject) =>
+        confidential ? $"New confidential complaint {complaintId}." : $"New complaint {complaintId}: {subject}";
+
     /// <summary>
     /// The subject and text of a notice to the complainant (notification and email): as written, or for a confidential
     /// complaint a neutral one that names only the reference number.

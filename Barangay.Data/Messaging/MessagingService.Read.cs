@@ -131,7 +131,7 @@ public sealed partial class MessagingService
 
     private sealed record Projected(
         Conversation c, string? First, string? Middle, string? Last, string? Code, string? Purok, string? LastBody,
-        string? LastAttachments, string? LastSender, int Unread);
+        string? LastAttachments, string? LastSender, int Unread, bool Confidential);
 
     private static IQueryable<Projected> Project(BarangayDbContext db, IQueryable<Conversation> q, Guid me) =>
         q.Select(c => new Projected(
@@ -147,7 +147,8 @@ public sealed partial class MessagingService
             db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Attachments).FirstOrDefault(),
             db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                 .Select(m => db.Users.IgnoreQueryFilters().Where(u => u.Id == m.SenderUserId).Select(u => u.FullName).FirstOrDefault()).FirstOrDefault(),
-            db.ConversationParticipants.Where(p => p.ConversationId == c.Id && p.UserId == me).Select(p => p.UnreadCount).FirstOrDefault()));
+            db.ConversationParticipants.Where(p => p.ConversationId == c.Id && p.UserId == me).Select(p => p.UnreadCount).FirstOrDefault(),
+            c.LinkType == ConversationLinks.Complaint && db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential)));
 
     private static ConversationRow Row(Projected p)
     {
@@ -155,6 +156,8 @@ public sealed partial class MessagingService
         var preview = (p.LastBody ?? "").ReplaceLineEndings(" ");
         if (preview.Length == 0 && MessageAttachments.Parse(p.LastAttachments).Count > 0) preview = "(attachment)";
         if (preview.Length > PreviewLength) preview = preview[..(PreviewLength - 1)] + "…";
+        // A confidential complaint's thread says nothing of itself in a list (a shared family phone): its subject is already neutral.
+        if (p.Confidential) preview = Complaints.ConfidentialComplaints.HiddenPreview;
         var link = p.c.LinkType is { } kind && p.c.LinkId is { } id ? new ConversationLink(kind, id) : null;
         return new ConversationRow(p.c.Id, p.c.Subject ?? "", name, p.Code, p.Purok, link, p.LastSender ?? "", preview,
             p.c.LastMessageAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, p.c.AwaitingReply, p.Unread);

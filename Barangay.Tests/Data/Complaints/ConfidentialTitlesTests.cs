@@ -46,6 +46,21 @@ public class ConfidentialTitlesTests(DemoDatabase database) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task MessagesList_ConfidentialComplaintsThread_ShowsNeitherSubjectNorLastMessage_OpeningItShowsTheMessages()
+    {
+        await _host.AsJuanAsync();
+        var ack = (await _host.Complaints.FileAsync(Vawc())).Value!;
+        var thread = ack.ConversationId!.Value;
+        (await _host.Messaging.SendAsync(thread, new Barangay.Data.Messaging.NewMessage("Sinaktan niya ulit ako kagabi."))).Ok.Should().BeTrue();
+
+        var row = (await _host.Messaging.ListMineAsync()).Single(c => c.Id == thread);
+        (row.Subject + " " + row.LastPreview).Should().NotContain("asawa").And.NotContain("Sinaktan");
+        row.LastPreview.Should().Be(ConfidentialComplaints.HiddenPreview);
+        row.Subject.Should().Contain(ack.ComplaintId);
+        (await _host.Messaging.OpenAsync(thread))!.Messages.Should().Contain(m => m.Body.Contains("Sinaktan niya ulit"));
+    }
+
+    [Fact]
     public async Task MineAndResidentHome_OrdinaryComplaint_ShowItsSubjectAndCategory()
     {
         await _host.AsJuanAsync();
