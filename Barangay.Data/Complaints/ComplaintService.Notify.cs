@@ -23,17 +23,20 @@ public sealed partial class ComplaintService
             .Select(o => o.UserId).Distinct().ToListAsync(ct);
         users.RemoveAll(u => u == except);
         if (users.Count == 0) return;
-        var text = c.Confidential
-            ? $"New confidential complaint {c.ComplaintId}."
-            : Shorten($"New complaint {c.ComplaintId}: {c.Subject}");
+        var text = Shorten(ConfidentialComplaints.TriageNotice(c.Confidential, c.ComplaintId, c.Subject));
         var payload = new NotificationPayload(text, $"/complaints/{c.Id}", new Dictionary<string, string> { ["complaint"] = c.Id.ToString() });
         var sent = await NotificationService.AddAsync(db, users, NotificationType, payload, ct);
         if (!sent.Succeeded) throw new InvalidOperationException(sent.Error);
     }
 
-    /// <summary>A notification and (when the resident allows it) an email to the complainant, for the caller's SaveChanges.</summary>
+    /// <summary>
+    /// A notification and (when the resident allows it) an email to the complainant, for the caller's SaveChanges; about a
+    /// confidential complaint both say only that there is an update (<see cref="ConfidentialComplaints.Notice"/>).
+    /// </summary>
     internal static async Task<List<Guid>> NotifyComplainantAsync(BarangayDbContext db, Complaint c, Resident resident, string subject, string text, CancellationToken ct)
     {
+        // Every notice to a complainant passes here, so a confidential complaint's subject and text never reach a lock screen or an inbox.
+        (subject, text) = ConfidentialComplaints.Notice(c.Confidential, c.ComplaintId, subject, text);
         if (resident.UserId is { } user)
         {
             var payload = new NotificationPayload(Shorten(text), $"/my/complaints/{c.Id}", new Dictionary<string, string> { ["complaint"] = c.Id.ToString() });

@@ -26,7 +26,7 @@ public sealed partial class ComplaintService
         return q.Where(c => !c.Confidential || c.AssignedTo == me);
     }
 
-    /// <summary>The signed-in resident's own complaints, newest first.</summary>
+    /// <summary>The signed-in resident's own complaints, newest first; a confidential one by its reference number alone (<see cref="ConfidentialComplaints"/>).</summary>
     public async Task<IReadOnlyList<MyComplaint>> MineAsync(CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
@@ -39,7 +39,9 @@ public sealed partial class ComplaintService
                           select new { c.Id, c.ComplaintId, c.Category, c.Subject, c.Status, c.Confidential, c.ReportedAt, c.UpdatedAt })
             .Take(200).ToListAsync(ct);
         var labels = await LabelsAsync(db, LookupCategories.ComplaintCategory, ct);
-        return rows.Select(r => new MyComplaint(r.Id, r.ComplaintId, labels.GetValueOrDefault(r.Category, r.Category), r.Subject, r.Status, r.Confidential, r.ReportedAt, r.UpdatedAt)).ToList();
+        return rows.Select(r => new MyComplaint(r.Id, r.ComplaintId,
+            ConfidentialComplaints.ListCategory(r.Confidential, labels.GetValueOrDefault(r.Category, r.Category)),
+            ConfidentialComplaints.ListSubject(r.Confidential, r.Subject), r.Status, r.Confidential, r.ReportedAt, r.UpdatedAt)).ToList();
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed record ResidentHome(
 /// <summary>An open request (or one ready to claim) with what happens next, in words for the resident.</summary>
 public sealed record MyRequestCard(Guid Id, string RequestId, string TypeLabel, string Status, string NextStep, DateTime? DueAt, bool Overdue);
 
-public sealed record MyComplaintCard(Guid Id, string ComplaintId, string Category, string? Subject, string Status, DateTime ReportedAt);
+public sealed record MyComplaintCard(Guid Id, string ComplaintId, string Category, string? Subject, string Status, DateTime ReportedAt, bool Confidential = false);
 
 /// <summary>A registration for an event that has not ended yet (registered or waitlisted).</summary>
 public sealed record MyRegistrationCard(Guid EventId, string Title, DateTime StartAt, string? Venue, string Status);

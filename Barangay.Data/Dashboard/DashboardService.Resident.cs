@@ -34,7 +34,7 @@ public sealed partial class DashboardService
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.ResidentId == me.Id)
             .OrderByDescending(c => ComplaintStatuses.Open.Contains(c.Status)).ThenByDescending(c => c.ReportedAt).ThenBy(c => c.Id)
             .Take(ComplaintsShown)
-            .Select(c => new { c.Id, c.ComplaintId, c.Category, c.Subject, c.Status, c.ReportedAt }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.ComplaintId, c.Category, c.Subject, c.Status, c.ReportedAt, c.Confidential }).ToListAsync(ct);
         var categories = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.ComplaintCategory)
             .ToDictionaryAsync(l => l.Code, l => l.Label, ct);
         var registrations = await (from g in db.EventRegistrations.AsNoTracking()
@@ -53,7 +53,9 @@ public sealed partial class DashboardService
                 return new MyRequestCard(r.Id, r.RequestId, meta.TypeLabel ?? types.GetValueOrDefault(r.Type, r.Type), r.Status,
                     NextStep(r.Status, settled), r.DueAt, r.DueAt < now && DocumentRequestStatuses.Pending.Contains(r.Status));
             }).ToList(),
-            complaints.Select(c => new MyComplaintCard(c.Id, c.ComplaintId, categories.GetValueOrDefault(c.Category, c.Category), c.Subject, c.Status, c.ReportedAt)).ToList(),
+            complaints.Select(c => new MyComplaintCard(c.Id, c.ComplaintId,
+                ConfidentialComplaints.ListCategory(c.Confidential, categories.GetValueOrDefault(c.Category, c.Category)),
+                ConfidentialComplaints.ListSubject(c.Confidential, c.Subject), c.Status, c.ReportedAt, c.Confidential)).ToList(),
             registrations, feed, unread);
     }
 

@@ -1,7 +1,9 @@
 using Barangay.Data.Accounts;
 using Barangay.Data.Announcements;
 using Barangay.Data.Common;
+using Barangay.Data.Complaints;
 using Barangay.Data.Email;
+using Barangay.Data.Messaging;
 using Barangay.Data.Officials;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +21,8 @@ public sealed partial class DashboardService(BarangayDb dbs, TimeProvider clock,
         if (!caller.Can(Permissions.Dashboard.Official)) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         var kpCount = await kp.CountNearDeadlineAsync(now, ct);
-        return await OfficialHomeQuery.RunAsync(db, caller.UserId, caller.Can(Permissions.Complaints.ViewConfidential), now, kpCount, ct);
+        return await OfficialHomeQuery.RunAsync(db, caller.UserId, ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), caller),
+            MessagingService.HallInboxVisible(db, caller), now, kpCount, ct);
     }
 
     public async Task<AdminSummary?> GetAdminSummaryAsync(CancellationToken ct = default)

@@ -10,7 +10,7 @@ using Npgsql;
 namespace Barangay.Data.Dashboard;
 
 /// <summary>
-/// Everything on the official's home as one <see cref="NpgsqlBatch"/>: seven aggregate statements sent together and
+/// Everything on the official's home as one <see cref="NpgsqlBatch"/>: its aggregate statements sent together and
 /// answered together, so the page costs one database round trip. Each statement is one snapshot, so every count is
 /// exact as of its statement (no counters to drift). Chosen by measurement (README, <c>official_home_ms</c>; EXPLAIN
 /// figures in docs/schema.md): with the covering indexes <see cref="OfficialHomeResidentIndex"/> and
@@ -24,24 +24,33 @@ internal static class OfficialHomeQuery
           (SELECT count(*) FROM households WHERE deleted_at IS NULL),
           (SELECT count(*) FROM registration_pending WHERE status = @reg_pending),
           (SELECT count(*) FROM document_requests WHERE status = ANY(@req_pending) AND due_at < @now),
-          (SELECT count(*) FROM complaints WHERE status = ANY(@cmp_open) AND (@confidential OR NOT confidential)),
           (SELECT count(*) FROM events WHERE status = @published AND start_at >= @now),
-          (SELECT count(*) FROM conversations WHERE awaiting_reply),
           (SELECT COALESCE(sum(unread_count), 0) FROM conversation_participants WHERE user_id = @me)
         """;
 
-    private const string RequestsByStatus = "SELECT status, count(*) FROM document_requests GROUP BY status";
+    // The complaints the caller may see, as the complaint queue sees them (ComplaintService.VisibleToHall, rendered by EF):
+    // every complaint count and chart on the home reads from it, so none counts a confidential complaint the caller cannot open.
+    private const string VisibleComplaints = "({0}) AS v(category, status, reported_at)";
 
-    private const string ComplaintCategories = "SELECT category, count(*) FROM complaints GROUP BY category";
+    private static string OpenComplaints(string from) => $"SELECT count(*) FROM {from} WHERE status = ANY(@cmp_open)";
+
+    private static string ComplaintCategories(string from) => $"SELECT category, count(*) FROM {from} GROUP BY category";
+
+    private const string RequestsByStatus = "SELECT status, count(*) FROM document_requests GROUP BY status";
 
     private const string Lookups = "SELECT category, code, label FROM lookup_values WHERE category = @purok_cat OR category = @cat_cat";
 
-    private static string PerWeek(string table, string column) => $"""
+    private static string PerWeek(string from, string column) => $"""
         SELECT CAST(floor((extract(epoch FROM {column}) - @week0_epoch) / 604800) AS INT) AS week, count(*)
-        FROM {table} WHERE {column} >= @week0 GROUP BY 1
+        FROM {from} WHERE {column} >= @week0 GROUP BY 1
         """;
 
-    public static async Task<OfficialHome> RunAsync(BarangayDbContext db, Guid? me, bool confidential, DateTime nowUtc, int kpNearDeadline, CancellationToken ct)
+    /// <summary>
+    /// The home for a caller who may see <paramref name="complaints"/> (the complaint queue's filter) and
+    /// <paramref name="hallInbox"/> (the hall inbox's filter): each count is taken over the same rows its list shows.
+    /// </summary>
+    public static async Task<OfficialHome> RunAsync(BarangayDbContext db, Guid? me, IQueryable<Complaint> complaints, IQueryable<Messaging.Conversation> hallInbox,
+        DateTime nowUtc, int kpNearDeadline, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(TimeZones.ToManila(nowUtc));
         // Twelve Manila weeks ending with the current one: the first starts 11 weeks before this week's Monday.
@@ -59,21 +68,23 @@ internal static class OfficialHomeQuery
             cards.Parameters.Add(new NpgsqlParameter<string>("reg_pending", "pending"));
             cards.Parameters.Add(new NpgsqlParameter<string[]>("req_pending", [.. DocumentRequestStatuses.Pending]));
             cards.Parameters.Add(new NpgsqlParameter<DateTime>("now", nowUtc));
-            cards.Parameters.Add(new NpgsqlParameter<string[]>("cmp_open", [.. ComplaintStatuses.Open]));
-            cards.Parameters.Add(new NpgsqlParameter<bool>("confidential", confidential));
             cards.Parameters.Add(new NpgsqlParameter<string>("published", EventStatuses.Published));
             cards.Parameters.Add(new NpgsqlParameter<Guid>("me", me ?? Guid.Empty));
             batch.BatchCommands.Add(cards);
+            var visible = complaints.Select(c => new { c.Category, c.Status, c.ReportedAt });
+            var open = EfBatch.Wrap(visible, VisibleComplaints, OpenComplaints);
+            open.Parameters.Add(new NpgsqlParameter<string[]>("cmp_open", [.. ComplaintStatuses.Open]));
+            batch.BatchCommands.Add(open);
+            batch.BatchCommands.Add(EfBatch.Wrap(hallInbox.Where(c => c.AwaitingReply).Select(c => c.Id), "({0}) AS v(id)", from => $"SELECT count(*) FROM {from}"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand(RequestsByStatus));
             batch.BatchCommands.Add(Residents(today));
-            foreach (var (table, column) in new[] { ("document_requests", "submitted_at"), ("complaints", "reported_at") })
+            foreach (var weekly in new[] { new NpgsqlBatchCommand(PerWeek("document_requests", "submitted_at")), EfBatch.Wrap(visible, VisibleComplaints, from => PerWeek(from, "reported_at")) })
             {
-                var weekly = new NpgsqlBatchCommand(PerWeek(table, column));
                 weekly.Parameters.Add(new NpgsqlParameter<DateTime>("week0", week0));
                 weekly.Parameters.Add(new NpgsqlParameter<double>("week0_epoch", (week0 - DateTime.UnixEpoch).TotalSeconds));
                 batch.BatchCommands.Add(weekly);
             }
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(ComplaintCategories));
+            batch.BatchCommands.Add(EfBatch.Wrap(visible, VisibleComplaints, ComplaintCategories));
             var lookups = new NpgsqlBatchCommand(Lookups);
             lookups.Parameters.Add(new NpgsqlParameter<string>("purok_cat", LookupCategories.Purok));
             lookups.Parameters.Add(new NpgsqlParameter<string>("cat_cat", LookupCategories.ComplaintCategory));
@@ -81,7 +92,15 @@ internal static class OfficialHomeQuery
 
             await using var r = await batch.ExecuteReaderAsync(ct);
             await r.ReadAsync(ct);
-            var c = Enumerable.Range(0, 7).Select(i => Int(r, i)).ToArray();
+            var c = Enumerable.Range(0, 5).Select(i => Int(r, i)).ToArray();
+
+            await r.NextResultAsync(ct);
+            await r.ReadAsync(ct);
+            var openComplaints = Int(r, 0);
+
+            await r.NextResultAsync(ct);
+            await r.ReadAsync(ct);
+            var awaitingReply = Int(r, 0);
 
             await r.NextResultAsync(ct);
             var byStatus = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -124,7 +143,7 @@ internal static class OfficialHomeQuery
             while (await r.ReadAsync(ct))
                 (r.GetString(0) == LookupCategories.Purok ? purokLabels : categoryLabels)[r.GetString(1)] = r.GetString(2);
 
-            var cardsOut = new OfficialCards(population, c[0], c[1], byStatus, c[2], c[3], kpNearDeadline, c[4], c[5], c[6]);
+            var cardsOut = new OfficialCards(population, c[0], c[1], byStatus, c[2], openComplaints, kpNearDeadline, c[3], awaitingReply, c[4]);
             var charts = new OfficialCharts(
                 AgeGroups.Pyramid.Labels.Select((l, i) => new PyramidBand(l, pyramid[i][0], pyramid[i][1])).ToList(),
                 perPurok.Select(p => new PurokCount(p.Key, purokLabels.GetValueOrDefault(p.Key, p.Key), p.Value)).OrderBy(p => p.Purok, StringComparer.Ordinal).ToList(),

@@ -27,19 +27,24 @@ public static class FileSensitivity
 
     /// <summary>
     /// The permissions that let someone other than the uploader or owner read a file. Exports are the requester's
-    /// alone: they can hold the whole registry.
+    /// alone: they can hold the whole registry. A complaint attachment has none: it is read by its complaint's rule
+    /// (<see cref="FileReadRule"/>), never by a permission alone, since a confidential complaint is closed to most who handle complaints.
     /// </summary>
     public static IReadOnlyList<string> ReadersOf(string sensitivity) => sensitivity switch
     {
         IdDocument => [Permissions.Registrations.Review, Permissions.Residents.Edit],
-        ComplaintAttachment => [Permissions.Complaints.Handle],
         Photo => [Permissions.Residents.View],
         Import => [Permissions.Imports.Run],
         _ => [],
     };
 
+    /// <summary>
+    /// The part of the read rule that needs no owning record (uploader, owner, permission). Features outside
+    /// <see cref="FileReadRule"/> may use it only to accept their caller's own uploads; downloads go through FileReadRule.
+    /// </summary>
     public static bool CanRead(Caller caller, Guid? uploadedBy, FileMetadata metadata)
     {
+        if (!All.Contains(metadata.Sensitivity)) return false;
         if (metadata.Sensitivity == Public) return true;
         if (caller.UserId is { } me && (me == uploadedBy || me == metadata.OwnerUserId)) return true;
         return ReadersOf(metadata.Sensitivity).Any(caller.Can);

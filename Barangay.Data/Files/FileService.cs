@@ -10,7 +10,7 @@ namespace Barangay.Data.Files;
 
 /// <summary>
 /// Every stored file goes through here: checked by size and content, encrypted with AES-256-GCM, written to the
-/// <see cref="IFileStore"/> under a random key, recorded as a <c>files</c> row; read back only by those with a right to it.
+/// <see cref="IFileStore"/> under a random key, recorded as a <c>files</c> row; read back only by those with a right to it (<see cref="FileReadRule"/>: its owning record's rule).
 /// </summary>
 public sealed class FileService(
     BarangayDb dbs,
@@ -123,7 +123,7 @@ public sealed class FileService(
         var row = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (row is null) return null;
         var metadata = FileMetadata.FromJson(row.Metadata);
-        return FileSensitivity.CanRead(caller, row.UploadedBy, metadata) ? Info(row, metadata) : null;
+        return await FileReadRule.MayReadAsync(db, caller, row.Id, row.UploadedBy, metadata, ct) ? Info(row, metadata) : null;
     }
 
     /// <summary>A signed, time-limited download link for the caller's file, or null when it is not theirs to share.</summary>
@@ -138,7 +138,7 @@ public sealed class FileService(
         var row = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (row is null) return FileReadResult.NotFound;
         var metadata = FileMetadata.FromJson(row.Metadata);
-        if (!FileSensitivity.CanRead(caller, row.UploadedBy, metadata))
+        if (!await FileReadRule.MayReadAsync(db, caller, row.Id, row.UploadedBy, metadata, ct))
         {
             db.Record(AuditActions.Download, TargetType, id.ToString(), new { outcome = "refused", reason = "not_allowed", via = "session", sensitivity = metadata.Sensitivity });
             await db.SaveChangesAsync(ct);

@@ -26,8 +26,21 @@ public sealed partial class MessagingService
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (!caller.Can(Permissions.Messaging.HallInbox)) return 0;
-        return await db.Conversations.AsNoTracking().CountAsync(c => c.AwaitingReply, ct);
+        return await HallInboxVisible(db, caller).CountAsync(c => c.AwaitingReply, ct);
+    }
+
+    /// <summary>
+    /// The hall inbox's visibility rule, the one filter behind the inbox list and every count of it (the menu badge, the
+    /// official home's card): nothing without the hall-inbox permission, and a confidential complaint's thread only for
+    /// its participants, the official it is assigned to and those who may see confidential complaints.
+    /// </summary>
+    internal static IQueryable<Conversation> HallInboxVisible(BarangayDbContext db, Caller caller)
+    {
+        var q = db.Conversations.AsNoTracking();
+        if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return q.Where(_ => false);
+        if (caller.Can(Permissions.Complaints.ViewConfidential)) return q;
+        return q.Where(c => c.LinkType != ConversationLinks.Complaint || db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me)
+            || !db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential && k.AssignedTo != me));
     }
 
     /// <summary>The caller's conversations, unread first, then the most recent.</summary>
@@ -51,11 +64,7 @@ public sealed partial class MessagingService
         if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return new HallInboxList([], 0, 0);
         size = Math.Clamp(size, 1, MaxPageSize);
         page = Math.Max(0, page);
-        var q = db.Conversations.AsNoTracking().AsQueryable();
-        // Confidential complaints' threads stay out of the shared inbox for officials who may not see those complaints.
-        if (!caller.Can(Permissions.Complaints.ViewConfidential))
-            q = q.Where(c => c.LinkType != ConversationLinks.Complaint || db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me)
-                || !db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential && k.AssignedTo != me));
+        var q = HallInboxVisible(db, caller);
         if (filter.ResidentId is { } rid) q = q.Where(c => c.ResidentId == rid);
         if (!string.IsNullOrWhiteSpace(filter.Purok))
             q = q.Where(c => db.Residents.IgnoreQueryFilters().Any(r => r.Id == c.ResidentId && r.Purok == filter.Purok));
@@ -122,7 +131,7 @@ public sealed partial class MessagingService
 
     private sealed record Projected(
         Conversation c, string? First, string? Middle, string? Last, string? Code, string? Purok, string? LastBody,
-        string? LastAttachments, string? LastSender, int Unread);
+        string? LastAttachments, string? LastSender, int Unread, bool Confidential);
 
     private static IQueryable<Projected> Project(BarangayDbContext db, IQueryable<Conversation> q, Guid me) =>
         q.Select(c => new Projected(
@@ -138,7 +147,8 @@ public sealed partial class MessagingService
             db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Attachments).FirstOrDefault(),
             db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                 .Select(m => db.Users.IgnoreQueryFilters().Where(u => u.Id == m.SenderUserId).Select(u => u.FullName).FirstOrDefault()).FirstOrDefault(),
-            db.ConversationParticipants.Where(p => p.ConversationId == c.Id && p.UserId == me).Select(p => p.UnreadCount).FirstOrDefault()));
+            db.ConversationParticipants.Where(p => p.ConversationId == c.Id && p.UserId == me).Select(p => p.UnreadCount).FirstOrDefault(),
+            c.LinkType == ConversationLinks.Complaint && db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential)));
 
     private static ConversationRow Row(Projected p)
     {
@@ -146,6 +156,8 @@ public sealed partial class MessagingService
         var preview = (p.LastBody ?? "").ReplaceLineEndings(" ");
         if (preview.Length == 0 && MessageAttachments.Parse(p.LastAttachments).Count > 0) preview = "(attachment)";
         if (preview.Length > PreviewLength) preview = preview[..(PreviewLength - 1)] + "…";
+        // A confidential complaint's thread says nothing of itself in a list (a shared family phone): its subject is already neutral.
+        if (p.Confidential) preview = Complaints.ConfidentialComplaints.HiddenPreview;
         var link = p.c.LinkType is { } kind && p.c.LinkId is { } id ? new ConversationLink(kind, id) : null;
         return new ConversationRow(p.c.Id, p.c.Subject ?? "", name, p.Code, p.Purok, link, p.LastSender ?? "", preview,
             p.c.LastMessageAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, p.c.AwaitingReply, p.Unread);

@@ -111,8 +111,19 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         (await phone.ContentAsync()).Should().NotContain("VAW desk officer");
         await Screenshots.SaveAsync(phone, "complaints-phone-following");
         await phone.GotoAsync("/my/complaints");
-        await Expect(phone.GetByTestId("my-complaint").First).ToContainTextAsync(code);
+        var listed = phone.GetByTestId("my-complaint").Filter(new() { HasText = code });
+        await Expect(listed).ToContainTextAsync("Confidential complaint");
+        await Expect(listed).Not.ToContainTextAsync("child");
+        await Expect(listed).Not.ToContainTextAsync("Violence");
         await Screenshots.SaveAsync(phone, "complaints-phone-list");
+
+        // On a shared family phone the first screen names it only "Confidential complaint" and its number.
+        await phone.GotoAsync("/");
+        var home = phone.GetByTestId("home-complaint").Filter(new() { HasText = code });
+        await Expect(home.GetByTestId("home-complaint-title")).ToHaveTextAsync("Confidential complaint");
+        await Expect(phone.GetByTestId("home-complaints")).Not.ToContainTextAsync("child is being hurt");
+        await Expect(phone.GetByTestId("home-complaints")).Not.ToContainTextAsync("Violence");
+        await Screenshots.SaveAsync(phone, "complaints-phone-home-confidential");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ComplaintsTestHost : IAsyncDisposable
 {
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), "barangay-cmp-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public ComplaintsTestHost(string connectionString, TimeProvider? clock = null)
+    public ComplaintsTestHost(string connectionString, TimeProvider? clock = null, Action<IServiceCollection>? more = null)
     {
         var options = new FileStorageOptions { DataRoot = _dataRoot };
         Services = new TestServices(connectionString, s =>
@@ -28,6 +28,7 @@ public sealed class ComplaintsTestHost : IAsyncDisposable
             s.AddScoped<Barangay.Data.Dashboard.IKpDeadlineCounter, KpDeadlineCounter>(); // as the app wires the home's KP card
             s.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
             s.AddScoped<Barangay.Data.Messaging.MessagingService>();
+            more?.Invoke(s);
         });
     }
 

@@ -82,6 +82,16 @@ public class OfficialHomeTests(TestDatabase database) : IClassFixture<TestDataba
         charts.PerWeek[0].WeekStart.Should().Be(new DateOnly(2025, 12, 29));
         charts.PerWeek[11].WeekStart.Should().Be(new DateOnly(2026, 3, 16));
         charts.PerWeek.Select(w => w.Requests).Should().Equal(0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 1, 2);
+        // CMP-FX-3 (road, this week) is confidential: the secretary's charts count only what her complaint queue shows her.
+        charts.PerWeek.Select(w => w.Complaints).Should().Equal(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1);
+        charts.ComplaintCategories.Should().Equal(
+            new CategoryCount("fx-noise", "Noise", 2), new CategoryCount("fx-animals", "Animals", 1), new CategoryCount("fx-road", "Road", 1));
+    }
+
+    [Fact]
+    public async Task GetOfficialHome_PunongBarangay_ChartsCountConfidentialComplaintsToo()
+    {
+        var charts = (await HomeAs(OfficialPositions.PunongBarangay))!.Charts;
         charts.PerWeek.Select(w => w.Complaints).Should().Equal(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 2);
         charts.ComplaintCategories.Should().Equal(
             new CategoryCount("fx-noise", "Noise", 2), new CategoryCount("fx-road", "Road", 2), new CategoryCount("fx-animals", "Animals", 1));

@@ -165,11 +165,12 @@ public class FileServiceTests : IClassFixture<DemoDatabase>
     }
 
     [Fact]
-    public async Task Read_OfficialWhoHandlesComplaints_GetsAttachmentAndTheDownloadIsAudited()
+    public async Task Read_OfficialWhoReviewsIdDocuments_GetsItAndTheDownloadIsAudited()
     {
+        // (A complaint attachment is read by its complaint's rule: ComplaintAttachmentAccessTests.)
         await using var host = FilesTestHost.Start(_database.AppConnectionString);
         await host.AsJuanAsync();
-        var id = (await host.Files.UploadAsync(Request("photo of the fence.png"), new MemoryStream(SampleFiles.Png))).File!.Id;
+        var id = (await host.Files.UploadAsync(Request("photo of the fence.png", sensitivity: FileSensitivity.IdDocument), new MemoryStream(SampleFiles.Png))).File!.Id;
         var secretary = await host.AsSecretaryAsync();
 
         var read = await host.Files.ReadAsync(id);
