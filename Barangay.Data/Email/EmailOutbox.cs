@@ -12,7 +12,18 @@ public static class EmailOutbox
     public const int MaxAddressLength = 320;
     public const int MaxSubjectLength = 998;
 
-    public static EmailQueueItem Queue(BarangayDbContext db, string to, string subject, string body, object? payload = null)
+    /// <summary>A text/plain email: whatever the body holds (a subject a resident typed, an announcement) is shown as text.</summary>
+    public static EmailQueueItem Queue(BarangayDbContext db, string to, string subject, string body, object? payload = null) =>
+        Add(db, to, subject, body, payload, html: false);
+
+    /// <summary>
+    /// An HTML email from one of the app's own templates, which must HTML-encode every value they insert. It is still
+    /// passed through <see cref="Common.SafeHtml.ForEmail"/> when sent (no images, link addresses shown).
+    /// </summary>
+    public static EmailQueueItem QueueHtml(BarangayDbContext db, string to, string subject, string html, object? payload = null) =>
+        Add(db, to, subject, html, payload, html: true);
+
+    private static EmailQueueItem Add(BarangayDbContext db, string to, string subject, string body, object? payload, bool html)
     {
         ArgumentNullException.ThrowIfNull(db);
         var address = (to ?? "").Trim();
@@ -26,6 +37,7 @@ public static class EmailOutbox
             ToEmail = address,
             Subject = cleanSubject,
             Body = body ?? "",
+            IsHtml = html,
             Payload = payload switch
             {
                 null => null,

@@ -651,7 +651,8 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .HasAnnotation("Barangay:Encrypted", true);
 
                     b.Property<string>("Location")
                         .HasColumnType("text")
@@ -684,7 +685,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("ResolutionNotes")
                         .HasColumnType("text")
-                        .HasColumnName("resolution_notes");
+                        .HasColumnName("resolution_notes")
+                        .HasAnnotation("Barangay:Encrypted", true);
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -805,7 +807,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("OutcomeTerms")
                         .HasColumnType("text")
-                        .HasColumnName("outcome_terms");
+                        .HasColumnName("outcome_terms")
+                        .HasAnnotation("Barangay:Encrypted", true);
 
                     b.Property<DateTime?>("PangkatConstitutedAt")
                         .HasColumnType("timestamp with time zone")
@@ -829,7 +832,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("RepudiationReason")
                         .HasColumnType("text")
-                        .HasColumnName("repudiation_reason");
+                        .HasColumnName("repudiation_reason")
+                        .HasAnnotation("Barangay:Encrypted", true);
 
                     b.Property<string>("Respondents")
                         .IsRequired()
@@ -909,7 +913,8 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("Minutes")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("minutes");
+                        .HasColumnName("minutes")
+                        .HasAnnotation("Barangay:Encrypted", true);
 
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid")
@@ -1063,6 +1068,12 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<bool>("IsHtml")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_html");
 
                     b.Property<DateTime?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")
