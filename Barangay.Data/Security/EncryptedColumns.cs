@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Barangay.Data.Audit;
 using Barangay.Data.Complaints;
 using Barangay.Data.Complaints.Kp;
 using Microsoft.EntityFrameworkCore;
@@ -38,11 +39,15 @@ public static class EncryptedColumns
 
     /// <summary>
     /// JSON columns that stay JSON (their other members are structure the app reads), with the members that hold
-    /// someone's words: a complaint's internal notes, the note of each step (resolution, rejection) and the rejection reason.
+    /// someone's words: a complaint's internal notes, the note of each step (resolution, rejection) and the rejection
+    /// reason; in the audit trail, a correction request's value and note (the only details with those members; the
+    /// masking of ID numbers runs before, on the plaintext).
     /// </summary>
     private static readonly (LambdaExpression Property, string[] Paths)[] JsonProperties =
     [
         ((Expression<Func<Complaint, string?>>)(c => c.Metadata), ["notes[].text", "history[].note", "rejection_reason"]),
+        // A resident's correction request is kept as its audit row (CorrectionDetails): the value asked for and the note.
+        ((Expression<Func<AuditLog, string?>>)(a => a.Details), ["requested", "note"]),
     ];
 
     /// <summary>Puts the cipher's converter on every listed property (called once per model).</summary>

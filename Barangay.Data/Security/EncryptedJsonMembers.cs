@@ -9,9 +9,11 @@ namespace Barangay.Data.Security;
 public sealed class EncryptedJsonMembers(ColumnCipher cipher, string column, IReadOnlyList<string> paths)
 {
     private readonly string[][] _paths = paths.Select(p => p.Split('.')).ToArray();
+    private readonly string[] _leaves = paths.Select(p => "\"" + p.Split('.')[^1].TrimEnd('[', ']') + "\"").Distinct().ToArray();
 
     /// <summary>The JSON as stored: listed members encrypted (members already encrypted are kept).</summary>
-    public string Seal(string json) => Transform(json, seal: true) ?? json;
+    public string Seal(string json) =>
+        _leaves.Any(l => json.Contains(l, StringComparison.Ordinal)) ? Transform(json, seal: true) ?? json : json;
 
     /// <summary>The JSON as the app reads it: listed members decrypted.</summary>
     public string Open(string json) =>

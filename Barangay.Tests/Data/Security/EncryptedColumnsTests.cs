@@ -2,10 +2,13 @@ using System.Security.Cryptography;
 using Barangay.Data;
 using Barangay.Data.Complaints;
 using Barangay.Data.Files;
+using Barangay.Data.Residents;
+using Barangay.Data.Seed;
 using Barangay.Data.Security;
 using Barangay.Tests.Data.Complaints;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Barangay.Tests.Data.Security;
@@ -73,8 +76,8 @@ public class EncryptedColumnsTests(DemoDatabase database) : IClassFixture<DemoDa
             WHERE id = @id
             """, ack.Id);
 
-        await using (var db = await _host.Services.DbAsync())
-            (await EncryptedColumnsBackfill.RunAsync(db)).Should().BeGreaterThanOrEqualTo(1);
+        await using (var owner = Context(null, database.OwnerConnectionString)) // as the migrate command runs it
+            (await EncryptedColumnsBackfill.RunAsync(owner)).Should().BeGreaterThanOrEqualTo(2);
 
         var raw = await RawAsync(database.AppConnectionString, ack.Id);
         raw.Description.Should().StartWith(ColumnCipher.Prefix);
@@ -83,7 +86,7 @@ public class EncryptedColumnsTests(DemoDatabase database) : IClassFixture<DemoDa
         var seen = (await _host.Complaints.GetAsync(ack.Id))!;
         seen.Description.Should().Be("written before encryption");
         seen.Notes.Should().ContainSingle(n => n.Text == "noted before encryption");
-        await using (var again = await _host.Services.DbAsync())
+        await using (var again = Context(null, database.OwnerConnectionString))
             (await EncryptedColumnsBackfill.RunAsync(again)).Should().Be(0, "the backfill is idempotent");
     }
 
@@ -106,6 +109,28 @@ public class EncryptedColumnsTests(DemoDatabase database) : IClassFixture<DemoDa
     }
 
     [Fact]
+    public async Task CorrectionRequest_ValueAndNote_EncryptedInTheAuditRow_ReadBackByTheApp()
+    {
+        var services = new TestServices(database.AppConnectionString, s => s.AddScoped<ResidentSelfService>());
+        await using (services)
+        {
+            await services.SignInAsAsync(DemoAccounts.ResidentUser);
+            (await services.Get<ResidentSelfService>().RequestCorrectionAsync("MaritalStatus", "Widowed", "My husband died in March")).Ok.Should().BeTrue();
+
+            await using var conn = new NpgsqlConnection(database.AppConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT details::text FROM audit_logs WHERE action_type = 'CorrectionRequested'", conn);
+            var raw = (string)(await cmd.ExecuteScalarAsync())!;
+            raw.Should().Contain("\"field\": \"MaritalStatus\"").And.NotContain("Widowed").And.NotContain("husband");
+            await using var db = await services.DbAsync();
+            (await db.AuditLogs.AsNoTracking().Where(a => a.ActionType == "CorrectionRequested").Select(a => a.Details).SingleAsync())
+                .Should().Contain("Widowed").And.Contain("My husband died in March");
+            (await services.Get<ResidentSelfService>().RequestCorrectionAsync("MaritalStatus", "Widowed", "My husband died in March")).Value
+                .Should().Be(0, "a double submit is still recognised through the encryption");
+        }
+    }
+
+    [Fact]
     public void Cipher_ValueMovedToAnotherColumnOrAltered_FailsVerification()
     {
         var cipher = ColumnCipher.For(new FileStorageOptions { DataRoot = _keysRoot });
@@ -117,10 +142,10 @@ public class EncryptedColumnsTests(DemoDatabase database) : IClassFixture<DemoDa
         FluentActions.Invoking(() => cipher.Decrypt(altered, "KpHearing.Minutes")).Should().Throw<InvalidOperationException>();
     }
 
-    private BarangayDbContext Context(FileStorageOptions keys)
+    private BarangayDbContext Context(FileStorageOptions? keys, string? connectionString = null)
     {
         var b = new DbContextOptionsBuilder<BarangayDbContext>();
-        DataServiceCollectionExtensions.Configure(b, database.AppConnectionString, new DatabaseOptions { Keys = keys });
+        DataServiceCollectionExtensions.Configure(b, connectionString ?? database.AppConnectionString, new DatabaseOptions { Keys = keys });
         return new BarangayDbContext(b.Options);
     }
 
