@@ -545,7 +545,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("Details")
                         .HasColumnType("jsonb")
-                        .HasColumnName("details");
+                        .HasColumnName("details")
+                        .HasAnnotation("Barangay:Encrypted", "members");
 
                     b.Property<bool>("Immutable")
                         .ValueGeneratedOnAdd()
@@ -655,7 +656,7 @@ namespace Barangay.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("description")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<string>("Location")
                         .HasColumnType("text")
@@ -663,7 +664,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("Metadata")
                         .HasColumnType("jsonb")
-                        .HasColumnName("metadata");
+                        .HasColumnName("metadata")
+                        .HasAnnotation("Barangay:Encrypted", "members");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -689,7 +691,7 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("ResolutionNotes")
                         .HasColumnType("text")
                         .HasColumnName("resolution_notes")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -811,7 +813,7 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("OutcomeTerms")
                         .HasColumnType("text")
                         .HasColumnName("outcome_terms")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<DateTime?>("PangkatConstitutedAt")
                         .HasColumnType("timestamp with time zone")
@@ -836,7 +838,7 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("RepudiationReason")
                         .HasColumnType("text")
                         .HasColumnName("repudiation_reason")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<string>("Respondents")
                         .IsRequired()
@@ -917,7 +919,7 @@ namespace Barangay.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("minutes")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid")

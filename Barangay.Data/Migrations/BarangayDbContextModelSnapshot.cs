@@ -542,7 +542,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("Details")
                         .HasColumnType("jsonb")
-                        .HasColumnName("details");
+                        .HasColumnName("details")
+                        .HasAnnotation("Barangay:Encrypted", "members");
 
                     b.Property<bool>("Immutable")
                         .ValueGeneratedOnAdd()
@@ -652,7 +653,7 @@ namespace Barangay.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("description")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<string>("Location")
                         .HasColumnType("text")
@@ -660,7 +661,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("Metadata")
                         .HasColumnType("jsonb")
-                        .HasColumnName("metadata");
+                        .HasColumnName("metadata")
+                        .HasAnnotation("Barangay:Encrypted", "members");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -686,7 +688,7 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("ResolutionNotes")
                         .HasColumnType("text")
                         .HasColumnName("resolution_notes")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -808,7 +810,7 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("OutcomeTerms")
                         .HasColumnType("text")
                         .HasColumnName("outcome_terms")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<DateTime?>("PangkatConstitutedAt")
                         .HasColumnType("timestamp with time zone")
@@ -833,7 +835,7 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("RepudiationReason")
                         .HasColumnType("text")
                         .HasColumnName("repudiation_reason")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<string>("Respondents")
                         .IsRequired()
@@ -914,7 +916,7 @@ namespace Barangay.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("minutes")
-                        .HasAnnotation("Barangay:Encrypted", true);
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid")
