@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Barangay.Data;
 
@@ -80,6 +81,9 @@ public class BarangayDbContext(DbContextOptions<BarangayDbContext> options)
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        // Every context is configured with its key ring (DataServiceCollectionExtensions.Configure); a bare one gets the default.
+        var cipher = this.GetService<IDbContextOptions>().FindExtension<Security.ColumnEncryptionExtension>()?.Cipher ?? Security.ColumnCipher.For(null);
+        Security.EncryptedColumns.Apply(builder, cipher);
         builder.HasDbFunction(typeof(NameSearch).GetMethod(nameof(NameSearch.Similarity))!).HasName("similarity").IsBuiltIn();
     }
 }

@@ -1,5 +1,6 @@
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
+using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,8 @@ public static class DataServiceCollectionExtensions
             // CockroachDB asks for a retry with SQLSTATE 40001; PostgreSQL's serialization failures use it too.
             npgsql.EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), ["40001"]);
         })
-        .UseSnakeCaseNamingConvention();
+        .UseSnakeCaseNamingConvention()
+        .UseColumnEncryption(ColumnCipher.For(options.Keys));
         if (options.IsCockroach)
             o.ReplaceService<IHistoryRepository, CockroachHistoryRepository>();
         return o;

@@ -8,7 +8,8 @@ namespace Barangay.Data;
 /// On PostgreSQL it first creates pg_trgm (CockroachDB has trigram indexes built in), so the migration
 /// script itself holds no CREATE EXTENSION. Afterwards it (re)grants the application role everything but
 /// UPDATE and DELETE on audit_logs, so the audit trail cannot be rewritten by the app. On CockroachDB it then adds
-/// the steps of <see cref="Scale.CockroachFeatures"/> (row-level TTLs, a hash-sharded audit index).
+/// the steps of <see cref="Scale.CockroachFeatures"/> (row-level TTLs, a hash-sharded audit index). Plaintext left in an
+/// encrypted column is encrypted in place (<see cref="Security.EncryptedColumnsBackfill"/>).
 /// </summary>
 public static class DatabaseMigrator
 {
@@ -30,6 +31,7 @@ public static class DatabaseMigrator
         await using (var db = new BarangayDbContext(b.Options))
         {
             await db.Database.MigrateAsync(ct);
+            await Security.EncryptedColumnsBackfill.RunAsync(db, ct);
         }
         if (options.IsCockroach)
             await ExecuteAsync(cs, Scale.CockroachFeatures.Statements, ct);

@@ -12,5 +12,11 @@ public sealed class DatabaseOptions
     /// <summary>The login role the app runs as; <c>migrate</c> grants it everything but UPDATE/DELETE on audit_logs.</summary>
     public string? AppRole { get; set; }
 
+    /// <summary>
+    /// The key ring that encrypted columns use (<see cref="Security.EncryptedColumns"/>): the app's <c>Storage</c> section
+    /// (its keys folder and configured key), the same keys files are encrypted with. Unset: the default data folder's keys.
+    /// </summary>
+    public Files.FileStorageOptions? Keys { get; set; }
+
     public bool IsCockroach => string.Equals(Flavour, CockroachDb, StringComparison.OrdinalIgnoreCase);
 }

@@ -16,7 +16,7 @@ public sealed class OutboxEmailSender(IDbContextFactory<BarangayDbContext> facto
         Guid id;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            id = EmailOutbox.Queue(db, email, subject, htmlMessage, new { source = "identity" }, SecretOf(subject, htmlMessage)).Id;
+            id = EmailOutbox.QueueHtml(db, email, subject, htmlMessage, new { source = "identity" }, SecretOf(subject, htmlMessage)).Id;
             await db.SaveChangesAsync();
         }
         await dispatcher.DispatchAsync([id]);

@@ -24,6 +24,9 @@ public static class BarangayApp
     {
         var o = new DatabaseOptions();
         config.GetSection("Database").Bind(o);
+        // Encrypted columns use the same key ring as files (Storage:DataRoot/keys, Storage:EncryptionKey).
+        o.Keys = new Barangay.Data.Files.FileStorageOptions();
+        config.GetSection("Storage").Bind(o.Keys);
         return o;
     }
 

@@ -1,21 +1,21 @@
 using System.Text.RegularExpressions;
-using Ganss.Xss;
+using Barangay.Data.Common;
 using Markdig;
 
 namespace Barangay.Data.Announcements;
 
 /// <summary>
 /// Announcement bodies are Markdown. Raw HTML in the source is never passed through (Markdig's DisableHtml shows
-/// it as text), and the rendered HTML is sanitized as well, so a link to <c>javascript:</c> goes too.
+/// it as text), and the rendered HTML is sanitized as well, so a link to <c>javascript:</c> and an image from another host go too.
+/// Emails never carry this HTML: they get <see cref="ToPlainText"/>, sent as text/plain.
 /// </summary>
 public static partial class AnnouncementMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml().UseEmphasisExtras().UsePipeTables().UseAutoLinks().UseSoftlineBreakAsHardlineBreak().Build();
 
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
-
-    public static string ToSafeHtml(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
+    /// <summary>The page's HTML: Markdown rendered, then through the one sanitizer (<see cref="SafeHtml"/>), which also drops remote images.</summary>
+    public static string ToSafeHtml(string markdown) => SafeHtml.ForPage(Markdown.ToHtml(markdown ?? "", Pipeline));
 
     /// <summary>Plain text for emails and SMS.</summary>
     public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown ?? "", Pipeline).Trim();
@@ -26,23 +26,4 @@ public static partial class AnnouncementMarkdown
 
     [GeneratedRegex(@"<\s*/?\s*script\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScriptTag();
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var s = new HtmlSanitizer();
-        s.AllowedSchemes.Clear();
-        s.AllowedSchemes.Add("https");
-        s.AllowedSchemes.Add("http");
-        s.AllowedSchemes.Add("mailto");
-        s.AllowedSchemes.Add("tel");
-        s.PostProcessNode += (_, e) =>
-        {
-            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } a)
-            {
-                a.SetAttribute("rel", "noopener noreferrer nofollow");
-                a.SetAttribute("target", "_blank");
-            }
-        };
-        return s;
-    }
 }

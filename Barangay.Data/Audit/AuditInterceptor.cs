@@ -7,6 +7,7 @@ using Barangay.Data.Events;
 using Barangay.Data.Households;
 using Barangay.Data.Officials;
 using Barangay.Data.Residents;
+using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -79,6 +80,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (row is not null) rows.Add(row);
         }
         db.AuditLogs.AddRange(rows);
+        // The one place every audit row passes before it is written (and it can never be changed afterwards):
+        // an ID number under any key is masked here, whoever recorded it.
+        foreach (var log in db.ChangeTracker.Entries<AuditLog>().Where(e => e.State == EntityState.Added))
+            log.Entity.Details = Common.IdNumbers.MaskJson(log.Entity.Details);
     }
 
     private AuditLog? Modified(BarangayDbContext db, string target, EntityEntry entry)
@@ -88,9 +93,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         {
             var name = p.Metadata.Name;
             if (!p.IsModified || Ignored.Contains(name) || Equals(p.OriginalValue, p.CurrentValue)) continue;
-            changes[Column(p)] = Secret.Contains(name)
+            changes[Column(p)] = Secret.Contains(name) || IsSealed(p)
                 ? "(changed)"
-                : new Dictionary<string, object?> { ["old"] = p.OriginalValue, ["new"] = p.CurrentValue };
+                : new Dictionary<string, object?> { ["old"] = Stored(p, p.OriginalValue), ["new"] = Stored(p, p.CurrentValue) };
         }
         if (changes.Count == 0) return null;
         var action = AuditActions.Update;
@@ -105,8 +110,15 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         ["values"] = entry.Properties
             .Where(p => !Ignored.Contains(p.Metadata.Name) && !Secret.Contains(p.Metadata.Name))
-            .ToDictionary(Column, p => p.CurrentValue),
+            .ToDictionary(Column, p => IsSealed(p) && p.CurrentValue is not null ? "(encrypted)" : Stored(p, p.CurrentValue)),
     };
+
+    /// <summary>An encrypted column (<see cref="EncryptedColumns"/>): the trail says that it changed, never what it says.</summary>
+    private static bool IsSealed(PropertyEntry p) => EncryptedColumns.IsEncrypted(p.Metadata) && !EncryptedColumns.HasEncryptedMembers(p.Metadata);
+
+    /// <summary>A JSON column with encrypted members is recorded as stored: its structure readable, those members not.</summary>
+    private static object? Stored(PropertyEntry p, object? value) =>
+        value is not null && EncryptedColumns.HasEncryptedMembers(p.Metadata) ? p.Metadata.GetValueConverter()!.ConvertToProvider(value) : value;
 
     private static string Column(PropertyEntry p) => p.Metadata.GetColumnName();
 

@@ -76,7 +76,8 @@ public sealed partial class ComplaintService
             if (to == ComplaintStatuses.Rejected) meta.RejectionReason = clean;
             meta.History.Add(new ComplaintHistoryEntry(to, now, caller.UserId, actor, clean));
             row.Metadata = meta.ToJson();
-            db.Record(AuditActions.StatusChange, TargetType, row.Id.ToString(), new { complaint_id = row.ComplaintId, from, to, note = clean });
+            // The note itself is kept encrypted with the complaint (EncryptedColumns); the trail records that one was given.
+            db.Record(AuditActions.StatusChange, TargetType, row.Id.ToString(), new { complaint_id = row.ComplaintId, from, to, note_length = clean?.Length });
             return Task.FromResult<string?>(null);
         }, (row, _) => StatusMessage(row), ct);
 

@@ -12,8 +12,20 @@ public static class EmailOutbox
     public const int MaxAddressLength = 320;
     public const int MaxSubjectLength = 998;
 
+    /// <summary>A text/plain email: whatever the body holds (a subject a resident typed, an announcement) is shown as text.</summary>
     /// <param name="secret">The kind of secret the body carries (<see cref="EmailSecrets"/>), so the outbox never shows it.</param>
-    public static EmailQueueItem Queue(BarangayDbContext db, string to, string subject, string body, object? payload = null, string? secret = null)
+    public static EmailQueueItem Queue(BarangayDbContext db, string to, string subject, string body, object? payload = null, string? secret = null) =>
+        Add(db, to, subject, body, payload, html: false, secret);
+
+    /// <summary>
+    /// An HTML email from one of the app's own templates, which must HTML-encode every value they insert. It is still
+    /// passed through <see cref="Common.SafeHtml.ForEmail"/> when sent (no images, link addresses shown).
+    /// </summary>
+    /// <param name="secret">The kind of secret the body carries (<see cref="EmailSecrets"/>), so the outbox never shows it.</param>
+    public static EmailQueueItem QueueHtml(BarangayDbContext db, string to, string subject, string html, object? payload = null, string? secret = null) =>
+        Add(db, to, subject, html, payload, html: true, secret);
+
+    private static EmailQueueItem Add(BarangayDbContext db, string to, string subject, string body, object? payload, bool html, string? secret)
     {
         ArgumentNullException.ThrowIfNull(db);
         var address = (to ?? "").Trim();
@@ -27,6 +39,7 @@ public static class EmailOutbox
             ToEmail = address,
             Subject = cleanSubject,
             Body = body ?? "",
+            IsHtml = html,
             Payload = EmailSecrets.Mark(payload switch
             {
                 null => null,

@@ -18,6 +18,12 @@ public class EmailQueueItem
     /// <summary>When the next try is due after a failure (exponential backoff; addition).</summary>
     public DateTime? NextAttemptAt { get; set; }
 
+    /// <summary>
+    /// True only for the app's own HTML templates, which encode every value they carry (addition). Everything else,
+    /// and anything with someone's writing in it, goes out as text/plain: a body is never sniffed for tags.
+    /// </summary>
+    public bool IsHtml { get; set; }
+
     /// <summary>A sender holds the row until then, so a duplicate job never sends it twice (addition).</summary>
     public DateTime? LockedUntil { get; set; }
 }

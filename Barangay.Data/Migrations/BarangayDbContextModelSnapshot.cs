@@ -542,7 +542,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("Details")
                         .HasColumnType("jsonb")
-                        .HasColumnName("details");
+                        .HasColumnName("details")
+                        .HasAnnotation("Barangay:Encrypted", "members");
 
                     b.Property<bool>("Immutable")
                         .ValueGeneratedOnAdd()
@@ -651,7 +652,8 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<string>("Location")
                         .HasColumnType("text")
@@ -659,7 +661,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("Metadata")
                         .HasColumnType("jsonb")
-                        .HasColumnName("metadata");
+                        .HasColumnName("metadata")
+                        .HasAnnotation("Barangay:Encrypted", "members");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -684,7 +687,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("ResolutionNotes")
                         .HasColumnType("text")
-                        .HasColumnName("resolution_notes");
+                        .HasColumnName("resolution_notes")
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -805,7 +809,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("OutcomeTerms")
                         .HasColumnType("text")
-                        .HasColumnName("outcome_terms");
+                        .HasColumnName("outcome_terms")
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<DateTime?>("PangkatConstitutedAt")
                         .HasColumnType("timestamp with time zone")
@@ -829,7 +834,8 @@ namespace Barangay.Data.Migrations
 
                     b.Property<string>("RepudiationReason")
                         .HasColumnType("text")
-                        .HasColumnName("repudiation_reason");
+                        .HasColumnName("repudiation_reason")
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<string>("Respondents")
                         .IsRequired()
@@ -909,7 +915,8 @@ namespace Barangay.Data.Migrations
                     b.Property<string>("Minutes")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("minutes");
+                        .HasColumnName("minutes")
+                        .HasAnnotation("Barangay:Encrypted", "value");
 
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid")
@@ -1063,6 +1070,12 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<bool>("IsHtml")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_html");
 
                     b.Property<DateTime?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")

@@ -25,7 +25,7 @@ public static partial class ResidentValidator
         if (e.Sex is not null && !ResidentLists.Sexes.Contains(e.Sex)) errors[nameof(e.Sex)] = "Sex must be Male or Female.";
         if (e.MaritalStatus is not null && !ResidentLists.MaritalStatuses.Contains(e.MaritalStatus)) errors[nameof(e.MaritalStatus)] = "Civil status is not one of the listed values.";
         Contact(errors, e.Address, e.ContactNumber, e.Email);
-        if (!string.IsNullOrWhiteSpace(e.NationalId) && !e.NationalId.Contains('X', StringComparison.OrdinalIgnoreCase)
+        if (!string.IsNullOrWhiteSpace(e.NationalId) && !IdNumbers.IsMasked(e.NationalId)
             && e.NationalId.Count(char.IsDigit) is < 4 or > 16)
             errors[nameof(e.NationalId)] = "National ID number must have 4 to 16 digits.";
         if (e.IsPwd && string.IsNullOrWhiteSpace(e.DisabilityType)) errors[nameof(e.DisabilityType)] = "Type of disability is required for a PWD.";
@@ -57,14 +57,8 @@ public static partial class ResidentValidator
             errors[nameof(ResidentEdit.Email)] = "Email address is not valid.";
     }
 
-    /// <summary>Only the last four digits stay visible: "1234-5678-9012" → "XXXX-XXXX-9012". An already masked value is kept.</summary>
-    public static string? MaskNationalId(string? input)
-    {
-        if (string.IsNullOrWhiteSpace(input)) return null;
-        if (input.Contains('X', StringComparison.OrdinalIgnoreCase)) return input.Trim().ToUpperInvariant();
-        var digits = new string(input.Where(char.IsDigit).ToArray());
-        return digits.Length < 4 ? null : $"XXXX-XXXX-{digits[^4..]}";
-    }
+    /// <summary>Only the last four letters or digits stay visible (<see cref="IdNumbers.Mask"/>): "1234-5678-9012" → "XXXX-XXXX-9012".</summary>
+    public static string? MaskNationalId(string? input) => IdNumbers.Mask(input);
 
     private static void Name(Dictionary<string, string> errors, string key, string label, string? value, bool required)
     {

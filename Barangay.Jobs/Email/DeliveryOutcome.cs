@@ -20,11 +20,15 @@ public sealed record DeliveryOutcome(DeliveryKind Kind, string Result)
     public static DeliveryOutcome Rejected(string result) => new(DeliveryKind.Rejected, result);
 }
 
-/// <summary>An email ready to go out.</summary>
-public sealed record OutgoingEmail(Guid Id, string From, string To, string Subject, string Body, DateTime CreatedAt)
+/// <summary>
+/// An email ready to go out. <see cref="IsHtml"/> is what the row says (only the app's templates), never guessed from
+/// the body: a resident's "&lt;a href…&gt;" in a plain-text email stays text.
+/// </summary>
+public sealed record OutgoingEmail(Guid Id, string From, string To, string Subject, string Body, DateTime CreatedAt, bool IsHtml = false)
 {
-    /// <summary>Bodies written by the app's templates are HTML; anything without a tag is plain text.</summary>
-    public bool IsHtml => Body.Contains("</", StringComparison.Ordinal) || Body.Contains("<br", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The queued row as it is sent; an HTML body passes the one sanitizer on its way out.</summary>
+    public static OutgoingEmail Of(ClaimedEmail row, string from) =>
+        new(row.Id, from, row.ToEmail, row.Subject ?? "", row.IsHtml ? Barangay.Data.Common.SafeHtml.ForEmail(row.Body) : row.Body ?? "", row.CreatedAt, row.IsHtml);
 }
 
 /// <summary>One way of sending: SendGrid, or .eml files when no key is configured.</summary>

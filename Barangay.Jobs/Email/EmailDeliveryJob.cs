@@ -55,7 +55,7 @@ public sealed class EmailDeliveryJob(
         var from = await sender.GetAsync(ct);
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = SendsInFlight, CancellationToken = ct }, async (row, token) =>
         {
-            var outcome = await transport.SendAsync(new OutgoingEmail(row.Id, from, row.ToEmail, row.Subject ?? "", row.Body ?? "", row.CreatedAt), token);
+            var outcome = await transport.SendAsync(OutgoingEmail.Of(row, from), token);
             await using var db = await factory.CreateDbContextAsync(token);
             await RecordAsync(db, row, lockUntil, outcome, token);
         });
@@ -68,7 +68,7 @@ public sealed class EmailDeliveryJob(
             WHERE id = ANY({ids})
               AND (status = {EmailStatuses.Queued} OR (status = {EmailStatuses.Sending} AND locked_until < {now}))
               AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
-            RETURNING id, to_email, subject, body, attempt_count, created_at
+            RETURNING id, to_email, subject, body, is_html, attempt_count, created_at
             """).ToListAsync(ct);
 
     private async Task RecordAsync(BarangayDbContext db, ClaimedEmail row, DateTime lockUntil, DeliveryOutcome outcome, CancellationToken ct)
@@ -114,4 +114,4 @@ public sealed class EmailDeliveryJob(
 }
 
 /// <summary>The columns of a claimed row that a send needs.</summary>
-public sealed record ClaimedEmail(Guid Id, string ToEmail, string? Subject, string? Body, int AttemptCount, DateTime CreatedAt);
+public sealed record ClaimedEmail(Guid Id, string ToEmail, string? Subject, string? Body, bool IsHtml, int AttemptCount, DateTime CreatedAt);

@@ -51,6 +51,7 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["AllowedHosts"] = "127.0.0.1;localhost";
         var dataRoot = Path.Combine(Path.GetTempPath(), "barangay-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         psi.Environment["Storage__DataRoot"] = dataRoot;
+        TestKeys.CopyInto(dataRoot);
         // Hangfire: the jobs database of ./test.sh, a schema per process, and polling fast enough for tests.
         var schema = "hf_" + Guid.NewGuid().ToString("N")[..12];
         psi.Environment["ConnectionStrings__Jobs"] = JobsTestHost.JobsConnectionString;

@@ -43,6 +43,7 @@ public sealed class JobsTestHost : IAsyncDisposable
     {
         var schema = "hf_" + Guid.NewGuid().ToString("N")[..12];
         var dataRoot = Path.Combine(Path.GetTempPath(), "barangay-jobs-" + Guid.NewGuid().ToString("N")[..8]);
+        TestKeys.CopyInto(dataRoot);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = appConnectionString,

@@ -29,7 +29,7 @@ internal static class RegistrationEmails
             "You withdrew your registration. Nothing more will be done with it. You may register again at any time.");
 
     private static EmailQueueItem Queue(BarangayDbContext db, RegistrationPayload p, string registrationId, string subject, string sentence) =>
-        EmailOutbox.Queue(db, p.Email, subject,
+        EmailOutbox.QueueHtml(db, p.Email, subject,
             $"<p>Dear {Enc(p.FirstName)},</p><p>{sentence}</p><p>Check your registration at any time at {StatusPath}?ref={registrationId} with your reference number and password.</p>",
             new { source = "registration", registration_id = registrationId });
 

@@ -41,7 +41,7 @@ public sealed partial class AccountSecurityService
         var name = WebUtility.HtmlEncode(user.FullName);
         var queued = new List<Guid>
         {
-            EmailOutbox.Queue(db, email, "Confirm your new email address",
+            EmailOutbox.QueueHtml(db, email, "Confirm your new email address",
                 $"<p>Dear {name},</p><p>You asked to use this address for your barangay account <strong>{WebUtility.HtmlEncode(user.UserName)}</strong>. " +
                 $"<a href=\"{WebUtility.HtmlEncode(link)}\">Confirm the new address</a> within one hour; until then your old address stays.</p>" +
                 "<p>If you did not ask for this, ignore this email.</p>",
@@ -49,7 +49,7 @@ public sealed partial class AccountSecurityService
         };
         if (!string.IsNullOrWhiteSpace(user.Email) && user.Email.Contains('@', StringComparison.Ordinal))
         {
-            queued.Add(EmailOutbox.Queue(db, user.Email, "Your email address is being changed",
+            queued.Add(EmailOutbox.QueueHtml(db, user.Email, "Your email address is being changed",
                 $"<p>Dear {name},</p><p>Someone signed in to your barangay account asked to change its email address to {WebUtility.HtmlEncode(email)}. " +
                 "If this was not you, change your password now and tell the barangay hall.</p>",
                 new { source = "email_change_notice", user_id = user.Id }).Id);

@@ -219,7 +219,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var meta = ComplaintMetadata.Parse(c.Metadata);
         meta.History.Add(new ComplaintHistoryEntry(ComplaintStatuses.Resolved, now, caller.UserId, actor, notes));
         c.Metadata = meta.ToJson();
-        db.Record(AuditActions.StatusChange, ComplaintService.TargetType, c.Id.ToString(), new { complaint_id = c.ComplaintId, from = ComplaintStatuses.InProgress, to = ComplaintStatuses.Resolved, note = notes });
+        db.Record(AuditActions.StatusChange, ComplaintService.TargetType, c.Id.ToString(), new { complaint_id = c.ComplaintId, from = ComplaintStatuses.InProgress, to = ComplaintStatuses.Resolved, note_length = notes.Length });
         if (c.ResidentId is { } rid && await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == rid, ct) is { } resident)
             await ComplaintService.NotifyComplainantAsync(db, c, resident, $"{c.ComplaintId} resolved", $"Your complaint {c.ComplaintId} was resolved: {notes}", ct);
     }

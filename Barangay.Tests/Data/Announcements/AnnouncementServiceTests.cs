@@ -117,6 +117,25 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Publish_BodyWithRawLinkAndTrackingPixel_EmailIsPlainTextWithNoLiveMarkup()
+    {
+        var p = Purok();
+        await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 1, p);
+        var edit = Edit("Ayuda payout " + p, p);
+        edit.Body = "Claim here: <a href=\"http://evil.example/claim\">official link</a> <img src=\"http://track.example/p.gif\"> ![x](http://track.example/q.gif)";
+        var a = await CreateAsync(edit);
+        (await Announcements.PublishAsync(a.Id)).Ok.Should().BeTrue();
+        await _services.Get<AnnouncementFanOut>().RunAsync(_dispatch.Deliveries.Last());
+
+        await using var db = await _services.DbAsync();
+        var email = await db.EmailQueue.AsNoTracking().SingleAsync(e => e.Subject == "Ayuda payout " + p);
+        email.IsHtml.Should().BeFalse("an announcement email is text/plain, so the body's tags are shown, never followed or loaded");
+        var eml = Barangay.Jobs.Email.EmlFileTransport.Render(Barangay.Jobs.Email.OutgoingEmail.Of(
+            new Barangay.Jobs.Email.ClaimedEmail(email.Id, email.ToEmail, email.Subject, email.Body, email.IsHtml, 0, email.CreatedAt), "hall@example.ph"));
+        eml.Should().Contain("Content-Type: text/plain").And.NotContain("text/html");
+    }
+
+    [Fact]
     public async Task Feed_ShowsOnlyTargetedPublishedInWindow_PinnedFirst()
     {
         var p1 = Purok();

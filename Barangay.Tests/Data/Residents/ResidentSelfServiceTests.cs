@@ -238,6 +238,21 @@ public class ResidentSelfServiceTests(DemoDatabase database) : IClassFixture<Dem
             .Should().NotContain(d => d!.Contains("5678"));
     }
 
+    [Theory]
+    [InlineData("1234-5678-9012-345X")]
+    [InlineData("1234 5678 9012 345x")]
+    [InlineData("PSN 1234-5678-9012-345X")]
+    public async Task RequestCorrection_NationalIdWithCheckCharacter_IsMaskedInTheAuditAndTheNotifications(string typed)
+    {
+        (await Self.RequestCorrectionAsync("NationalId", typed, null)).Ok.Should().BeTrue();
+
+        await using var db = await _services.DbAsync();
+        var payloads = await db.Notifications.Where(n => n.Type == ProfileCorrections.NotificationType).Select(n => n.Payload).ToListAsync();
+        payloads.Should().Contain(p => p!.Contains("XXXX-XXXX-345X")).And.NotContain(p => p!.Contains("5678") || p.Contains("9012"));
+        (await db.AuditLogs.Where(a => a.ActionType == ProfileCorrections.AuditAction).Select(a => a.Details).ToListAsync())
+            .Should().NotContain(d => d!.Contains("5678") || d.Contains("9012"));
+    }
+
     [Fact]
     public async Task UpdatePrivacy_SavedAndReadBack_KeepingOtherKeys()
     {

@@ -120,6 +120,21 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
         (await db.AuditLogs.Where(a => a.TargetId == result.Value.ToString()).ToListAsync()).Should().NotContain(a => a.Details!.Contains("5678"));
     }
 
+    [Fact]
+    public async Task Create_NationalIdWithCheckCharacter_IsStoredAndAuditedMasked()
+    {
+        var edit = Valid();
+        edit.NationalId = "1234-5678-9012-345X";
+        var result = await Residents.CreateAsync(edit);
+        result.Ok.Should().BeTrue(result.Message);
+
+        (await Residents.GetAsync(result.Value))!.Edit.NationalId.Should().Be("XXXX-XXXX-345X");
+        await using var db = await _services.DbAsync();
+        (await db.Residents.Where(r => r.Id == result.Value).Select(r => r.NationalIdMasked).SingleAsync()).Should().Be("XXXX-XXXX-345X");
+        (await db.AuditLogs.Where(a => a.TargetId == result.Value.ToString()).Select(a => a.Details).ToListAsync())
+            .Should().NotBeEmpty().And.NotContain(d => d!.Contains("5678") || d.Contains("9012"));
+    }
+
     [Theory]
     [InlineData(1, "Birth date cannot be in the future.")]
     [InlineData(-200, "Birth date cannot be before 1900.")]
