@@ -38,6 +38,13 @@ public static class FileSensitivity
         _ => [],
     };
 
+    /// <summary>
+    /// Whether a signed link may deliver the file. Links are for things meant to be passed on (a photo on a public
+    /// page, a message attachment for the other side); an export or an import's file can hold the whole register and
+    /// is served only to a signed-in session allowed by <see cref="CanRead"/>.
+    /// </summary>
+    public static bool TravelsByLink(string sensitivity) => sensitivity is not (Export or Import);
+
     public static bool CanRead(Caller caller, Guid? uploadedBy, FileMetadata metadata)
     {
         if (metadata.Sensitivity == Public) return true;
