@@ -156,8 +156,23 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Input(secretary, "kp-text").FillAsync("Respondent refused every proposal.");
         await secretary.GetByTestId("kp-text-submit").ClickAsync();
         await Expect(secretary.GetByTestId("kp-stage")).ToHaveTextAsync("Conciliation failed");
-        await Expect(secretary.GetByTestId("kp-print-certificate")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("kp-issue-certificate")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("kp-print-certificate")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-failed");
+        await ScreenshotAtPhoneSizeAsync(secretary, "complaints-phone-size-kp-failed");
+
+        // Opening the certificate's address (a GET) issues nothing: there is no certificate yet and the complaint stays open.
+        (await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/certificate.pdf")).Status.Should().Be(404);
+        await phone.GotoAsync($"/my/complaints/{complaintId}");
+        await Expect(phone.GetByTestId("complaint-status")).Not.ToHaveTextAsync("Resolved");
+
+        // The secretary issues it with its own button; then the print link appears.
+        await secretary.GetByTestId("kp-issue-certificate").ClickAsync();
+        await Expect(secretary.GetByTestId("kp-print-certificate")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("kp-issue-certificate")).ToHaveCountAsync(0);
+        await Expect(secretary.GetByTestId("kp-certificate-note")).ToContainTextAsync("Certificate to File Action issued");
+        await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-certificate-issued");
+        await ScreenshotAtPhoneSizeAsync(secretary, "complaints-phone-size-kp-certificate-issued");
 
         // The Certificate to File Action, printed.
         var response = await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/certificate.pdf");
@@ -183,6 +198,14 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         var blotter = await secretary.Context.APIRequest.GetAsync("/complaints/blotter.pdf");
         blotter.Status.Should().Be(200);
         await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "complaints-blotter.pdf"), await blotter.BodyAsync());
+    }
+
+    /// <summary>The same page at a phone's size (the KP page's actions must wrap, not overflow), then back at the desktop's.</summary>
+    private static async Task ScreenshotAtPhoneSizeAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(EndToEndFixture.Phone.Width, EndToEndFixture.Phone.Height);
+        await Screenshots.SaveAsync(page, name);
+        await page.SetViewportSizeAsync(EndToEndFixture.Desktop.Width, EndToEndFixture.Desktop.Height);
     }
 
     private static async Task RecordHearingAsync(IPage page, string attendees, string minutes)
