@@ -159,7 +159,8 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Expect(secretary.GetByTestId("kp-issue-certificate")).ToBeVisibleAsync();
         await Expect(secretary.GetByTestId("kp-print-certificate")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-failed");
-        await ScreenshotAtPhoneSizeAsync(secretary, "complaints-phone-size-kp-failed");
+        var secretaryPhone = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Phone);
+        await ScreenshotKpCaseAsync(secretaryPhone, caseId, "kp-issue-certificate", "complaints-phone-size-kp-failed");
 
         // Opening the certificate's address (a GET) issues nothing: there is no certificate yet and the complaint stays open.
         (await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/certificate.pdf")).Status.Should().Be(404);
@@ -172,7 +173,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Expect(secretary.GetByTestId("kp-issue-certificate")).ToHaveCountAsync(0);
         await Expect(secretary.GetByTestId("kp-certificate-note")).ToContainTextAsync("Certificate to File Action issued");
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-certificate-issued");
-        await ScreenshotAtPhoneSizeAsync(secretary, "complaints-phone-size-kp-certificate-issued");
+        await ScreenshotKpCaseAsync(secretaryPhone, caseId, "kp-print-certificate", "complaints-phone-size-kp-certificate-issued");
 
         // The Certificate to File Action, printed.
         var response = await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/certificate.pdf");
@@ -200,12 +201,13 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "complaints-blotter.pdf"), await blotter.BodyAsync());
     }
 
-    /// <summary>The same page at a phone's size (the KP page's actions must wrap, not overflow), then back at the desktop's.</summary>
-    private static async Task ScreenshotAtPhoneSizeAsync(IPage page, string name)
+    /// <summary>The KP case page as an official sees it on a phone, once <paramref name="ready"/> shows.</summary>
+    private static async Task ScreenshotKpCaseAsync(IPage page, string caseId, string ready, string name)
     {
-        await page.SetViewportSizeAsync(EndToEndFixture.Phone.Width, EndToEndFixture.Phone.Height);
+        await page.GotoAsync($"/complaints/kp/{caseId}");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await Expect(page.GetByTestId(ready)).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, name);
-        await page.SetViewportSizeAsync(EndToEndFixture.Desktop.Width, EndToEndFixture.Desktop.Height);
     }
 
     private static async Task RecordHearingAsync(IPage page, string attendees, string minutes)
