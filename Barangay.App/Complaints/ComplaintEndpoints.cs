@@ -6,7 +6,7 @@ namespace Barangay.App.Complaints;
 
 /// <summary>
 /// <c>GET /complaints/kp/{id}/{summons|settlement|certificate}.pdf</c>: a KP case's forms for the hall (every print
-/// audited), and <c>GET /complaints/blotter.pdf?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>: the blotter book. Anything the
+/// audited; a GET never changes the case: the certificate is issued on the case page, <c>KpService.IssueCertificateAsync</c>), and <c>GET /complaints/blotter.pdf?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>: the blotter book. Anything the
 /// caller may not see is a plain 404.
 /// </summary>
 public static class ComplaintEndpoints

@@ -1,13 +1,15 @@
 using Barangay.Data.Common;
 using Barangay.Data.Documents;
 using Barangay.Data.Files;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Net.Http.Headers;
 
 namespace Barangay.App.Documents;
 
 /// <summary>
 /// <c>GET /documents/{id}/certificate.pdf?paper=A4|Letter|Legal</c>: the certificate for its resident or the hall
-/// (every print audited), and <c>GET /documents/collections.{pdf|xlsx}?day=yyyy-MM-dd</c> for the treasurer.
+/// (every print audited; a GET never changes the request), <c>POST /documents/{id}/receive</c>: the resident takes
+/// their approved certificate (form with antiforgery token and the request's version), and <c>GET /documents/collections.{pdf|xlsx}?day=yyyy-MM-dd</c> for the treasurer.
 /// Anything not the caller's is a plain 404.
 /// </summary>
 public static class CertificateEndpoints
@@ -15,6 +17,7 @@ public static class CertificateEndpoints
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         app.MapGet("/documents/{id:guid}/certificate.pdf", CertificateAsync).RequireAuthorization();
+        app.MapPost("/documents/{id:guid}/receive", ReceiveAsync).RequireAuthorization();
         app.MapGet("/documents/collections.{format}", CollectionsAsync).RequireAuthorization();
         return app;
     }
@@ -31,6 +34,24 @@ public static class CertificateEndpoints
         if (Guid.TryParse(certificate.SealFileId, out var sealId) && await files.ReadAsync(sealId, ct) is { Status: FileReadStatus.Ok } file) seal = file.Content;
         var pdf = CertificatePdf.Render(certificate, VerifyUrl(links, certificate.VerificationCode), seal, paper);
         return Pdf(http, pdf, $"{certificate.ControlNumber}.pdf");
+    }
+
+    /// <summary>
+    /// The form must carry the page's antiforgery token (400 otherwise; checked here, not left to form binding, so the
+    /// refusal is a plain 400 and not an exception). On success, or when the request is already released,
+    /// post/redirect/get to the certificate (safe to reload); anything else goes back to the request page, which shows
+    /// where the request stands.
+    /// </summary>
+    private static async Task<IResult> ReceiveAsync(Guid id, HttpContext http, IAntiforgery antiforgery, DocumentRequestService requests, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+        var form = await http.Request.ReadFormAsync(ct);
+        if (!Guid.TryParse(form["version"], out var version)) return Results.BadRequest();
+        var result = await requests.ReceiveAsync(id, version, ct);
+        if (result.Kind == ResultKind.NotFound) return Results.NotFound();
+        var released = result.Ok || result.Value?.Status == DocumentRequestStatuses.Released;
+        http.Response.Headers.Location = released ? $"/documents/{id}/certificate.pdf" : $"/my/requests/{id}";
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private static async Task<IResult> CollectionsAsync(string format, DateOnly? day, HttpContext http, DocumentRequestService requests, CancellationToken ct)

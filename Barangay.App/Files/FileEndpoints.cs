@@ -5,7 +5,8 @@ namespace Barangay.App.Files;
 
 /// <summary>
 /// The one download endpoint: <c>GET /files/{id}</c> for a signed-in caller with a right to the file, or with a
-/// signed, time-limited link (<c>?exp=…&amp;sig=…</c>). Anything refused is a plain 404, and audited by <see cref="FileService"/>.
+/// signed, time-limited link (<c>?exp=…&amp;sub=…&amp;sig=…</c>) for files meant to be passed on (never an export).
+/// Anything refused is a plain 404, and audited by <see cref="FileService"/>.
 /// </summary>
 public static class FileEndpoints
 {
@@ -15,10 +16,10 @@ public static class FileEndpoints
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, string? exp, string? sig, HttpContext http, FileService files, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(Guid id, string? exp, string? sub, string? sig, HttpContext http, FileService files, CancellationToken ct)
     {
         FileReadResult result;
-        if (exp is not null || sig is not null) result = await files.ReadByLinkAsync(id, exp, sig, ct);
+        if (exp is not null || sig is not null) result = await files.ReadByLinkAsync(id, exp, sub, sig, ct);
         else if (http.User.Identity?.IsAuthenticated != true) return Results.Challenge();
         else result = await files.ReadAsync(id, ct);
 

@@ -26,7 +26,6 @@ public sealed class DocumentRequestMetadata
     public string? Reason { get; set; }
     public List<DocumentStatusEntry> History { get; set; } = [];
     public CertificateData? Certificate { get; set; }
-    public int Prints { get; set; }
 
     public static DocumentRequestMetadata Parse(string? json)
     {

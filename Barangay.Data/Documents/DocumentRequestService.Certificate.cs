@@ -11,44 +11,29 @@ public sealed partial class DocumentRequestService
 
     /// <summary>
     /// The frozen certificate to print, for its resident or the hall; null when the request is not theirs, not approved
-    /// or has none. Every print is audited (the second and later as re-prints); the resident's first download of an
-    /// approved certificate releases it to them.
+    /// or has none. Printing only reads the request and writes one audit row per print (the second and later as
+    /// re-prints): it never changes the request, so it is safe as a GET and cannot lose its audit row to a concurrent
+    /// change of the request. Releasing is <see cref="ReleaseAsync"/> (the hall) or <see cref="ReceiveAsync"/> (the resident).
     /// </summary>
     public async Task<CertificateData?> PrintAsync(Guid id, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        var row = await db.DocumentRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        var row = await db.DocumentRequests.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.RequestId, r.ResidentId, r.Status, r.Metadata }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
         if (!MayRead(caller, resident)) return null;
-        var meta = DocumentRequestMetadata.Parse(row.Metadata);
-        if (meta.Certificate is null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var reprint = meta.Prints > 0;
-        meta.Prints++;
-        IReadOnlyList<Guid> emailIds = [];
-        var own = caller.UserId is not null && resident.UserId == caller.UserId;
-        if (own && row.Status == DocumentRequestStatuses.Approved)
-        {
-            row.Status = DocumentRequestStatuses.Released;
-            row.ProcessedAt = now;
-            meta.History.Add(new DocumentStatusEntry(DocumentRequestStatuses.Released, now, caller.UserId, await ActorNameAsync(db, caller, ct), "Downloaded by the resident"));
-            db.Record(AuditActions.StatusChange, TargetType, row.Id.ToString(), new { request_id = row.RequestId, from = DocumentRequestStatuses.Approved, to = DocumentRequestStatuses.Released, via = "download" });
-        }
-        row.Metadata = meta.ToJson();
-        db.Record(reprint ? ReprintAction : PrintAction, TargetType, row.Id.ToString(),
-            new { request_id = row.RequestId, control_number = meta.Certificate.ControlNumber, print = meta.Prints });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Printed at the same moment elsewhere: the certificate is the same; the other print's audit row stands.
-        }
-        await DispatchAsync(emailIds, ct);
-        return meta.Certificate;
+        var certificate = DocumentRequestMetadata.Parse(row.Metadata).Certificate;
+        if (certificate is null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;
+        var target = id.ToString();
+        // The count is for the reader of the audit log; two prints at the same instant may both say "Print", and both are written.
+        var earlier = await db.AuditLogs.AsNoTracking()
+            .CountAsync(a => a.TargetType == TargetType && a.TargetId == target && (a.ActionType == PrintAction || a.ActionType == ReprintAction), ct);
+        db.Record(earlier > 0 ? ReprintAction : PrintAction, TargetType, target,
+            new { request_id = row.RequestId, control_number = certificate.ControlNumber, print = earlier + 1, status = row.Status });
+        await db.SaveChangesAsync(ct);
+        return certificate;
     }
 
     /// <summary>The public check behind the QR code. Anything but a genuine code of an issued certificate is "not genuine".</summary>

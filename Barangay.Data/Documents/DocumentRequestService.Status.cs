@@ -24,6 +24,13 @@ public sealed partial class DocumentRequestService
     public Task<ServiceResult<DocumentRequestDetail>> ReleaseAsync(Guid id, Guid version, CancellationToken ct = default) =>
         MoveAsync(id, version, DocumentRequestStatuses.Released, null, ct);
 
+    /// <summary>
+    /// The resident takes their own approved certificate (the "Download" button on their request page, a POST): the
+    /// request is released to them. An explicit action, checked against the row's version like any other move.
+    /// </summary>
+    public Task<ServiceResult<DocumentRequestDetail>> ReceiveAsync(Guid id, Guid version, CancellationToken ct = default) =>
+        MoveAsync(id, version, DocumentRequestStatuses.Released, null, ct, byResident: true);
+
     public Task<ServiceResult<DocumentRequestDetail>> RejectAsync(Guid id, Guid version, string reason, CancellationToken ct = default) =>
         MoveAsync(id, version, DocumentRequestStatuses.Rejected, reason, ct);
 
@@ -36,7 +43,7 @@ public sealed partial class DocumentRequestService
     /// officials approving at once, one wins and the other is told who did it), the history entry, the audit row,
     /// the resident's notification and email — all in one SaveChanges.
     /// </summary>
-    private async Task<ServiceResult<DocumentRequestDetail>> MoveAsync(Guid id, Guid version, string to, string? reason, CancellationToken ct)
+    private async Task<ServiceResult<DocumentRequestDetail>> MoveAsync(Guid id, Guid version, string to, string? reason, CancellationToken ct, bool byResident = false)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
@@ -46,7 +53,10 @@ public sealed partial class DocumentRequestService
         var own = caller.UserId is not null && resident.UserId == caller.UserId;
         var official = caller.Can(DocumentStatusMachine.PermissionFor(to));
         var residentCancel = own && to == DocumentRequestStatuses.Cancelled;
-        if (!official && !residentCancel) return MayRead(caller, resident) ? Refused("You may not " + Action(to) + " requests.") : ServiceResult<DocumentRequestDetail>.NotFound();
+        // Only through ReceiveAsync: an official's "Mark released" stays theirs to make with their own permission.
+        var residentReceive = own && byResident && to == DocumentRequestStatuses.Released;
+        if (byResident && !residentReceive) return ServiceResult<DocumentRequestDetail>.NotFound();
+        if (!official && !residentCancel && !residentReceive) return MayRead(caller, resident) ? Refused("You may not " + Action(to) + " requests.") : ServiceResult<DocumentRequestDetail>.NotFound();
 
         var now = clock.GetUtcNow().UtcDateTime;
         var labels = await LabelsAsync(db, ct);
@@ -72,14 +82,17 @@ public sealed partial class DocumentRequestService
         row.ProcessedBy = caller.UserId;
         row.ProcessedAt = now;
         if (cleanReason is not null && to is DocumentRequestStatuses.Rejected or DocumentRequestStatuses.Cancelled) meta.Reason = cleanReason;
-        meta.History.Add(new DocumentStatusEntry(to, now, caller.UserId, actor, cleanReason));
+        meta.History.Add(new DocumentStatusEntry(to, now, caller.UserId, actor, residentReceive ? "Downloaded by the resident" : cleanReason));
         if (to == DocumentRequestStatuses.Approved)
             meta.Certificate = await CertificateFactory.FreezeAsync(db, row, resident, meta, payment, codes.Create(row.Id), now, ct);
         row.Metadata = meta.ToJson();
-        db.Record(AuditActions.StatusChange, TargetType, row.Id.ToString(), new { request_id = row.RequestId, from, to, reason = cleanReason });
+        db.Record(AuditActions.StatusChange, TargetType, row.Id.ToString(), residentReceive
+            ? new { request_id = row.RequestId, from, to, reason = cleanReason, via = "resident_download" }
+            : (object)new { request_id = row.RequestId, from, to, reason = cleanReason });
         var label = meta.TypeLabel ?? labels.GetValueOrDefault(row.Type, row.Type);
         var (subject, text) = StatusMessage(row, label, to, cleanReason);
-        var emailIds = await NotifyResidentAsync(db, resident, row, subject, text, ct);
+        // The resident who just took their certificate needs no message telling them so.
+        IReadOnlyList<Guid> emailIds = residentReceive ? [] : await NotifyResidentAsync(db, resident, row, subject, text, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -11,10 +11,9 @@ namespace Barangay.Data.Exports;
 /// Officials and admins ask for an export; a job makes the file (see <c>ExportJob</c>). Each request and each
 /// download is audited; the file is the requester's alone and is removed after its retention.
 /// </summary>
-public sealed class ExportService(BarangayDb dbs, IExportDispatcher dispatcher, FileLinkSigner links, TimeProvider clock)
+public sealed class ExportService(BarangayDb dbs, IExportDispatcher dispatcher, TimeProvider clock)
 {
     public const string TargetType = "Export";
-    public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(30);
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public async Task<ServiceResult<Guid>> RequestAsync(ExportRequest request, CancellationToken ct = default)
@@ -81,7 +80,8 @@ public sealed class ExportService(BarangayDb dbs, IExportDispatcher dispatcher, 
         var rows = await db.Exports.AsNoTracking().Where(e => e.RequestedBy == me)
             .OrderByDescending(e => e.RequestedAt).ThenByDescending(e => e.ExportId).Take(Math.Clamp(take, 1, 100)).ToListAsync(ct);
         return rows.Select(e => new ExportRow(e.Id, e.ExportId, e.Dataset, e.Format, e.Status, e.RecordsCount, e.RequestedAt, e.RetentionUntil,
-            e.Status == ExportStatuses.Ready && PhotoFiles.FileIdOf(e.DownloadUrl) is { } file ? links.Sign(file, LinkLifetime) : null,
+            // The file's own address, no signed link: it downloads only in the requester's signed-in session (FileSensitivity.TravelsByLink).
+            e.Status == ExportStatuses.Ready && PhotoFiles.FileIdOf(e.DownloadUrl) is { } file ? PhotoFiles.UrlOf(file) : null,
             e.Status == ExportStatuses.Failed ? FiltersOf(e.Filters).Failure : null)).ToList();
     }
 

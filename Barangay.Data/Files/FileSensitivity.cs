@@ -39,6 +39,13 @@ public static class FileSensitivity
     };
 
     /// <summary>
+    /// Whether a signed link may deliver the file. Links are for things meant to be passed on (a photo on a public
+    /// page, a message attachment for the other side); an export or an import's file can hold the whole register and
+    /// is served only to a signed-in session allowed by <see cref="CanRead"/>.
+    /// </summary>
+    public static bool TravelsByLink(string sensitivity) => sensitivity is not (Export or Import);
+
+    /// <summary>
     /// The part of the read rule that needs no owning record (uploader, owner, permission). Features outside
     /// <see cref="FileReadRule"/> may use it only to accept their caller's own uploads; downloads go through FileReadRule.
     /// </summary>

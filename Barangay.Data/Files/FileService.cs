@@ -126,9 +126,16 @@ public sealed class FileService(
         return await FileReadRule.MayReadAsync(db, caller, row.Id, row.UploadedBy, metadata, ct) ? Info(row, metadata) : null;
     }
 
-    /// <summary>A signed, time-limited download link for the caller's file, or null when it is not theirs to share.</summary>
-    public async Task<string?> CreateLinkAsync(Guid id, TimeSpan? lifetime = null, CancellationToken ct = default) =>
-        await GetAsync(id, ct) is null ? null : links.Sign(id, lifetime ?? DefaultLinkLifetime);
+    /// <summary>
+    /// A signed, time-limited download link for the caller's file, issued in their name (downloads through it are
+    /// audited as theirs), or null when it is not theirs to share or its kind never travels by link (exports).
+    /// </summary>
+    public async Task<string?> CreateLinkAsync(Guid id, TimeSpan? lifetime = null, CancellationToken ct = default)
+    {
+        if (await GetAsync(id, ct) is not { } file || !FileSensitivity.TravelsByLink(file.Sensitivity)) return null;
+        var caller = await dbs.CallerAsync(ct);
+        return links.Sign(id, lifetime ?? DefaultLinkLifetime, caller.UserId);
+    }
 
     /// <summary>The file for the signed-in caller. Refusals look like "not found" and are audited.</summary>
     public async Task<FileReadResult> ReadAsync(Guid id, CancellationToken ct = default)
@@ -147,12 +154,22 @@ public sealed class FileService(
         return await DeliverAsync(db, row, metadata, "session", ct);
     }
 
-    /// <summary>The file for a signed link. An expired or altered link looks like "not found" and is audited.</summary>
-    public async Task<FileReadResult> ReadByLinkAsync(Guid id, string? exp, string? sig, CancellationToken ct = default)
+    /// <summary>The file for a signed link without a subject (a public page's photo).</summary>
+    public Task<FileReadResult> ReadByLinkAsync(Guid id, string? exp, string? sig, CancellationToken ct = default) =>
+        ReadByLinkAsync(id, exp, null, sig, ct);
+
+    /// <summary>
+    /// The file for a signed link. An expired or altered link, or a link to a file that needs its owner's own session
+    /// (an export), looks like "not found" and is audited; a genuine link's downloads are audited in the name of the
+    /// user it was issued for (<paramref name="sub"/>), not of whoever holds it.
+    /// </summary>
+    public async Task<FileReadResult> ReadByLinkAsync(Guid id, string? exp, string? sub, string? sig, CancellationToken ct = default)
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
-        var refusal = links.Verify(id, exp, sig);
+        var refusal = links.Verify(id, exp, sub, sig);
+        if (refusal != "bad_signature" && refusal != "incomplete" && FileLinkSigner.SubjectOf(sub) is { } subject)
+            db.Actor = await SubjectActorAsync(db, subject, ct);
         if (refusal is not null)
         {
             db.Record(AuditActions.Download, TargetType, id.ToString(), new { outcome = "refused", reason = refusal, via = "link" });
@@ -160,7 +177,25 @@ public sealed class FileService(
             return FileReadResult.NotFound;
         }
         var row = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
-        return row is null ? FileReadResult.NotFound : await DeliverAsync(db, row, FileMetadata.FromJson(row.Metadata), "link", ct);
+        if (row is null) return FileReadResult.NotFound;
+        var metadata = FileMetadata.FromJson(row.Metadata);
+        if (!FileSensitivity.TravelsByLink(metadata.Sensitivity))
+        {
+            db.Record(AuditActions.Download, TargetType, id.ToString(), new { outcome = "refused", reason = "session_only", via = "link", sensitivity = metadata.Sensitivity });
+            await db.SaveChangesAsync(ct);
+            return FileReadResult.NotFound;
+        }
+        return await DeliverAsync(db, row, metadata, "link", ct);
+    }
+
+    /// <summary>The link's subject as the audit actor, keeping this request's address and browser.</summary>
+    private static async Task<AuditActor> SubjectActorAsync(BarangayDbContext db, Guid subject, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().IgnoreQueryFilters().Where(u => u.Id == subject)
+            .Select(u => new { u.Id, u.FullName }).FirstOrDefaultAsync(ct);
+        var actor = db.Actor ?? new AuditActor(null, null, null, null, Guid.NewGuid());
+        // A subject deleted since the link was issued cannot be the actor (the foreign key); the row still says who it was for.
+        return user is null ? actor with { UserId = null, Name = $"link for {subject}" } : actor with { UserId = user.Id, Name = user.FullName };
     }
 
     private async Task<FileReadResult> DeliverAsync(BarangayDbContext db, StoredFile row, FileMetadata metadata, string via, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace Barangay.Data.Imports;
 /// mapping while the preview names every row's problems, commit (a job writes the accepted rows), download the rejected
 /// rows, and roll the whole batch back. An import is its requester's alone.
 /// </summary>
-public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, IImportDispatcher dispatcher, FileLinkSigner links, TimeProvider clock)
+public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, IImportDispatcher dispatcher, TimeProvider clock)
 {
     public const string TargetType = "Import";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -162,7 +162,7 @@ public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, 
         var report = ReportOf(row.Report);
         return new ImportView(row.Id, row.ImportId, row.DatasetTarget, row.FileName, row.Status, row.RequestedAt, mapping.Headers, mapping,
             PreviewOf(row.PreviewErrors), row.RecordsTotal, row.RecordsImported, row.RecordsFailed, row.RollbackAvailable, report?.Failure,
-            report?.ReportFileId is { } f ? links.Sign(f, TimeSpan.FromMinutes(30)) : null);
+            report?.ReportFileId is { } f ? PhotoFiles.UrlOf(f) : null); // session only, like an export
     }
 
     public static ImportMapping? MappingOf(string? json) => Read<ImportMapping>(json);

@@ -104,7 +104,7 @@ public sealed partial class MessagingService
         messages.Reverse();
         var rows = messages.Select(m => new MessageRow(
             m.Id, conversationId, m.Name ?? "Former user", m.SenderUserId != access.ResidentUserId, m.SenderUserId == me,
-            m.Body ?? "", DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc), Links(MessageAttachments.Parse(m.Attachments)))).ToList();
+            m.Body ?? "", DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc), Links(MessageAttachments.Parse(m.Attachments), me))).ToList();
 
         if (access.IsParticipant && head.Unread > 0) await MarkReadCoreAsync(db, conversationId, me, ct);
         var r = Row(head);
@@ -163,6 +163,7 @@ public sealed partial class MessagingService
             p.c.LastMessageAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, p.c.AwaitingReply, p.Unread);
     }
 
-    private IReadOnlyList<AttachmentLink> Links(IReadOnlyList<MessageAttachment> items) =>
-        items.Select(a => new AttachmentLink(a.FileId, a.FileName, a.ContentType, a.SizeBytes, links.Sign(a.FileId, AttachmentLinkLifetime))).ToList();
+    /// <summary>Links issued to <paramref name="reader"/>, who was just checked to be allowed the conversation: their downloads are audited in their name.</summary>
+    private IReadOnlyList<AttachmentLink> Links(IReadOnlyList<MessageAttachment> items, Guid reader) =>
+        items.Select(a => new AttachmentLink(a.FileId, a.FileName, a.ContentType, a.SizeBytes, links.Sign(a.FileId, AttachmentLinkLifetime, reader))).ToList();
 }

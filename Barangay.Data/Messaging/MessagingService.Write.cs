@@ -88,7 +88,7 @@ public sealed partial class MessagingService
 
         if (written.Emails.Count > 0) await email.DispatchAsync(written.Emails, ct);
         await live.MessageSentAsync(conversationId, messageId, written.Participants);
-        return ServiceResult<MessageSent>.Success(new MessageSent(conversationId, written.Row with { Attachments = Links(attachments) }));
+        return ServiceResult<MessageSent>.Success(new MessageSent(conversationId, written.Row with { Attachments = Links(attachments, me) }));
     }
 
     private static List<(Guid User, int Unread)> StartConversation(BarangayDbContext db, Guid me, Guid id, NewConversation start)

@@ -167,8 +167,24 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Input(secretary, "kp-text").FillAsync("Respondent refused every proposal.");
         await secretary.GetByTestId("kp-text-submit").ClickAsync();
         await Expect(secretary.GetByTestId("kp-stage")).ToHaveTextAsync("Conciliation failed");
-        await Expect(secretary.GetByTestId("kp-print-certificate")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("kp-issue-certificate")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("kp-print-certificate")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-failed");
+        var secretaryPhone = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Phone);
+        await ScreenshotKpCaseAsync(secretaryPhone, caseId, "kp-issue-certificate", "complaints-phone-size-kp-failed");
+
+        // Opening the certificate's address (a GET) issues nothing: there is no certificate yet and the complaint stays open.
+        (await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/certificate.pdf")).Status.Should().Be(404);
+        await phone.GotoAsync($"/my/complaints/{complaintId}");
+        await Expect(phone.GetByTestId("complaint-status")).Not.ToHaveTextAsync("Resolved");
+
+        // The secretary issues it with its own button; then the print link appears.
+        await secretary.GetByTestId("kp-issue-certificate").ClickAsync();
+        await Expect(secretary.GetByTestId("kp-print-certificate")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("kp-issue-certificate")).ToHaveCountAsync(0);
+        await Expect(secretary.GetByTestId("kp-certificate-note")).ToContainTextAsync("Certificate to File Action issued");
+        await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-certificate-issued");
+        await ScreenshotKpCaseAsync(secretaryPhone, caseId, "kp-print-certificate", "complaints-phone-size-kp-certificate-issued");
 
         // The Certificate to File Action, printed.
         var response = await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/certificate.pdf");
@@ -194,6 +210,15 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         var blotter = await secretary.Context.APIRequest.GetAsync("/complaints/blotter.pdf");
         blotter.Status.Should().Be(200);
         await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "complaints-blotter.pdf"), await blotter.BodyAsync());
+    }
+
+    /// <summary>The KP case page as an official sees it on a phone, once <paramref name="ready"/> shows.</summary>
+    private static async Task ScreenshotKpCaseAsync(IPage page, string caseId, string ready, string name)
+    {
+        await page.GotoAsync($"/complaints/kp/{caseId}");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await Expect(page.GetByTestId(ready)).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, name);
     }
 
     private static async Task RecordHearingAsync(IPage page, string attendees, string minutes)

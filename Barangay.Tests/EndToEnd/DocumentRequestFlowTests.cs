@@ -123,9 +123,23 @@ public partial class DocumentRequestFlowTests(EndToEndFixture e2e)
         (await visitor.GotoAsync("/verify/not/a%20code"))!.Status.Should().Be(200);
         await Expect(visitor.GetByTestId("verify-not-genuine")).ToBeVisibleAsync();
 
-        // Downloaded by the resident: released, and the download was written down.
+        // Opening the PDF (a GET) released nothing; pressing "Download certificate" (a POST from the page's form) does.
         await phone.ReloadAsync();
+        await EndToEndFixture.WaitInteractiveAsync(phone);
+        await Expect(phone.GetByTestId("status-chip").First).ToHaveTextAsync("approved");
+        await Expect(phone.GetByTestId("receive-note")).ToBeVisibleAsync();
+        await phone.SetViewportSizeAsync(1366, 900);
+        await Screenshots.SaveAsync(phone, "documents-desktop-resident-approved");
+        await phone.SetViewportSizeAsync(390, 844);
+        var received = await phone.RunAndWaitForResponseAsync(() => phone.GetByTestId("download-certificate").ClickAsync(),
+            r => r.Url.EndsWith($"/documents/{id}/receive", StringComparison.Ordinal));
+        received.Status.Should().Be(303);
+        (await received.HeaderValueAsync("location")).Should().Be($"/documents/{id}/certificate.pdf");
+        await phone.GotoAsync($"/my/requests/{id}");
+        await EndToEndFixture.WaitInteractiveAsync(phone);
         await Expect(phone.GetByTestId("status-chip").First).ToHaveTextAsync("released");
+        await Expect(phone.GetByTestId("receive-note")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(phone, "documents-phone-released");
     }
 
     [GeneratedRegex(@"/URI\((https?://[^)]+)\)")]

@@ -18,7 +18,10 @@ public sealed record KpCaseDetail(
     string? RepudiationReason, DateTime? SummonsIssuedAt, DateTime? CertificateIssuedAt, Guid Version)
 {
     public bool IsOpen => KpStages.Open.Contains(Stage);
+    /// <summary>The case ended in a way that calls for a Certificate to File Action (issued or not yet).</summary>
     public bool CanIssueCertificate => Stage is KpStages.Failed or KpStages.Repudiated;
+    /// <summary>The certificate is due but not issued yet: the page offers the explicit "Issue" action, not the PDF.</summary>
+    public bool AwaitsCertificate => CanIssueCertificate && CertificateIssuedAt is null;
     public bool HasSettlement => Outcome is KpOutcomes.Settlement or KpOutcomes.Award;
 }
 

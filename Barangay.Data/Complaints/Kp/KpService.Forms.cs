@@ -12,39 +12,28 @@ public sealed partial class KpService
     /// <summary>
     /// A printable form of the case as a PDF (with its file name), or null when the caller may not see the case or the
     /// form does not exist yet: the summons once issued, the settlement or award once recorded, the Certificate to File
-    /// Action once conciliation failed or the settlement was repudiated (the first print issues it). Every print is audited.
+    /// Action once issued (<see cref="IssueCertificateAsync"/>). Printing only reads the case and writes one audit row
+    /// per print: it never changes the case or its complaint, so it is safe as a GET and no concurrent change of the
+    /// case can cost a print its audit row.
     /// </summary>
     public async Task<(byte[] Pdf, string FileName)?> PrintAsync(Guid id, KpForm form, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        var kp = await db.Set<KpCase>().FirstOrDefaultAsync(k => k.Id == id, ct);
+        var kp = await db.Set<KpCase>().AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, ct);
         if (kp is null) return null;
-        var complaint = await db.Complaints.FirstAsync(c => c.Id == kp.ComplaintId, ct);
+        var complaint = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == kp.ComplaintId, ct);
         if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return null;
         var available = form switch
         {
             KpForm.Summons => kp.SummonsIssuedAt is not null,
             KpForm.Settlement => kp.Outcome is KpOutcomes.Settlement or KpOutcomes.Award,
-            KpForm.CertificateToFileAction => kp.Stage is KpStages.Failed or KpStages.Repudiated,
+            KpForm.CertificateToFileAction => kp.CertificateIssuedAt is not null && kp.Stage is (KpStages.Failed or KpStages.Repudiated),
             _ => false,
         };
         if (!available) return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (form == KpForm.CertificateToFileAction && kp.CertificateIssuedAt is null)
-        {
-            kp.CertificateIssuedAt = now;
-            await ResolveComplaintAsync(db, complaint, caller, $"Certificate to File Action issued in KP case {kp.CaseNo}: the parties may go to court.", now, ct);
-        }
-        db.Record(PrintAction, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, form = form.ToString() });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return null;
-        }
+        db.Record(PrintAction, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, form = form.ToString(), stage = kp.Stage });
+        await db.SaveChangesAsync(ct);
         var data = await FormAsync(db, kp, complaint, form, ct);
         return (KpPdf.Render(data), $"{kp.CaseNo}-{form}.pdf");
     }
@@ -106,7 +95,7 @@ public sealed partial class KpService
         {
             KpForm.Summons => kp.SummonsIssuedAt!.Value,
             KpForm.Settlement => kp.OutcomeAt!.Value,
-            _ => kp.CertificateIssuedAt ?? DateTime.UtcNow,
+            _ => kp.CertificateIssuedAt!.Value,
         };
         return new KpFormData(barangay, locality, S(SettingKeys.Region), kp.CaseNo, complainant, names, caseTitle, title, paragraphs, signatures, issued);
     }

@@ -10,6 +10,7 @@ public sealed partial class KpService
     public const string HearingAction = "KpHearing";
     public const string StageAction = "KpStage";
     public const string OutcomeAction = "KpOutcome";
+    public const string CertificateAction = "KpCertificate";
 
     /// <summary>The Punong Barangay issues the summons to the respondents (due by the next working day after filing).</summary>
     public Task<ServiceResult<KpCaseDetail>> IssueSummonsAsync(Guid id, Guid version, CancellationToken ct = default) =>
@@ -152,5 +153,21 @@ public sealed partial class KpService
             kp.RepudiatedAt = now;
             kp.RepudiationReason = clean;
             return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>
+    /// Issues the Certificate to File Action of a case whose conciliation failed or whose settlement was repudiated:
+    /// the parties may then go to court, so the complaint behind it is resolved (and its complainant told). An explicit
+    /// action on the case (version-checked and audited like every step), never a side effect of printing the form.
+    /// </summary>
+    public Task<ServiceResult<KpCaseDetail>> IssueCertificateAsync(Guid id, Guid version, CancellationToken ct = default) =>
+        StepAsync(id, version, CertificateAction, async (db, caller, kp, complaint, now) =>
+        {
+            if (kp.Stage is not (KpStages.Failed or KpStages.Repudiated))
+                return "A Certificate to File Action is issued only when conciliation failed or the settlement was repudiated.";
+            if (kp.CertificateIssuedAt is not null) return $"The Certificate to File Action was already issued on {ComplaintService.Format(kp.CertificateIssuedAt.Value)}.";
+            kp.CertificateIssuedAt = now;
+            await ResolveComplaintAsync(db, complaint, caller, $"Certificate to File Action issued in KP case {kp.CaseNo}: the parties may go to court.", now, ct);
+            return null;
         }, ct);
 }

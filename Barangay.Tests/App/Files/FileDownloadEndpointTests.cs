@@ -93,7 +93,53 @@ public class FileDownloadEndpointTests : IClassFixture<FileDownloadFixture>
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsByteArrayAsync()).Should().Equal(SampleFiles.Pdf);
-        (await _f.Host.DownloadAuditsAsync(id)).Should().ContainSingle().Which.Detail("via").Should().Be("link");
+        var audit = (await _f.Host.DownloadAuditsAsync(id)).Should().ContainSingle().Subject;
+        audit.Detail("via").Should().Be("link");
+        audit.ActorUserId.Should().Be(await _f.Host.UserIdAsync(DemoAccounts.ResidentUser), "the link was issued to Juan; its downloads are audited as his");
+    }
+
+    [Fact]
+    public async Task Download_SignedLinkWithAlteredSubject_NotFound()
+    {
+        var id = await JuanUploadsAsync("Salaysay.pdf", SampleFiles.Pdf);
+        var link = (await _f.Host.Files.CreateLinkAsync(id))!;
+        var juan = await _f.Host.UserIdAsync(DemoAccounts.ResidentUser);
+        var admin = await _f.Host.UserIdAsync(DemoAccounts.AdminUser);
+        using var anonymous = _f.Anonymous();
+
+        using var response = await anonymous.GetAsync(link.Replace(juan.ToString("N"), admin.ToString("N"), StringComparison.Ordinal));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var audit = (await _f.Host.DownloadAuditsAsync(id)).Should().ContainSingle().Subject;
+        audit.Detail("reason").Should().Be("bad_signature");
+        audit.ActorUserId.Should().BeNull("an unverified subject is nobody's name to write down");
+    }
+
+    [Fact]
+    public async Task Download_ExportFile_OnlyItsRequestersOwnSession()
+    {
+        var secretary = await _f.Host.UserIdAsync(DemoAccounts.OfficialUser);
+        var file = await _f.Host.Services.Get<GeneratedFiles>().StoreAsync("EXP-2026-000001-residents.csv", "text/csv; charset=utf-8", "csv",
+            SampleFiles.CsvWithBomAndEnye, FileSensitivity.Export, secretary, "Export", Guid.NewGuid().ToString());
+        // What the export list used to hand out: a 30-minute link in the requester's name.
+        var link = _f.Host.Services.Get<FileLinkSigner>().Sign(file.Id, TimeSpan.FromMinutes(30), secretary);
+        using var anonymous = _f.Anonymous();
+        await _f.Host.EnsurePasswordAsync("kapitan", "Officer#2026demo");
+        using var kapitan = await _f.SignInAsync("kapitan", "Officer#2026demo");
+        using var owner = await _f.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword);
+
+        (await anonymous.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.NotFound, "holding the link is not enough");
+        (await owner.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.NotFound, "not even for the requester: the link is never the way in");
+        (await kapitan.GetAsync($"/files/{file.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another official's session never gets it");
+        using var mine = await owner.GetAsync($"/files/{file.Id}");
+
+        mine.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await mine.Content.ReadAsByteArrayAsync()).Should().Equal(SampleFiles.CsvWithBomAndEnye);
+        var audits = await _f.Host.DownloadAuditsAsync(file.Id);
+        audits.Select(a => (a.Detail("outcome"), a.Detail("via"))).Should().Equal(
+            ("refused", "link"), ("refused", "link"), ("refused", "session"), ("delivered", "session"));
+        audits.Take(2).Should().OnlyContain(a => a.Detail("reason") == "session_only" && a.ActorUserId == secretary);
+        audits[2].ActorUserId.Should().Be(await _f.Host.UserIdAsync("kapitan"));
     }
 
     [Fact]

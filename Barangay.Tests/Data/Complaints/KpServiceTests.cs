@@ -107,18 +107,110 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         kp.Steps.Single(s => s.Key == "conciliation").DueAt.Should().BeCloseTo(due.AddDays(15), TimeSpan.FromMilliseconds(1));
         (await Kp.ExtendConciliationAsync(kp.Id, kp.Version)).Message.Should().Contain("already extended once");
         (await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction)).Should().BeNull("no certificate before the Pangkat fails");
+        (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Message.Should().Contain("only when conciliation failed");
         kp = (await Kp.RecordHearingAsync(kp.Id, Hearing("Pangkat hearing; respondent refuses."), kp.Version)).Value!;
         kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, "Respondent refused every proposal.", kp.Version)).Value!;
 
         kp.Stage.Should().Be(KpStages.Failed);
-        kp.CanIssueCertificate.Should().BeTrue();
+        kp.AwaitsCertificate.Should().BeTrue();
+        kp = (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Value!;
+        kp.AwaitsCertificate.Should().BeFalse();
         var printed = await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction);
         printed.Should().NotBeNull();
         System.Text.Encoding.ASCII.GetString(printed!.Value.Pdf, 0, 5).Should().Be("%PDF-");
-        (await Kp.GetAsync(kp.Id))!.CertificateIssuedAt.Should().NotBeNull();
+        (await Kp.GetAsync(kp.Id))!.CertificateIssuedAt.Should().BeCloseTo(_clock.GetUtcNow().UtcDateTime, TimeSpan.FromMilliseconds(1));
         (await _host.Complaints.GetAsync(kp.ComplaintId))!.Status.Should().Be(ComplaintStatuses.Resolved);
         await using var db = await _host.Services.DbAsync();
-        (await db.AuditLogs.AsNoTracking().CountAsync(a => a.TargetType == "KpCase" && a.TargetId == kp.Id.ToString())).Should().BeGreaterThanOrEqualTo(9);
+        (await db.AuditLogs.AsNoTracking().CountAsync(a => a.TargetType == "KpCase" && a.TargetId == kp.Id.ToString())).Should().BeGreaterThanOrEqualTo(10);
+    }
+
+    /// <summary>A case whose Pangkat failed to conciliate: the Certificate to File Action is due but not issued.</summary>
+    private async Task<KpCaseDetail> FailedCaseAsync()
+    {
+        var kp = await OpenCaseAsync();
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
+        kp = (await Kp.FailMediationAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.ConstitutePangkatAsync(kp.Id, ["Nestor G. Aguilar", "Lupon Two", "Lupon Three"], kp.Version)).Value!;
+        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing("Pangkat hearing; respondent refuses."), kp.Version)).Value!;
+        var failed = await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, "Respondent refused every proposal.", kp.Version);
+        failed.Ok.Should().BeTrue(failed.Message);
+        return failed.Value!;
+    }
+
+    private async Task<List<(string Action, Guid? Actor)>> AuditsAsync(Guid id, string action)
+    {
+        await using var db = await _host.Services.DbAsync();
+        var rows = await db.AuditLogs.AsNoTracking().Where(a => a.TargetType == KpService.TargetType && a.TargetId == id.ToString() && a.ActionType == action)
+            .Select(a => new { a.ActionType, a.ActorUserId }).ToListAsync();
+        return rows.Select(a => (a.ActionType, a.ActorUserId)).ToList();
+    }
+
+    [Fact]
+    public async Task PrintCertificate_BeforeItIsIssued_NothingPrintedAndTheCaseUnchanged()
+    {
+        var kp = await FailedCaseAsync();
+
+        var first = await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction);
+        var second = await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction);
+
+        first.Should().BeNull("the certificate exists once an official issues it, not when someone opens its PDF");
+        second.Should().BeNull();
+        var after = (await Kp.GetAsync(kp.Id))!;
+        after.CertificateIssuedAt.Should().BeNull();
+        after.Version.Should().Be(kp.Version, "a print never changes the case, so the hall's open page is not made stale");
+        (await _host.Complaints.GetAsync(kp.ComplaintId))!.Status.Should().Be(ComplaintStatuses.InProgress, "only issuing the certificate resolves the complaint");
+        (await AuditsAsync(kp.Id, KpService.CertificateAction)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task IssueCertificate_Explicit_AuditedOnce_RefusedWithoutPermissionAndOnAStaleVersion()
+    {
+        var kp = await FailedCaseAsync();
+        var juan = await _host.AsJuanAsync();
+        (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.NotFound, "a resident may not see, let alone act on, a KP case");
+        var secretary = await _host.AsSecretaryAsync();
+        (await Kp.GetAsync(kp.Id))!.CertificateIssuedAt.Should().BeNull("the refused attempt changed nothing");
+        (await Kp.IssueCertificateAsync(kp.Id, Guid.NewGuid())).Kind.Should().Be(ResultKind.Conflict, "the page showed a version that is not the case's");
+
+        var issued = await Kp.IssueCertificateAsync(kp.Id, kp.Version);
+        var again = await Kp.IssueCertificateAsync(kp.Id, kp.Version);
+
+        issued.Ok.Should().BeTrue(issued.Message);
+        issued.Value!.CertificateIssuedAt.Should().BeCloseTo(_clock.GetUtcNow().UtcDateTime, TimeSpan.FromMilliseconds(1));
+        issued.Value.Version.Should().NotBe(kp.Version);
+        again.Kind.Should().Be(ResultKind.Conflict, "a double click issues nothing twice");
+        again.Message.Should().Contain("Someone else changed this case");
+        (await Kp.IssueCertificateAsync(kp.Id, issued.Value.Version)).Message.Should().StartWith("The Certificate to File Action was already issued on");
+        (await AuditsAsync(kp.Id, KpService.CertificateAction)).Should().Equal([(KpService.CertificateAction, secretary)]);
+        (await AuditsAsync(kp.Id, KpService.CertificateAction)).Should().NotContain(a => a.Actor == juan);
+        var complaint = (await _host.Complaints.GetAsync(kp.ComplaintId))!;
+        complaint.Status.Should().Be(ComplaintStatuses.Resolved);
+        (await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Print_ManyAtOnceWhileTheCaseChanges_EveryPrintAudited()
+    {
+        var kp = await FailedCaseAsync();
+        var before = (await AuditsAsync(kp.Id, KpService.PrintAction)).Count;
+        // Concurrent prints of a certificate not yet issued: none is handed out and none issues it behind the hall's back.
+        var early = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction))));
+        early.Should().AllSatisfy(p => p.Should().BeNull());
+        (await Kp.GetAsync(kp.Id))!.Version.Should().Be(kp.Version);
+        kp = (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Value!;
+
+        // Eight prints of the certificate and the summons while other writers keep changing the case row (its version rolls each time).
+        var prints = Enumerable.Range(0, 8).Select(i => Task.Run(() => Kp.PrintAsync(kp.Id, i % 2 == 0 ? KpForm.CertificateToFileAction : KpForm.Summons))).ToList();
+        var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await using var db = await _host.Services.DbAsync();
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE kp_cases SET version = gen_random_uuid(), updated_at = now() WHERE id = {kp.Id}");
+        })).ToList();
+        await Task.WhenAll(prints.Concat(writers));
+
+        prints.Should().AllSatisfy(p => p.Result.Should().NotBeNull("a concurrent change of the case never costs a print"));
+        (await AuditsAsync(kp.Id, KpService.PrintAction)).Should().HaveCount(before + 8, "every form handed out is written down, whatever else happened to the case meanwhile");
     }
 
     [Fact]

@@ -80,8 +80,8 @@ public class DocumentStatusTests(DemoDatabase database) : IClassFixture<DemoData
         (await Requests.VerifyAsync("%%%<script>")).Genuine.Should().BeFalse();
     }
 
-    [Fact]
-    public async Task Print_JuanDownloadsApproved_ReleasedThenReprintsAudited()
+    /// <summary>Juan's clearance, reviewed, fee waived and approved; returns the request and its version after approval.</summary>
+    private async Task<(Guid Id, Guid Version)> ApprovedForJuanAsync()
     {
         var r = await FiledByJuanAsync();
         await _host.AsSecretaryAsync();
@@ -89,20 +89,77 @@ public class DocumentStatusTests(DemoDatabase database) : IClassFixture<DemoData
         await _host.AsTreasurerAsync();
         v = (await Requests.WaiveAsync(r.Id, v, "Indigent family, per social worker")).Value!.Version;
         await _host.AsKapitanAsync();
-        (await Requests.ApproveAsync(r.Id, v)).Ok.Should().BeTrue();
+        var approved = await Requests.ApproveAsync(r.Id, v);
+        approved.Ok.Should().BeTrue(approved.Message);
+        return (r.Id, approved.Value!.Version);
+    }
+
+    private async Task<List<string>> PrintAuditsAsync(Guid id)
+    {
+        await using var db = await _host.Services.DbAsync();
+        return await db.AuditLogs.AsNoTracking()
+            .Where(x => x.TargetId == id.ToString() && (x.ActionType == DocumentRequestService.PrintAction || x.ActionType == DocumentRequestService.ReprintAction))
+            .OrderBy(x => x.Timestamp).Select(x => x.ActionType).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Print_JuanPrintsApproved_NothingChangesAndEveryPrintAudited()
+    {
+        var (id, version) = await ApprovedForJuanAsync();
 
         await _host.AsJuanAsync();
-        var first = await Requests.PrintAsync(r.Id);
-        var second = await Requests.PrintAsync(r.Id);
+        var first = await Requests.PrintAsync(id);
+        var second = await Requests.PrintAsync(id);
 
         first.Should().NotBeNull();
-        second.Should().BeEquivalentTo(first, "a released certificate is re-printed, never altered");
-        (await Requests.GetAsync(r.Id))!.Status.Should().Be(DocumentRequestStatuses.Released);
-        await using var db = await _host.Services.DbAsync();
-        var prints = await db.AuditLogs.AsNoTracking().Where(x => x.TargetId == r.Id.ToString() && (x.ActionType == "Print" || x.ActionType == "Reprint"))
-            .Select(x => x.ActionType).ToListAsync();
-        prints.Should().BeEquivalentTo(["Print", "Reprint"]);
+        second.Should().BeEquivalentTo(first, "a certificate is re-printed, never altered");
         first!.Waiver.Should().Be("Indigent family, per social worker");
+        var after = (await Requests.GetAsync(id))!;
+        after.Status.Should().Be(DocumentRequestStatuses.Approved, "printing is not releasing");
+        after.Version.Should().Be(version, "a print leaves the request as it was, so the hall's open page is not made stale");
+        (await PrintAuditsAsync(id)).Should().Equal(DocumentRequestService.PrintAction, DocumentRequestService.ReprintAction);
+
+        await _host.AsSecretaryAsync();
+        (await Requests.ReleaseAsync(id, version)).Ok.Should().BeTrue("the secretary prints, then presses Mark released on the same page");
+        await _host.AsJuanAsync();
+        (await Requests.PrintAsync(id)).Should().NotBeNull();
+        (await PrintAuditsAsync(id)).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Print_ManyAtOnceWhileTheHallReleases_EveryPrintAudited()
+    {
+        var (id, version) = await ApprovedForJuanAsync();
+        await _host.AsSecretaryAsync();
+
+        var prints = Enumerable.Range(0, 8).Select(_ => Task.Run(() => Requests.PrintAsync(id))).ToList();
+        var release = Task.Run(() => Requests.ReleaseAsync(id, version));
+        await Task.WhenAll(prints);
+
+        prints.Should().AllSatisfy(p => p.Result.Should().NotBeNull());
+        (await release).Ok.Should().BeTrue("no print competes with the release for the row");
+        (await PrintAuditsAsync(id)).Should().HaveCount(8, "every certificate handed out is written down, whatever else happened to the request meanwhile");
+    }
+
+    [Fact]
+    public async Task Receive_JuanTakesHisApprovedCertificate_ReleasedOnceAndAudited()
+    {
+        var (id, version) = await ApprovedForJuanAsync();
+        await _host.AsSecretaryAsync();
+        (await Requests.ReceiveAsync(id, version)).Kind.Should().Be(ResultKind.NotFound, "receiving is the resident's own action on their own request");
+
+        var juan = await _host.AsJuanAsync();
+        var received = await Requests.ReceiveAsync(id, version);
+        var again = await Requests.ReceiveAsync(id, version);
+
+        received.Ok.Should().BeTrue(received.Message);
+        received.Value!.Status.Should().Be(DocumentRequestStatuses.Released);
+        received.Value.History[^1].Should().Match<DocumentStatusEntry>(h => h.ById == juan && h.Note == "Downloaded by the resident");
+        again.Kind.Should().Be(ResultKind.Conflict, "a double submit changes nothing");
+        again.Value!.Status.Should().Be(DocumentRequestStatuses.Released);
+        await using var db = await _host.Services.DbAsync();
+        var changes = await db.AuditLogs.AsNoTracking().Where(x => x.TargetId == id.ToString() && x.ActionType == AuditActions.StatusChange).ToListAsync();
+        changes.Where(x => x.Details!.Contains("resident_download", StringComparison.Ordinal)).Should().ContainSingle().Which.ActorUserId.Should().Be(juan);
     }
 
     [Fact]

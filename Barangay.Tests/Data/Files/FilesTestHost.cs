@@ -75,6 +75,15 @@ public sealed class FilesTestHost : IAsyncDisposable
         return (name, password);
     }
 
+    /// <summary>Demo officials other than the secretary start without a password; give one to sign in with.</summary>
+    public async Task EnsurePasswordAsync(string userName, string password)
+    {
+        var users = Services.Get<UserManager<User>>();
+        var user = await users.FindByNameAsync(userName);
+        user.Should().NotBeNull();
+        if (!await users.HasPasswordAsync(user!)) (await users.AddPasswordAsync(user!, password)).Succeeded.Should().BeTrue();
+    }
+
     public async Task<StoredFile> RowAsync(Guid id)
     {
         await using var db = await Services.DbAsync();

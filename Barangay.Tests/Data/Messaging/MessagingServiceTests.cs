@@ -226,15 +226,22 @@ public sealed class MessagingServiceTests(DemoDatabase database) : IClassFixture
         started.Ok.Should().BeTrue(started.Message);
         started.Value!.Message.Attachments.Should().ContainSingle().Which.FileName.Should().Be("leak.png");
 
-        await _host.AsSecretaryAsync();
+        var secretary = await _host.AsSecretaryAsync();
         var view = await Messaging.OpenAsync(started.Value.ConversationId);
         var link = view!.Messages.Single().Attachments.Single().Url;
         link.Should().StartWith($"/files/{png.File.Id}?");
         var query = System.Web.HttpUtility.ParseQueryString(link[(link.IndexOf('?', StringComparison.Ordinal) + 1)..]);
         var files = _host.Services.Get<FileService>();
-        (await files.ReadByLinkAsync(png.File.Id, query["exp"], query["sig"])).Status.Should().Be(FileReadStatus.Ok);
-
         var (other, _) = await _host.NewResidentAsync();
+        _host.As(other, "Other, holding the secretary's link", "resident");
+        (await files.ReadByLinkAsync(png.File.Id, query["exp"], query["sub"], query["sig"])).Status.Should().Be(FileReadStatus.Ok);
+        await using (var db = await _host.Services.DbAsync())
+        {
+            var delivered = await db.AuditLogs.AsNoTracking()
+                .Where(a => a.ActionType == AuditActions.Download && a.TargetId == png.File.Id.ToString()).ToListAsync();
+            delivered.Should().ContainSingle().Which.ActorUserId.Should().Be(secretary, "a link's downloads are audited in the name of the user it was issued to");
+        }
+
         _host.As(other, "Other", "resident");
         (await files.ReadAsync(png.File.Id)).Status.Should().Be(FileReadStatus.NotFound);
         (await Messaging.OpenAsync(started.Value.ConversationId)).Should().BeNull();
