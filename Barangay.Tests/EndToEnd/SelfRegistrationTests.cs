@@ -53,6 +53,7 @@ public class SelfRegistrationTests(EndToEndFixture e2e)
         await phone.ClickAsync("#register-submit");
         // The page answers the same whether or not the address already had an account: the number goes by email.
         await Expect(phone.GetByTestId("registration-sent")).ToContainTextAsync("We emailed your reference number");
+        await Screenshots.SaveAsync(phone, "registration-sent-phone");
         var emailed = await ReferenceEmailedToAsync("rosario.m@mail.example");
         await phone.FillAsync("#Reference", emailed);
         await phone.FillAsync("#Password", Password);

@@ -68,6 +68,15 @@ public sealed class MailSendingPolicy : IRateLimiterPolicy<string>
 
         protected override RateLimitLease AttemptAcquireCore(int permitCount)
         {
+            // Look before taking (0 permits only asks), so a request one window refuses takes nothing from the other:
+            // the middleware asks twice when refused (try, then wait), and a refusal must not cost the client twice.
+            var clientOpen = clients.AttemptAcquire(client, 0);
+            if (!clientOpen.IsAcquired) return clientOpen;
+            if (target is not null)
+            {
+                var targetOpen = targets.AttemptAcquire(target, 0);
+                if (!targetOpen.IsAcquired) return targetOpen;
+            }
             var first = clients.AttemptAcquire(client, permitCount);
             if (!first.IsAcquired || target is null) return first;
             var second = targets.AttemptAcquire(target, permitCount);

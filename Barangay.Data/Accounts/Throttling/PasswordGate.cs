@@ -32,11 +32,13 @@ public sealed class PasswordGate(
     {
         var key = SignInThrottle.Key(account);
         var attempt = attempts.Current;
+        var known = attempt.KnownAccounts.Contains(key);
         var before = await throttle.CountAsync(key, attempt.IpAddress, ct);
-        if (before.ChallengeRequired && !pow.Verify(attempt.ChallengeSolution, before.ChallengeCost))
-            return new PasswordCheck(PasswordCheckOutcome.ChallengeNeeded, new ChallengeOffer(pow.Create(before.ChallengeCost), true));
+        var owed = before.For(known);
+        if (owed.ChallengeRequired && !pow.Verify(attempt.ChallengeSolution, owed.ChallengeCost))
+            return new PasswordCheck(PasswordCheckOutcome.ChallengeNeeded, new ChallengeOffer(pow.Create(owed.ChallengeCost), true));
 
-        if (before.PausedFor(attempt.KnownAccounts.Contains(key)))
+        if (before.PausedFor(known))
         {
             DummyWork();
             await sessions.RecordFailureAsync(Stored(key), userId, $"{purpose}: paused after too many failures", attempt.IpAddress, attempt.UserAgent, ct);
@@ -55,8 +57,9 @@ public sealed class PasswordGate(
             await sessions.RecordLockoutAsync(id, Stored(key), attempt.IpAddress, attempt.UserAgent, ct);
         // The answer to a failed guess is held back, longer with each failure; a right password is never delayed.
         if (after.Delay > TimeSpan.Zero) await Task.Delay(after.Delay, ct);
-        return new PasswordCheck(after.PausedFor(attempt.KnownAccounts.Contains(key)) ? PasswordCheckOutcome.Paused : PasswordCheckOutcome.Wrong,
-            new ChallengeOffer(pow.Create(after.ChallengeCost), after.ChallengeRequired));
+        var next = after.For(known);
+        return new PasswordCheck(after.PausedFor(known) ? PasswordCheckOutcome.Paused : PasswordCheckOutcome.Wrong,
+            new ChallengeOffer(pow.Create(next.ChallengeCost), next.ChallengeRequired));
     }
 
     /// <summary>

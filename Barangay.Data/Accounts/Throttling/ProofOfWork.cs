@@ -23,10 +23,11 @@ public sealed class ProofOfWork(IDataProtectionProvider protection, IMemoryCache
     public const int BaseCost = 30_000;
 
     /// <summary>
-    /// The dearest challenge (32 × the first): about 500,000 hashes on average, some seconds on a cheap phone and
-    /// a second or so for a script per guess, on top of the server's delay and the pauses.
+    /// The dearest challenge (16 × the first): about 240,000 hashes on average, a few seconds in a cheap phone's
+    /// browser (pure JavaScript SHA-256) and per guess for a robot a dozen times more than before, on top of the
+    /// server's delay and the pauses. Dearer would make the owner of an attacked account wait too long on a new phone.
     /// </summary>
-    public const int MaxCost = BaseCost * 32;
+    public const int MaxCost = BaseCost * 16;
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private readonly IDataProtector _signer = protection.CreateProtector("Barangay.SignIn.ProofOfWork");

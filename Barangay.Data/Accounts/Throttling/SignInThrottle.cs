@@ -11,8 +11,9 @@ namespace Barangay.Data.Accounts.Throttling;
 /// Why the rules are what they are:
 /// <list type="bullet">
 /// <item>Challenge after 3 failures for the account or 10 from the address (many residents share one carrier
-/// CGNAT address, so the address is held to higher numbers); its cost doubles with each further failure, up to
-/// <see cref="ProofOfWork.MaxCost"/>, so a guessing robot pays more for every guess and a person never more than a few seconds.</item>
+/// CGNAT address, so the address is held to higher numbers); its cost doubles with each further failure of the
+/// account, up to <see cref="ProofOfWork.MaxCost"/>, so a guessing robot pays more for every guess and a person
+/// never more than a few seconds; an address's failures raise it at most 4 times (its neighbours are innocent).</item>
 /// <item>Each failure is answered more slowly (250 ms doubling, at most 2 s); a right password is never delayed.</item>
 /// <item>Pause after 10 failures for the account, or 100 from one address, for browsers that have not signed in to
 /// that account before. A browser that has (it holds the account's device mark, given only after a right password)
@@ -34,13 +35,26 @@ public sealed class SignInThrottle(IDbContextFactory<BarangayDbContext> factory,
     {
         public bool ChallengeRequired => UserFailures >= ChallengeAfter || IpFailures >= IpChallengeAfter;
 
-        /// <summary>How far past the challenge thresholds: 0 at the first challenge, one more per further failure.</summary>
-        private int Level => Math.Max(UserFailures - ChallengeAfter, (IpFailures - IpChallengeAfter) / 5);
+        /// <summary>
+        /// How far past the challenge thresholds: 0 at the first challenge, one more per further failure of the
+        /// account; the address adds one per 10 failures and at most 2, because the neighbours behind a carrier's
+        /// shared address are innocent and the address is all a fresh page knows.
+        /// </summary>
+        private int Level => Math.Max(UserFailures - ChallengeAfter, Math.Min((IpFailures - IpChallengeAfter) / 10, MaxAddressLevel));
+
+        private const int MaxAddressLevel = 2;
 
         /// <summary>The proof-of-work cost: doubles with each failure past the threshold, capped.</summary>
         public int ChallengeCost => ChallengeRequired
             ? (int)Math.Min((long)ProofOfWork.BaseCost << Math.Clamp(Level, 0, 10), ProofOfWork.MaxCost)
             : ProofOfWork.BaseCost;
+
+        /// <summary>
+        /// What a browser that signed in to the account before owes: only its address's share, which the form it
+        /// was given already carried (a page does not know the account until it is sent), so the owner of an
+        /// attacked account is not asked twice.
+        /// </summary>
+        public Counts For(bool knownDevice) => knownDevice ? this with { UserFailures = 0 } : this;
 
         /// <summary>Sign-in for this name is paused for browsers unknown to the account (the same for names that exist and names that do not).</summary>
         public bool Paused => UserFailures >= PauseAfter || IpFailures >= IpPauseAfter;

@@ -53,7 +53,8 @@ public class RegistrationStatusModel(RegistrationService registrations, Registra
             return Page();
         }
         cookie.Set(Response, Status.Id);
-        return Page();
+        // Shown by a GET, so reloading the page does not send the password again.
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
