@@ -51,7 +51,9 @@ public sealed class PasswordGate(
             return new PasswordCheck(PasswordCheckOutcome.Passed, new ChallengeOffer(pow.Create(), false));
         }
 
-        await sessions.RecordFailureAsync(Stored(key), userId, $"{purpose}: wrong password or code", attempt.IpAddress, attempt.UserAgent, ct);
+        // Sign-in keeps the words the audit log and its searches always used.
+        var reason = purpose == "sign-in" ? "wrong username or password" : $"{purpose}: wrong password or code";
+        await sessions.RecordFailureAsync(Stored(key), userId, reason, attempt.IpAddress, attempt.UserAgent, ct);
         var after = await throttle.CountAsync(key, attempt.IpAddress, ct);
         if (userId is { } id && before.UserFailures < SignInThrottle.PauseAfter && after.UserFailures >= SignInThrottle.PauseAfter)
             await sessions.RecordLockoutAsync(id, Stored(key), attempt.IpAddress, attempt.UserAgent, ct);
