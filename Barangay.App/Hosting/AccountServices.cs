@@ -1,6 +1,8 @@
 using Barangay.App.Accounts;
+using Barangay.App.Accounts.RateLimits;
 using Barangay.Data.Accounts;
 using Barangay.Data.Accounts.Registrations;
+using Barangay.Data.Accounts.Throttling;
 using Microsoft.AspNetCore.Identity;
 
 namespace Barangay.App.Hosting;
@@ -23,6 +25,8 @@ public static class AccountServices
             o.Password.RequireUppercase = false;
             o.Password.RequireNonAlphanumeric = false;
             o.Password.RequiredUniqueChars = 1;
+            // Identity's lockout stays only for the MFA step (reached after a right password); password failures are
+            // paused by the PasswordGate, per browser, so that no one can lock an account for everyone.
             o.Lockout.MaxFailedAccessAttempts = SignInThrottle.PauseAfter;
             o.Lockout.DefaultLockoutTimeSpan = SignInThrottle.Window;
         });
@@ -32,11 +36,11 @@ public static class AccountServices
         services.AddScoped<RegistrationService>();
         services.AddScoped<RegistrationReviewService>();
         services.AddSingleton<RegistrationCookie>();
-        services.AddMemoryCache();
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<IPasswordAttemptSource, HttpPasswordAttempts>();
+        services.AddPasswordGate();
+        b.AddMailRateLimits();
         services.AddSingleton<SessionRevalidationBatcher>();
         services.AddScoped<SignInMonitorService>();
-        services.AddSingleton<ProofOfWork>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
         return b;
     }

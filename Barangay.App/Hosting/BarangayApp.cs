@@ -1,3 +1,4 @@
+using Barangay.App.Accounts.RateLimits;
 using Barangay.App.Accounts;
 using Barangay.App.Components;
 using Barangay.App.Files;
@@ -151,6 +152,7 @@ public static class BarangayApp
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMailRateLimits();
         app.UseAntiforgery();
         app.UseAccountSecurity();
 

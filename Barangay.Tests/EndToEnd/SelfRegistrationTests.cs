@@ -51,9 +51,16 @@ public class SelfRegistrationTests(EndToEndFixture e2e)
         var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         overflow.Should().BeLessThanOrEqualTo(0, "the form must not scroll sideways on a phone");
         await phone.ClickAsync("#register-submit");
+        // The page answers the same whether or not the address already had an account: the number goes by email.
+        await Expect(phone.GetByTestId("registration-sent")).ToContainTextAsync("We emailed your reference number");
+        await Screenshots.SaveAsync(phone, "registration-sent-phone");
+        var emailed = await ReferenceEmailedToAsync("rosario.m@mail.example");
+        await phone.FillAsync("#Reference", emailed);
+        await phone.FillAsync("#Password", Password);
+        await phone.GetByTestId("check-status").ClickAsync();
         await Expect(phone.GetByTestId("registration-status")).ToContainTextAsync("Waiting for review");
         var reference = (await phone.GetByTestId("registration-ref").InnerTextAsync()).Trim();
-        reference.Should().MatchRegex(@"^REG-\d{4}-\d{6}$");
+        reference.Should().MatchRegex(@"^REG-\d{4}-\d{6}$").And.Be(emailed);
         await Expect(phone.GetByTestId("registration-eta")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(phone, "registration-status-phone");
 
@@ -88,5 +95,15 @@ public class SelfRegistrationTests(EndToEndFixture e2e)
         await Expect(phone.Locator("#resident-home")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(phone, "registered-resident-home-phone");
         await phone.Context.CloseAsync();
+    }
+
+    private async Task<string> ReferenceEmailedToAsync(string address)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(e2e.Database.OwnerConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT subject FROM email_queue WHERE to_email = @to AND subject LIKE 'Registration % received'", conn);
+        cmd.Parameters.AddWithValue("to", address);
+        var subject = (string)(await cmd.ExecuteScalarAsync())!;
+        return System.Text.RegularExpressions.Regex.Match(subject, @"REG-\d{4}-\d{6}").Value;
     }
 }

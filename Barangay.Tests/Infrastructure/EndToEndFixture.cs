@@ -16,7 +16,11 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        App = await AppProcess.StartAsync(Database.AppConnectionString);
+        // Every test's browser comes from 127.0.0.1: the mail limits are tested with an app of their own (MailRateLimitTests).
+        App = await AppProcess.StartAsync(Database.AppConnectionString, new Dictionary<string, string>
+        {
+            ["RateLimits__Mail__PerClient"] = "100000", ["RateLimits__Mail__PerTarget"] = "100000",
+        });
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

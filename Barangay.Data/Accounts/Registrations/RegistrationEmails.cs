@@ -28,6 +28,22 @@ internal static class RegistrationEmails
         Queue(db, p, registrationId, $"Registration {registrationId} withdrawn",
             "You withdrew your registration. Nothing more will be done with it. You may register again at any time.");
 
+    /// <summary>To the owner of an address someone registered with again: the visitor was told nothing more than "check your email".</summary>
+    public static EmailQueueItem AddressHasAccount(BarangayDbContext db, string email, string firstName) =>
+        EmailOutbox.Queue(db, email, "Someone tried to register with your email address",
+            $"<p>Dear {Enc(firstName)},</p><p>Someone (perhaps you) tried to register a new barangay account with this email address, " +
+            "but it already has an account or a registration waiting for review, so no new registration was made. " +
+            "If it was you, sign in with your username, or use \"Forgot your password?\" on the sign-in page. " +
+            "If it was not you, you can ignore this email; nothing was changed.</p>",
+            new { source = "registration_duplicate" });
+
+    /// <summary>To the applicant whose chosen username belongs to someone else (the page does not say so, or it would tell anyone which usernames exist).</summary>
+    public static EmailQueueItem UserNameTaken(BarangayDbContext db, string email, string firstName, string userName) =>
+        EmailOutbox.Queue(db, email, "Your registration was not sent: choose another username",
+            $"<p>Dear {Enc(firstName)},</p><p>The username <strong>{Enc(userName)}</strong> you chose is already used, so your registration was not sent. " +
+            "Please register again and choose a different username.</p>",
+            new { source = "registration_duplicate" });
+
     private static EmailQueueItem Queue(BarangayDbContext db, RegistrationPayload p, string registrationId, string subject, string sentence) =>
         EmailOutbox.QueueHtml(db, p.Email, subject,
             $"<p>Dear {Enc(p.FirstName)},</p><p>{sentence}</p><p>Check your registration at any time at {StatusPath}?ref={registrationId} with your reference number and password.</p>",

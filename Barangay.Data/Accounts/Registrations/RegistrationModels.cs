@@ -22,7 +22,11 @@ public sealed class RegistrationForm
 public sealed record RegistrationPhoto(string FileName, Stream Content);
 
 /// <summary>What the applicant is given after submitting.</summary>
-public sealed record RegistrationReceipt(Guid Id, string RegistrationId, DateTime? EstimatedReviewEta);
+public sealed record RegistrationReceipt(Guid Id, string RegistrationId, DateTime? EstimatedReviewEta)
+{
+    /// <summary>The answer when the username or email was taken: the page shows it exactly like a new registration.</summary>
+    public static readonly RegistrationReceipt NotCreated = new(Guid.Empty, "", null);
+}
 
 /// <summary>What the applicant's status page shows.</summary>
 public sealed record RegistrationStatusView(
@@ -50,3 +54,6 @@ public static class RegistrationStatuses
     public const string Rejected = "rejected";
     public const string Withdrawn = "withdrawn";
 }
+
+/// <summary>The status page's answer: the registration when the number and password were right, and the gate's verdict either way.</summary>
+public sealed record ApplicantLookup(RegistrationStatusView? Status, Barangay.Data.Accounts.Throttling.PasswordCheck Check);

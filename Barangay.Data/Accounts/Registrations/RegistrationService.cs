@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Email;
@@ -27,11 +28,9 @@ public sealed class RegistrationService(
     FileLinkSigner links,
     ILoggerFactory logs,
     IEmailDispatcher dispatcher,
+    PasswordGate gate,
     TimeProvider clock)
 {
-    public const string TakenUserName = "Username is already taken; choose another one.";
-    public const string TakenEmail = "Email address already has an account or a pending registration. Sign in, or use \"Forgot your password?\".";
-
     public async Task<string> PrivacyNoticeAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -69,11 +68,12 @@ public sealed class RegistrationService(
         var email = form.Email.Trim().ToLowerInvariant();
         var normalizedName = normalizer.NormalizeName(userName);
         var normalizedEmail = normalizer.NormalizeEmail(email);
-        if (!errors.ContainsKey(nameof(form.UserName)) && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalizedName, ct))
-            errors[nameof(form.UserName)] = TakenUserName;
-        if (!errors.ContainsKey(nameof(form.Email)) && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct))
-            errors[nameof(form.Email)] = TakenEmail;
         if (errors.Count > 0) return ServiceResult<RegistrationReceipt>.Invalid(errors);
+        // A username or address that is taken gets the same answer as a new one ("check your email"); the email
+        // tells the owner of the address, so the page cannot be used to learn who has an account.
+        var emailTaken = await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct);
+        if (emailTaken || await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalizedName, ct))
+            return await AlreadyTakenAsync(form, userName, email, emailTaken, ip, userAgent, ct);
 
         var notice = await PrivacyNoticeAsync(ct);
         var reviewDays = SettingJson.ReadInt(await db.AppSettings.AsNoTracking().Where(s => s.Key == SettingKeys.RegistrationReviewDays).Select(s => s.Value).FirstOrDefaultAsync(ct), SettingsService.DefaultReviewDays);
@@ -116,9 +116,7 @@ public sealed class RegistrationService(
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" } pg)
         {
             // Someone took the same name or email between the check and the insert.
-            return ServiceResult<RegistrationReceipt>.Invalid(pg.ConstraintName?.Contains("email", StringComparison.Ordinal) == true
-                ? new Dictionary<string, string> { [nameof(form.Email)] = TakenEmail }
-                : new Dictionary<string, string> { [nameof(form.UserName)] = TakenUserName });
+            return await AlreadyTakenAsync(form, userName, email, pg.ConstraintName?.Contains("email", StringComparison.Ordinal) == true, ip, userAgent, ct);
         }
 
         // The applicant stores their own ID photo (uploader and owner; readable by reviewers only, every read audited).
@@ -140,19 +138,47 @@ public sealed class RegistrationService(
     }
 
     /// <summary>
-    /// The applicant's registration for its reference number and the password chosen with it; null for a wrong
-    /// number or password alike, so the page cannot be used to learn whose registrations exist.
+    /// The answer to a registration whose username or email is taken: nothing is created, the same password-hashing
+    /// work is done as for a new one, and an email goes to the address typed (its owner, if it has an account).
     /// </summary>
-    public async Task<RegistrationStatusView?> FindForApplicantAsync(string? registrationId, string? password, CancellationToken ct = default)
+    private async Task<ServiceResult<RegistrationReceipt>> AlreadyTakenAsync(RegistrationForm form, string userName, string email, bool emailTaken, string? ip, string? userAgent, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(registrationId) || string.IsNullOrEmpty(password) || registrationId.Length > 40) return null;
+        hasher.HashPassword(new User(), form.Password);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var r = await db.RegistrationsPending.AsNoTracking().FirstOrDefaultAsync(x => x.RegistrationId == registrationId.Trim().ToUpperInvariant(), ct);
-        if (r is null) { hasher.VerifyHashedPassword(new User(), DummyHash.Value, password); return null; }
-        var p = RegistrationPayload.FromJson(r.UserPayload);
-        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == p.UserId, ct);
-        if (user?.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed) return null;
-        return View(r, p);
+        db.Actor = new AuditActor(null, userName, ip, Truncate(userAgent), Guid.NewGuid());
+        var mail = emailTaken
+            ? RegistrationEmails.AddressHasAccount(db, email, form.FirstName.Trim())
+            : RegistrationEmails.UserNameTaken(db, email, form.FirstName.Trim(), userName);
+        db.Record("RegistrationNotCreated", "Registration", null, new { reason = emailTaken ? "email already has an account" : "username taken" });
+        await db.SaveChangesAsync(ct);
+        await dispatcher.DispatchAsync([mail.Id], ct);
+        return ServiceResult<RegistrationReceipt>.Success(RegistrationReceipt.NotCreated);
+    }
+
+    /// <summary>
+    /// The applicant's registration for its reference number and the password chosen with it, through the
+    /// <see cref="PasswordGate"/> (the same challenge, pause and failure count as signing in to that account).
+    /// Only a registration still waiting for review has its password checked: once decided, the account is a live
+    /// (or closed) account whose password is checked by signing in alone, and the result was emailed, so a decided
+    /// registration, an unknown number and a wrong password all get the same refusal after the same hashing work.
+    /// </summary>
+    public async Task<ApplicantLookup> FindForApplicantAsync(string? registrationId, string? password, CancellationToken ct = default)
+    {
+        var reference = (registrationId ?? "").Trim().ToUpperInvariant();
+        if (reference.Length is 0 or > 40 || string.IsNullOrEmpty(password))
+            return new ApplicantLookup(null, new PasswordCheck(PasswordCheckOutcome.Wrong, await gate.OfferAsync(null, ct)));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var r = await db.RegistrationsPending.AsNoTracking().FirstOrDefaultAsync(x => x.RegistrationId == reference, ct);
+        var p = r is null ? null : RegistrationPayload.FromJson(r.UserPayload);
+        var user = r?.Status == RegistrationStatuses.Pending
+            ? await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == p!.UserId && u.Status == UserStatuses.Pending, ct)
+            : null;
+        var check = await gate.CheckAsync(user?.UserName ?? reference, user?.Id, "registration status", _ =>
+        {
+            if (user?.PasswordHash is null) { gate.DummyWork(password); return Task.FromResult(false); }
+            return Task.FromResult(hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed);
+        }, ct);
+        return new ApplicantLookup(check.Passed ? View(r!, p!) : null, check);
     }
 
     /// <summary>The status for a registration the applicant already proved is theirs (the page keeps that proof in a protected cookie).</summary>
@@ -214,8 +240,6 @@ public sealed class RegistrationService(
 
     internal static RegistrationStatusView View(RegistrationPending r, RegistrationPayload p) =>
         new(r.Id, r.RegistrationId, r.Status, p.FullName, r.CreatedAt, r.EstimatedReviewEta, p.Reason, p.DecidedAt);
-
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(new User(), Guid.NewGuid().ToString()));
 
     private FileService FileServiceFor(Guid userId, string userName, string? ip, string? userAgent) =>
         new(new BarangayDb(factory, new ApplicantCaller(userId, userName, ip, Truncate(userAgent))), factory, store, keys, links, logs.CreateLogger<FileService>());

@@ -27,11 +27,11 @@ public sealed partial class AccountSecurityService
         if (string.IsNullOrEmpty(currentPassword)) errors["CurrentPassword"] = "Current password: enter your current password to change your email.";
         if (errors.Count > 0) return ServiceResult<bool>.Invalid(errors);
 
-        if (!await users.CheckPasswordAsync(user, currentPassword!))
+        if (await CheckCurrentPasswordAsync(user, currentPassword!, "change email", ct) is { } refused)
         {
             db.Record("EmailChangeRefused", "User", user.Id.ToString(), new { reason = "wrong current password" });
             await db.SaveChangesAsync(ct);
-            return ServiceResult<bool>.Invalid("CurrentPassword", WrongPassword);
+            return ServiceResult<bool>.Invalid("CurrentPassword", refused);
         }
         if (await users.FindByEmailAsync(email) is { } other && other.Id != user.Id)
             return ServiceResult<bool>.Invalid("NewEmail", "New email: that address is already used by another account.");

@@ -93,10 +93,17 @@ public sealed partial class AccountSecurityService
         var typed = MfaPolicy.Normalize(code);
         var recovery = MfaPolicy.NormalizeRecovery(code);
         if (string.IsNullOrEmpty(password) && typed.Length == 0) return ServiceResult<bool>.Invalid("Proof", DisableProofMissing);
-        var proof = !string.IsNullOrEmpty(password) && await users.CheckPasswordAsync(user, password) ? "password"
-            : MfaPolicy.LooksLikeTotp(typed) && await VerifyTotpAsync(user, typed) ? "authenticator code"
-            : recovery.Length > 0 && !MfaPolicy.LooksLikeTotp(typed) && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded ? "recovery code"
-            : null;
+        string? proof = null;
+        // Password and codes alike pass the PasswordGate: guessing either here costs what guessing at sign-in does.
+        var check = await gate.CheckAsync(user.UserName, user.Id, "turn off MFA", async _ =>
+        {
+            proof = !string.IsNullOrEmpty(password) && await users.CheckPasswordAsync(user, password) ? "password"
+                : MfaPolicy.LooksLikeTotp(typed) && await VerifyTotpAsync(user, typed) ? "authenticator code"
+                : recovery.Length > 0 && !MfaPolicy.LooksLikeTotp(typed) && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded ? "recovery code"
+                : null;
+            return proof is not null;
+        }, ct);
+        if (check.Refusal is { } refusal) return ServiceResult<bool>.Invalid("Proof", refusal);
         if (proof is null)
         {
             db.Record("MfaDisableRefused", "User", user.Id.ToString(), new { reason = "wrong password or code" });

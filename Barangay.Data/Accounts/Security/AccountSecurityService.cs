@@ -1,3 +1,4 @@
+using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
@@ -14,7 +15,7 @@ namespace Barangay.Data.Accounts.Security;
 /// audit row are written by the same SaveChanges. Used from the account pages (one request each), never from a circuit.
 /// </summary>
 public sealed partial class AccountSecurityService(
-    UserManager<User> users, IUserStore<User> store, ICurrentUser currentUser, Barangay.Data.Email.IEmailDispatcher dispatcher)
+    UserManager<User> users, IUserStore<User> store, ICurrentUser currentUser, Barangay.Data.Email.IEmailDispatcher dispatcher, PasswordGate gate)
 {
     public const string WrongPassword = "Current password: that is not your current password.";
 
@@ -38,6 +39,7 @@ public sealed partial class AccountSecurityService(
         if (string.IsNullOrEmpty(currentPassword)) return ServiceResult<int>.Invalid("CurrentPassword", "Current password: enter your current password.");
         if (string.IsNullOrEmpty(newPassword)) return ServiceResult<int>.Invalid("NewPassword", "New password: enter a new password.");
         var db = await ContextAsync(ct);
+        if (await CheckCurrentPasswordAsync(user, currentPassword, "change password", ct) is { } refused) return ServiceResult<int>.Invalid("CurrentPassword", refused);
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!result.Succeeded) return Refused<int>(result, "NewPassword");
 
@@ -47,6 +49,16 @@ public sealed partial class AccountSecurityService(
         db.Record("PasswordChanged", "User", user.Id.ToString(), new { other_sessions_ended = ended });
         await db.SaveChangesAsync(ct);
         return ServiceResult<int>.Success(ended);
+    }
+
+    /// <summary>
+    /// The current password, checked through the <see cref="PasswordGate"/> (the same challenge, failure count and
+    /// pause as signing in): null when right, else the message for the Current password field.
+    /// </summary>
+    private async Task<string?> CheckCurrentPasswordAsync(User user, string password, string purpose, CancellationToken ct)
+    {
+        var check = await gate.CheckAsync(user.UserName, user.Id, purpose, _ => users.CheckPasswordAsync(user, password), ct);
+        return check.Passed ? null : check.Refusal ?? WrongPassword;
     }
 
     /// <summary>Identity's refusals in the page's words, under the field they are about.</summary>

@@ -1,6 +1,7 @@
 using Barangay.Data.Accounts;
 using Barangay.Data.Accounts.Privacy;
 using Barangay.Data.Accounts.Security;
+using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Email;
 using Barangay.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +18,7 @@ public static class AccountSecurityTestHost
         new(connectionString, s =>
         {
             s.AddSingleton<IEmailDispatcher, RegistrationTestHost.RecordingDispatcher>();
+            s.AddPasswordGate();
             s.AddScoped<AccountSecurityService>();
             s.AddScoped<PersonalDataService>();
         });

@@ -1,4 +1,5 @@
 using Barangay.Data.Accounts.Registrations;
+using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Email;
 using Barangay.Data.Files;
 using Barangay.Data.Notifications;
@@ -17,6 +18,7 @@ public static class RegistrationTestHost
             s.AddSingleton<IEmailDispatcher, RecordingDispatcher>();
             s.AddSingleton(new NotificationOptions());
             s.AddScoped<NotificationService>();
+            s.AddPasswordGate();
             s.AddScoped<RegistrationService>();
             s.AddScoped<RegistrationReviewService>();
         });

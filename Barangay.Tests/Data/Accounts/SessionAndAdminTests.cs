@@ -1,4 +1,5 @@
 using Barangay.Data.Accounts;
+using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Seed;

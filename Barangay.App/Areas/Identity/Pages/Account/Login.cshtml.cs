@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Barangay.App.Accounts;
 using Barangay.Data.Accounts;
+using Barangay.Data.Accounts.Throttling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,32 +10,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Barangay.App.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Sign-in by username or email, hardened: every failure writes a failed_logins row and an audit row; after 3
-/// failures for a name (or 10 from an address) the browser must solve a proof-of-work challenge; each further
-/// failure is answered more slowly; after 10 the name is paused for 15 minutes (Identity's lockout for real
-/// accounts, the same message for names that do not exist). Wrong name and wrong password get one message.
+/// Sign-in by username or email, through the <see cref="PasswordGate"/>: a proof-of-work challenge after failures,
+/// dearer with each one, each failure recorded and answered more slowly, a pause after 10 for browsers that never
+/// signed in to the account. An unknown name gets the same message and the same hashing work as a wrong password.
 /// Disabled and pending accounts are told why only once the password is right.
 /// </summary>
 [AllowAnonymous]
-public class LoginModel(SignInManager<User> signInManager, UserManager<User> userManager, SessionService sessions, SignInThrottle throttle, ProofOfWork pow)
+public class LoginModel(SignInManager<User> signInManager, UserManager<User> userManager, SessionService sessions, PasswordGate gate)
     : PageModel
 {
     public const string WrongCredentials = "The username or password is not correct.";
-    public const string PausedMessage = "Too many wrong attempts. Sign-in for this account is paused for 15 minutes; try again later or use \"Forgot your password?\".";
-    public const string ChallengeMissing = "Your browser was still finishing the security check. Please try again.";
+    public const string PausedMessage = PasswordCheck.PausedMessage;
+    public const string ChallengeMissing = PasswordCheck.ChallengeMessage;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    [BindProperty(Name = ProofOfWork.FieldName)]
-    public string? Solution { get; set; }
-
     public string? ReturnUrl { get; set; }
 
     /// <summary>Always issued (the browser solves it while the person types); required only after failures.</summary>
-    public ProofOfWork.Challenge PowChallenge { get; private set; } = null!;
-
-    public bool ChallengeRequired { get; private set; }
+    public ChallengeOffer PowChallenge { get; private set; } = null!;
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -59,72 +53,50 @@ public class LoginModel(SignInManager<User> signInManager, UserManager<User> use
     {
         ReturnUrl = returnUrl ?? Url.Content("~/");
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
-        ChallengeRequired = (await throttle.CountAsync(null, Ip)).ChallengeRequired;
-        PowChallenge = pow.Create();
+        PowChallenge = await gate.OfferAsync();
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
-        if (!ModelState.IsValid) return await PageWithChallengeAsync(Input.UserName);
+        if (!ModelState.IsValid)
+        {
+            PowChallenge = await gate.OfferAsync(Input.UserName);
+            return Page();
+        }
 
         var name = Input.UserName.Trim();
-        var key = SignInThrottle.Key(name);
-        var ua = Request.Headers.UserAgent.ToString();
-        var counts = await throttle.CountAsync(key, Ip);
-        if (counts.ChallengeRequired && !pow.Verify(Solution))
-        {
-            ModelState.AddModelError(string.Empty, ChallengeMissing);
-            return await PageWithChallengeAsync(key);
-        }
-        if (counts.Paused)
-        {
-            // Paused names are refused before the password is looked at, whether or not the account exists.
-            await sessions.RecordFailureAsync(key, null, "paused after too many failures", Ip, ua);
-            return await FailAsync(key, PausedMessage);
-        }
-
         var user = name.Contains('@', StringComparison.Ordinal)
             ? await userManager.FindByEmailAsync(name)
             : await userManager.FindByNameAsync(name);
 
-        if (user is not null && user.Status != UserStatuses.Active && await userManager.CheckPasswordAsync(user, Input.Password))
+        Microsoft.AspNetCore.Identity.SignInResult? result = null;
+        var check = await gate.CheckAsync(name, user?.Id, "sign-in", async _ =>
         {
-            await sessions.RecordFailureAsync(key, user.Id, $"account {user.Status}", Ip, ua);
-            ModelState.AddModelError(string.Empty, user.Status == UserStatuses.Pending
+            // Unknown names and accounts not allowed in yet still cost one password hash, like any other attempt.
+            if (user is null || user.Status != UserStatuses.Active) return await gate.VerifyAsync(user, Input.Password);
+            result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
+            return result.Succeeded || result.RequiresTwoFactor;
+        }, HttpContext.RequestAborted);
+        PowChallenge = check.Next;
+
+        if (check.Passed && user is not null && user.Status != UserStatuses.Active)
+        {
+            await sessions.RecordFailureAsync(SignInThrottle.Key(name), user.Id, $"account {user.Status}", Ip, Request.Headers.UserAgent.ToString());
+            return Fail(user.Status == UserStatuses.Pending
                 ? "Your registration is still being reviewed by the barangay hall. You can sign in once it is approved."
                 : "This account has been disabled. Please visit or call the barangay hall to have it restored.");
-            return await PageWithChallengeAsync(key);
         }
-
-        var wasLocked = user is not null && await userManager.IsLockedOutAsync(user);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(returnUrl);
-        if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
-
-        await sessions.RecordFailureAsync(key, user?.Id, result.IsLockedOut ? "locked out" : "wrong username or password", Ip, ua);
-        if (result.IsLockedOut && !wasLocked) await sessions.RecordLockoutAsync(user!.Id, key, Ip, ua);
-        return await FailAsync(key, result.IsLockedOut ? PausedMessage : WrongCredentials);
+        if (check.Passed && result is { Succeeded: true }) return LocalRedirect(returnUrl);
+        if (check.Passed && result is { RequiresTwoFactor: true }) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
+        // Identity's own lock (set by the MFA step's failures) reads as the pause.
+        return Fail(check.Refusal ?? (result is { IsLockedOut: true } ? PausedMessage : WrongCredentials));
     }
 
-    private async Task<IActionResult> FailAsync(string key, string message)
+    private PageResult Fail(string message)
     {
-        var after = await throttle.CountAsync(key, Ip);
-        // The answer to a failed guess is held back, longer with each failure; a right password is never delayed.
-        if (after.Delay > TimeSpan.Zero) await Task.Delay(after.Delay, HttpContext.RequestAborted);
         ModelState.AddModelError(string.Empty, message);
         Input.Password = "";
-        ChallengeRequired = after.ChallengeRequired;
-        PowChallenge = pow.Create();
-        return Page();
-    }
-
-    private async Task<IActionResult> PageWithChallengeAsync(string? key)
-    {
-        ChallengeRequired = (await throttle.CountAsync(key, Ip)).ChallengeRequired;
-        PowChallenge = pow.Create();
         return Page();
     }
 }

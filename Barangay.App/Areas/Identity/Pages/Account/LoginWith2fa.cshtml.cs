@@ -1,5 +1,6 @@
 using Barangay.Data.Accounts;
 using Barangay.Data.Accounts.Security;
+using Barangay.Data.Accounts.Throttling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +10,11 @@ namespace Barangay.App.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// The second step of sign-in for accounts with MFA: the 6-digit code from the authenticator app. A wrong code is
-/// refused with a clear message, written to failed_logins and audited, and counts towards Identity's lockout.
+/// refused with a clear message; it passes the PasswordGate like a password (challenge, failure count, pause) and
+/// counts towards Identity's lockout, which only someone who knows the password can reach.
 /// </summary>
 [AllowAnonymous]
-public class LoginWith2faModel(SignInManager<User> signIn, SessionService sessions) : PageModel
+public class LoginWith2faModel(SignInManager<User> signIn, PasswordGate gate) : PageModel
 {
     public const string WrongCode = "That code is not right. Enter the newest 6-digit code from your authenticator app (check that your phone sets its clock automatically), or use a recovery code.";
 
@@ -24,10 +26,14 @@ public class LoginWith2faModel(SignInManager<User> signIn, SessionService sessio
 
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The account the two-factor cookie names: its failures set the challenge.</summary>
+    public string? AccountName { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(bool rememberMe, string? returnUrl = null)
     {
         // Only after a right password: the two-factor cookie names the account.
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login");
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("./Login");
+        AccountName = user.UserName;
         ReturnUrl = returnUrl;
         RememberMe = rememberMe;
         return Page();
@@ -39,20 +45,20 @@ public class LoginWith2faModel(SignInManager<User> signIn, SessionService sessio
         ReturnUrl = returnUrl;
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("./Login");
+        AccountName = user.UserName;
         var code = MfaPolicy.Normalize(Code);
         if (!MfaPolicy.LooksLikeTotp(code))
         {
             ModelState.AddModelError(nameof(Code), "Enter the 6-digit code your authenticator app shows.");
             return Page();
         }
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
-        if (result.Succeeded) return LocalRedirect(returnUrl);
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var ua = Request.Headers.UserAgent.ToString();
-        await sessions.RecordFailureAsync(user.UserName, user.Id, result.IsLockedOut ? "locked out (authenticator code)" : "wrong authenticator code", ip, ua);
+        Microsoft.AspNetCore.Identity.SignInResult? result = null;
+        var check = await gate.CheckAsync(user.UserName, user.Id, "authenticator code", async _ =>
+            (result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)).Succeeded, HttpContext.RequestAborted);
+        if (check.Passed) return LocalRedirect(returnUrl);
         Code = null;
         ModelState.Remove(nameof(Code));
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LoginModel.PausedMessage : WrongCode);
+        ModelState.AddModelError(string.Empty, check.Refusal ?? (result is { IsLockedOut: true } ? LoginModel.PausedMessage : WrongCode));
         return Page();
     }
 }

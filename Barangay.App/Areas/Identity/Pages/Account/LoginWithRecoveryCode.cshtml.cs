@@ -1,5 +1,6 @@
 using Barangay.Data.Accounts;
 using Barangay.Data.Accounts.Security;
+using Barangay.Data.Accounts.Throttling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Barangay.App.Areas.Identity.Pages.Account;
 
 /// <summary>The second step with a recovery code instead of the app: each code works once; its use is audited.</summary>
 [AllowAnonymous]
-public class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SessionService sessions, AccountSecurityService security) : PageModel
+public class LoginWithRecoveryCodeModel(SignInManager<User> signIn, AccountSecurityService security, PasswordGate gate) : PageModel
 {
     public const string WrongCode = "That recovery code is not right, or it was used already. Each code works only once.";
 
@@ -18,9 +19,13 @@ public class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SessionServi
 
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The account the two-factor cookie names: its failures set the challenge.</summary>
+    public string? AccountName { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? returnUrl = null)
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login");
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("./Login");
+        AccountName = user.UserName;
         ReturnUrl = returnUrl;
         return Page();
     }
@@ -31,23 +36,24 @@ public class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SessionServi
         ReturnUrl = returnUrl;
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("./Login");
+        AccountName = user.UserName;
         var code = MfaPolicy.NormalizeRecovery(RecoveryCode);
         if (code.Length == 0)
         {
             ModelState.AddModelError(nameof(RecoveryCode), "Enter one of your recovery codes.");
             return Page();
         }
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        if (result.Succeeded)
+        Microsoft.AspNetCore.Identity.SignInResult? result = null;
+        var check = await gate.CheckAsync(user.UserName, user.Id, "recovery code", async _ =>
+            (result = await signIn.TwoFactorRecoveryCodeSignInAsync(code)).Succeeded, HttpContext.RequestAborted);
+        if (check.Passed)
         {
             await security.RecordRecoveryCodeUsedAsync(user, HttpContext.RequestAborted);
             return LocalRedirect(returnUrl);
         }
-        await sessions.RecordFailureAsync(user.UserName, user.Id, result.IsLockedOut ? "locked out (recovery code)" : "wrong recovery code",
-            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
         RecoveryCode = null;
         ModelState.Remove(nameof(RecoveryCode));
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LoginModel.PausedMessage : WrongCode);
+        ModelState.AddModelError(string.Empty, check.Refusal ?? (result is { IsLockedOut: true } ? LoginModel.PausedMessage : WrongCode));
         return Page();
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Barangay.App.Accounts;
 using Barangay.Data.Accounts.Registrations;
 using Barangay.Data.Residents;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +15,7 @@ namespace Barangay.App.Areas.Identity.Pages.Account;
 // Room for a 10 MB photo and an oversized field, so that a 5 MB name is refused by name, not by the server.
 [RequestSizeLimit(24 * 1024 * 1024)]
 [RequestFormLimits(ValueLengthLimit = 8 * 1024 * 1024, MultipartBodyLengthLimit = 24 * 1024 * 1024)]
-public class RegisterModel(RegistrationService registrations, RegistrationCookie cookie) : PageModel
+public class RegisterModel(RegistrationService registrations) : PageModel
 {
     [BindProperty]
     public RegistrationForm Input { get; set; } = new();
@@ -54,7 +53,8 @@ public class RegisterModel(RegistrationService registrations, RegistrationCookie
             await LoadAsync();
             return Page();
         }
-        cookie.Set(Response, result.Value!.Id);
+        // The same answer whether a registration was made or the username or email was taken (then the email says
+        // so): the reference number goes to the email address only, so this page tells no one who has an account.
         return RedirectToPage("./RegistrationStatus", new { submitted = true });
     }
 
