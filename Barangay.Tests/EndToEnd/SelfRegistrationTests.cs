@@ -101,9 +101,14 @@ public class SelfRegistrationTests(EndToEndFixture e2e)
     {
         await using var conn = new Npgsql.NpgsqlConnection(e2e.Database.OwnerConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand("SELECT subject FROM email_queue WHERE to_email = @to AND subject LIKE 'Registration % received'", conn);
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT subject, body FROM email_queue WHERE to_email = @to AND subject LIKE 'Registration % received'", conn);
         cmd.Parameters.AddWithValue("to", address);
-        var subject = (string)(await cmd.ExecuteScalarAsync())!;
-        return System.Text.RegularExpressions.Regex.Match(subject, @"REG-\d{4}-\d{6}").Value;
+        await using var row = await cmd.ExecuteReaderAsync();
+        (await row.ReadAsync()).Should().BeTrue("the registration's receipt is emailed");
+        var subject = row.GetString(0);
+        var reference = System.Text.RegularExpressions.Regex.Match(subject, @"REG-\d{4}-\d{6}").Value;
+        // The status link is absolute and on the configured public address (never a bare path a mail client cannot open).
+        row.GetString(1).Should().Contain($"href=\"{e2e.App.Url}/Identity/Account/RegistrationStatus?ref={reference}\"");
+        return reference;
     }
 }

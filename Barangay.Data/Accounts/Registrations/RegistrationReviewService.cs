@@ -13,7 +13,7 @@ namespace Barangay.Data.Accounts.Registrations;
 /// creating a duplicate, approve or reject. Two reviewers acting on the same registration: the row's version lets
 /// exactly one decision commit; the other is told who got there first. Only reviewers see any of it.
 /// </summary>
-public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher dispatcher, TimeProvider clock)
+public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher dispatcher, TimeProvider clock, PublicLinks? publicLinks = null)
 {
     public const string AlreadyDecided = "Another official has already decided this registration; it is now {0}. Nothing was changed.";
 
@@ -123,7 +123,7 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
                 db.Record(AuditActions.StatusChange, "Registration", r.Id.ToString(), new { from = RegistrationStatuses.Pending, to = RegistrationStatuses.Approved, resident = resident.ResidentId, linked = linkResidentId is not null });
                 await NotificationService.AddAsync(db, [user.Id], "registration.approved",
                     new NotificationPayload("Welcome! Your registration was approved and your account is active.", "/"), ct);
-                emailId = RegistrationEmails.Approved(db, p, r.RegistrationId).Id;
+                emailId = RegistrationEmails.Approved(db, publicLinks, p, r.RegistrationId).Id;
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return ServiceResult<string>.Success(resident.ResidentId);
@@ -155,7 +155,7 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
         db.Entry(r).Property(x => x.Version).OriginalValue = version;
         await RegistrationService.CloseAccountAsync(db, p.UserId, ct);
         db.Record(AuditActions.StatusChange, "Registration", r.Id.ToString(), new { from = RegistrationStatuses.Pending, to = RegistrationStatuses.Rejected, reason = why });
-        var emailId = RegistrationEmails.Rejected(db, p, r.RegistrationId, why).Id;
+        var emailId = RegistrationEmails.Rejected(db, publicLinks, p, r.RegistrationId, why).Id;
         try
         {
             await db.SaveChangesAsync(ct);

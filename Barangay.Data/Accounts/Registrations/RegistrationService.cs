@@ -29,7 +29,8 @@ public sealed class RegistrationService(
     ILoggerFactory logs,
     IEmailDispatcher dispatcher,
     PasswordGate gate,
-    TimeProvider clock)
+    TimeProvider clock,
+    PublicLinks? publicLinks = null)
 {
     public async Task<string> PrivacyNoticeAsync(CancellationToken ct = default)
     {
@@ -130,7 +131,7 @@ public sealed class RegistrationService(
             var saved = await after.RegistrationsPending.FirstAsync(x => x.Id == row.Id, ct);
             payload = payload with { IdPhotoFileId = upload.File?.Id };
             saved.UserPayload = payload.ToJson();
-            emailId = RegistrationEmails.Received(after, payload, row.RegistrationId, eta).Id;
+            emailId = RegistrationEmails.Received(after, publicLinks, payload, row.RegistrationId, eta).Id;
             await after.SaveChangesAsync(ct);
         }
         await dispatcher.DispatchAsync([emailId], ct);
@@ -205,7 +206,7 @@ public sealed class RegistrationService(
         r.UserPayload = p.ToJson();
         await CloseAccountAsync(db, p.UserId, ct);
         db.Record(AuditActions.StatusChange, "Registration", r.Id.ToString(), new { from = RegistrationStatuses.Pending, to = RegistrationStatuses.Withdrawn });
-        var emailId = RegistrationEmails.Withdrawn(db, p, r.RegistrationId).Id;
+        var emailId = RegistrationEmails.Withdrawn(db, publicLinks, p, r.RegistrationId).Id;
         try
         {
             await db.SaveChangesAsync(ct);
