@@ -179,3 +179,29 @@ export_connection_strings() {
   export ConnectionStrings__Super="$base;Database=postgres;Username=postgres;Password=$PG_SUPER_PASSWORD"
   export Database__AppRole="$PG_APP"
 }
+
+# pg_durable on|off. The cluster is made fast for tests (fsync, synchronous_commit and full_page_writes off in
+# postgresql.conf), which no production database runs with; bench.sh turns the durable settings on for its run
+# (ALTER SYSTEM: all three take effect on a reload, no restart) and off again afterwards, so its write figures are
+# those of a database that survives a crash.
+pg_durable() {
+  if [ "$1" = on ]; then
+    psql_super -d postgres -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" \
+      -c "ALTER SYSTEM SET full_page_writes = on" -c "SELECT pg_reload_conf()" >/dev/null
+  else
+    psql_super -d postgres -c "ALTER SYSTEM RESET fsync" -c "ALTER SYSTEM RESET synchronous_commit" \
+      -c "ALTER SYSTEM RESET full_page_writes" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
+  # The postmaster reloads asynchronously: wait until a new session sees the change.
+  local want; [ "$1" = on ] && want="on on on" || want="off off off"
+  for _ in $(seq 1 50); do
+    [ "$(pg_durability)" = "$want" ] && return 0
+    sleep 0.1
+  done
+  die "PostgreSQL did not switch its durable settings $1 (now: $(pg_durability))"
+}
+
+# "fsync synchronous_commit full_page_writes" as a new session sees them, e.g. "on on on".
+pg_durability() {
+  psql_super -d postgres -c "SELECT current_setting('fsync') || ' ' || current_setting('synchronous_commit') || ' ' || current_setting('full_page_writes')"
+}
