@@ -6,6 +6,7 @@ set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 DATA="$ROOT/.data"
 PGDATA_DIR="$DATA/pg"
+PG_LIB="${PG_LIB:-/usr/lib/postgresql}"   # Debian's layout: one <major>/bin per installed version
 PG_SUPER_PASSWORD="barangay_super_dev"
 PG_OWNER=barangay_owner
 PG_OWNER_PASSWORD=barangay_owner_dev
@@ -27,7 +28,7 @@ pg_real_dir() {
 # The newest PostgreSQL installed, for a new cluster.
 find_pg_bin() {
   local d best=""
-  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
+  for d in $(ls -d "$PG_LIB"/*/bin 2>/dev/null | sort -V); do
     [ -x "$d/initdb" ] && best="$d"
   done
   [ -n "$best" ] && echo "$best"
@@ -40,13 +41,9 @@ ensure_pg_installed() {
   real="$(pg_real_dir)"
   if [ -f "$real/PG_VERSION" ]; then
     version="$(cat "$real/PG_VERSION")"
-    PGBIN="/usr/lib/postgresql/$version/bin"
-    if [ ! -x "$PGBIN/pg_ctl" ] && [ "$(id -u)" = 0 ]; then
-      log "The cluster in $real was made with PostgreSQL $version; installing postgresql-$version with apt-get"
-      apt-get update -qq || true
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$version" >/dev/null 2>&1 || true
-    fi
-    [ -x "$PGBIN/pg_ctl" ] || die "The cluster in $real was made with PostgreSQL $version, which is not installed ($PGBIN is missing; installed: $(ls /usr/lib/postgresql 2>/dev/null | tr '\n' ' ')). Install postgresql-$version, or run scripts/pg-stop.sh and remove $DATA/pg $DATA/pg.path (and $real) to start a fresh cluster (its data is lost)."
+    PGBIN="$PG_LIB/$version/bin"
+    # Not installed for it with apt-get: a distribution ships one major version, and an upgrade is the operator's call.
+    [ -x "$PGBIN/pg_ctl" ] || die "The cluster in $real was made with PostgreSQL $version, which is not installed ($PGBIN is missing; installed: $(ls "$PG_LIB" 2>/dev/null | tr '\n' ' ')). Install PostgreSQL $version (e.g. postgresql-$version), or remove $DATA/pg, $DATA/pg.path (and $real) to start a fresh cluster (its data is lost)."
     export PGBIN
     return 0
   fi
