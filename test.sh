@@ -62,7 +62,7 @@ set -e
 TRX="$RESULTS/results.trx"
 attr() { grep -o "<Counters [^>]*>" "$TRX" | grep -o "$1=\"[0-9]*\"" | grep -o '[0-9]*'; }
 if [ -f "$TRX" ]; then
-  PASSED=$(attr passed); FAILED=$(( $(attr failed) + $(attr error) + $(attr aborted) + $(attr timeout) )); SKIPPED=$(attr notExecuted)
+  PASSED=$(attr passed); FAILED=$(( $(attr failed) + $(attr error) + $(attr aborted) + $(attr timeout) )); SKIPPED=$(( $(attr total) - $(attr executed) )) # the TRX logger leaves notExecuted at 0 for skipped tests
 else
   PASSED=0; FAILED=1; SKIPPED=0
   echo "No test results were written (the test host crashed?)" >&2
