@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds in Release and runs the benchmarks (Barangay.Bench) against their own database, barangay_bench,
-# on the private PostgreSQL cluster under .data/ (dropped, recreated and migrated for every benchmark).
+# on the private PostgreSQL cluster under .data/ (dropped, recreated and migrated for every benchmark), with the
+# durable settings of a production database (fsync, synchronous_commit, full_page_writes on) for the run.
 # Each figure is one line on stdout: BENCH <name> <value> <unit>[ ratio=<ours time / raw time>]
 # Usage: ./bench.sh [benchmark-name ...]   (all of them by default; Barangay.Bench --list names them)
 set -euo pipefail
@@ -13,6 +14,10 @@ BENCH_DB=barangay_bench
 BENCH_JOBS_DB=barangay_bench_jobs
 
 pg_up
+# Durable for the whole run, and back to the fast settings the tests use however the run ends.
+trap 'pg_durable off || true' EXIT
+pg_durable on
+log "PostgreSQL durability (fsync synchronous_commit full_page_writes): $(pg_durability)"
 
 log "Building the app and the benchmarks (Release)"
 dotnet build Barangay.App/Barangay.App.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
@@ -49,6 +54,8 @@ for NAME in "${NAMES[@]}"; do
   set -e
   [ "$RC" = 0 ] || FAILED=1
   [ "$RC" = 2 ] && die "the benchmark $NAME could not run (exit code 2)"
+  # Another script of this checkout (test.sh) may have switched the cluster back meanwhile: then the figures are not durable ones.
+  [ "$(pg_durability)" = "on on on" ] || die "the durable settings were switched off during $NAME: its figures do not count"
 done
 log "Took $(( $(date +%s) - START ))s"
 [ "$FAILED" = 0 ] || die "a benchmark check failed (see BENCH CHECK FAILED above)"

@@ -41,4 +41,5 @@ cat <<INFO
   Press Ctrl+C to stop the app.
 
 INFO
-exec dotnet "$APP" --urls "$URL"
+# --demo: the demo accounts above keep their published passwords, which Production otherwise refuses (DemoPasswordGuard).
+exec dotnet "$APP" --urls "$URL" --demo

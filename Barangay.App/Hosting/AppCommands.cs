@@ -42,7 +42,8 @@ public static class AppCommands
             }
             default:
             {
-                await using var app = BarangayApp.Build(args);
+                await using var app = BarangayApp.Build(DemoPasswordGuard.HostArgs(args));
+                if (!await DemoPasswordGuard.AllowsStartAsync(app, args)) return DemoPasswordGuard.RefusedExitCode;
                 await app.RunAsync();
                 return 0;
             }

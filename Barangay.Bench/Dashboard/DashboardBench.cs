@@ -22,7 +22,7 @@ namespace Barangay.Bench.Dashboard;
 internal sealed class DashboardBench : IBenchmark
 {
     public const int Complaints = 20_000;
-    private const int Rounds = 100;
+    private const int Rounds = Latency.MinTailSamples;
     private const int Warmup = 10;
     private const int PdfRounds = 5;
 
@@ -85,7 +85,7 @@ internal sealed class DashboardBench : IBenchmark
 
         // What the live poll costs the database per process and tick while a home is open.
         var pulse = new List<double>();
-        for (var i = 0; i < 20; i++) pulse.Add((await Latency.TimeAsync(() => DashboardPulse.ReadAsync(database.Contexts, ct))).Ms);
+        for (var i = 0; i < Latency.MinTailSamples; i++) pulse.Add((await Latency.TimeAsync(() => DashboardPulse.ReadAsync(database.Contexts, ct))).Ms);
         outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"  live poll reading (DashboardPulse): p50 {Latency.Percentile(pulse, 50):F1} ms, p95 {Latency.Percentile(pulse, 95):F1} ms"));
     }
 

@@ -20,7 +20,7 @@ namespace Barangay.Bench.Documents;
 internal sealed class DocumentsBench : IBenchmark
 {
     public const int Requests = 50_000;
-    private const int PdfRounds = 50;
+    private const int PdfRounds = Latency.MinTailSamples;
     private const int Batch = 1_000;
     private const int QueueRounds = 200;
     private const int Warmup = 10;

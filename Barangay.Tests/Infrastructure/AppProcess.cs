@@ -45,6 +45,7 @@ public sealed class AppProcess : IAsyncDisposable
         };
         psi.Environment["ConnectionStrings__Default"] = appConnectionString;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Demo__Allowed"] = "true"; // Production over the demo barangay's published passwords (DemoPasswordGuard)
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         // As ./run.sh: links start with the app's own address, and only its own host names are answered.
         psi.Environment["PublicBaseUrl"] = url;
@@ -83,7 +84,7 @@ public sealed class AppProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException("The app exited while starting:\n" + Output);
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited (code {_process.ExitCode}) while starting:\n" + Output);
             try
             {
                 if ((await http.GetAsync(Url + "/healthz")).StatusCode == HttpStatusCode.OK)
