@@ -45,6 +45,7 @@ public static class BarangayApp
         builder.AddAccounts();
         builder.AddAccountSecurity();
         builder.AddDashboards();
+        TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
         return app;

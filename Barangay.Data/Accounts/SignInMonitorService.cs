@@ -30,7 +30,7 @@ public sealed class SignInMonitorService(BarangayDb dbs, TimeProvider clock)
             .Where(x => x.Failures >= Threshold).OrderByDescending(x => x.Failures).Take(50).ToListAsync(ct);
         var names = accounts.Select(a => a.Name.ToUpperInvariant()).ToList();
         var known = await db.Users.AsNoTracking().Where(u => names.Contains(u.NormalizedUserName!))
-            .Select(u => new { u.NormalizedUserName, Locked = u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow }).ToListAsync(ct);
+            .Select(u => new { u.NormalizedUserName, Locked = u.LockoutEnd != null && u.LockoutEnd > clock.GetUtcNow() }).ToListAsync(ct);
         return new SuspiciousActivity(
             addresses.Select(a => new SuspiciousAddress(a.Ip, a.Failures, a.Names, a.Last)).ToList(),
             accounts.Select(a =>

@@ -33,7 +33,7 @@ public static class EmailOutbox
                 _ => JsonSerializer.Serialize(payload),
             },
             Status = EmailStatuses.Queued,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = Common.ContextClock.UtcNow(db),
         };
         db.EmailQueue.Add(row);
         return row;

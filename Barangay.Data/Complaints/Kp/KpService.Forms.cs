@@ -106,7 +106,7 @@ public sealed partial class KpService
         {
             KpForm.Summons => kp.SummonsIssuedAt!.Value,
             KpForm.Settlement => kp.OutcomeAt!.Value,
-            _ => kp.CertificateIssuedAt ?? DateTime.UtcNow,
+            _ => kp.CertificateIssuedAt ?? Common.ContextClock.UtcNow(db),
         };
         return new KpFormData(barangay, locality, S(SettingKeys.Region), kp.CaseNo, complainant, names, caseTitle, title, paragraphs, signatures, issued);
     }

@@ -359,7 +359,7 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
             new DateTime(2026, 12, 5, 22, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 6, 2, 0, 0, DateTimeKind.Utc),
             "Ilog San Isidro", 50, 0, true, EventStatuses.Published);
 
-        var ics = EventCalendarFile.Build(row, "Bring gloves.\nWear boots.", "barangay.local");
+        var ics = EventCalendarFile.Build(row, "Bring gloves.\nWear boots.", "barangay.local", TestClock.Now.UtcDateTime);
 
         ics.Should().StartWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
         ics.Should().Contain("DTSTART:20261205T220000Z\r\n").And.Contain("DTEND:20261206T020000Z\r\n");
