@@ -23,6 +23,12 @@ public static class TestClock
     /// <summary>How far <see cref="Now"/> is from the real clock when the suite started: zero unless BARANGAY_TEST_NOW is set.</summary>
     public static TimeSpan Offset { get; } = Environment.GetEnvironmentVariable("BARANGAY_TEST_NOW") is { Length: > 0 } ? Now - DateTimeOffset.UtcNow : TimeSpan.Zero;
 
+    /// <summary>"Now" on the running suite clock, as the UTC <see cref="DateTime"/> the entities store.</summary>
+    public static DateTime UtcNow => Running().GetUtcNow().UtcDateTime;
+
+    /// <summary>Today in Manila on the running suite clock.</summary>
+    public static DateOnly ManilaToday => Barangay.Data.Common.TimeZones.ManilaToday(Running());
+
     /// <summary>True when BARANGAY_TEST_NOW moves the suite's clock.</summary>
     public static bool IsShifted => Offset != TimeSpan.Zero;
 
