@@ -95,7 +95,7 @@ public class ImportsEndToEndTests(EndToEndFixture e2e)
         await page.GetByTestId("map-Purok").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("6. Zona").ClickAsync();
         await page.GetByTestId("mapping-apply").ClickAsync();
-        await Expect(page.GetByTestId("map-Purok")).ToHaveValueAsync("6. Zona");
+        await Expect(page.GetByTestId("map-Purok")).ToHaveTextAsync("6. Zona");
         await Expect(page.GetByTestId("preview-valid")).ToHaveTextAsync($"{Rows - Errors:N0} of {Rows:N0} rows ready", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("mapping-changed")).ToHaveCountAsync(0);
     }
