@@ -44,7 +44,13 @@ export_connection_strings barangay_test_template barangay_test_jobs
 dotnet "$APP" migrate >/dev/null
 psql_super -d postgres -c "CREATE DATABASE barangay_test_demo TEMPLATE barangay_test_template OWNER $PG_OWNER"
 export_connection_strings barangay_test_demo barangay_test_jobs
-dotnet "$APP" seed-demo >/dev/null
+# BARANGAY_TEST_NOW=2026-12-04T18:00:00+08:00 ./test.sh runs the suite "on" that moment: the demo data is seeded on the same clock.
+if [ -n "${BARANGAY_TEST_NOW:-}" ]; then
+  export BARANGAY_TEST_NOW
+  Testing__Now="$BARANGAY_TEST_NOW" Testing__AllowShiftedClock=true dotnet "$APP" seed-demo >/dev/null
+else
+  dotnet "$APP" seed-demo >/dev/null
+fi
 export_connection_strings barangay_test_template barangay_test_jobs
 export BARANGAY_TEST_TEMPLATE=barangay_test_template BARANGAY_TEST_DEMO_TEMPLATE=barangay_test_demo
 export BARANGAY_APP_DLL="$APP" BARANGAY_DATA_ROOT="$DATA"

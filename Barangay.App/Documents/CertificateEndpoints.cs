@@ -54,9 +54,9 @@ public static class CertificateEndpoints
         return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private static async Task<IResult> CollectionsAsync(string format, DateOnly? day, HttpContext http, DocumentRequestService requests, CancellationToken ct)
+    private static async Task<IResult> CollectionsAsync(string format, DateOnly? day, HttpContext http, DocumentRequestService requests, TimeProvider clock, CancellationToken ct)
     {
-        var report = await requests.CollectionsAsync(day ?? Barangay.Data.Common.TimeZones.ManilaToday(), ct);
+        var report = await requests.CollectionsAsync(day ?? Barangay.Data.Common.TimeZones.ManilaToday(clock), ct);
         if (report is null) return Results.NotFound();
         http.Response.Headers.CacheControl = "private, no-store";
         var name = $"collections-{report.Day:yyyy-MM-dd}";

@@ -7,11 +7,11 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/events/{id:guid}.ics", async (Guid id, HttpContext http, EventService events, Barangay.Data.Common.PublicLinks links, CancellationToken ct) =>
+        app.MapGet("/events/{id:guid}.ics", async (Guid id, HttpContext http, EventService events, Barangay.Data.Common.PublicLinks links, TimeProvider clock, CancellationToken ct) =>
         {
             var e = await events.GetAsync(id, ct);
             if (e is null || e.Event.Status == EventStatuses.Draft) return Results.NotFound();
-            var ics = EventCalendarFile.Build(e.Event, e.Description, links.Host);
+            var ics = EventCalendarFile.Build(e.Event, e.Description, links.Host, clock.GetUtcNow().UtcDateTime);
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"{e.Event.EventId}.ics");
         }).RequireAuthorization();

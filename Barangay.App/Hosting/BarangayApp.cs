@@ -51,6 +51,7 @@ public static class BarangayApp
         builder.AddAccountSecurity();
         builder.AddDashboards();
         builder.AddWebSecurity();
+        TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
         return app;

@@ -26,6 +26,7 @@ public static class WorkerHost
         jobs.RunServer = true;
         builder.Services.AddBarangayJobs(jobs, JobsServices.EmailOptionsFrom(config));
         Barangay.Jobs.Announcements.AnnouncementJobs.AddAnnouncementJobs(builder.Services, CommunityServices.SmsOptionsFrom(config), jobs.RecurringJobs);
+        TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         return builder.Build();
     }
 }

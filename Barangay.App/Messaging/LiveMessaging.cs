@@ -9,7 +9,7 @@ namespace Barangay.App.Messaging;
 /// to <see cref="MessageKeys.ForUser"/> (the navigation badge does, on every page). A message committed here is
 /// signalled at once; <see cref="MessagePoller"/> brings those committed on other replicas.
 /// </summary>
-public sealed class LiveMessaging(LiveNotifier live) : IMessagingLive
+public sealed class LiveMessaging(LiveNotifier live, TimeProvider clock) : IMessagingLive
 {
     /// <summary>Messages already signalled here, so the poll does not signal them a second time.</summary>
     private readonly ConcurrentDictionary<Guid, DateTime> _signalled = new();
@@ -22,7 +22,7 @@ public sealed class LiveMessaging(LiveNotifier live) : IMessagingLive
 
     public Task MessageSentAsync(Guid conversationId, Guid messageId, IReadOnlyCollection<Guid> participants)
     {
-        _signalled[messageId] = DateTime.UtcNow;
+        _signalled[messageId] = clock.GetUtcNow().UtcDateTime;
         return SignalAsync(conversationId, participants);
     }
 
@@ -34,7 +34,7 @@ public sealed class LiveMessaging(LiveNotifier live) : IMessagingLive
             .Append(live.NotifyAsync(MessageKeys.Hall)));
 
     /// <summary>True once per message: the first of the local send and the poll to see it signals it.</summary>
-    internal bool TryClaim(Guid messageId) => _signalled.TryAdd(messageId, DateTime.UtcNow);
+    internal bool TryClaim(Guid messageId) => _signalled.TryAdd(messageId, clock.GetUtcNow().UtcDateTime);
 
     internal void Forget(DateTime olderThanUtc)
     {

@@ -14,7 +14,7 @@ namespace Barangay.App.Messaging;
 /// </summary>
 public sealed class MessagePoller(
     IDbContextFactory<BarangayDbContext> factory, LiveNotifier live, LiveMessaging messaging, NotificationPollOptions options,
-    ILogger<MessagePoller> logger) : BackgroundService
+    ILogger<MessagePoller> logger, TimeProvider clock) : BackgroundService
 {
     private const string Sql = """
         SELECT now();
@@ -69,7 +69,7 @@ public sealed class MessagePoller(
         await reader.DisposeAsync();
 
         _lastPoll = now;
-        messaging.Forget(DateTime.UtcNow - options.Lookback - options.Lookback);
+        messaging.Forget(clock.GetUtcNow().UtcDateTime - options.Lookback - options.Lookback);
         var fresh = rows.GroupBy(r => r.Message).Where(g => messaging.TryClaim(g.Key)).ToList();
         await Task.WhenAll(fresh.Select(g => messaging.SignalAsync(g.First().Conversation, g.Select(r => r.User).OfType<Guid>())));
         return fresh.Count;

@@ -29,8 +29,10 @@ public sealed class SignInMonitorService(BarangayDb dbs, TimeProvider clock)
             .Select(g => new { Name = g.Key, Failures = g.Count(), Ips = g.Select(f => f.IpAddress).Distinct().Count(), Last = g.Max(f => f.AttemptedAt) })
             .Where(x => x.Failures >= Threshold).OrderByDescending(x => x.Failures).Take(50).ToListAsync(ct);
         var names = accounts.Select(a => a.Name.ToUpperInvariant()).ToList();
+        // Identity (.NET 10) sets and checks LockoutEnd on the system clock, not on a TimeProvider: compare on that clock.
+        var identityNow = DateTimeOffset.UtcNow;
         var known = await db.Users.AsNoTracking().Where(u => names.Contains(u.NormalizedUserName!))
-            .Select(u => new { u.NormalizedUserName, Locked = u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow }).ToListAsync(ct);
+            .Select(u => new { u.NormalizedUserName, Locked = u.LockoutEnd != null && u.LockoutEnd > identityNow }).ToListAsync(ct);
         return new SuspiciousActivity(
             addresses.Select(a => new SuspiciousAddress(a.Ip, a.Failures, a.Names, a.Last)).ToList(),
             accounts.Select(a =>

@@ -69,7 +69,7 @@ public sealed class AnnouncementFanOut(
         if (d.Status == DeliveryStatuses.Done) return new Step(Progress(d), [], 0);
         var audience = AnnouncementAudience.Parse(a.Audience);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        var now = DateTime.UtcNow;
+        var now = Common.ContextClock.UtcNow(db);
 
         if (d.Status == DeliveryStatuses.Queued)
         {

@@ -12,7 +12,7 @@ public static class AuditTrail
         var row = new AuditLog
         {
             Id = Guid.NewGuid(),
-            Timestamp = DateTime.UtcNow,
+            Timestamp = Common.ContextClock.UtcNow(db),
             ActorUserId = actor?.UserId,
             ActorName = actor?.Name,
             ActionType = action,

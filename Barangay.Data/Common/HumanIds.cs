@@ -31,7 +31,7 @@ public static class HumanIds
     /// <summary>Takes the next ID. Call inside the transaction that inserts the row that uses it.</summary>
     public static async Task<string> NextAsync(BarangayDbContext db, string prefix, int? year = null, CancellationToken ct = default)
     {
-        var y = year ?? TimeZones.ManilaToday().Year;
+        var y = year ?? TimeZones.ManilaToday(db.Clock()).Year;
         var conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();

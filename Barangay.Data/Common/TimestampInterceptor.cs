@@ -10,6 +10,9 @@ namespace Barangay.Data.Common;
 /// </summary>
 public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
+    /// <summary>The app's clock, for code that has only the context (<see cref="ContextClock"/>).</summary>
+    public TimeProvider Clock => clock;
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Stamp(eventData.Context);

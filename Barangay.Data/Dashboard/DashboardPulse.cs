@@ -19,11 +19,11 @@ public static class DashboardPulse
           (SELECT count(*) FROM residents WHERE deleted_at IS NULL AND registration_status = @active),
           (SELECT count(*) FROM households WHERE deleted_at IS NULL),
           (SELECT count(*) FROM registration_pending WHERE status = 'pending'),
-          (SELECT count(*) FROM document_requests WHERE status = ANY(@req_pending) AND due_at < now()),
+          (SELECT count(*) FROM document_requests WHERE status = ANY(@req_pending) AND due_at < @now),
           (SELECT string_agg(status || ':' || n, ';' ORDER BY status) FROM (SELECT status, count(*) AS n FROM document_requests GROUP BY status) s),
           (SELECT count(*) FROM complaints),
           (SELECT count(*) FROM complaints WHERE status = ANY(@cmp_open)),
-          (SELECT count(*) FROM events WHERE status = @published AND start_at >= now()),
+          (SELECT count(*) FROM events WHERE status = @published AND start_at >= @now),
           (SELECT count(*) FROM conversations WHERE awaiting_reply),
           (SELECT COALESCE(sum(unread_count), 0) FROM conversation_participants))
         """;
@@ -39,6 +39,8 @@ public static class DashboardPulse
         cmd.Parameters.Add(new NpgsqlParameter<string[]>("req_pending", [.. DocumentRequestStatuses.Pending]));
         cmd.Parameters.Add(new NpgsqlParameter<string[]>("cmp_open", [.. ComplaintStatuses.Open]));
         cmd.Parameters.Add(new NpgsqlParameter<string>("published", EventStatuses.Published));
+        // The app's clock, not the database's now(): due dates and start times were computed on it (and tests pin it).
+        cmd.Parameters.Add(new NpgsqlParameter<DateTime>("now", Common.ContextClock.UtcNow(db)));
         return (string)(await cmd.ExecuteScalarAsync(ct))!;
     }
 }

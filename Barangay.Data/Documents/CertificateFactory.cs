@@ -23,7 +23,7 @@ internal static class CertificateFactory
         var locality = string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0));
         var address = string.Join(", ", new[] { resident.Address, purokLabel }.Where(x => !string.IsNullOrWhiteSpace(x)));
         if (address.Length == 0) address = "this barangay";
-        var today = TimeZones.ManilaToday();
+        var today = TimeZones.ManilaToday(db.Clock());
         var name = DocumentRequestService.Name(resident).ToUpper(CultureInfo.GetCultureInfo("en-PH"));
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {

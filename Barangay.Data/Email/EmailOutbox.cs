@@ -47,7 +47,7 @@ public static class EmailOutbox
                 _ => JsonSerializer.Serialize(payload),
             }, secret),
             Status = EmailStatuses.Queued,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = Common.ContextClock.UtcNow(db),
         };
         db.EmailQueue.Add(row);
         return row;

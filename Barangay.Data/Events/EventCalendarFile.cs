@@ -6,7 +6,7 @@ namespace Barangay.Data.Events;
 /// <summary>An RFC 5545 VCALENDAR with one VEVENT, to add an event to a phone's calendar (written by hand: a dozen lines).</summary>
 public static class EventCalendarFile
 {
-    public static string Build(EventRow e, string? description, string host)
+    public static string Build(EventRow e, string? description, string host, DateTime stampUtc)
     {
         var sb = new StringBuilder();
         Line(sb, "BEGIN:VCALENDAR");
@@ -16,7 +16,7 @@ public static class EventCalendarFile
         Line(sb, "METHOD:PUBLISH");
         Line(sb, "BEGIN:VEVENT");
         Line(sb, $"UID:{e.Id:D}@{Escape(host)}");
-        Line(sb, $"DTSTAMP:{Stamp(DateTime.UtcNow)}");
+        Line(sb, $"DTSTAMP:{Stamp(stampUtc)}");
         Line(sb, $"DTSTART:{Stamp(e.StartAt)}");
         Line(sb, $"DTEND:{Stamp(e.EndAt)}");
         Line(sb, $"SUMMARY:{Escape(e.Title)}");

@@ -60,6 +60,7 @@ public sealed class FileService(
         {
             var (db, _) = await dbs.OpenAsync(ct);
             await using var __ = db;
+            row.UploadedAt = Common.ContextClock.UtcNow(db);
             db.Files.Add(row);
             db.Record(AuditActions.Create, TargetType, row.Id.ToString(), new
             {
@@ -107,7 +108,7 @@ public sealed class FileService(
             Url = FileStoreKeys.New(),
             SizeBytes = bytes.Length,
             UploadedBy = uploadedBy,
-            UploadedAt = DateTime.UtcNow,
+            // UploadedAt: set by the caller from its context's clock when it adds the row.
             Metadata = metadata.ToJson(),
         };
         return (row, ciphertext);

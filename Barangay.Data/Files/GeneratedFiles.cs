@@ -22,6 +22,7 @@ public sealed class GeneratedFiles(IDbContextFactory<BarangayDbContext> factory,
         try
         {
             await using var db = await factory.CreateDbContextAsync(ct);
+            row.UploadedAt = Common.ContextClock.UtcNow(db);
             db.Files.Add(row);
             db.Record(AuditActions.Create, FileService.TargetType, row.Id.ToString(), new
             {

@@ -123,7 +123,7 @@ public sealed partial class MessagingService
 
     private async Task MarkReadCoreAsync(BarangayDbContext db, Guid conversationId, Guid me, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = Common.ContextClock.UtcNow(db);
         var changed = await db.ConversationParticipants.Where(p => p.ConversationId == conversationId && p.UserId == me && p.UnreadCount > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.UnreadCount, 0).SetProperty(p => p.LastReadAt, now), ct);
         if (changed > 0) await live.ReadAsync(me, conversationId);

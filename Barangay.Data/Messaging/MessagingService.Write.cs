@@ -102,7 +102,7 @@ public sealed partial class MessagingService
             LinkType = start.Link?.Kind,
             LinkId = start.Link?.Id,
             AwaitingReply = start.AwaitingReply,
-            LastMessageAt = DateTime.UtcNow,
+            LastMessageAt = db.UtcNow(),
         });
         var others = new List<(Guid, int)>();
         foreach (var user in start.Participants.Distinct())
@@ -110,7 +110,7 @@ public sealed partial class MessagingService
             var mine = user == me;
             db.ConversationParticipants.Add(new ConversationParticipant
             {
-                Id = Guid.NewGuid(), ConversationId = id, UserId = user, UnreadCount = mine ? 0 : 1, LastReadAt = mine ? DateTime.UtcNow : null,
+                Id = Guid.NewGuid(), ConversationId = id, UserId = user, UnreadCount = mine ? 0 : 1, LastReadAt = mine ? db.UtcNow() : null,
             });
             if (!mine) others.Add((user, 1));
         }

@@ -62,7 +62,7 @@ public sealed partial class ResidentSelfService
 
     private static async Task<bool> AlreadyAskedAsync(BarangayDbContext db, Guid residentId, CorrectionDetails details, CancellationToken ct)
     {
-        var since = DateTime.UtcNow - ProfileCorrections.RepeatWindow;
+        var since = db.UtcNow() - ProfileCorrections.RepeatWindow;
         var recent = await db.AuditLogs.AsNoTracking()
             .Where(a => a.ActionType == ProfileCorrections.AuditAction && a.TargetId == residentId.ToString() && a.Timestamp >= since)
             .Select(a => a.Details).ToListAsync(ct);

@@ -51,8 +51,11 @@ public sealed class OverdueDigestJob(IDbContextFactory<BarangayDbContext> factor
         var responsible = officials
             .Where(o => RolePermissions.For(o.Roles, o.Position) is var p && (p.Contains(Permissions.Documents.Process) || p.Contains(Permissions.Documents.Release)))
             .DistinctBy(o => o.Id).ToList();
+        // Notifications are stamped by the database (created_at DEFAULT now(), the one clock every replica's poller reads):
+        // "since this morning" is measured back from the database's now() (DateTime.UtcNow is translated to now() in SQL).
+        var sinceMorning = clock.GetUtcNow().UtcDateTime - todayStart;
         var already = await db.Notifications.AsNoTracking()
-            .Where(n => n.Type == NotificationType && n.CreatedAt >= todayStart)
+            .Where(n => n.Type == NotificationType && n.CreatedAt >= DateTime.UtcNow - sinceMorning)
             .Select(n => n.UserId).ToListAsync(ct);
         var recipients = responsible.Where(o => !already.Contains(o.Id)).ToList();
         if (recipients.Count == 0) return 0;

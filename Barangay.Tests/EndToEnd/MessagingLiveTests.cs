@@ -26,7 +26,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
         {
             await official.GotoAsync("/messages/hall");
             await EndToEndFixture.WaitInteractiveAsync(official);
-            await official.WaitForTimeoutAsync(300);
+            await EndToEndFixture.WaitLiveAsync(official, "hall-inbox");
             var officialNavigations = 0;
             official.FrameNavigated += (_, f) => { if (f == official.MainFrame) officialNavigations++; };
 
@@ -43,7 +43,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await resident.WaitForURLAsync(u => u.Contains("/messages/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(resident);
             await Expect(resident.GetByTestId("message-body")).ToContainTextAsync("since Monday");
-            await resident.WaitForTimeoutAsync(300);
+            await EndToEndFixture.WaitLiveAsync(resident, "conversation");
             var residentNavigations = 0;
             resident.FrameNavigated += (_, f) => { if (f == resident.MainFrame) residentNavigations++; };
 
@@ -58,7 +58,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await EndToEndFixture.WaitInteractiveAsync(official);
             await Expect(official.GetByTestId("conversation-resident")).ToContainTextAsync("Dela Cruz, Juan");
             await Expect(official.GetByTestId("message-body")).ToContainTextAsync("It is very dark at night.");
-            await official.WaitForTimeoutAsync(300);
+            await EndToEndFixture.WaitLiveAsync(official, "conversation");
             officialNavigations = 0;
 
             // The official replies; the reply shows on the resident's phone live (the thread is column-reverse: the first in the DOM is the newest, shown at the bottom).
@@ -85,7 +85,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
             await resident.GetByRole(AriaRole.Link, new() { Name = "Back to messages" }).ClickAsync();
             await resident.WaitForURLAsync(u => u.EndsWith("/messages", StringComparison.Ordinal));
             await EndToEndFixture.WaitInteractiveAsync(resident);
-            await resident.WaitForTimeoutAsync(300);
+            await EndToEndFixture.WaitLiveAsync(resident, "messages");
             await EndToEndFixture.Field(official, "composer-text").FillAsync("Also: the team needs the pole number if you see it.");
             await official.GetByTestId("composer-send").ClickAsync();
             var mine = resident.GetByTestId("conversation-item").Filter(new() { HasText = tag });
@@ -113,7 +113,7 @@ public class MessagingLiveTests(EndToEndFixture e2e)
         {
             await resident.GotoAsync("/messages");
             await EndToEndFixture.WaitInteractiveAsync(resident);
-            await resident.WaitForTimeoutAsync(300);
+            await EndToEndFixture.WaitLiveAsync(resident, "messages");
             var residentNavigations = 0;
             resident.FrameNavigated += (_, f) => { if (f == resident.MainFrame) residentNavigations++; };
 

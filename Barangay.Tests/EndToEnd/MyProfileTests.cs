@@ -66,7 +66,7 @@ public class MyProfileTests(EndToEndFixture e2e)
             await page.GetByTestId("request-correction").ClickAsync();
             await page.GetByTestId("correction-field").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "Birth date" }).ClickAsync();
-            await Input(page, "correction-value").FillAsync($"{DateTime.UtcNow.Year + 1}-02-03");
+            await Input(page, "correction-value").FillAsync($"{TestClock.UtcNow.Year + 1}-02-03");
             await page.GetByTestId("send-correction").ClickAsync();
             await Expect(page.GetByText("Birth date cannot be in the future.")).ToBeVisibleAsync();
 

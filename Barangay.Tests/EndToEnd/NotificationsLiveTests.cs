@@ -39,8 +39,9 @@ public class NotificationsLiveTests(EndToEndFixture e2e)
         await Expect(items).ToHaveCountAsync(2);
         await Expect(items.First).ToContainTextAsync("The medical mission is next week.");
         await Expect(page.GetByTestId("mark-all-read")).ToBeEnabledAsync();
-        // Let the page's subscription settle before the row lands (it subscribes after its first render).
-        await page.WaitForTimeoutAsync(300);
+        // The page and the bell subscribe after their first render: the row lands once both listen.
+        await EndToEndFixture.WaitLiveAsync(page, "notifications");
+        await EndToEndFixture.WaitBellLiveAsync(page);
         var navigations = 0;
         page.FrameNavigated += (_, f) => { if (f == page.MainFrame) navigations++; };
 

@@ -73,7 +73,7 @@ public class ResidentRecordsTests(EndToEndFixture e2e)
         await EndToEndFixture.WaitInteractiveAsync(page);
         await Input(page, "first-name").FillAsync("Niña");
         await Input(page, "last-name").FillAsync("Dela Peña");
-        await Input(page, "dob").FillAsync($"{DateTime.UtcNow.Year + 1}-01-15");
+        await Input(page, "dob").FillAsync($"{TestClock.UtcNow.Year + 1}-01-15");
         await page.GetByTestId("purok").ClickAsync();
         await page.GetByText("Purok 2 - Ilang-Ilang").Last.ClickAsync();
         await page.GetByTestId("save-resident").ClickAsync();

@@ -40,7 +40,7 @@ public class SelfRegistrationTests(EndToEndFixture e2e)
         await Expect(phone.Locator("h1")).ToHaveTextAsync("Register");
 
         // A 15-year-old is refused, by field, and nothing is kept but what they typed.
-        await FillFormAsync(phone, "rosario.m", DateTime.Today.AddYears(-15).ToString("yyyy-MM-dd"));
+        await FillFormAsync(phone, "rosario.m", TestClock.ManilaToday.AddYears(-15).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await phone.ClickAsync("#register-submit");
         await Expect(phone.GetByTestId("register-errors")).ToContainTextAsync("residents aged 16 to 90 may register themselves");
         await Expect(phone.Locator("#Input_FirstName")).ToHaveValueAsync("Rosario");

@@ -60,6 +60,12 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["Hangfire__QueuePollInterval"] = "00:00:01";
         psi.Environment["Hangfire__SchedulePollingInterval"] = "00:00:01";
         psi.Environment["Hangfire__WorkerCount"] = "4";
+        if (TestClock.IsShifted)
+        {
+            // The app runs on the suite's clock (BARANGAY_TEST_NOW): what it stamps and shows agrees with what the test expects.
+            psi.Environment["Testing__Now"] = TestClock.Running().GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            psi.Environment["Testing__AllowShiftedClock"] = "true";
+        }
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) psi.Environment[k] = v;
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the app");

@@ -10,7 +10,11 @@ public abstract class ComponentTestBase : BunitContext
     protected ComponentTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Under load (eight test runs on two cores) a re-render can take longer than bUnit's 1 s default.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         Services.AddLocalization();
+        // The suite's clock (BARANGAY_TEST_NOW, or now): pages take "today" from the injected TimeProvider.
+        Services.AddSingleton(TestClock.Running());
     }
 }

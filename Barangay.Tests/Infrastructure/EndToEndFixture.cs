@@ -63,6 +63,17 @@ public sealed class EndToEndFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Waits until the page listens for live updates: its LiveReady marker (data-testid="live-{name}") says
+    /// data-live="ready" once the page has subscribed to its notifier, so a change made next shows without a reload.
+    /// </summary>
+    public static Task WaitLiveAsync(IPage page, string name) =>
+        Assertions.Expect(page.GetByTestId("live-" + name)).ToHaveAttributeAsync("data-live", "ready");
+
+    /// <summary>Waits until the notification bell listens for live updates (data-live="ready").</summary>
+    public static Task WaitBellLiveAsync(IPage page) =>
+        Assertions.Expect(page.GetByTestId("notification-bell")).ToHaveAttributeAsync("data-live", "ready");
+
     /// <summary>Waits until the Blazor circuit is connected, so clicks reach the server.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -63,6 +63,12 @@ public sealed class JobsTestHost : IAsyncDisposable
             settings["Email:SendGrid:ApiKey"] = "SG.test-key";
             settings["Email:SendGrid:BaseUrl"] = sendGrid.BaseUrl;
         }
+        if (TestClock.IsShifted)
+        {
+            // The jobs run on the suite's clock (BARANGAY_TEST_NOW), as the rows the test writes do.
+            settings["Testing:Now"] = TestClock.Running().GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            settings["Testing:AllowShiftedClock"] = "true";
+        }
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         var host = WorkerHost.Build([], b => b.Configuration.AddInMemoryCollection(settings));
         await host.StartAsync();

@@ -14,6 +14,24 @@ public static class TestClock
     /// <summary>A clock stopped at <see cref="Now"/>; a test moves it with <c>Advance</c>.</summary>
     public static FakeTimeProvider Frozen() => new(Now);
 
+    /// <summary>
+    /// A clock that starts at <see cref="Now"/> and runs at real speed (timeouts, lockout windows and pollers still see
+    /// time pass). The default clock of <see cref="TestServices"/> and of the app an end-to-end test starts.
+    /// </summary>
+    public static TimeProvider Running() => Offset == TimeSpan.Zero ? TimeProvider.System : new Barangay.Data.Common.ShiftedTimeProvider(Offset);
+
+    /// <summary>How far <see cref="Now"/> is from the real clock when the suite started: zero unless BARANGAY_TEST_NOW is set.</summary>
+    public static TimeSpan Offset { get; } = Environment.GetEnvironmentVariable("BARANGAY_TEST_NOW") is { Length: > 0 } ? Now - DateTimeOffset.UtcNow : TimeSpan.Zero;
+
+    /// <summary>"Now" on the running suite clock, as the UTC <see cref="DateTime"/> the entities store.</summary>
+    public static DateTime UtcNow => Running().GetUtcNow().UtcDateTime;
+
+    /// <summary>Today in Manila on the running suite clock.</summary>
+    public static DateOnly ManilaToday => Barangay.Data.Common.TimeZones.ManilaToday(Running());
+
+    /// <summary>True when BARANGAY_TEST_NOW moves the suite's clock.</summary>
+    public static bool IsShifted => Offset != TimeSpan.Zero;
+
     /// <summary>A clock stopped at a Manila wall-clock moment, such as "2026-12-04 18:00".</summary>
     public static FakeTimeProvider AtManila(string local) =>
         new(new DateTimeOffset(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromHours(8)));

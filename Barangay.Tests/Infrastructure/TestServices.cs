@@ -22,6 +22,8 @@ public sealed class TestServices : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        // The suite's clock (BARANGAY_TEST_NOW, or now), running; a test that needs a stopped or chosen moment registers its own in configure.
+        services.AddSingleton(TestClock.Running());
         services.AddBarangayData(connectionString, new DatabaseOptions());
         services.AddHttpContextAccessor();
         services.AddDataProtection();

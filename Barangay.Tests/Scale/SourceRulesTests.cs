@@ -34,10 +34,49 @@ public class SourceRulesTests
     [Fact]
     public void EveryExplicitTransaction_IsInsideAnExecutionStrategy()
     {
-        var files = AppSources().Where(s => s.Text.Contains("BeginTransaction", StringComparison.Ordinal)).ToList();
-        files.Should().NotBeEmpty("the services do use explicit transactions");
-        files.Where(s => !s.Text.Contains("CreateExecutionStrategy()", StringComparison.Ordinal)).Select(s => s.Path)
-            .Should().BeEmpty("a transaction CockroachDB asks to retry (40001) must be replayed whole, by the execution strategy");
+        var sources = AppSources().ToList();
+        var (uncovered, transactions) = TransactionRule.Check(sources);
+        var mentioned = sources.Sum(s => System.Text.RegularExpressions.Regex.Count(s.Text, @"\.BeginTransaction\w*\("));
+        transactions.Should().Be(mentioned, "the parser finds every BeginTransaction* call in the text").And.BeGreaterThan(10, "the services do use explicit transactions");
+        uncovered.Should().BeEmpty("a transaction CockroachDB asks to retry (40001) must be replayed whole, by the execution strategy");
+    }
+
+    private const string Fixture = """
+        class Svc
+        {
+            async Task GoodAsync(Ctx db, CancellationToken ct) =>
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(token);
+                    await HelperAsync(db, token);
+                });
+
+            async Task ViaLocalAsync(Ctx db)
+            {
+                var strategy = db.Database.CreateExecutionStrategy();
+                await strategy.ExecuteAsync(() => OnlyFromStrategyAsync(db));
+            }
+
+            async Task OnlyFromStrategyAsync(Ctx db) { await using var tx = await db.Database.BeginTransactionAsync(); }
+
+            async Task HelperAsync(Ctx db, CancellationToken ct) { await using var tx = await db.Database.BeginTransactionAsync(ct); }
+
+            async Task BadAsync(Ctx db, CancellationToken ct)
+            {
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(async token => { await Task.Yield(); });
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await HelperAsync(db, ct);
+            }
+        }
+        """;
+
+    [Fact]
+    public void TransactionRule_ReportsATransactionOutsideTheStrategy_EvenInAFileThatHasOne()
+    {
+        var (uncovered, transactions) = TransactionRule.Check([("Fixture.cs", Fixture)]);
+        transactions.Should().Be(4);
+        // Line 23: BadAsync's own transaction; line 18: HelperAsync, which BadAsync also calls from outside a strategy.
+        uncovered.Should().BeEquivalentTo(["Fixture.cs:18", "Fixture.cs:23"]);
     }
 
     [Fact]

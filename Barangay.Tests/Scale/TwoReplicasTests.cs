@@ -44,7 +44,9 @@ public class TwoReplicasTests(EndToEndFixture e2e)
             await EndToEndFixture.WaitInteractiveAsync(juanOnB);
             var bell = juanOnB.GetByTestId("notification-bell");
             var unreadBefore = int.Parse(await bell.GetAttributeAsync("data-unread") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-            await juanOnB.WaitForTimeoutAsync(300); // the page subscribes after its first render
+            // The page and the bell subscribe after their first render: the message is written once both listen.
+            await EndToEndFixture.WaitLiveAsync(juanOnB, "messages");
+            await EndToEndFixture.WaitBellLiveAsync(juanOnB);
             var navigations = 0;
             juanOnB.FrameNavigated += (_, f) => { if (f == juanOnB.MainFrame) navigations++; };
 

@@ -236,7 +236,7 @@ public sealed class RegistrationService(
         user.NormalizedEmail = null;
         user.PasswordHash = null;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
-        user.DeletedAt = DateTime.UtcNow;
+        user.DeletedAt = Common.ContextClock.UtcNow(db);
     }
 
     internal static RegistrationStatusView View(RegistrationPending r, RegistrationPayload p) =>

@@ -16,7 +16,7 @@ public class OfficialsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>
     public OfficialsPageTests(DemoDatabase database)
     {
         Services.AddBarangayData(database.AppConnectionString, new DatabaseOptions());
-        Services.AddSingleton(new FileLinkSigner(new FileStorageOptions { LinkKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }, TimeProvider.System));
+        Services.AddSingleton(new FileLinkSigner(new FileStorageOptions { LinkKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }, TestClock.Running()));
         Services.AddSingleton<OfficialRosterService>();
     }
 

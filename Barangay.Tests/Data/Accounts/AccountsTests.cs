@@ -92,7 +92,7 @@ public class AccountsTests(TestDatabase database) : IClassFixture<TestDatabase>,
         await sessions.EndAsync(revoked, u.Id, u.UserName, null, null);
         await using (var db = await _services.DbAsync())
         {
-            db.FailedLogins.Add(new FailedLogin { Username = "old", AttemptedAt = DateTime.UtcNow.AddDays(-3) });
+            db.FailedLogins.Add(new FailedLogin { Username = "old", AttemptedAt = TestClock.UtcNow.AddDays(-3) });
             await db.SaveChangesAsync();
         }
 

@@ -41,13 +41,13 @@ public class PersonalDataTests(DemoDatabase database) : IClassFixture<DemoDataba
         await using var db = await _services.DbAsync();
         var juan = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == DemoAccounts.ResidentUser);
         var r = await db.Residents.AsNoTracking().SingleAsync(x => x.UserId == juan.Id);
-        var c = new Conversation { Id = Guid.NewGuid(), Subject = "Streetlight on Purok 2", ResidentId = r.Id, CreatedBy = juan.Id, CreatedAt = DateTime.UtcNow, LastMessageAt = DateTime.UtcNow };
+        var c = new Conversation { Id = Guid.NewGuid(), Subject = "Streetlight on Purok 2", ResidentId = r.Id, CreatedBy = juan.Id, CreatedAt = TestClock.UtcNow, LastMessageAt = TestClock.UtcNow };
         db.Conversations.Add(c);
         db.ConversationParticipants.Add(new ConversationParticipant { ConversationId = c.Id, UserId = juan.Id });
-        db.Messages.Add(new Message { ConversationId = c.Id, SenderUserId = juan.Id, Body = "The streetlight near the chapel is out.", CreatedAt = DateTime.UtcNow });
+        db.Messages.Add(new Message { ConversationId = c.Id, SenderUserId = juan.Id, Body = "The streetlight near the chapel is out.", CreatedAt = TestClock.UtcNow });
         db.RegistrationsPending.Add(new RegistrationPending
         {
-            RegistrationId = "REG-2026-900001", Status = "approved", ReferenceResidentId = r.Id, CreatedAt = DateTime.UtcNow,
+            RegistrationId = "REG-2026-900001", Status = "approved", ReferenceResidentId = r.Id, CreatedAt = TestClock.UtcNow,
             UserPayload = new RegistrationPayload { UserId = juan.Id, UserName = "juan", FirstName = "Juan", LastName = "Dela Cruz", Email = "juan.delacruz@sanisidro.example", Purok = "Purok 2" }.ToJson(),
         });
         db.Actor = new AuditActor(juan.Id, "juan", null, null, Guid.NewGuid());

@@ -62,7 +62,7 @@ public class RegistrationTests(DemoDatabase database) : IClassFixture<DemoDataba
         var receipt = await SubmitAsync(Form("maria.b"));
 
         receipt.RegistrationId.Should().MatchRegex(@"^REG-\d{4}-\d{6}$");
-        receipt.EstimatedReviewEta.Should().BeAfter(DateTime.UtcNow);
+        receipt.EstimatedReviewEta.Should().BeAfter(TestClock.UtcNow);
         await using var db = await _services.DbAsync();
         var row = await db.RegistrationsPending.AsNoTracking().SingleAsync(r => r.Id == receipt.Id);
         row.Status.Should().Be(RegistrationStatuses.Pending);
@@ -84,7 +84,7 @@ public class RegistrationTests(DemoDatabase database) : IClassFixture<DemoDataba
     [Fact]
     public async Task Submit_BadInput_IsRefusedNamingTheField_AndWritesNothing()
     {
-        var today = TimeZones.ManilaToday();
+        var today = TestClock.ManilaToday;
         var before = await CountsAsync();
         var cases = new (Func<RegistrationForm> Form, RegistrationPhoto? Photo, string Field, string Says)[]
         {

@@ -147,8 +147,8 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
         pinnedEdit.Pinned = true;
         var pinned = await CreateAsync(pinnedEdit);
         var expiredEdit = Edit("Expired for two", p2);
-        expiredEdit.StartLocal = TimeZones.ToManila(DateTime.UtcNow).AddDays(-3);
-        expiredEdit.EndLocal = TimeZones.ToManila(DateTime.UtcNow).AddDays(-1);
+        expiredEdit.StartLocal = TimeZones.ToManila(TestClock.UtcNow).AddDays(-3);
+        expiredEdit.EndLocal = TimeZones.ToManila(TestClock.UtcNow).AddDays(-1);
         var expired = await CreateAsync(expiredEdit);
         var draft = await CreateAsync(Edit("Draft for two", p2));
         foreach (var a in new[] { forP1, plain, pinned }) (await Announcements.PublishAsync(a.Id)).Ok.Should().BeTrue();
@@ -180,7 +180,7 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
     public async Task Scheduled_PublishesItselfAtStart()
     {
         var edit = Edit("Scheduled clean-up", Purok());
-        edit.StartLocal = TimeZones.ToManila(DateTime.UtcNow).AddHours(2);
+        edit.StartLocal = TimeZones.ToManila(TestClock.UtcNow).AddHours(2);
         var a = await CreateAsync(edit);
 
         var scheduled = await Announcements.PublishAsync(a.Id);
@@ -190,8 +190,8 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
 
         await using (var db = await _services.DbAsync())
         {
-            (await AnnouncementService.PublishDueAsync(db, _dispatch, DateTime.UtcNow, default)).Should().Be(0, "not yet");
-            (await AnnouncementService.PublishDueAsync(db, _dispatch, DateTime.UtcNow.AddHours(3), default)).Should().BeGreaterThan(0);
+            (await AnnouncementService.PublishDueAsync(db, _dispatch, TestClock.UtcNow, default)).Should().Be(0, "not yet");
+            (await AnnouncementService.PublishDueAsync(db, _dispatch, TestClock.UtcNow.AddHours(3), default)).Should().BeGreaterThan(0);
         }
         await using var check = await _services.DbAsync();
         (await check.Announcements.Where(x => x.Id == a.Id).Select(x => x.Status).SingleAsync()).Should().Be(AnnouncementStatuses.Published);
@@ -210,14 +210,14 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
             await db.Set<SmsMessage>().Where(m => m.Status == SmsStatuses.Queued).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, SmsStatuses.Sent));
             foreach (var n in new[] { "+639170000001", "+639170000002", "+639170000003" })
             {
-                db.Set<SmsMessage>().Add(new SmsMessage { ToNumber = n, Body = "Hello", Source = source, CreatedAt = DateTime.UtcNow });
+                db.Set<SmsMessage>().Add(new SmsMessage { ToNumber = n, Body = "Hello", Source = source, CreatedAt = TestClock.UtcNow });
                 await db.SaveChangesAsync();
                 await Task.Delay(5);
             }
         }
         var options = new SmsOptions { GatewayBaseUrl = gateway.BaseUrl, GatewayApiKey = "k-123", RetryBaseDelay = TimeSpan.FromHours(1) };
         using var http = new HttpClient();
-        var job = new SmsDeliveryJob(_services.Get<IDbContextFactory<Barangay.Data.BarangayDbContext>>(), new HttpSmsGateway(http, options), options, TimeProvider.System);
+        var job = new SmsDeliveryJob(_services.Get<IDbContextFactory<Barangay.Data.BarangayDbContext>>(), new HttpSmsGateway(http, options), options, TestClock.Running());
 
         await job.SendDueAsync(default);
 
@@ -226,7 +226,7 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
         rows.Select(r => r.Status).Should().Equal(SmsStatuses.Sent, SmsStatuses.Queued, SmsStatuses.Failed);
         rows[0].LastResult.Should().Be("Accepted by the SMS gateway as msg-1.");
         rows[1].LastResult.Should().Contain("busy or failing (503)");
-        rows[1].NextAttemptAt.Should().BeAfter(DateTime.UtcNow.AddMinutes(30));
+        rows[1].NextAttemptAt.Should().BeAfter(TestClock.UtcNow.AddMinutes(30));
         rows[2].LastResult.Should().Be("The SMS gateway refused the message (400).");
         gateway.Requests.Should().HaveCount(3).And.OnlyContain(r => r.Authorization == "Bearer k-123");
     }

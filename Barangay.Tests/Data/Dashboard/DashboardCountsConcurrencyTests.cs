@@ -21,7 +21,7 @@ public class DashboardCountsConcurrencyTests(TestDatabase database) : IClassFixt
 
     public async Task InitializeAsync()
     {
-        _host = new DashboardHost(database.AppConnectionString, DateTime.UtcNow);
+        _host = new DashboardHost(database.AppConnectionString, TestClock.UtcNow);
         await using (var db = await _host.Services.DbAsync()) _ids = await HallFixture.SeedAsync(db);
         // The fixture's 9 requests go away; 200 submitted ones take their place.
         await ExecAsync($$"""
@@ -64,7 +64,7 @@ public class DashboardCountsConcurrencyTests(TestDatabase database) : IClassFixt
         var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
         {
             // Each reader has its own scope: a circuit per official.
-            await using var host = new DashboardHost(database.AppConnectionString, DateTime.UtcNow);
+            await using var host = new DashboardHost(database.AppConnectionString, TestClock.UtcNow);
             host.SignIn(_ids.Secretary, "fx-secretary", AppRoles.Official, OfficialPositions.PunongBarangay);
             var last = -1;
             while (Volatile.Read(ref writing))

@@ -87,7 +87,7 @@ public class DocumentRequestServiceTests(DemoDatabase database) : IClassFixture<
     {
         await _host.SignInAsync("secretary", Barangay.Data.Security.OfficialPositions.Secretary);
         var resident = await _host.OtherResidentAsync();
-        var today = TimeZones.ManilaToday();
+        var today = TestClock.ManilaToday;
         var request = new NewDocumentRequest
         {
             TypeCode = "first-time-jobseeker", Purpose = "First job application", ResidentId = resident,

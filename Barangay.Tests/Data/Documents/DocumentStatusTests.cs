@@ -57,7 +57,7 @@ public class DocumentStatusTests(DemoDatabase database) : IClassFixture<DemoData
         a.Certificate.PunongBarangay.Should().Be("Hon. Ricardo M. Dela Cruz");
         a.Certificate.Body.Should().Contain("Employment").And.Contain("Barangay San Isidro");
         a.Certificate.OrNumber.Should().Be("OR-1001");
-        a.Certificate.ValidUntil.Should().Be(TimeZones.ManilaToday().AddDays(180));
+        a.Certificate.ValidUntil.Should().Be(TestClock.ManilaToday.AddDays(180));
         await using (var db = await _host.Services.DbAsync())
         {
             var row = await db.DocumentRequests.AsNoTracking().SingleAsync(x => x.Id == r.Id);

@@ -49,8 +49,8 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
     private static EventEdit Edit(int? capacity = 50, int days = 7) => new()
     {
         Title = "Libreng Bakuna", Description = "Bring your vaccination card.", Category = "health",
-        StartLocal = TimeZones.ToManila(DateTime.UtcNow).Date.AddDays(days).AddHours(8),
-        EndLocal = TimeZones.ToManila(DateTime.UtcNow).Date.AddDays(days).AddHours(12),
+        StartLocal = TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(days).AddHours(8),
+        EndLocal = TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(days).AddHours(12),
         Venue = "Covered court", MaxCapacity = capacity, RegistrationRequired = true,
     };
 
@@ -154,7 +154,7 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
     {
         var ev = await PublishedAsync(10);
         await using (var db = await _services.DbAsync())
-            await db.Events.Where(e => e.Id == ev.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.StartAt, DateTime.UtcNow.AddMinutes(-5)));
+            await db.Events.Where(e => e.Id == ev.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.StartAt, TestClock.UtcNow.AddMinutes(-5)));
         var p = (await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 1, "purok-1"))[0];
         FlowCaller.Set(CommunityTestData.CallerOf(p));
 
@@ -359,7 +359,7 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
             new DateTime(2026, 12, 5, 22, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 6, 2, 0, 0, DateTimeKind.Utc),
             "Ilog San Isidro", 50, 0, true, EventStatuses.Published);
 
-        var ics = EventCalendarFile.Build(row, "Bring gloves.\nWear boots.", "barangay.local");
+        var ics = EventCalendarFile.Build(row, "Bring gloves.\nWear boots.", "barangay.local", TestClock.Now.UtcDateTime);
 
         ics.Should().StartWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
         ics.Should().Contain("DTSTART:20261205T220000Z\r\n").And.Contain("DTEND:20261206T020000Z\r\n");

@@ -26,7 +26,7 @@ public class HouseholdServiceTests(DemoDatabase database) : IClassFixture<DemoDa
     {
         var r = await Residents.CreateAsync(new ResidentEdit
         {
-            FirstName = first, LastName = "Macaraeg", Dob = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-age).AddDays(-10),
+            FirstName = first, LastName = "Macaraeg", Dob = DateOnly.FromDateTime(TestClock.UtcNow).AddYears(-age).AddDays(-10),
             Purok = "purok-4", Sex = "Female", AgeReason = age < 16 ? "Child of the household" : null,
         });
         r.Ok.Should().BeTrue(r.Message);

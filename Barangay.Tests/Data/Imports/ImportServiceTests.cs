@@ -216,9 +216,9 @@ public class ImportServiceTests(DemoDatabase database) : IClassFixture<DemoDatab
         await _host.Job().RunAsync(id, CancellationToken.None);
         (await Imports.GetAsync(id))!.Status.Should().Be(ImportStatuses.Processing);
         await using (var db = await _host.Services.DbAsync())
-            await db.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.UpdatedAt, DateTime.UtcNow.AddHours(-1)));
-        var requeued = await new Barangay.Jobs.Imports.ImportQueueWorkSource(_host.Services.Get<IDbContextFactory<Barangay.Data.BarangayDbContext>>(), _host.Dispatched, TimeProvider.System)
-            .RequeueDueAsync(DateTime.UtcNow, DateTime.UtcNow, 10, CancellationToken.None);
+            await db.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.UpdatedAt, TestClock.UtcNow.AddHours(-1)));
+        var requeued = await new Barangay.Jobs.Imports.ImportQueueWorkSource(_host.Services.Get<IDbContextFactory<Barangay.Data.BarangayDbContext>>(), _host.Dispatched, TestClock.Running())
+            .RequeueDueAsync(TestClock.UtcNow, TestClock.UtcNow, 10, CancellationToken.None);
         requeued.Should().Be(1);
         await _host.Job().RunAsync(id, CancellationToken.None);
 

@@ -31,7 +31,7 @@ public sealed class ImportTestHost : IAsyncDisposable
 
     public ImportService Imports => Services.Get<ImportService>();
 
-    public ImportJob Job() => new(Services.Get<IDbContextFactory<BarangayDbContext>>(), Services.Get<GeneratedFiles>(), TimeProvider.System, NullLogger<ImportJob>.Instance);
+    public ImportJob Job() => new(Services.Get<IDbContextFactory<BarangayDbContext>>(), Services.Get<GeneratedFiles>(), TestClock.Running(), NullLogger<ImportJob>.Instance);
 
     public async Task<Guid> UploadAsync(string csv, string fileName = "residents.csv", string target = ImportTargets.Residents)
     {

@@ -140,7 +140,7 @@ public sealed class MessagingServiceTests(DemoDatabase database) : IClassFixture
         view.Messages[1].FromHall.Should().BeTrue();
         var me = await _host.ParticipantAsync(sent.ConversationId, juan);
         me!.UnreadCount.Should().Be(0);
-        me.LastReadAt.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
+        me.LastReadAt.Should().BeCloseTo(TestClock.UtcNow, TimeSpan.FromMinutes(1));
     }
 
     [Fact]

@@ -54,7 +54,10 @@ public class NotificationFanOutTests(TestDatabase database) : IClassFixture<Test
             .Which.Should().Be("""{"ids": {"request_id": "RQ-1"}, "href": "/requests/1", "text": "Your request RQ-1 is ready."}""");
         rows.Should().OnlyContain(n => !n.Read && n.ResidentId == null && n.Id != Guid.Empty);
         rows.Select(n => n.Id).Should().OnlyHaveUniqueItems();
-        rows.Should().OnlyContain(n => n.CreatedAt > DateTime.UtcNow.AddMinutes(-5) && n.CreatedAt <= DateTime.UtcNow.AddMinutes(1));
+        // Notifications are stamped by the database (created_at DEFAULT now()): the pollers of every replica read them on that
+        // one clock, so they are compared with the database's now(), not the suite's clock.
+        var dbNow = await db.Database.SqlQueryRaw<DateTime>("SELECT now() AS \"Value\"").SingleAsync();
+        rows.Should().OnlyContain(n => n.CreatedAt > dbNow.AddMinutes(-5) && n.CreatedAt <= dbNow.AddMinutes(1));
         var audits = await db.AuditLogs.AsNoTracking().Where(a => a.TargetType == "Notification").ToListAsync();
         audits.Select(a => a.TargetId).Should().BeEquivalentTo(["test.copy", "test.ef"]);
         audits.Should().OnlyContain(a => a.Details!.Contains("\"recipients\": 150"));

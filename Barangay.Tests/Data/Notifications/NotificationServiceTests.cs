@@ -67,7 +67,7 @@ public class NotificationServiceTests(DemoDatabase database) : IClassFixture<Dem
     public async Task ListMine_SevenRows_NewestFirstInServerPages()
     {
         var me = await SignInFreshUserAsync();
-        var now = DateTime.UtcNow;
+        var now = TestClock.UtcNow;
         await using (var db = await _services.DbAsync())
         {
             for (var i = 1; i <= 7; i++)

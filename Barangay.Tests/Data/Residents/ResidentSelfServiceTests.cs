@@ -31,7 +31,7 @@ public class ResidentSelfServiceTests(DemoDatabase database) : IClassFixture<Dem
         return u;
     }
 
-    private static DateOnly Today => TimeZones.ManilaToday(TimeProvider.System);
+    private static DateOnly Today => TestClock.ManilaToday;
 
     [Fact]
     public async Task GetMyProfile_Juan_ReturnsHisOwnRecord()

@@ -141,7 +141,7 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
     public async Task Create_ImpossibleBirthDate_IsRefusedNamingTheField(int yearsFromNow, string message)
     {
         var edit = Valid();
-        edit.Dob = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(yearsFromNow);
+        edit.Dob = DateOnly.FromDateTime(TestClock.UtcNow).AddYears(yearsFromNow);
         var result = await Residents.CreateAsync(edit);
         result.Ok.Should().BeFalse();
         result.Errors.Should().ContainKey(nameof(ResidentEdit.Dob)).WhoseValue.Should().Be(message);
@@ -151,7 +151,7 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
     public async Task Create_NewbornWithoutReason_AsksForOneAndWithReasonIsAudited()
     {
         var edit = Valid("Baby", "Santos");
-        edit.Dob = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20);
+        edit.Dob = DateOnly.FromDateTime(TestClock.UtcNow).AddDays(-20);
         var refused = await Residents.CreateAsync(edit);
         refused.Errors.Should().ContainKey(nameof(ResidentEdit.AgeReason)).WhoseValue.Should().Contain("outside 16–90");
 

@@ -14,7 +14,7 @@ public class OverdueDigestJobTests(DemoDatabase database) : IClassFixture<DemoDa
     public async Task Run_TwiceOnOneDay_SecretaryAndKapitanToldOnceTreasurerTooKagawadNot()
     {
         await using var host = new DocumentsTestHost(database.AppConnectionString);
-        var job = new OverdueDigestJob(host.Services.Get<IDbContextFactory<BarangayDbContext>>(), TimeProvider.System, host.Dispatched, NullLogger<OverdueDigestJob>.Instance);
+        var job = new OverdueDigestJob(host.Services.Get<IDbContextFactory<BarangayDbContext>>(), TestClock.Running(), host.Dispatched, NullLogger<OverdueDigestJob>.Instance);
 
         var first = await job.RunAsync(CancellationToken.None);
         var second = await job.RunAsync(CancellationToken.None);

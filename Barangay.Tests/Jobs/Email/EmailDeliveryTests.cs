@@ -134,7 +134,7 @@ public class EmailDeliveryTests : IClassFixture<TestDatabase>, IAsyncLifetime
         {
             var row = await db.EmailQueue.FindAsync(id);
             row!.Status = EmailStatuses.Sending;
-            row.LockedUntil = DateTime.UtcNow.AddMinutes(-1);
+            row.LockedUntil = TestClock.UtcNow.AddMinutes(-1);
             await db.SaveChangesAsync();
         }
 

@@ -53,9 +53,9 @@ public class ExportDatasetTests(DemoDatabase database) : ExportJobTestBase(datab
         {
             secretary = await db.Users.Where(u => u.UserName == DemoAccounts.OfficialUser).Select(u => u.Id).SingleAsync();
             db.Complaints.AddRange(
-                new Complaint { ComplaintId = "CMP-XP-SECRET", Category = "other", Description = "Abuse at home", Confidential = true, ComplainantName = "Anonymous", ReportedAt = DateTime.UtcNow },
-                new Complaint { ComplaintId = "CMP-XP-MINE", Category = "other", Description = "Assigned to the secretary", Confidential = true, AssignedTo = secretary, ComplainantName = "Maria", ReportedAt = DateTime.UtcNow },
-                new Complaint { ComplaintId = "CMP-XP-OPEN", Category = "other", Description = "=cmd|' /C calc'!A0", ComplainantName = "Pedro", ReportedAt = DateTime.UtcNow });
+                new Complaint { ComplaintId = "CMP-XP-SECRET", Category = "other", Description = "Abuse at home", Confidential = true, ComplainantName = "Anonymous", ReportedAt = TestClock.UtcNow },
+                new Complaint { ComplaintId = "CMP-XP-MINE", Category = "other", Description = "Assigned to the secretary", Confidential = true, AssignedTo = secretary, ComplainantName = "Maria", ReportedAt = TestClock.UtcNow },
+                new Complaint { ComplaintId = "CMP-XP-OPEN", Category = "other", Description = "=cmd|' /C calc'!A0", ComplainantName = "Pedro", ReportedAt = TestClock.UtcNow });
             await db.SaveChangesAsync();
         }
 
@@ -107,7 +107,7 @@ public class ExportDatasetTests(DemoDatabase database) : ExportJobTestBase(datab
     [Fact]
     public async Task Residents_Json_AgesAndSectorsComputedInSqlMatchTheRecordsRules()
     {
-        var today = TimeZones.ManilaToday();
+        var today = TestClock.ManilaToday;
         Dictionary<string, (int Age, string Sectors)> expected;
         await using (var db = await Services.DbAsync())
         {
@@ -160,7 +160,7 @@ public class ExportDatasetTests(DemoDatabase database) : ExportJobTestBase(datab
 
         await Services.SignInAsAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
         var row = await ExportAndWaitAsync(new ExportRequest(ExportDatasets.Households, ExportFormats.Csv));
-        row.RetentionUntil.Should().BeCloseTo(DateTime.UtcNow.AddDays(3), TimeSpan.FromMinutes(5));
+        row.RetentionUntil.Should().BeCloseTo(TestClock.UtcNow.AddDays(3), TimeSpan.FromMinutes(5));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class ExportDatasetTests(DemoDatabase database) : ExportJobTestBase(datab
         refused.Errors[nameof(ExportRequest.Dataset)].Should().Contain("cannot export");
 
         await Services.SignInAsAsync(DemoAccounts.AdminUser);
-        var today = TimeZones.ManilaToday();
+        var today = TestClock.ManilaToday;
         var row = await ExportAndWaitAsync(new ExportRequest(ExportDatasets.FullAudit, ExportFormats.Csv) { From = today, To = today });
 
         row.Status.Should().Be(ExportStatuses.Ready, row.FailureReason);
@@ -195,7 +195,7 @@ public class ExportDatasetTests(DemoDatabase database) : ExportJobTestBase(datab
     [Fact]
     public async Task Custom_ChosenColumnsSexAndAges_OnlyThoseColumnsAndThoseResidents()
     {
-        var today = TimeZones.ManilaToday();
+        var today = TestClock.ManilaToday;
         int expected;
         await using (var db = await Services.DbAsync())
         {
@@ -254,7 +254,7 @@ public class ExportDatasetTests(DemoDatabase database) : ExportJobTestBase(datab
         }
         var table = new ExportTable(["Resident ID", "Last name"], Many());
         var act = () => PdfExportWriter.WriteAsync(table, new MemoryStream(), new ExportProgress(_ => Task.CompletedTask),
-            new ExportPdfHeading("Residents", null, DateTime.UtcNow), CancellationToken.None);
+            new ExportPdfHeading("Residents", null, TestClock.UtcNow), CancellationToken.None);
         (await act.Should().ThrowAsync<ExportRefusedException>()).Which.Message.Should().Contain("Choose XLSX or CSV");
     }
 

@@ -34,7 +34,7 @@ public class ExportJobTests(DemoDatabase database) : ExportJobTestBase(database)
 
         row.Status.Should().Be(ExportStatuses.Ready, row.FailureReason);
         row.RecordsCount.Should().Be(expected);
-        row.RetentionUntil.Should().BeCloseTo(DateTime.UtcNow.AddDays(ExportJob.DefaultRetentionDays), TimeSpan.FromMinutes(5));
+        row.RetentionUntil.Should().BeCloseTo(TestClock.UtcNow.AddDays(ExportJob.DefaultRetentionDays), TimeSpan.FromMinutes(5));
         var bytes = await DownloadAsync(row);
         bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
         var lines = CsvLines(bytes);

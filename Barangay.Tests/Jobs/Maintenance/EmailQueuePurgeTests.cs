@@ -21,7 +21,7 @@ public class EmailQueuePurgeTests(DemoDatabase database) : IClassFixture<DemoDat
         EmailQueueItem Mail(string status, int daysAgo) => new()
         {
             Id = Guid.NewGuid(), ToEmail = "juan@example.test", Subject = "purge.test", Body = "Your barangay clearance is ready.",
-            Status = status, CreatedAt = DateTime.UtcNow.AddDays(-daysAgo),
+            Status = status, CreatedAt = TestClock.UtcNow.AddDays(-daysAgo),
         };
         var oldSent = Mail(EmailStatuses.Sent, 91);
         var recentSent = Mail(EmailStatuses.Sent, 89);

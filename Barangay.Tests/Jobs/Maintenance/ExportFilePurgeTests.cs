@@ -30,7 +30,7 @@ public class ExportFilePurgeTests(DemoDatabase database) : IClassFixture<DemoDat
         };
         var export = new DataExport
         {
-            Id = Guid.NewGuid(), ExportId = code, RequestedBy = admin, RequestedAt = DateTime.UtcNow.AddDays(-8), Dataset = "Residents", Format = "csv",
+            Id = Guid.NewGuid(), ExportId = code, RequestedBy = admin, RequestedAt = TestClock.UtcNow.AddDays(-8), Dataset = "Residents", Format = "csv",
             Status = ExportFilePurge.Ready, DownloadUrl = PhotoFiles.UrlOf(file.Id), RecordsCount = 1, RetentionUntil = retentionUntil,
         };
         db.Files.Add(file);
@@ -42,8 +42,8 @@ public class ExportFilePurgeTests(DemoDatabase database) : IClassFixture<DemoDat
     [Fact]
     public async Task Purge_ExpiredExportLosesItsFileAndSaysExpired_CurrentOneIsKept()
     {
-        var expired = await ExportAsync("EXP-TEST-1", DateTime.UtcNow.AddHours(-1));
-        var current = await ExportAsync("EXP-TEST-2", DateTime.UtcNow.AddDays(6));
+        var expired = await ExportAsync("EXP-TEST-1", TestClock.UtcNow.AddHours(-1));
+        var current = await ExportAsync("EXP-TEST-2", TestClock.UtcNow.AddDays(6));
 
         await _jobs.Get<PurgeJob>().RunAsync(CancellationToken.None);
 

@@ -23,7 +23,7 @@ public class NotificationPurgeTests(DemoDatabase database) : IClassFixture<DemoD
         Notification Note(string text, int daysAgo, bool read) => new()
         {
             Id = Guid.NewGuid(), UserId = juan, Type = "purge.test", Payload = $$"""{"text":"{{text}}"}""", Read = read,
-            CreatedAt = DateTime.UtcNow.AddDays(-daysAgo),
+            CreatedAt = TestClock.UtcNow.AddDays(-daysAgo),
         };
         var oldRead = Note("old read", 181, true);
         var recentRead = Note("recent read", 179, true);

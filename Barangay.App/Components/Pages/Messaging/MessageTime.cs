@@ -8,11 +8,11 @@ public static class MessageTime
 {
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-PH");
 
-    public static string Format(DateTime? utc)
+    public static string Format(DateTime? utc, TimeProvider clock)
     {
         if (utc is not { } at) return "";
         var local = TimeZones.ToManila(at);
-        var today = TimeZones.ToManila(DateTime.UtcNow).Date;
+        var today = TimeZones.ToManila(clock.GetUtcNow().UtcDateTime).Date;
         return local.Date == today ? local.ToString("h:mm tt", Culture) : local.ToString(local.Year == today.Year ? "MMM d, h:mm tt" : "MMM d, yyyy h:mm tt", Culture);
     }
 
