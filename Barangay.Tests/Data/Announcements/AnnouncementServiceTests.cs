@@ -208,11 +208,12 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
         {
             // Only this test's messages are due (other tests of the class wrote some too).
             await db.Set<SmsMessage>().Where(m => m.Status == SmsStatuses.Queued).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, SmsStatuses.Sent));
-            foreach (var n in new[] { "+639170000001", "+639170000002", "+639170000003" })
+            // Queued a second apart, stated outright rather than waited for, so the job's oldest-first order is certain.
+            var queuedAt = TestClock.UtcNow;
+            foreach (var (n, i) in new[] { "+639170000001", "+639170000002", "+639170000003" }.Select((n, i) => (n, i)))
             {
-                db.Set<SmsMessage>().Add(new SmsMessage { ToNumber = n, Body = "Hello", Source = source, CreatedAt = TestClock.UtcNow });
+                db.Set<SmsMessage>().Add(new SmsMessage { ToNumber = n, Body = "Hello", Source = source, CreatedAt = queuedAt.AddSeconds(i) });
                 await db.SaveChangesAsync();
-                await Task.Delay(5);
             }
         }
         var options = new SmsOptions { GatewayBaseUrl = gateway.BaseUrl, GatewayApiKey = "k-123", RetryBaseDelay = TimeSpan.FromHours(1) };
