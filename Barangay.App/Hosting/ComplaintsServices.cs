@@ -10,6 +10,7 @@ public static class ComplaintsServices
     {
         builder.Services.AddScoped<ComplaintService>();
         builder.Services.AddScoped<KpService>();
+        builder.Services.AddScoped<Barangay.Data.Complaints.Vawc.VawcService>();
         // Replaces the dashboard's default (no KP cases) for the home's "KP cases near a deadline" card.
         builder.Services.AddScoped<Barangay.Data.Dashboard.IKpDeadlineCounter, KpDeadlineCounter>();
         return builder;

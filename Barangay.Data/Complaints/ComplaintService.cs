@@ -98,7 +98,8 @@ public sealed partial class ComplaintService(
             Description = input.Description.Trim(),
             Purok = Clean(input.Purok) ?? resident?.Purok,
             Location = Clean(input.Location),
-            Confidential = input.Confidential,
+            // RA 9262 sec. 44: a VAWC complaint is confidential whatever the form said.
+            Confidential = input.Confidential || Kp.KpIntakeRules.IsVawc(input.Category),
             Attachments = input.AttachmentIds.Count == 0 ? null : JsonSerializer.Serialize(input.AttachmentIds.Distinct()),
             Status = ComplaintStatuses.New,
             Priority = ComplaintPriorities.Normal,

@@ -756,6 +756,25 @@ namespace Barangay.Data.Migrations
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
 
+                    b.Property<string>("Acts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("acts")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<DateTime?>("ArbitrationAgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arbitration_agreed_at");
+
+                    b.Property<DateTime?>("ArbitrationRepudiationDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arbitration_repudiation_due_at");
+
+                    b.Property<DateTime?>("AwardDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("award_due_at");
+
                     b.Property<string>("CaseNo")
                         .IsRequired()
                         .HasColumnType("text")
@@ -783,9 +802,39 @@ namespace Barangay.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<DateTime?>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
+                    b.Property<DateTime?>("ExecutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("execution_due_at");
+
+                    b.Property<DateTime?>("ExecutionMovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("execution_moved_at");
+
+                    b.Property<string>("ExecutionNotes")
+                        .HasColumnType("text")
+                        .HasColumnName("execution_notes");
+
                     b.Property<DateTime>("FiledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("filed_at");
+
+                    b.Property<string>("Intake")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("intake")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
 
                     b.Property<DateTime?>("MediationDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -798,6 +847,10 @@ namespace Barangay.Data.Migrations
                     b.Property<DateTime?>("MediationStartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("mediation_started_at");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
 
                     b.Property<string>("Outcome")
                         .HasColumnType("text")
@@ -812,9 +865,17 @@ namespace Barangay.Data.Migrations
                         .HasColumnName("outcome_terms")
                         .HasAnnotation("Barangay:Encrypted", "value");
 
+                    b.Property<string>("Pangkat")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pangkat");
+
                     b.Property<DateTime?>("PangkatConstitutedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("pangkat_constituted_at");
+
+                    b.Property<DateTime?>("PangkatConvenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pangkat_convened_at");
 
                     b.Property<DateTime?>("PangkatDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -857,6 +918,18 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("summons_issued_at");
 
+                    b.Property<DateTime?>("TransmittalDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("transmittal_due_at");
+
+                    b.Property<DateTime?>("TransmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("transmitted_at");
+
+                    b.Property<string>("TransmittedTo")
+                        .HasColumnType("text")
+                        .HasColumnName("transmitted_to");
+
                     b.Property<DateTime>("UpdatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -878,6 +951,9 @@ namespace Barangay.Data.Migrations
                     b.HasIndex("ComplaintId")
                         .IsUnique()
                         .HasDatabaseName("ux_kp_cases_complaint_id");
+
+                    b.HasIndex("NextDueAt", "FiledAt")
+                        .HasDatabaseName("ix_kp_cases_next_due");
 
                     b.HasIndex("Stage", "FiledAt")
                         .HasDatabaseName("ix_kp_cases_stage_filed");
@@ -937,6 +1013,62 @@ namespace Barangay.Data.Migrations
                         .HasDatabaseName("ix_kp_hearings_case_held");
 
                     b.ToTable("kp_hearings", (string)null);
+                });
+
+            modelBuilder.Entity("Barangay.Data.Complaints.Vawc.VawcAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes")
+                        .HasAnnotation("Barangay:Encrypted", "value");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReferredTo")
+                        .HasColumnType("text")
+                        .HasColumnName("referred_to");
+
+                    b.Property<string>("SignedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("signed_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vawc_actions");
+
+                    b.HasIndex("RecordedBy")
+                        .HasDatabaseName("ix_vawc_actions_recorded_by");
+
+                    b.HasIndex("ComplaintId", "At")
+                        .HasDatabaseName("ix_vawc_actions_complaint_at");
+
+                    b.ToTable("vawc_actions", (string)null);
                 });
 
             modelBuilder.Entity("Barangay.Data.Documents.DocumentRequest", b =>
@@ -2507,6 +2639,22 @@ namespace Barangay.Data.Migrations
                         .HasForeignKey("RecordedBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_kp_hearings_users_recorded_by");
+                });
+
+            modelBuilder.Entity("Barangay.Data.Complaints.Vawc.VawcAction", b =>
+                {
+                    b.HasOne("Barangay.Data.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vawc_actions_complaints_complaint_id");
+
+                    b.HasOne("Barangay.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_vawc_actions_users_recorded_by");
                 });
 
             modelBuilder.Entity("Barangay.Data.Documents.DocumentRequest", b =>

@@ -19,11 +19,13 @@ public static class KpReportLines
     public const string Failed = "Failed, no certificate yet";
     public const string PendingMediation = "Pending: mediation";
     public const string PendingConciliation = "Pending: conciliation";
+    /// <summary>The parties agreed to arbitration (sec. 413) and the award is not made yet.</summary>
+    public const string PendingArbitration = "Pending: arbitration";
     public const string Dismissed = "Dismissed or withdrawn";
 
     /// <summary>The lines in report order (outcomes, then what is still open).</summary>
     public static readonly IReadOnlyList<string> All =
-        [SettledInMediation, SettledInConciliation, ArbitrationAward, CertificateIssued, Repudiated, Failed, PendingMediation, PendingConciliation, Dismissed];
+        [SettledInMediation, SettledInConciliation, ArbitrationAward, CertificateIssued, Repudiated, Failed, PendingMediation, PendingConciliation, PendingArbitration, Dismissed];
 
     public static string Of(KpCase k, string complaintStatus) => k.Stage switch
     {
@@ -34,11 +36,12 @@ public static class KpReportLines
         KpStages.Failed => Failed,
         _ when !ComplaintStatuses.Open.Contains(complaintStatus) => Dismissed,
         KpStages.Conciliation => PendingConciliation,
+        KpStages.Arbitration => PendingArbitration,
         _ => PendingMediation,
     };
 
     /// <summary>Lines whose cases ended in a settlement or award, timed from filing to <see cref="KpCase.OutcomeAt"/>.</summary>
     public static bool IsTimed(string line) => line is SettledInMediation or SettledInConciliation or ArbitrationAward;
 
-    public static bool IsPending(string line) => line is PendingMediation or PendingConciliation;
+    public static bool IsPending(string line) => line is PendingMediation or PendingConciliation or PendingArbitration;
 }

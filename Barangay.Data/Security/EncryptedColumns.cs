@@ -35,6 +35,7 @@ public static class EncryptedColumns
         (Expression<Func<KpHearing, string>>)(h => h.Minutes),
         (Expression<Func<KpCase, string?>>)(k => k.OutcomeTerms),
         (Expression<Func<KpCase, string?>>)(k => k.RepudiationReason),
+        (Expression<Func<Complaints.Vawc.VawcAction, string?>>)(v => v.Notes),
     ];
 
     /// <summary>

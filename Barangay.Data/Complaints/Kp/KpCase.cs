@@ -38,6 +38,29 @@ public class KpCase : IHasUpdatedAt, IVersioned
     public DateTime? RepudiatedAt { get; set; }
     public string? RepudiationReason { get; set; }
     public DateTime? CertificateIssuedAt { get; set; }
+    /// <summary>JSONB <see cref="KpIntake"/>: the sec. 408 checklist answered when the case was taken up.</summary>
+    public string Intake { get; set; } = "{}";
+    /// <summary><see cref="KpLanguages"/>: the language the parties know, the forms' language (sec. 411).</summary>
+    public string Language { get; set; } = KpLanguages.English;
+    /// <summary>JSONB list of <see cref="KpPangkatMember"/>: the Pangkat with its chairman and secretary (sec. 404).</summary>
+    public string? Pangkat { get; set; }
+    /// <summary>The Pangkat's first hearing: its 15 days run from here (sec. 410(e)).</summary>
+    public DateTime? PangkatConvenedAt { get; set; }
+    /// <summary>The parties' written agreement to arbitrate (sec. 413(a)).</summary>
+    public DateTime? ArbitrationAgreedAt { get; set; }
+    public DateTime? ArbitrationRepudiationDueAt { get; set; }
+    public DateTime? AwardDueAt { get; set; }
+    public DateTime? ExecutionDueAt { get; set; }
+    public DateTime? ExecutionMovedAt { get; set; }
+    public DateTime? ExecutedAt { get; set; }
+    public string? ExecutionNotes { get; set; }
+    public DateTime? TransmittalDueAt { get; set; }
+    public DateTime? TransmittedAt { get; set; }
+    public string? TransmittedTo { get; set; }
+    /// <summary>JSONB list of <see cref="KpAct"/>: who did and who signs each step, as the law names them.</summary>
+    public string Acts { get; set; } = "[]";
+    /// <summary>The deadline of the case's current step (null when none runs): the case book sorts on it.</summary>
+    public DateTime? NextDueAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public Guid Version { get; set; }
@@ -54,8 +77,11 @@ public static class KpStages
     public const string Repudiated = "repudiated";
     public const string Failed = "failed";
 
-    public static readonly IReadOnlyList<string> Open = [Mediation, Conciliation];
-    public static readonly IReadOnlyList<string> All = [Mediation, Conciliation, Settled, Arbitrated, Repudiated, Failed];
+    /// <summary>The parties agreed in writing to arbitration (sec. 413): the award is due after the 5 days to repudiate the agreement.</summary>
+    public const string Arbitration = "arbitration";
+
+    public static readonly IReadOnlyList<string> Open = [Mediation, Conciliation, Arbitration];
+    public static readonly IReadOnlyList<string> All = [Mediation, Conciliation, Arbitration, Settled, Arbitrated, Repudiated, Failed];
 }
 
 public static class KpOutcomes
@@ -63,4 +89,12 @@ public static class KpOutcomes
     public const string Settlement = "settlement";
     public const string Award = "award";
     public const string Failure = "failure";
+}
+
+/// <summary>The languages the KP forms are printed in (sec. 411: a language or dialect known to the parties).</summary>
+public static class KpLanguages
+{
+    public const string English = "en";
+    public const string Filipino = "fil";
+    public static readonly IReadOnlyList<string> All = [English, Filipino];
 }

@@ -15,6 +15,11 @@ public class KpCaseConfiguration : IEntityTypeConfiguration<KpCase>
         b.Property(x => x.Stage).IsRequired().HasDefaultValue(KpStages.Mediation);
         b.Property(x => x.OutcomeTerms).HasColumnType("text");
         b.Property(x => x.RepudiationReason).HasColumnType("text");
+        b.Property(x => x.Intake).HasColumnType("jsonb").IsRequired().HasDefaultValueSql("'{}'::jsonb");
+        b.Property(x => x.Language).IsRequired().HasDefaultValue(KpLanguages.English);
+        b.Property(x => x.Pangkat).HasColumnType("jsonb");
+        b.Property(x => x.Acts).HasColumnType("jsonb").IsRequired().HasDefaultValueSql("'[]'::jsonb");
+        b.Property(x => x.ExecutionNotes).HasColumnType("text");
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.Version).IsConcurrencyToken();
@@ -22,5 +27,6 @@ public class KpCaseConfiguration : IEntityTypeConfiguration<KpCase>
         b.HasIndex(x => x.ComplaintId).IsUnique().HasDatabaseName("ux_kp_cases_complaint_id");
         b.HasIndex(x => x.CaseNo).IsUnique().HasDatabaseName("ux_kp_cases_case_no");
         b.HasIndex(x => new { x.Stage, x.FiledAt }).HasDatabaseName("ix_kp_cases_stage_filed");
+        b.HasIndex(x => new { x.NextDueAt, x.FiledAt }).HasDatabaseName("ix_kp_cases_next_due");
     }
 }

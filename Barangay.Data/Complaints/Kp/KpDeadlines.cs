@@ -1,40 +1,92 @@
+using Barangay.Data.Common;
 using Barangay.Data.Settings;
 
 namespace Barangay.Data.Complaints.Kp;
 
 /// <summary>
-/// The Katarungang Pambarangay clock (Local Government Code, secs. 410 and 416-418). KP counts calendar days; the one
-/// working-day rule is the summons, which the Punong Barangay issues by the next working day after the filing.
+/// The Katarungang Pambarangay clock (Local Government Code, secs. 410-419). KP counts calendar days; the one
+/// working-day rule is the summons (sec. 410(b): "within the next working day"), counted from when the hall received
+/// the complaint on the working-day calendar of settings: a filing on a weekend, a holiday or after hours is received at
+/// the next opening, and the summons is due by the close of the working day after that (Saturday → Tuesday).
 /// </summary>
 public static class KpDeadlines
 {
+    /// <summary>Sec. 410(b): mediation by the Lupon chairman, 15 days from the first meeting of the parties before him.</summary>
     public const int MediationDays = 15;
-    public const int PangkatConstitutionDays = 3;
+    /// <summary>Sec. 410(d): the Pangkat convenes not later than 3 days from its constitution.</summary>
+    public const int PangkatConveneDays = 3;
+    /// <summary>Sec. 410(e): 15 days from the day the Pangkat convenes, extendable once by at most 15.</summary>
     public const int ConciliationDays = 15;
     public const int ExtensionDays = 15;
+    /// <summary>Sec. 418: a settlement may be repudiated within 10 days from its date.</summary>
     public const int RepudiationDays = 10;
+    /// <summary>Sec. 413(a): the agreement to arbitrate may be repudiated within 5 days from its date ...</summary>
+    public const int ArbitrationRepudiationDays = 5;
+    /// <summary>... and the award is made after that period lapses and within 10 days thereafter.</summary>
+    public const int AwardDays = 10;
+    /// <summary>Sec. 416: the settlement or award has the force of a final judgment 10 days from its date.</summary>
+    public const int FinalityDays = 10;
+    /// <summary>Sec. 417: execution by the Lupon within 6 months from the date of the settlement (or award).</summary>
+    public const int ExecutionMonths = 6;
+    /// <summary>Sec. 419: the Lupon secretary transmits the settlement or award to the court within 5 days.</summary>
+    public const int TransmittalDays = 5;
 
-    public static DateTime SummonsDue(WorkingDayClock clock, DateTime filedUtc) => clock.AddWorkingDays(filedUtc, 1);
+    /// <summary>Sec. 410(b): the close of the working day after the day the complaint counts as received.</summary>
+    public static DateTime SummonsDue(WorkingDayClock clock, DateTime filedUtc)
+    {
+        var received = DateOnly.FromDateTime(clock.ReceivedAt(filedUtc));
+        return TimeZones.ManilaToUtc(clock.NextWorkingDay(received).ToDateTime(clock.Closing));
+    }
+
+    public static DateTime MediationDue(DateTime firstHearing) => firstHearing.AddDays(MediationDays);
+    public static DateTime ConveneDue(DateTime constituted) => constituted.AddDays(PangkatConveneDays);
+    public static DateTime ConciliationDue(DateTime convened) => convened.AddDays(ConciliationDays);
+    public static DateTime ArbitrationRepudiationDue(DateTime agreed) => agreed.AddDays(ArbitrationRepudiationDays);
+    public static DateTime AwardDue(DateTime agreed) => agreed.AddDays(ArbitrationRepudiationDays + AwardDays);
+    public static DateTime RepudiationDue(DateTime settled) => settled.AddDays(RepudiationDays);
+    public static DateTime ExecutionDue(DateTime settledOrAwarded) => settledOrAwarded.AddMonths(ExecutionMonths);
+
+    /// <summary>
+    /// Sec. 419: 5 days from the date of the award, or from the lapse of the 10 days to repudiate the settlement.
+    /// </summary>
+    public static DateTime TransmittalDue(string outcome, DateTime at) =>
+        outcome == KpOutcomes.Award ? at.AddDays(TransmittalDays) : RepudiationDue(at).AddDays(TransmittalDays);
+
+    /// <summary>The deadline of the case's current step, as stored in <see cref="KpCase.NextDueAt"/>.</summary>
+    public static DateTime? NextDue(KpCase c, DateTime now) => Steps(c, now).FirstOrDefault(s => s.Current)?.DueAt;
 
     /// <summary>The case's steps with their deadlines, the current one marked, overdue ones flagged.</summary>
     public static IReadOnlyList<KpStep> Steps(KpCase c, DateTime now)
     {
         var open = KpStages.Open.Contains(c.Stage);
-        var list = new List<(string Key, string Label, DateTime? Due, DateTime? Done, bool Applies)>
+        var ended = c.Stage is KpStages.Settled or KpStages.Arbitrated;
+        var list = new List<(string Key, string Label, DateTime? Due, DateTime? Done, bool Applies, bool Runs)>
         {
-            ("summons", "Summons issued (by the next working day)", c.SummonsDueAt, c.SummonsIssuedAt, true),
-            ("mediation", $"Mediation by the Punong Barangay ({MediationDays} days from the first hearing)", c.MediationDueAt, c.MediationFailedAt ?? c.OutcomeAt, true),
-            ("pangkat", $"Pangkat constituted ({PangkatConstitutionDays} days)", c.PangkatDueAt, c.PangkatConstitutedAt, c.MediationFailedAt is not null),
-            ("conciliation", c.ConciliationExtended ? $"Conciliation by the Pangkat ({ConciliationDays} days, extended by {ExtensionDays})" : $"Conciliation by the Pangkat ({ConciliationDays} days, extendable once)",
-                c.ConciliationDueAt, c.Stage == KpStages.Conciliation ? null : c.OutcomeAt, c.PangkatConstitutedAt is not null),
-            ("repudiation", $"Repudiation period ({RepudiationDays} days from the settlement)", c.RepudiationDueAt, c.RepudiatedAt, c.RepudiationDueAt is not null),
+            ("summons", "Summons issued (by the next working day, sec. 410(b))", c.SummonsDueAt, c.SummonsIssuedAt, true, open),
+            ("mediation", $"Mediation by the Punong Barangay ({MediationDays} days from the first hearing, sec. 410(b))", c.MediationDueAt,
+                c.MediationFailedAt ?? c.ArbitrationAgreedAt ?? c.OutcomeAt, c.MediationStartedAt is not null || c.Stage == KpStages.Mediation, open),
+            ("pangkat", "Pangkat constituted (sec. 404)", null, c.PangkatConstitutedAt, c.MediationFailedAt is not null, open),
+            ("convene", $"Pangkat convenes ({PangkatConveneDays} days from its constitution, sec. 410(d))", c.PangkatDueAt, c.PangkatConvenedAt, c.PangkatConstitutedAt is not null, open),
+            ("conciliation", c.ConciliationExtended
+                    ? $"Conciliation by the Pangkat ({ConciliationDays} days from convening, extended by {ExtensionDays}, sec. 410(e))"
+                    : $"Conciliation by the Pangkat ({ConciliationDays} days from convening, extendable once, sec. 410(e))",
+                c.ConciliationDueAt, c.Stage == KpStages.Conciliation ? null : c.ArbitrationAgreedAt ?? c.OutcomeAt, c.PangkatConvenedAt is not null, open),
+            ("arbitration_repudiation", $"Agreement to arbitrate may be repudiated ({ArbitrationRepudiationDays} days, sec. 413(a))", c.ArbitrationRepudiationDueAt, null,
+                c.ArbitrationAgreedAt is not null, false),
+            ("award", $"Arbitration award (within {AwardDays} days after the {ArbitrationRepudiationDays} days, sec. 413(a))", c.AwardDueAt,
+                c.Outcome == KpOutcomes.Award ? c.OutcomeAt : null, c.ArbitrationAgreedAt is not null, c.Stage == KpStages.Arbitration),
+            ("repudiation", $"Settlement may be repudiated ({RepudiationDays} days, sec. 418)", c.RepudiationDueAt, c.RepudiatedAt, c.RepudiationDueAt is not null, false),
+            ("transmittal", $"Transmittal to the court by the Lupon secretary ({TransmittalDays} days, sec. 419)", c.TransmittalDueAt, c.TransmittedAt,
+                c.TransmittalDueAt is not null, ended),
+            ("execution", $"Execution by the Lupon ({ExecutionMonths} months, sec. 417)", c.ExecutionDueAt, c.ExecutedAt,
+                c.ExecutionMovedAt is not null, ended && c.ExecutionMovedAt is not null),
         };
         var steps = new List<KpStep>();
         var currentFound = false;
         foreach (var s in list.Where(s => s.Applies))
         {
-            var pending = s.Done is null && s.Key != "repudiation" && open;
-            var current = pending && !currentFound && (s.Due is not null || s.Key == "mediation");
+            var pending = s.Done is null && s.Runs;
+            var current = pending && !currentFound && (s.Due is not null || s.Key is "mediation" or "pangkat");
             if (current) currentFound = true;
             steps.Add(new KpStep(s.Key, s.Label, s.Due, s.Done, pending && s.Due is { } d && d < now, current));
         }

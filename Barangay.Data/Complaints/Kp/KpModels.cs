@@ -15,8 +15,13 @@ public sealed record KpCaseDetail(
     Guid Id, string CaseNo, Guid ComplaintId, string ComplaintCode, string Complainant, string? Subject, IReadOnlyList<KpRespondent> Respondents,
     string Stage, DateTime FiledAt, IReadOnlyList<KpStep> Steps, IReadOnlyList<KpHearingRow> Hearings, IReadOnlyList<string> PangkatMembers,
     bool ConciliationExtended, string? Outcome, string? OutcomeTerms, DateTime? OutcomeAt, DateTime? RepudiationDueAt, DateTime? RepudiatedAt,
-    string? RepudiationReason, DateTime? SummonsIssuedAt, DateTime? CertificateIssuedAt, Guid Version)
+    string? RepudiationReason, DateTime? SummonsIssuedAt, DateTime? CertificateIssuedAt, Guid Version,
+    string Language, IReadOnlyList<KpPangkatMember> Pangkat, IReadOnlyList<KpAct> Acts, IReadOnlySet<string> CallerOffices,
+    DateTime? PangkatConvenedAt, DateTime? ArbitrationAgreedAt, DateTime? ExecutionMovedAt, DateTime? ExecutedAt, DateTime? TransmittedAt, string? TransmittedTo)
 {
+    public bool CallerHolds(params string[] offices) => offices.Any(CallerOffices.Contains);
+    /// <summary>The Pangkat hears the case (it was constituted); before that the Lupon chairman does.</summary>
+    public bool ByPangkat => Pangkat.Count > 0;
     public bool IsOpen => KpStages.Open.Contains(Stage);
     /// <summary>The case ended in a way that calls for a Certificate to File Action (issued or not yet).</summary>
     public bool CanIssueCertificate => Stage is KpStages.Failed or KpStages.Repudiated;
@@ -37,3 +42,22 @@ public enum KpForm
     Settlement,
     CertificateToFileAction,
 }
+
+/// <summary>A Pangkat member: a Lupon member (an official of that position) and their place in the Pangkat (sec. 404).</summary>
+public sealed record KpPangkatMember(Guid OfficialId, Guid UserId, string Name, string Role);
+
+public static class KpPangkatRoles
+{
+    public const string Chairman = "chairman";
+    public const string Secretary = "secretary";
+    public const string Member = "member";
+}
+
+/// <summary>
+/// A step done on the case: who recorded it (the user) and who the law names as doing and signing it (their name and
+/// title as the forms print them), with when.
+/// </summary>
+public sealed record KpAct(string Step, DateTime At, Guid? ByUserId, string SignedBy, string Title);
+
+/// <summary>A page of the KP case book and how many cases the filter matches.</summary>
+public sealed record KpCasePage(IReadOnlyList<KpCaseRow> Items, int Total);

@@ -16,6 +16,7 @@ namespace Barangay.Data.Complaints.Kp;
 public static class KpPdf
 {
     private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
+    private static readonly string[] Buwan = ["Enero", "Pebrero", "Marso", "Abril", "Mayo", "Hunyo", "Hulyo", "Agosto", "Setyembre", "Oktubre", "Nobyembre", "Disyembre"];
     private const double Margin = 56;
 
     public static byte[] Render(KpFormData f)
@@ -46,14 +47,16 @@ public static class KpPdf
         var ink = XBrushes.Black;
         var center = XStringFormats.TopCenter;
         var y = Margin - 6;
-        foreach (var line in new[] { "Republic of the Philippines", f.Region, f.Locality }.Where(l => l.Length > 0))
+        var fil = f.Language == KpLanguages.Filipino;
+        if (f.FormNo.Length > 0) g.DrawString((fil ? "Pormularyo ng KP Blg. " : "KP Form No. ") + f.FormNo, header, ink, new XRect(Margin, Margin - 24, width, 14), XStringFormats.TopLeft);
+        foreach (var line in new[] { fil ? "Republika ng Pilipinas" : "Republic of the Philippines", f.Region, f.Locality }.Where(l => l.Length > 0))
         {
             g.DrawString(line, header, ink, new XRect(0, y, width, 14), center);
             y += 14;
         }
         g.DrawString(f.BarangayName.ToUpper(Ph), name, navy, new XRect(0, y + 2, width, 18), center);
         y += 22;
-        g.DrawString("OFFICE OF THE LUPONG TAGAPAMAYAPA", bold, ink, new XRect(0, y, width, 16), center);
+        g.DrawString(fil ? "TANGGAPAN NG LUPONG TAGAPAMAYAPA" : "OFFICE OF THE LUPONG TAGAPAMAYAPA", bold, ink, new XRect(0, y, width, 16), center);
         y += 24;
         g.DrawLine(new XPen(XColor.FromArgb(0x1a, 0x3a, 0x6b), 1.5), Margin, y, width - Margin, y);
         y += 16;
@@ -61,9 +64,11 @@ public static class KpPdf
         // Caption: the parties on the left, the case number and title on the right.
         var tf = new XTextFormatter(g);
         var half = (width - 2 * Margin) / 2;
-        var left = f.Complainant.ToUpper(Ph) + "\n          Complainant,\n\n— against —\n\n" + string.Join("\n", f.Respondents.Select(r => r.ToUpper(Ph))) + "\n          Respondent" + (f.Respondents.Count > 1 ? "s." : ".");
+        var left = fil
+            ? f.Complainant.ToUpper(Ph) + "\n          (Mga) Maysumbong,\n\n— laban kay/kina —\n\n" + string.Join("\n", f.Respondents.Select(r => r.ToUpper(Ph))) + "\n          (Mga) Ipinagsusumbong."
+            : f.Complainant.ToUpper(Ph) + "\n          Complainant,\n\n— against —\n\n" + string.Join("\n", f.Respondents.Select(r => r.ToUpper(Ph))) + "\n          Respondent" + (f.Respondents.Count > 1 ? "s." : ".");
         tf.DrawString(left, normal, ink, new XRect(Margin, y, half - 10, 130));
-        tf.DrawString($"Barangay Case No. {f.CaseNo}\n\nFor: {f.CaseTitle}", normal, ink, new XRect(Margin + half + 10, y, half - 10, 130));
+        tf.DrawString(fil ? $"Usaping Barangay Blg. {f.CaseNo}\n\nUkol sa: {f.CaseTitle}" : $"Barangay Case No. {f.CaseNo}\n\nFor: {f.CaseTitle}", normal, ink, new XRect(Margin + half + 10, y, half - 10, 130));
         y += 140;
 
         g.DrawString(f.Title.ToUpper(Ph), title, navy, new XRect(0, y, width, 24), center);
@@ -77,7 +82,7 @@ public static class KpPdf
         }
         var issued = TimeZones.ToManila(f.IssuedAt);
         tf.Alignment = XParagraphAlignment.Left;
-        tf.DrawString($"Done this {Ordinal(issued.Day)} day of {issued.ToString("MMMM yyyy", Ph)} at {f.BarangayName}, {f.Locality}.", normal, ink, new XRect(Margin, y, width - 2 * Margin, 30));
+        tf.DrawString(fil ? $"Ginawa ngayong ika-{issued.Day} ng {Buwan[issued.Month - 1]} {issued.Year} sa {f.BarangayName}, {f.Locality}." : $"Done this {Ordinal(issued.Day)} day of {issued.ToString("MMMM yyyy", Ph)} at {f.BarangayName}, {f.Locality}.", normal, ink, new XRect(Margin, y, width - 2 * Margin, 30));
         y += 60;
 
         var columns = Math.Min(2, Math.Max(1, f.Signatures.Count));

@@ -52,44 +52,64 @@ public sealed partial class KpService
         var names = respondents.Select(r => r.Name).ToList();
         var caseTitle = complaint.Subject ?? "Complaint " + complaint.ComplaintId;
         var hall = S(SettingKeys.HallAddress) is { Length: > 0 } h ? h : "the Barangay Hall";
-        var members = kp.PangkatMembers is null ? [] : JsonSerializer.Deserialize<List<string>>(kp.PangkatMembers) ?? [];
-        var (title, paragraphs, signatures) = form switch
+        var fil = kp.Language == KpLanguages.Filipino;
+        var acts = ActsOf(kp);
+        var pangkat = PangkatOf(kp);
+        KpAct? Act(string step) => acts.LastOrDefault(a => a.Step == step);
+        string T(string office) => KpOffices.Title(office, kp.Language);
+        string Who(KpAct? act, string fallback) => act?.SignedBy is { Length: > 0 } n ? n : fallback;
+        var luponSecretary = await HolderAsync(db, Security.OfficialPositions.Secretary, ct);
+        var pangkatChair = pangkat.FirstOrDefault(m => m.Role == KpPangkatRoles.Chairman)?.Name;
+        var pangkatSecretary = pangkat.FirstOrDefault(m => m.Role == KpPangkatRoles.Secretary)?.Name;
+        string D(DateTime utc) => ComplaintService.Format(utc);
+        var respondentsLine = string.Join("; ", respondents.Select(r => r.Address is null ? r.Name : $"{r.Name}, {r.Address}"));
+        // KP Form numbers of the 1992 set (docs/katarungang-pambarangay.md); the wording follows each form, in the parties' language (sec. 411).
+        var (number, title, paragraphs, signatures) = form switch
         {
-            KpForm.Summons => ("Summons",
+            KpForm.Summons => ("9", fil ? "Patawag" : "Summons",
+                fil
+                    ? new List<string>
+                    {
+                        "Kay: " + respondentsLine,
+                        $"Kayo ay ipinatatawag upang personal na humarap sa akin, kasama ang inyong mga saksi, sa ika-____ araw ng ____________, 20___, sa ganap na ika-____ ng umaga/hapon, sa {hall}, upang sagutin ang sumbong na isinampa laban sa inyo ni {complainant}, na ang sipi ay nakalakip dito, para sa pamamagitan o pagkakasundo ng inyong alitan.",
+                        "Kayo ay binabalaan na kapag kayo ay tumanggi o sadyang hindi humarap bilang pagsunod sa patawag na ito, kayo ay hahadlangan sa paghahain ng anumang ganting-sumbong na magmumula sa nasabing sumbong.",
+                        "HUWAG NINYONG SUWAYIN ito, upang hindi kayo maparusahan dahil sa paglapastangan sa hukuman.",
+                        "ULAT NG OPISYAL: Ipinadala ko ang patawag na ito sa (mga) ipinagsusumbong noong ______________, 20___, sa pamamagitan ng: (1) personal na pag-abot; (2) pag-abot nang tumanggi siyang tanggapin; (3) pag-iwan sa kanyang tahanan kay ______________, na nasa hustong gulang at naninirahan doon. ____________________ Opisyal",
+                    }
+                    : new List<string>
+                    {
+                        "TO: " + respondentsLine,
+                        $"You are hereby summoned to appear before me in person, together with your witnesses, on the ____ day of ____________, 20___, at ____ o'clock in the morning/afternoon, at {hall}, then and there to answer to a complaint made before me by {complainant}, copy of which is attached hereto, for mediation/conciliation of your dispute with the complainant.",
+                        "You are hereby warned that if you refuse or willfully fail to appear in obedience to this summons, you shall be barred from filing any counterclaim arising from said complaint.",
+                        "FAIL NOT or else face punishment as for contempt of court.",
+                        "OFFICER'S RETURN: I served this summons upon the respondent(s) on ______________, 20___, by: (1) handing it to them personally; (2) handing it to them when they refused to receive it; (3) leaving it at their dwelling with ______________, a person of suitable age and discretion residing therein. ____________________ Officer",
+                    },
+                new List<(string, string)> { (Who(Act("summons"), captain), T(KpOffices.LuponChairman)) }),
+            KpForm.Settlement when kp.Outcome == KpOutcomes.Award => ("15", fil ? "Hatol sa Paglutas" : "Arbitration Award",
                 new List<string>
                 {
-                    "TO: " + string.Join("; ", respondents.Select(r => r.Address is null ? r.Name : $"{r.Name}, {r.Address}")),
-                    $"You are hereby summoned to appear before me in person, together with your witnesses, at {hall}, to answer the complaint made before me, copy of which is attached hereto, for mediation/conciliation of your dispute with the complainant, {complainant}, on a date and time to be set by this Office, not later than fifteen (15) days from receipt hereof.",
-                    "You are hereby warned that if you refuse or willfully fail to appear in obedience to this summons, you shall be barred from filing any counterclaim arising from said complaint.",
-                    "FAIL NOT or else face punishment as for contempt of court.",
+                    fil
+                        ? $"Matapos dinggin ang mga panig at ang kanilang mga saksi, at ang mga panig ay sumang-ayon nang nakasulat noong {D(kp.ArbitrationAgreedAt!.Value)} na susunod sa hatol, ang sumusunod na hatol ay iginagawad:"
+                        : $"After hearing the testimonies given and careful examination of the evidence presented in this case, the parties having agreed in writing on {D(kp.ArbitrationAgreedAt!.Value)} to abide by the arbitration award, the award is hereby made as follows:",
+                    kp.OutcomeTerms ?? "",
+                    fil
+                        ? "Ang hatol na ito ay magkakaroon ng bisa ng isang pinal na hatol ng hukuman pagkalipas ng sampung (10) araw mula sa petsa nito, maliban kung may petisyong ipawalang-bisa ito na naisampa sa hukuman (Seksyon 416)."
+                        : "This award shall have the force and effect of a final judgment of a court upon the expiration of ten (10) days from its date, unless a petition to nullify it has been filed before the proper city or municipal court (sec. 416).",
                 },
-                new List<(string, string)> { (captain, "Punong Barangay / Lupon Chairman") }),
-            KpForm.Settlement => (kp.Outcome == KpOutcomes.Award ? "Arbitration Award" : "Amicable Settlement",
+                new List<(string, string)> { (Who(Act(KpOutcomes.Award), pangkatChair ?? captain), T(pangkat.Count > 0 ? KpOffices.PangkatChairman : KpOffices.LuponChairman)),
+                    (pangkat.Count > 0 ? pangkatSecretary ?? "" : luponSecretary, (fil ? "Pinatunayan: " : "Attested: ") + T(pangkat.Count > 0 ? KpOffices.PangkatSecretary : KpOffices.LuponSecretary)) }),
+            KpForm.Settlement => ("16", fil ? "Kasunduang Pag-aayos" : "Amicable Settlement",
                 new List<string>
                 {
-                    kp.Outcome == KpOutcomes.Award
-                        ? "After hearing the parties and their witnesses, and the parties having agreed in writing to abide by the arbitration, the following award is rendered:"
+                    fil ? "Kami, ang (mga) maysumbong at ang (mga) ipinagsusumbong sa usaping nakasaad sa itaas, ay nagkakasundo na ayusin ang aming alitan tulad ng sumusunod:"
                         : "We, complainant/s and respondent/s in the above-captioned case, do hereby agree to settle our dispute as follows:",
                     kp.OutcomeTerms ?? "",
-                    kp.Outcome == KpOutcomes.Award
-                        ? "This award shall have the force and effect of a final judgment of a court upon the expiration of ten (10) days from its date, unless repudiated within that time."
-                        : "and bind ourselves to comply honestly and faithfully with the above terms of settlement. This settlement may be repudiated within ten (10) days from today on the ground of fraud, violence or intimidation.",
+                    fil ? "at nangangakong tutupad nang tapat at buong katapatan sa mga nasabing kasunduan. Ang kasunduang ito ay maaaring itakwil sa loob ng sampung (10) araw mula ngayon dahil sa panlilinlang, karahasan o pananakot (Seksyon 418)."
+                        : "and bind ourselves to comply honestly and faithfully with the above terms of settlement. This settlement may be repudiated within ten (10) days from today on the ground of fraud, violence or intimidation (sec. 418).",
                 },
-                new List<(string, string)> { (complainant, "Complainant") }.Concat(names.Select(n => (n, "Respondent")))
-                    .Append((captain, kp.Stage == KpStages.Conciliation || members.Count > 0 ? "Attested: Pangkat Chairman / Lupon Chairman" : "Attested: Punong Barangay / Lupon Chairman")).ToList()),
-            _ => ("Certificate to File Action",
-                new List<string>
-                {
-                    "This is to certify that:",
-                    $"1. There was a personal confrontation between the parties before the Punong Barangay on the complaint filed on {ComplaintService.Format(kp.FiledAt)}, but mediation failed;",
-                    kp.Stage == KpStages.Repudiated
-                        ? $"2. A settlement was reached, but it was repudiated on {ComplaintService.Format(kp.RepudiatedAt!.Value)} on the ground: {kp.RepudiationReason?.TrimEnd('.', ';', ' ')};"
-                        : $"2. The Pangkat ng Tagapagkasundo was constituted, but the personal confrontation between the parties before the Pangkat likewise did not result in a settlement{(kp.OutcomeTerms is null ? "" : ": " + kp.OutcomeTerms.TrimEnd('.', ';', ' '))};",
-                    "3. Therefore, the corresponding complaint for the dispute may now be filed in court or before the government office concerned.",
-                },
-                members.Count > 0
-                    ? new List<(string, string)> { (members[0], "Pangkat Secretary"), (captain, "Attested: Lupon Chairman") }
-                    : new List<(string, string)> { (captain, "Lupon Chairman") }),
+                new List<(string, string)> { (complainant, fil ? "Maysumbong" : "Complainant") }.Concat(names.Select(n => (n, fil ? "Ipinagsusumbong" : "Respondent")))
+                    .Append((Who(Act(KpOutcomes.Settlement), pangkatChair ?? captain), (fil ? "Pinatunayan: " : "Attested: ") + T(pangkat.Count > 0 ? KpOffices.PangkatChairman : KpOffices.LuponChairman))).ToList()),
+            _ => CertificateToFileAction(kp, fil, Act("certificate"), captain, pangkatChair, luponSecretary, D),
         };
         var issued = form switch
         {
@@ -97,7 +117,61 @@ public sealed partial class KpService
             KpForm.Settlement => kp.OutcomeAt!.Value,
             _ => kp.CertificateIssuedAt!.Value,
         };
-        return new KpFormData(barangay, locality, S(SettingKeys.Region), kp.CaseNo, complainant, names, caseTitle, title, paragraphs, signatures, issued);
+        return new KpFormData(barangay, locality, S(SettingKeys.Region), kp.CaseNo, complainant, names, caseTitle, title, paragraphs, signatures, issued, number, kp.Language);
+    }
+
+    /// <summary>
+    /// Sec. 412(a): certified by the Lupon secretary (KP Form 20) or, for the Pangkat's failure, its secretary (20-A),
+    /// attested by the chairman; a repudiated settlement or agreement has its own wording (20-B), which does not say
+    /// that mediation failed.
+    /// </summary>
+    private static (string, string, List<string>, List<(string, string)>) CertificateToFileAction(KpCase kp, bool fil, KpAct? act, string captain, string? pangkatChair,
+        string luponSecretary, Func<DateTime, string> d)
+    {
+        var byPangkat = act?.Title == KpOffices.PangkatSecretary;
+        var certifier = act?.SignedBy is { Length: > 0 } n ? n : luponSecretary;
+        var attester = byPangkat ? pangkatChair ?? "" : captain;
+        var lang = fil ? KpLanguages.Filipino : KpLanguages.English;
+        var signatures = new List<(string, string)>
+        {
+            (certifier, KpOffices.Title(byPangkat ? KpOffices.PangkatSecretary : KpOffices.LuponSecretary, lang)),
+            (attester, (fil ? "Pinatunayan: " : "Attested: ") + KpOffices.Title(byPangkat ? KpOffices.PangkatChairman : KpOffices.LuponChairman, lang)),
+        };
+        var title = fil ? "Katibayan Upang Makapagsampa ng Demanda" : "Certification to File Action";
+        if (kp.Stage == KpStages.Repudiated)
+        {
+            var what = kp.ArbitrationAgreedAt is not null && kp.Outcome is null
+                ? (fil ? $"Ang mga panig ay sumang-ayon nang nakasulat sa paglutas noong {d(kp.ArbitrationAgreedAt.Value)};" : $"The parties agreed in writing to arbitration on {d(kp.ArbitrationAgreedAt.Value)};")
+                : (fil ? $"Nagkaroon ng kasunduang pag-aayos noong {d(kp.OutcomeAt!.Value)};" : $"A settlement was reached on {d(kp.OutcomeAt!.Value)};");
+            return ("20-B", title, fil
+                ? [
+                    "Ito ay nagpapatunay na:",
+                    $"1. Nagkaroon ng personal na paghaharap ang mga panig sa harap ng {(kp.PangkatConstitutedAt is null ? "Punong Barangay" : "Pangkat ng Tagapagkasundo")};",
+                    "2. " + what,
+                    $"3. Ito ay itinakwil sa isang sinumpaang salaysay sa harap ng Punong Barangay noong {d(kp.RepudiatedAt!.Value)} dahil sa: {kp.RepudiationReason?.TrimEnd('.', ';', ' ')};",
+                    "4. Kaya't ang kaukulang sumbong ukol sa alitan ay maaari nang isampa sa hukuman o sa tanggapan ng pamahalaan.",
+                ]
+                : [
+                    "This is to certify that:",
+                    $"1. There has been a personal confrontation between the parties before the {(kp.PangkatConstitutedAt is null ? "Punong Barangay" : "Pangkat ng Tagapagkasundo")};",
+                    "2. " + what,
+                    $"3. It was repudiated in a statement sworn to before the Punong Barangay on {d(kp.RepudiatedAt!.Value)} on the ground of: {kp.RepudiationReason?.TrimEnd('.', ';', ' ')};",
+                    "4. Therefore, the corresponding complaint for the dispute may now be filed in court or before the government office concerned.",
+                ], signatures);
+        }
+        return (byPangkat ? "20-A" : "20", title, fil
+            ? [
+                "Ito ay nagpapatunay na:",
+                "1. Nagkaroon ng personal na paghaharap ang mga panig sa harap ng Punong Barangay ngunit nabigo ang pamamagitan;",
+                $"2. Binuo ang Pangkat ng Tagapagkasundo ngunit ang personal na paghaharap sa harap ng Pangkat ay hindi rin nagbunga ng pag-aayos{(kp.OutcomeTerms is null ? "" : ": " + kp.OutcomeTerms.TrimEnd('.', ';', ' '))};",
+                "3. Kaya't ang kaukulang sumbong ukol sa alitan ay maaari nang isampa sa hukuman o sa tanggapan ng pamahalaan.",
+            ]
+            : [
+                "This is to certify that:",
+                "1. There has been a personal confrontation between the parties before the Punong Barangay but mediation failed;",
+                $"2. The Pangkat ng Tagapagkasundo was constituted but the personal confrontation before the Pangkat likewise did not result into a settlement{(kp.OutcomeTerms is null ? "" : ": " + kp.OutcomeTerms.TrimEnd('.', ';', ' '))};",
+                "3. Therefore, the corresponding complaint for the dispute may now be filed in court or before the government office concerned.",
+            ], signatures);
     }
 
     private static string Text(string? json)

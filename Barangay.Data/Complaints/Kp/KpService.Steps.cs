@@ -1,9 +1,17 @@
 using System.Text.Json;
 using Barangay.Data.Common;
+using Barangay.Data.Officials;
+using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Complaints.Kp;
 
+/// <summary>
+/// The steps of a KP case, each done by the officer the Local Government Code names (checked here, not only hidden in
+/// the page): the Lupon chairman summons, mediates, constitutes the Pangkat, receives repudiations and executes
+/// (secs. 410, 417, 418); the Pangkat's chairman and secretary conduct and minute its hearings (sec. 404(b)); the Lupon
+/// secretary keeps the records, certifies and transmits (secs. 412, 419).
+/// </summary>
 public sealed partial class KpService
 {
     public const string SummonsAction = "KpSummons";
@@ -11,35 +19,58 @@ public sealed partial class KpService
     public const string StageAction = "KpStage";
     public const string OutcomeAction = "KpOutcome";
     public const string CertificateAction = "KpCertificate";
+    public const string ExecutionAction = "KpExecution";
+    public const string TransmittalAction = "KpTransmittal";
 
-    /// <summary>The Punong Barangay issues the summons to the respondents (due by the next working day after filing).</summary>
+    private static readonly string[] Chairman = [KpOffices.LuponChairman];
+    private static readonly string[] LuponRecords = [KpOffices.LuponChairman, KpOffices.LuponSecretary];
+    private static readonly string[] PangkatChair = [KpOffices.PangkatChairman];
+    private static readonly string[] PangkatRecords = [KpOffices.PangkatChairman, KpOffices.PangkatSecretary];
+    private static readonly string[] Secretary = [KpOffices.LuponSecretary];
+
+    /// <summary>The Pangkat hears the case once mediation failed; before that (and for an award agreed then) the Lupon chairman does.</summary>
+    private static bool ByPangkat(KpCase kp) => kp.PangkatConstitutedAt is not null;
+
+    private static string? Refuse(KpCallerOffices who, string[] allowed, string what) =>
+        who.Holds(allowed) ? null : KpOffices.Refusal(what, allowed);
+
+    private static string Office(KpCallerOffices who, string[] allowed) => allowed.First(who.Offices.Contains);
+
+    /// <summary>Sec. 410(b): the Lupon chairman summons the respondents within the next working day.</summary>
     public Task<ServiceResult<KpCaseDetail>> IssueSummonsAsync(Guid id, Guid version, CancellationToken ct = default) =>
-        StepAsync(id, version, SummonsAction, (_, _, kp, _, now) =>
+        StepAsync(id, version, SummonsAction, (_, caller, who, kp, _, now) =>
         {
+            if (Refuse(who, Chairman, "issue the summons (sec. 410(b))") is { } r) return Task.FromResult<string?>(r);
             if (kp.Stage != KpStages.Mediation) return Task.FromResult<string?>("The summons is issued at the start of mediation; this case is past it.");
             if (kp.SummonsIssuedAt is not null) return Task.FromResult<string?>($"The summons was already issued on {ComplaintService.Format(kp.SummonsIssuedAt.Value)}.");
             kp.SummonsIssuedAt = now;
+            AddAct(kp, "summons", now, caller.UserId, who.Name, KpOffices.LuponChairman);
             return Task.FromResult<string?>(null);
         }, ct);
 
     /// <summary>
-    /// Records a hearing (date, attendees, minutes) before the Punong Barangay or the Pangkat. The first mediation
-    /// hearing starts the 15 days of mediation.
+    /// Records a hearing (date, attendees, minutes). Before the Lupon chairman (minuted by him or the Lupon secretary) the
+    /// first one starts the 15 days of mediation (sec. 410(b)); before the Pangkat (minuted by its chairman or secretary,
+    /// sec. 404(b)) the first one is the day it convenes, from which its 15 days run (sec. 410(e)).
     /// </summary>
     public Task<ServiceResult<KpCaseDetail>> RecordHearingAsync(Guid id, KpHearingInput input, Guid version, CancellationToken ct = default) =>
-        StepAsync(id, version, HearingAction, (db, caller, kp, _, now) =>
+        StepAsync(id, version, HearingAction, (db, caller, who, kp, _, now) =>
         {
             var attendees = input.Attendees.Select(a => (a ?? "").Trim()).Where(a => a.Length > 0).Distinct().ToList();
             var minutes = (input.Minutes ?? "").Trim();
+            var pangkat = ByPangkat(kp);
             string? refusal = kp.Stage switch
             {
                 KpStages.Mediation when kp.SummonsIssuedAt is null => "Issue the summons before the first hearing.",
                 KpStages.Conciliation when kp.PangkatConstitutedAt is null => "Constitute the Pangkat before its first hearing.",
-                KpStages.Mediation or KpStages.Conciliation => null,
+                KpStages.Mediation or KpStages.Conciliation or KpStages.Arbitration => null,
                 _ => $"This case is {kp.Stage}: no more hearings can be recorded.",
             };
-            if (refusal is null && input.HeldAt > now.AddMinutes(5)) refusal = "A hearing is recorded after it is held: the date cannot be in the future.";
-            if (refusal is null && input.HeldAt < kp.FiledAt.AddMinutes(-5)) refusal = "The hearing date is before the case was filed.";
+            refusal ??= pangkat ? Refuse(who, PangkatRecords, "record the Pangkat's hearings (sec. 404(b))") : Refuse(who, LuponRecords, "record the hearings before the Lupon chairman");
+            var held = DateTime.SpecifyKind(input.HeldAt, DateTimeKind.Utc);
+            if (refusal is null && held > now.AddMinutes(5)) refusal = "A hearing is recorded after it is held: the date cannot be in the future.";
+            if (refusal is null && held < kp.FiledAt.AddMinutes(-5)) refusal = "The hearing date is before the case was filed.";
+            if (refusal is null && pangkat && kp.PangkatConstitutedAt is { } constituted && held < constituted.AddMinutes(-5)) refusal = "The hearing date is before the Pangkat was constituted.";
             if (refusal is null && attendees.Count == 0) refusal = "List who attended the hearing.";
             if (refusal is null && attendees.Any(a => a.Length > MaxName)) refusal = $"An attendee's name is longer than {MaxName} characters.";
             if (refusal is null && minutes.Length == 0) refusal = "Write the minutes of the hearing.";
@@ -47,14 +78,18 @@ public sealed partial class KpService
             if (refusal is not null) return Task.FromResult<string?>(refusal);
             db.Set<KpHearing>().Add(new KpHearing
             {
-                Id = Guid.NewGuid(), KpCaseId = kp.Id, Stage = kp.Stage, HeldAt = DateTime.SpecifyKind(input.HeldAt, DateTimeKind.Utc),
+                Id = Guid.NewGuid(), KpCaseId = kp.Id, Stage = kp.Stage, HeldAt = held,
                 Attendees = JsonSerializer.Serialize(attendees), Minutes = minutes, RecordedBy = caller.UserId,
             });
             if (kp.Stage == KpStages.Mediation && kp.MediationStartedAt is null)
             {
-                var held = DateTime.SpecifyKind(input.HeldAt, DateTimeKind.Utc);
                 kp.MediationStartedAt = held;
-                kp.MediationDueAt = held.AddDays(KpDeadlines.MediationDays);
+                kp.MediationDueAt = KpDeadlines.MediationDue(held);
+            }
+            if (kp.Stage == KpStages.Conciliation && kp.PangkatConvenedAt is null)
+            {
+                kp.PangkatConvenedAt = held;
+                kp.ConciliationDueAt = KpDeadlines.ConciliationDue(held);
             }
             // The hearing is a child row: touch the case so its version rolls (two recorders of the same state conflict).
             kp.UpdatedAt = now;
@@ -62,69 +97,122 @@ public sealed partial class KpService
             return Task.FromResult<string?>(null);
         }, ct);
 
-    /// <summary>Mediation failed: the case goes to the Pangkat, which must be constituted within 3 days.</summary>
+    /// <summary>Sec. 410(b): mediation failed; the Lupon chairman forthwith sets a date for the constitution of the Pangkat.</summary>
     public Task<ServiceResult<KpCaseDetail>> FailMediationAsync(Guid id, Guid version, CancellationToken ct = default) =>
-        StepAsync(id, version, StageAction, async (db, _, kp, _, now) =>
+        StepAsync(id, version, StageAction, async (db, caller, who, kp, _, now) =>
         {
+            if (Refuse(who, Chairman, "declare that mediation failed (sec. 410(b))") is { } r) return r;
             if (kp.Stage != KpStages.Mediation) return $"Only a case in mediation can move to the Pangkat; this one is {kp.Stage}.";
             if (!await db.Set<KpHearing>().AnyAsync(h => h.KpCaseId == kp.Id && h.Stage == KpStages.Mediation, ct))
                 return "Record the mediation hearing before declaring that mediation failed.";
             kp.Stage = KpStages.Conciliation;
             kp.MediationFailedAt = now;
-            kp.PangkatDueAt = now.AddDays(KpDeadlines.PangkatConstitutionDays);
+            AddAct(kp, "mediation_failed", now, caller.UserId, who.Name, KpOffices.LuponChairman);
             return null;
         }, ct);
 
-    /// <summary>Constitutes the Pangkat ng Tagapagkasundo (three members of the Lupon); its 15 days start now.</summary>
-    public Task<ServiceResult<KpCaseDetail>> ConstitutePangkatAsync(Guid id, IReadOnlyList<string> members, Guid version, CancellationToken ct = default) =>
-        StepAsync(id, version, StageAction, (_, _, kp, _, now) =>
+    /// <summary>
+    /// Sec. 404: constitutes the Pangkat ng Tagapagkasundo — three Lupon members chosen by the parties (or by lot drawn
+    /// by the Lupon chairman), who choose their chairman and secretary from among themselves. It must convene within 3
+    /// days (sec. 410(d)); its 15 days run from then.
+    /// </summary>
+    public Task<ServiceResult<KpCaseDetail>> ConstitutePangkatAsync(Guid id, IReadOnlyList<Guid> officialIds, Guid chairman, Guid secretary, Guid version, CancellationToken ct = default) =>
+        StepAsync(id, version, StageAction, async (db, caller, who, kp, _, now) =>
         {
-            var names = members.Select(m => (m ?? "").Trim()).Where(m => m.Length > 0).Distinct().ToList();
-            if (kp.Stage != KpStages.Conciliation) return Task.FromResult<string?>("The Pangkat is constituted after mediation fails.");
-            if (kp.PangkatConstitutedAt is not null) return Task.FromResult<string?>("The Pangkat of this case is already constituted.");
-            if (names.Count != 3) return Task.FromResult<string?>("The Pangkat has three members: name three Lupon members.");
-            if (names.Any(n => n.Length > MaxName)) return Task.FromResult<string?>($"A member's name is longer than {MaxName} characters.");
+            if (Refuse(who, Chairman, "constitute the Pangkat (sec. 404(a))") is { } r) return r;
+            if (kp.Stage != KpStages.Conciliation) return "The Pangkat is constituted after mediation fails.";
+            if (kp.PangkatConstitutedAt is not null) return "The Pangkat of this case is already constituted.";
+            var ids = officialIds.Distinct().ToList();
+            if (ids.Count != 3) return "The Pangkat has three members: choose three Lupon members.";
+            var members = await db.Officials.AsNoTracking()
+                .Where(o => ids.Contains(o.Id) && o.Position == OfficialPositions.LuponMember && o.Status == OfficialStatuses.Active)
+                .Select(o => new { o.Id, o.UserId, o.FullName }).ToListAsync(ct);
+            if (members.Count != 3) return "Each Pangkat member must be a serving member of the Lupon.";
+            if (!ids.Contains(chairman) || !ids.Contains(secretary) || chairman == secretary)
+                return "The Pangkat chooses its chairman and its secretary from among its three members: two different members.";
+            var pangkat = members.OrderBy(m => m.Id == chairman ? 0 : m.Id == secretary ? 1 : 2)
+                .Select(m => new KpPangkatMember(m.Id, m.UserId, m.FullName, m.Id == chairman ? KpPangkatRoles.Chairman : m.Id == secretary ? KpPangkatRoles.Secretary : KpPangkatRoles.Member))
+                .ToList();
             kp.PangkatConstitutedAt = now;
-            kp.PangkatMembers = JsonSerializer.Serialize(names);
-            kp.ConciliationDueAt = now.AddDays(KpDeadlines.ConciliationDays);
-            return Task.FromResult<string?>(null);
+            kp.Pangkat = JsonSerializer.Serialize(pangkat, Json);
+            kp.PangkatMembers = JsonSerializer.Serialize(pangkat.Select(m => m.Name));
+            kp.PangkatDueAt = KpDeadlines.ConveneDue(now);
+            AddAct(kp, "pangkat", now, caller.UserId, who.Name, KpOffices.LuponChairman);
+            return null;
         }, ct);
 
-    /// <summary>Extends the Pangkat's 15 days once, by another 15.</summary>
+    /// <summary>Sec. 410(e): the Pangkat, at its discretion, extends its 15 days once, by at most 15.</summary>
     public Task<ServiceResult<KpCaseDetail>> ExtendConciliationAsync(Guid id, Guid version, CancellationToken ct = default) =>
-        StepAsync(id, version, StageAction, (_, _, kp, _, _) =>
+        StepAsync(id, version, StageAction, (_, caller, who, kp, _, now) =>
         {
-            if (kp.Stage != KpStages.Conciliation || kp.ConciliationDueAt is null) return Task.FromResult<string?>("Only the Pangkat's conciliation period can be extended.");
+            if (Refuse(who, PangkatChair, "extend the Pangkat's period (sec. 410(e))") is { } r) return Task.FromResult<string?>(r);
+            if (kp.Stage != KpStages.Conciliation || kp.ConciliationDueAt is null) return Task.FromResult<string?>("Only the Pangkat's conciliation period, once it has convened, can be extended.");
             if (kp.ConciliationExtended) return Task.FromResult<string?>("The conciliation period was already extended once; it cannot be extended again.");
             kp.ConciliationExtended = true;
             kp.ConciliationDueAt = kp.ConciliationDueAt.Value.AddDays(KpDeadlines.ExtensionDays);
+            AddAct(kp, "extension", now, caller.UserId, who.Name, KpOffices.PangkatChairman);
             return Task.FromResult<string?>(null);
         }, ct);
 
     /// <summary>
-    /// Records how the case ended: an amicable settlement (its terms), an arbitration award (its terms) — both after at
-    /// least one hearing, and open to repudiation for 10 days — or a failure of conciliation before the Pangkat.
+    /// Sec. 413(a): at any stage the parties agree in writing to abide by the award of the Lupon chairman (in mediation)
+    /// or the Pangkat (in conciliation). The agreement may be repudiated within 5 days; the award is made after that and
+    /// within 10 days thereafter.
+    /// </summary>
+    public Task<ServiceResult<KpCaseDetail>> AgreeToArbitrationAsync(Guid id, Guid version, CancellationToken ct = default) =>
+        StepAsync(id, version, StageAction, (_, caller, who, kp, _, now) =>
+        {
+            var arbitrator = ByPangkat(kp) ? PangkatChair : Chairman;
+            if (Refuse(who, arbitrator, "record the agreement to arbitrate (sec. 413(a))") is { } r) return Task.FromResult<string?>(r);
+            if (kp.Stage is not (KpStages.Mediation or KpStages.Conciliation)) return Task.FromResult<string?>($"The parties agree to arbitration while the case is open; this one is {kp.Stage}.");
+            if (kp.Stage == KpStages.Mediation && kp.SummonsIssuedAt is null) return Task.FromResult<string?>("Issue the summons first: the parties agree to arbitration before the Lupon chairman.");
+            if (kp.Stage == KpStages.Conciliation && kp.PangkatConstitutedAt is null) return Task.FromResult<string?>("Constitute the Pangkat first: the parties agree to its arbitration.");
+            kp.Stage = KpStages.Arbitration;
+            kp.ArbitrationAgreedAt = now;
+            kp.ArbitrationRepudiationDueAt = KpDeadlines.ArbitrationRepudiationDue(now);
+            kp.AwardDueAt = KpDeadlines.AwardDue(now);
+            AddAct(kp, "arbitration_agreement", now, caller.UserId, who.Name, Office(who, arbitrator));
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>
+    /// Records how the case ended: an amicable settlement (sec. 411: attested by the Lupon chairman or the Pangkat
+    /// chairman; repudiable within 10 days, sec. 418), an arbitration award (sec. 413: only after the 5 days to repudiate
+    /// the agreement; not repudiable, sec. 416), or the Pangkat's failure to conciliate.
     /// </summary>
     public Task<ServiceResult<KpCaseDetail>> RecordOutcomeAsync(Guid id, string outcome, string? terms, Guid version, CancellationToken ct = default) =>
-        StepAsync(id, version, OutcomeAction, async (db, caller, kp, complaint, now) =>
+        StepAsync(id, version, OutcomeAction, async (db, caller, who, kp, complaint, now) =>
         {
             var clean = ComplaintService.Clean(terms);
             if (!KpStages.Open.Contains(kp.Stage)) return $"This case is already {kp.Stage}.";
-            var heard = await db.Set<KpHearing>().AnyAsync(h => h.KpCaseId == kp.Id && h.Stage == kp.Stage, ct);
+            var chair = ByPangkat(kp) ? PangkatChair : Chairman;
             switch (outcome)
             {
-                case KpOutcomes.Settlement or KpOutcomes.Award:
-                    var what = outcome == KpOutcomes.Settlement ? "settled" : "decided by arbitration";
-                    if (!heard) return $"A case cannot be {what} with no hearing: record the {(kp.Stage == KpStages.Mediation ? "mediation" : "Pangkat")} hearing first.";
-                    if (clean is null) return outcome == KpOutcomes.Settlement ? "Write the terms of the amicable settlement." : "Write the arbitration award.";
+                case KpOutcomes.Settlement:
+                    if (Refuse(who, chair, "attest the amicable settlement (sec. 411)") is { } rs) return rs;
+                    if (kp.Stage == KpStages.Arbitration) return "The parties agreed to arbitration: record the award.";
+                    if (!await db.Set<KpHearing>().AnyAsync(h => h.KpCaseId == kp.Id && h.Stage == kp.Stage, ct))
+                        return $"A case cannot be settled with no hearing: record the {(kp.Stage == KpStages.Mediation ? "mediation" : "Pangkat")} hearing first.";
+                    if (clean is null) return "Write the terms of the amicable settlement.";
                     if (clean.Length > MaxTerms) return $"The terms are longer than {MaxTerms:N0} characters.";
-                    kp.Stage = outcome == KpOutcomes.Settlement ? KpStages.Settled : KpStages.Arbitrated;
-                    kp.RepudiationDueAt = now.AddDays(KpDeadlines.RepudiationDays);
+                    kp.Stage = KpStages.Settled;
+                    kp.RepudiationDueAt = KpDeadlines.RepudiationDue(now);
+                    break;
+                case KpOutcomes.Award:
+                    if (Refuse(who, chair, "make the arbitration award (sec. 413)") is { } ra) return ra;
+                    if (kp.Stage != KpStages.Arbitration) return "An award is made only after the parties agree in writing to arbitration (sec. 413(a)).";
+                    if (kp.ArbitrationRepudiationDueAt is { } lapse && now <= lapse)
+                        return $"The award is made after the 5 days to repudiate the agreement to arbitrate, which end on {ComplaintService.Format(lapse)} (sec. 413(a)).";
+                    if (clean is null) return "Write the arbitration award.";
+                    if (clean.Length > MaxTerms) return $"The award is longer than {MaxTerms:N0} characters.";
+                    kp.Stage = KpStages.Arbitrated;
+                    kp.RepudiationDueAt = null;
                     break;
                 case KpOutcomes.Failure:
                     if (kp.Stage != KpStages.Conciliation || kp.PangkatConstitutedAt is null)
                         return "Conciliation fails before the Pangkat: when mediation fails, send the case to the Pangkat first.";
-                    if (!heard) return "Record the Pangkat's hearing before declaring that conciliation failed.";
+                    if (Refuse(who, PangkatRecords, "record that conciliation failed") is { } rf) return rf;
+                    if (!await db.Set<KpHearing>().AnyAsync(h => h.KpCaseId == kp.Id && h.Stage == kp.Stage, ct)) return "Record the Pangkat's hearing before declaring that conciliation failed.";
                     if (clean is { Length: > MaxTerms }) return $"The note is longer than {MaxTerms:N0} characters.";
                     kp.Stage = KpStages.Failed;
                     break;
@@ -134,40 +222,124 @@ public sealed partial class KpService
             kp.Outcome = outcome;
             kp.OutcomeTerms = clean;
             kp.OutcomeAt = now;
+            AddAct(kp, outcome, now, caller.UserId, who.Name, outcome == KpOutcomes.Failure ? Office(who, PangkatRecords) : Office(who, chair));
             if (kp.Stage is KpStages.Settled or KpStages.Arbitrated)
+            {
+                kp.TransmittalDueAt = KpDeadlines.TransmittalDue(outcome, now);
+                kp.ExecutionDueAt = KpDeadlines.ExecutionDue(now);
                 await ResolveComplaintAsync(db, complaint, caller, $"{(kp.Stage == KpStages.Settled ? "Amicable settlement" : "Arbitration award")} in KP case {kp.CaseNo}.", now, ct);
+            }
             return null;
         }, ct);
 
-    /// <summary>A party repudiates the settlement or award (within 10 days of it), which opens the way to a Certificate to File Action.</summary>
+    /// <summary>
+    /// A party repudiates, by a statement sworn before the Lupon chairman (sec. 418): a settlement within 10 days of it,
+    /// or the agreement to arbitrate within 5 days (sec. 413(a)). An award cannot be repudiated (sec. 416): only a
+    /// petition to the court to nullify it.
+    /// </summary>
     public Task<ServiceResult<KpCaseDetail>> RepudiateAsync(Guid id, string reason, Guid version, CancellationToken ct = default) =>
-        StepAsync(id, version, OutcomeAction, (_, _, kp, _, now) =>
+        StepAsync(id, version, OutcomeAction, (_, caller, who, kp, _, now) =>
         {
             var clean = ComplaintService.Clean(reason);
-            if (kp.Stage is not (KpStages.Settled or KpStages.Arbitrated)) return Task.FromResult<string?>("Only a settlement or an arbitration award can be repudiated.");
-            if (kp.RepudiationDueAt is { } due && now > due)
-                return Task.FromResult<string?>($"The 10 days to repudiate ended on {ComplaintService.Format(due)}; the settlement is final.");
+            if (kp.Stage == KpStages.Arbitrated)
+                return Task.FromResult<string?>("An arbitration award cannot be repudiated (sec. 416): a party may only petition the city or municipal court to nullify it within 10 days of its date.");
+            if (Refuse(who, Chairman, "receive a repudiation, which is sworn before him (sec. 418)") is { } r) return Task.FromResult<string?>(r);
+            DateTime? due = kp.Stage switch
+            {
+                KpStages.Settled => kp.RepudiationDueAt,
+                KpStages.Arbitration => kp.ArbitrationRepudiationDueAt,
+                _ => null,
+            };
+            if (due is null) return Task.FromResult<string?>("Only an amicable settlement or an agreement to arbitrate can be repudiated.");
+            if (now > due.Value)
+                return Task.FromResult<string?>(kp.Stage == KpStages.Settled
+                    ? $"The 10 days to repudiate ended on {ComplaintService.Format(due.Value)}; the settlement is final (sec. 416)."
+                    : $"The 5 days to repudiate the agreement to arbitrate ended on {ComplaintService.Format(due.Value)} (sec. 413(a)).");
             if (clean is null) return Task.FromResult<string?>("Give the ground for the repudiation (fraud, violence or intimidation), as sworn by the party.");
             if (clean.Length > MaxTerms) return Task.FromResult<string?>($"The reason is longer than {MaxTerms:N0} characters.");
+            if (kp.Stage == KpStages.Arbitration) kp.Outcome = null;
             kp.Stage = KpStages.Repudiated;
             kp.RepudiatedAt = now;
             kp.RepudiationReason = clean;
+            kp.TransmittalDueAt = null;
+            kp.ExecutionDueAt = null;
+            AddAct(kp, "repudiation", now, caller.UserId, who.Name, KpOffices.LuponChairman);
             return Task.FromResult<string?>(null);
         }, ct);
 
     /// <summary>
-    /// Issues the Certificate to File Action of a case whose conciliation failed or whose settlement was repudiated:
-    /// the parties may then go to court, so the complaint behind it is resolved (and its complainant told). An explicit
-    /// action on the case (version-checked and audited like every step), never a side effect of printing the form.
+    /// Sec. 412(a): the Certificate to File Action of a case whose conciliation failed or whose settlement was
+    /// repudiated, certified by the Lupon secretary (or, for the Pangkat's failure, its secretary) and attested by the
+    /// chairman. The parties may then go to court, so the complaint behind it is resolved (and its complainant told).
     /// </summary>
     public Task<ServiceResult<KpCaseDetail>> IssueCertificateAsync(Guid id, Guid version, CancellationToken ct = default) =>
-        StepAsync(id, version, CertificateAction, async (db, caller, kp, complaint, now) =>
+        StepAsync(id, version, CertificateAction, async (db, caller, who, kp, complaint, now) =>
         {
+            var certifiers = kp.Stage == KpStages.Failed ? [KpOffices.LuponSecretary, KpOffices.PangkatSecretary] : Secretary;
+            if (Refuse(who, certifiers, "certify that the parties may file action (sec. 412(a))") is { } r) return r;
             if (kp.Stage is not (KpStages.Failed or KpStages.Repudiated))
                 return "A Certificate to File Action is issued only when conciliation failed or the settlement was repudiated.";
             if (kp.CertificateIssuedAt is not null) return $"The Certificate to File Action was already issued on {ComplaintService.Format(kp.CertificateIssuedAt.Value)}.";
             kp.CertificateIssuedAt = now;
+            AddAct(kp, "certificate", now, caller.UserId, who.Name, Office(who, certifiers));
             await ResolveComplaintAsync(db, complaint, caller, $"Certificate to File Action issued in KP case {kp.CaseNo}: the parties may go to court.", now, ct);
             return null;
+        }, ct);
+
+    /// <summary>
+    /// A party moves for execution (KP Form 23) of a settlement or award that has become final (10 days, sec. 416),
+    /// within the 6 months the Lupon may execute it (sec. 417); the motion is filed with the Lupon chairman and entered by
+    /// him or the Lupon secretary.
+    /// </summary>
+    public Task<ServiceResult<KpCaseDetail>> MoveForExecutionAsync(Guid id, Guid version, CancellationToken ct = default) =>
+        StepAsync(id, version, ExecutionAction, (_, caller, who, kp, _, now) =>
+        {
+            if (Refuse(who, LuponRecords, "enter a motion for execution") is { } r) return Task.FromResult<string?>(r);
+            if (kp.Stage is not (KpStages.Settled or KpStages.Arbitrated) || kp.OutcomeAt is null) return Task.FromResult<string?>("Only a settlement or an award can be executed.");
+            if (kp.ExecutionMovedAt is not null) return Task.FromResult<string?>("A motion for execution was already entered.");
+            var final = kp.OutcomeAt.Value.AddDays(KpDeadlines.FinalityDays);
+            if (now < final) return Task.FromResult<string?>($"The {(kp.Outcome == KpOutcomes.Award ? "award" : "settlement")} becomes final on {ComplaintService.Format(final)} (sec. 416); execution is moved after that.");
+            if (now > kp.ExecutionDueAt) return Task.FromResult<string?>($"The 6 months for execution by the Lupon ended on {ComplaintService.Format(kp.ExecutionDueAt!.Value)}: it is now enforced by action in court (sec. 417).");
+            kp.ExecutionMovedAt = now;
+            AddAct(kp, "execution_motion", now, caller.UserId, who.Name, Office(who, LuponRecords));
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>Sec. 417: the Lupon chairman executes the settlement or award (notice of execution, KP Form 25) within 6 months.</summary>
+    public Task<ServiceResult<KpCaseDetail>> ExecuteAsync(Guid id, string notes, Guid version, CancellationToken ct = default) =>
+        StepAsync(id, version, ExecutionAction, (_, caller, who, kp, _, now) =>
+        {
+            var clean = ComplaintService.Clean(notes);
+            if (Refuse(who, Chairman, "execute a settlement or award (sec. 417)") is { } r) return Task.FromResult<string?>(r);
+            if (kp.ExecutionMovedAt is null) return Task.FromResult<string?>("Enter the party's motion for execution first.");
+            if (kp.ExecutedAt is not null) return Task.FromResult<string?>("It was already executed.");
+            if (now > kp.ExecutionDueAt) return Task.FromResult<string?>($"The 6 months for execution by the Lupon ended on {ComplaintService.Format(kp.ExecutionDueAt!.Value)}: it is now enforced by action in court (sec. 417).");
+            if (clean is null) return Task.FromResult<string?>("Say what was done to execute it (what was paid, delivered or done).");
+            if (clean.Length > MaxTerms) return Task.FromResult<string?>($"The note is longer than {MaxTerms:N0} characters.");
+            kp.ExecutedAt = now;
+            kp.ExecutionNotes = clean;
+            AddAct(kp, "execution", now, caller.UserId, who.Name, KpOffices.LuponChairman);
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>
+    /// Sec. 419: the Lupon secretary transmits the settlement or award to the city or municipal court within 5 days from
+    /// the award, or from the lapse of the 10 days to repudiate the settlement.
+    /// </summary>
+    public Task<ServiceResult<KpCaseDetail>> TransmitAsync(Guid id, string court, Guid version, CancellationToken ct = default) =>
+        StepAsync(id, version, TransmittalAction, (_, caller, who, kp, _, now) =>
+        {
+            var clean = ComplaintService.Clean(court);
+            if (Refuse(who, Secretary, "transmit the settlement or award to the court (sec. 419)") is { } r) return Task.FromResult<string?>(r);
+            if (kp.Stage is not (KpStages.Settled or KpStages.Arbitrated)) return Task.FromResult<string?>("Only a settlement or an award is transmitted to the court.");
+            if (kp.TransmittedAt is not null) return Task.FromResult<string?>($"It was already transmitted on {ComplaintService.Format(kp.TransmittedAt.Value)}.");
+            if (kp.Stage == KpStages.Settled && kp.RepudiationDueAt is { } lapse && now <= lapse)
+                return Task.FromResult<string?>($"A settlement is transmitted after the 10 days to repudiate it, which end on {ComplaintService.Format(lapse)} (sec. 419).");
+            if (clean is null) return Task.FromResult<string?>("Name the court it is transmitted to.");
+            if (clean.Length > MaxName) return Task.FromResult<string?>($"The court's name is longer than {MaxName} characters.");
+            kp.TransmittedAt = now;
+            kp.TransmittedTo = clean;
+            AddAct(kp, "transmittal", now, caller.UserId, who.Name, KpOffices.LuponSecretary);
+            return Task.FromResult<string?>(null);
         }, ct);
 }

@@ -26,12 +26,23 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
     internal static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Marks an open complaint filed by a resident as a KP case against <paramref name="respondents"/>.</summary>
-    public async Task<ServiceResult<KpCaseDetail>> OpenAsync(Guid complaintId, IReadOnlyList<KpRespondent> respondents, CancellationToken ct = default)
+    /// <remarks>
+    /// Refused, with the law's reason, for a complaint of violence against women and their children (RA 9262, sec. 33)
+    /// and for every exclusion the intake checklist answers (sec. 408, <see cref="KpIntakeRules"/>). The complaint is
+    /// made to the Lupon chairman and entered by him or the Lupon secretary (sec. 410(a)).
+    /// </remarks>
+    public async Task<ServiceResult<KpCaseDetail>> OpenAsync(Guid complaintId, IReadOnlyList<KpRespondent> respondents, KpIntake intake, string language = KpLanguages.English, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId, ct);
         if (complaint is null || !ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
+        if (KpIntakeRules.IsVawc(complaint.Category)) return Invalid(KpIntakeRules.VawcRefusal);
+        var who = await KpCallerOffices.ForAsync(db, caller, null, ct);
+        if (!who.Holds([KpOffices.LuponChairman, KpOffices.LuponSecretary]))
+            return Invalid(KpOffices.Refusal("take up a complaint as a KP case (sec. 410(a))", [KpOffices.LuponChairman, KpOffices.LuponSecretary]));
+        if (KpIntakeRules.Exclusions(intake) is { Count: > 0 } excluded) return Invalid("The Lupon cannot take up this dispute: " + string.Join(" ", excluded));
+        if (!KpLanguages.All.Contains(language)) return Invalid("Choose the parties' language: English or Filipino.");
         if (await db.Set<KpCase>().AnyAsync(k => k.ComplaintId == complaintId, ct)) return Invalid("This complaint is already a KP case.");
         if (complaint.ResidentId is null) return Invalid("Katarungang Pambarangay is for disputes between residents: this complainant is not in the register.");
         if (!ComplaintStatuses.Open.Contains(complaint.Status)) return Invalid($"A {ComplaintStatusMachine.Label(complaint.Status)} complaint cannot become a KP case.");
@@ -51,7 +62,10 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         {
             Id = Guid.NewGuid(), ComplaintId = complaintId, Respondents = JsonSerializer.Serialize(clean, Json), Stage = KpStages.Mediation,
             FiledAt = now, SummonsDueAt = KpDeadlines.SummonsDue(await calendar.ClockAsync(ct), now),
+            Intake = JsonSerializer.Serialize(intake, Json), Language = language,
         };
+        kp.NextDueAt = kp.SummonsDueAt;
+        AddAct(kp, "complaint", now, caller.UserId, who.Name, who.Offices.Contains(KpOffices.LuponChairman) ? KpOffices.LuponChairman : KpOffices.LuponSecretary);
         var actor = await ComplaintService.ActorNameAsync(db, caller, ct);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
@@ -86,7 +100,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         if (kp is null) return null;
         var complaint = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == kp.ComplaintId, ct);
         if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return null;
-        return await DetailAsync(db, kp, complaint, ct);
+        return await DetailAsync(db, caller, kp, complaint, ct);
     }
 
     /// <summary>The case of a complaint, if it has one (for the complaint's page).</summary>
@@ -97,29 +111,37 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         return id is null ? null : await GetAsync(id.Value, ct);
     }
 
-    /// <summary>The KP case book: open cases first (the most urgent deadline first), then closed ones, newest first.</summary>
-    public async Task<IReadOnlyList<KpCaseRow>> ListAsync(bool openOnly, CancellationToken ct = default)
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// The KP case book, one page at a time, paged in the database: the cases whose current step's deadline is nearest
+    /// (overdue first, across every case, open or ended with a transmittal or execution pending), then the cases with no
+    /// running deadline, newest first.
+    /// </summary>
+    public async Task<KpCasePage> PageAsync(bool openOnly, int page, int size, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (!caller.Can(Permissions.Complaints.Handle)) return [];
+        if (!caller.Can(Permissions.Complaints.Handle)) return new([], 0);
+        size = Math.Clamp(size, 1, MaxPageSize);
+        page = Math.Max(page, 0);
         var visible = ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), caller);
         var q = from k in db.Set<KpCase>().AsNoTracking()
                 join c in visible on k.ComplaintId equals c.Id
-                select new { k, c.ComplaintId, c.ResidentId };
-        if (openOnly) q = q.Where(x => x.k.Stage == KpStages.Mediation || x.k.Stage == KpStages.Conciliation);
-        var rows = await q.OrderByDescending(x => x.k.FiledAt).Take(500).ToListAsync(ct);
-        var residentIds = rows.Select(r => r.ResidentId).Distinct().ToList();
+                select new { k, c.ComplaintId, c.ResidentId, c.ComplainantName };
+        if (openOnly) q = q.Where(x => x.k.NextDueAt != null || x.k.Stage == KpStages.Mediation || x.k.Stage == KpStages.Conciliation || x.k.Stage == KpStages.Arbitration);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(x => x.k.NextDueAt == null).ThenBy(x => x.k.NextDueAt).ThenByDescending(x => x.k.FiledAt).ThenBy(x => x.k.Id)
+            .Skip(page * size).Take(size).ToListAsync(ct);
+        var residentIds = rows.Where(r => r.ResidentId != null).Select(r => r.ResidentId!.Value).Distinct().ToList();
         var names = await db.Residents.AsNoTracking().IgnoreQueryFilters().Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ComplaintService.Name, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return rows.Select(r =>
+        return new(rows.Select(r =>
             {
                 var next = KpDeadlines.Steps(r.k, now).FirstOrDefault(s => s.Current);
-                return new KpCaseRow(r.k.Id, r.k.CaseNo, r.k.ComplaintId, r.ComplaintId, r.ResidentId is { } id ? names.GetValueOrDefault(id, "") : "",
+                return new KpCaseRow(r.k.Id, r.k.CaseNo, r.k.ComplaintId, r.ComplaintId, r.ResidentId is { } id ? names.GetValueOrDefault(id, "") : r.ComplainantName ?? "",
                     string.Join("; ", Respondents(r.k).Select(x => x.Name)), r.k.Stage, r.k.FiledAt, next?.Label, next?.DueAt, next?.Overdue == true);
-            })
-            .OrderByDescending(r => KpStages.Open.Contains(r.Stage)).ThenByDescending(r => r.Overdue).ThenBy(r => r.NextDueAt ?? DateTime.MaxValue)
-            .ToList();
+            }).ToList(), total);
     }
 
     /// <summary>
@@ -146,17 +168,13 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var visible = ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), caller);
         return await (from k in db.Set<KpCase>().AsNoTracking()
                       join c in visible on k.ComplaintId equals c.Id
-                      where (k.Stage == KpStages.Mediation || k.Stage == KpStages.Conciliation) &&
-                            ((k.SummonsIssuedAt == null && k.SummonsDueAt < limit) ||
-                             (k.SummonsIssuedAt != null && k.Stage == KpStages.Mediation && k.MediationDueAt != null && k.MediationDueAt < limit) ||
-                             (k.Stage == KpStages.Conciliation && k.PangkatConstitutedAt == null && k.PangkatDueAt < limit) ||
-                             (k.Stage == KpStages.Conciliation && k.PangkatConstitutedAt != null && k.ConciliationDueAt < limit))
+                      where k.NextDueAt != null && k.NextDueAt < limit
                       select k.Id).CountAsync(ct);
     }
 
     internal static List<KpRespondent> Respondents(KpCase k) => JsonSerializer.Deserialize<List<KpRespondent>>(k.Respondents, Json) ?? [];
 
-    private async Task<KpCaseDetail> DetailAsync(BarangayDbContext db, KpCase kp, Complaints.Complaint complaint, CancellationToken ct)
+    private async Task<KpCaseDetail> DetailAsync(BarangayDbContext db, Caller caller, KpCase kp, Complaints.Complaint complaint, CancellationToken ct)
     {
         var resident = complaint.ResidentId is { } rid ? await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
         var hearings = await (from h in db.Set<KpHearing>().AsNoTracking()
@@ -170,17 +188,20 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
             hearings.Select(h => new KpHearingRow(h.Id, h.Stage, h.HeldAt, JsonSerializer.Deserialize<List<string>>(h.Attendees) ?? [], h.Minutes, h.By)).ToList(),
             kp.PangkatMembers is null ? [] : JsonSerializer.Deserialize<List<string>>(kp.PangkatMembers) ?? [],
             kp.ConciliationExtended, kp.Outcome, kp.OutcomeTerms, kp.OutcomeAt, kp.RepudiationDueAt, kp.RepudiatedAt, kp.RepudiationReason,
-            kp.SummonsIssuedAt, kp.CertificateIssuedAt, kp.Version);
+            kp.SummonsIssuedAt, kp.CertificateIssuedAt, kp.Version,
+            kp.Language, PangkatOf(kp), ActsOf(kp), (await KpCallerOffices.ForAsync(db, caller, kp, ct)).Offices,
+            kp.PangkatConvenedAt, kp.ArbitrationAgreedAt, kp.ExecutionMovedAt, kp.ExecutedAt, kp.TransmittedAt, kp.TransmittedTo);
     }
 
     private static ServiceResult<KpCaseDetail> Invalid(string message) => ServiceResult<KpCaseDetail>.Invalid("Case", message);
 
     /// <summary>
     /// One step on a case: loads it (if the caller may see its complaint), checks the version they saw, applies
-    /// <paramref name="apply"/> (a refusal or null) and saves it with its audit row.
+    /// <paramref name="apply"/> (a refusal or null) with the caller's KP offices on the case, stores the current
+    /// step's deadline and saves it with its audit row.
     /// </summary>
     private async Task<ServiceResult<KpCaseDetail>> StepAsync(Guid id, Guid version, string action,
-        Func<BarangayDbContext, Caller, KpCase, Complaints.Complaint, DateTime, Task<string?>> apply, CancellationToken ct)
+        Func<BarangayDbContext, Caller, KpCallerOffices, KpCase, Complaints.Complaint, DateTime, Task<string?>> apply, CancellationToken ct)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
@@ -189,12 +210,14 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var complaint = await db.Complaints.FirstAsync(c => c.Id == kp.ComplaintId, ct);
         if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
         if (kp.Version != version)
-            return ServiceResult<KpCaseDetail>.Conflict("Someone else changed this case a moment ago. Nothing was changed; check it and try again.", await DetailAsync(db, kp, complaint, ct));
+            return ServiceResult<KpCaseDetail>.Conflict("Someone else changed this case a moment ago. Nothing was changed; check it and try again.", await DetailAsync(db, caller, kp, complaint, ct));
         var now = clock.GetUtcNow().UtcDateTime;
         var stageBefore = kp.Stage;
-        var refusal = await apply(db, caller, kp, complaint, now);
+        var offices = await KpCallerOffices.ForAsync(db, caller, kp, ct);
+        var refusal = await apply(db, caller, offices, kp, complaint, now);
         if (refusal is not null) return Invalid(refusal);
-        db.Record(action, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, from = stageBefore, to = kp.Stage });
+        kp.NextDueAt = KpDeadlines.NextDue(kp, now);
+        db.Record(action, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, from = stageBefore, to = kp.Stage, by_office = offices.Offices.OrderBy(o => o).ToList() });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -203,9 +226,9 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         {
             await using var fresh = await factory.CreateDbContextAsync(ct);
             var current = await fresh.Set<KpCase>().AsNoTracking().FirstAsync(k => k.Id == id, ct);
-            return ServiceResult<KpCaseDetail>.Conflict("Someone else changed this case a moment ago. Nothing was changed; check it and try again.", await DetailAsync(fresh, current, complaint, ct));
+            return ServiceResult<KpCaseDetail>.Conflict("Someone else changed this case a moment ago. Nothing was changed; check it and try again.", await DetailAsync(fresh, caller, current, complaint, ct));
         }
-        return ServiceResult<KpCaseDetail>.Success(await DetailAsync(db, kp, complaint, ct));
+        return ServiceResult<KpCaseDetail>.Success(await DetailAsync(db, caller, kp, complaint, ct));
     }
 
     /// <summary>Resolves the complaint behind a case that ended (settled, awarded, or certified for court), telling the complainant.</summary>

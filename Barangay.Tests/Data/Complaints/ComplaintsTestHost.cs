@@ -25,6 +25,7 @@ public sealed class ComplaintsTestHost : IAsyncDisposable
             if (clock is not null) s.AddSingleton(clock);
             s.AddScoped<ComplaintService>();
             s.AddScoped<KpService>();
+            s.AddScoped<Barangay.Data.Complaints.Vawc.VawcService>();
             s.AddScoped<Barangay.Data.Dashboard.IKpDeadlineCounter, KpDeadlineCounter>(); // as the app wires the home's KP card
             s.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
             s.AddScoped<Barangay.Data.Messaging.MessagingService>();

@@ -1,6 +1,7 @@
 using Barangay.Data.Common;
 using Barangay.Data.Complaints;
 using Barangay.Data.Complaints.Kp;
+using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -40,12 +41,61 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         var ack = (await _host.Complaints.FileAsync(input)).Value!;
         await _host.AsSecretaryAsync();
         var respondent = await _host.OtherResidentAsync();
-        var opened = await Kp.OpenAsync(ack.Id, [new KpRespondent("", respondent)]);
+        var opened = await Kp.OpenAsync(ack.Id, [new KpRespondent("", respondent)], new KpIntake());
         opened.Ok.Should().BeTrue(opened.Message);
         return opened.Value!;
     }
 
+    /// <summary>Two more serving Lupon members (besides the demo's Nestor G. Aguilar), for a Pangkat of three.</summary>
+    private async Task<IReadOnlyList<Guid>> LuponMembersAsync()
+    {
+        await using var db = await _host.Services.DbAsync();
+        foreach (var user in new[] { "kgd.munoz", "kgd.pascual" })
+        {
+            var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == user);
+            if (await db.Officials.AnyAsync(o => o.UserId == u.Id && o.Position == OfficialPositions.LuponMember)) continue;
+            db.Officials.Add(new Barangay.Data.Officials.Official
+            {
+                UserId = u.Id, OfficialId = "OFF-LUPON-" + user, FullName = u.FullName, Position = OfficialPositions.LuponMember,
+            });
+        }
+        await db.SaveChangesAsync();
+        return await db.Officials.AsNoTracking().Where(o => o.Position == OfficialPositions.LuponMember).OrderBy(o => o.FullName).Select(o => o.Id).ToListAsync();
+    }
+
+    /// <summary>Constitutes the Pangkat as the Punong Barangay: Aguilar chairman, the first other member secretary.</summary>
+    private async Task<KpCaseDetail> ConstituteAsync(KpCaseDetail kp)
+    {
+        var members = await LuponMembersAsync();
+        await using (var db = await _host.Services.DbAsync())
+        {
+            var chair = await db.Officials.AsNoTracking().Where(o => o.FullName == "Nestor G. Aguilar").Select(o => o.Id).SingleAsync();
+            var secretary = members.First(m => m != chair);
+            await _host.AsKapitanAsync();
+            var done = await Kp.ConstitutePangkatAsync(kp.Id, members.Take(3).ToList(), chair, secretary, kp.Version);
+            done.Ok.Should().BeTrue(done.Message);
+            return done.Value!;
+        }
+    }
+
+    private Task<Guid> AsPangkatChairAsync() => _host.SignInAsync("lupon.aguilar", OfficialPositions.LuponMember);
+
+    /// <summary>PostgreSQL keeps microseconds; the clock has ticks.</summary>
+    private static readonly TimeSpan Micro = TimeSpan.FromMilliseconds(1);
+
     private KpHearingInput Hearing(string minutes = "Parties appeared; no agreement.") => new(_clock.GetUtcNow().UtcDateTime, ["Juan Dela Cruz", "Respondent"], minutes);
+
+    /// <summary>Summons issued by the Punong Barangay and a first mediation hearing minuted by the Lupon secretary.</summary>
+    private async Task<KpCaseDetail> HeardAsync()
+    {
+        var kp = await OpenCaseAsync();
+        await _host.AsKapitanAsync();
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        await _host.AsSecretaryAsync();
+        var heard = await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version);
+        heard.Ok.Should().BeTrue(heard.Message);
+        return heard.Value!;
+    }
 
     [Fact]
     public async Task Open_SetsCaseNumberSummonsByNextWorkingDayAndComplaintInProgress()
@@ -57,16 +107,77 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         kp.Respondents.Should().ContainSingle().Which.Name.Should().NotBeNullOrWhiteSpace();
         var clock = await _host.Services.Get<HolidayCalendar>().ClockAsync();
         var summons = kp.Steps.First(s => s.Key == "summons");
-        summons.DueAt.Should().BeCloseTo(clock.AddWorkingDays(kp.FiledAt, 1), TimeSpan.FromSeconds(1));
+        summons.DueAt.Should().BeCloseTo(KpDeadlines.SummonsDue(clock, kp.FiledAt), Micro);
         summons.Current.Should().BeTrue();
         (await _host.Complaints.GetAsync(kp.ComplaintId))!.Status.Should().Be(ComplaintStatuses.InProgress);
-        (await Kp.OpenAsync(kp.ComplaintId, [new KpRespondent("Someone")])).Message.Should().Contain("already a KP case");
+        (await Kp.OpenAsync(kp.ComplaintId, [new KpRespondent("Someone")], new KpIntake())).Message.Should().Contain("already a KP case");
+    }
+
+    [Fact]
+    public async Task Open_ExcludedBySection408_RefusedWithTheReason()
+    {
+        await _host.AsJuanAsync();
+        var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
+        await _host.AsSecretaryAsync();
+
+        var grave = await Kp.OpenAsync(ack.Id, [new KpRespondent("Pedro Cruz")], new KpIntake(OffenceAboveOneYearOrFiveThousand: true));
+        var elsewhere = await Kp.OpenAsync(ack.Id, [new KpRespondent("Pedro Cruz")], new KpIntake(PartiesInDifferentLocalities: true));
+        var company = await Kp.OpenAsync(ack.Id, [new KpRespondent("ABC Corp.")], new KpIntake(PartyNotNaturalPerson: true));
+
+        grave.Kind.Should().Be(ResultKind.Invalid);
+        grave.Message.Should().Contain("more than one year or a fine of more than ₱5,000 (sec. 408(c))");
+        elsewhere.Message.Should().Contain("sec. 408(f)");
+        company.Message.Should().Contain("Only natural persons");
+        // Adjoining barangays of different municipalities whose parties agree may go to this Lupon (sec. 408(f)).
+        var adjoining = await Kp.OpenAsync(ack.Id, [new KpRespondent("Pedro Cruz")], new KpIntake(PartiesInDifferentLocalities: true, AdjoiningBarangaysAndAgreed: true), KpLanguages.Filipino);
+        adjoining.Ok.Should().BeTrue(adjoining.Message);
+        adjoining.Value!.Language.Should().Be(KpLanguages.Filipino);
+    }
+
+    [Fact]
+    public async Task Open_ByATanodOrAKagawad_RefusedNamingWhoMay()
+    {
+        await _host.AsJuanAsync();
+        var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
+        await _host.SignInAsync("tanod.galang", OfficialPositions.Tanod);
+
+        var byTanod = await Kp.OpenAsync(ack.Id, [new KpRespondent("Pedro Cruz")], new KpIntake());
+        await _host.AsKagawadAsync();
+        var byKagawad = await Kp.OpenAsync(ack.Id, [new KpRespondent("Pedro Cruz")], new KpIntake());
+
+        byTanod.Message.Should().Be("Only the Punong Barangay (Lupon chairman) or the Lupon secretary may take up a complaint as a KP case (sec. 410(a)).");
+        byKagawad.Kind.Should().Be(ResultKind.Invalid);
+    }
+
+    [Fact]
+    public async Task Steps_DoneOnlyByTheOfficerTheLawNames()
+    {
+        var kp = await OpenCaseAsync();
+        // The Lupon secretary keeps the records but does not summon: the Lupon chairman does (sec. 410(b)).
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Message.Should().Be("Only the Punong Barangay (Lupon chairman) may issue the summons (sec. 410(b)).");
+        await _host.AsKagawadAsync();
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.Invalid);
+        await _host.SignInAsync("lupon.aguilar", OfficialPositions.LuponMember);
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.Invalid);
+        var kapitan = await _host.AsKapitanAsync();
+
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+
+        kp.Acts.Should().ContainSingle(a => a.Step == "summons").Which.Should().Match<KpAct>(a =>
+            a.ByUserId == kapitan && a.SignedBy == "Ricardo M. Dela Cruz" && a.Title == KpOffices.LuponChairman);
+        kp.CallerOffices.Should().Equal(KpOffices.LuponChairman);
+        await _host.AsSecretaryAsync();
+        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
+        (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Fence moved.", kp.Version)).Message
+            .Should().Be("Only the Punong Barangay (Lupon chairman) may attest the amicable settlement (sec. 411).");
+        (await Kp.FailMediationAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.Invalid);
     }
 
     [Fact]
     public async Task Settle_WithNoHearing_RefusedWithClearMessage()
     {
         var kp = await OpenCaseAsync();
+        await _host.AsKapitanAsync();
         kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
 
         var result = await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Respondent moves the fence.", kp.Version);
@@ -80,6 +191,7 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
     {
         var kp = await OpenCaseAsync();
         (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Message.Should().Be("Issue the summons before the first hearing.");
+        await _host.AsKapitanAsync();
         kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
         (await Kp.RecordHearingAsync(kp.Id, new KpHearingInput(_clock.GetUtcNow().UtcDateTime, [], "x"), kp.Version)).Message.Should().Be("List who attended the hearing.");
 
@@ -91,145 +203,157 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
     }
 
     [Fact]
-    public async Task FullPath_FailedMediation_Pangkat_FailedConciliation_CertificateToFileAction()
+    public async Task Pangkat_ConvenesWithinThreeDays_FifteenDaysFromConvening_ThenFailureAndCertificate()
     {
-        var kp = await OpenCaseAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
-        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
+        var kp = await HeardAsync();
+        await _host.AsKapitanAsync();
         (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, null, kp.Version)).Message.Should().Contain("send the case to the Pangkat first");
         kp = (await Kp.FailMediationAsync(kp.Id, kp.Version)).Value!;
         kp.Stage.Should().Be(KpStages.Conciliation);
-        kp.Steps.Single(s => s.Key == "pangkat").DueAt.Should().BeCloseTo(_clock.GetUtcNow().UtcDateTime.AddDays(3), TimeSpan.FromMinutes(1));
-        (await Kp.ConstitutePangkatAsync(kp.Id, ["A", "B"], kp.Version)).Message.Should().Contain("three members");
-        kp = (await Kp.ConstitutePangkatAsync(kp.Id, ["Nestor G. Aguilar", "Lupon Two", "Lupon Three"], kp.Version)).Value!;
-        var due = kp.Steps.Single(s => s.Key == "conciliation").DueAt!.Value;
-        kp = (await Kp.ExtendConciliationAsync(kp.Id, kp.Version)).Value!;
-        kp.Steps.Single(s => s.Key == "conciliation").DueAt.Should().BeCloseTo(due.AddDays(15), TimeSpan.FromMilliseconds(1));
-        (await Kp.ExtendConciliationAsync(kp.Id, kp.Version)).Message.Should().Contain("already extended once");
-        (await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction)).Should().BeNull("no certificate before the Pangkat fails");
-        (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Message.Should().Contain("only when conciliation failed");
+        (await Kp.ConstitutePangkatAsync(kp.Id, [Guid.NewGuid(), Guid.NewGuid()], Guid.Empty, Guid.Empty, kp.Version)).Message.Should().Contain("three members");
+        kp = await ConstituteAsync(kp);
+        var constituted = _clock.GetUtcNow().UtcDateTime;
+        kp.Pangkat.Select(m => m.Role).Should().Equal(KpPangkatRoles.Chairman, KpPangkatRoles.Secretary, KpPangkatRoles.Member);
+        kp.Steps.Single(s => s.Key == "convene").DueAt.Should().BeCloseTo(constituted.AddDays(3), Micro);
+        kp.Steps.Should().NotContain(s => s.Key == "conciliation", "its 15 days have not started: the Pangkat has not convened");
+
+        // The Pangkat convenes two days later; the Lupon secretary cannot minute its hearings, its own officers do.
+        _clock.Advance(TimeSpan.FromDays(2));
+        await _host.AsSecretaryAsync();
+        (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Message.Should().StartWith("Only the Pangkat chairman or the Pangkat secretary may");
+        await AsPangkatChairAsync();
+        var convened = _clock.GetUtcNow().UtcDateTime;
         kp = (await Kp.RecordHearingAsync(kp.Id, Hearing("Pangkat hearing; respondent refuses."), kp.Version)).Value!;
+        kp.Steps.Single(s => s.Key == "conciliation").DueAt.Should().BeCloseTo(convened.AddDays(15), Micro, "sec. 410(e): from the day it convenes");
+        kp = (await Kp.ExtendConciliationAsync(kp.Id, kp.Version)).Value!;
+        kp.Steps.Single(s => s.Key == "conciliation").DueAt.Should().BeCloseTo(convened.AddDays(30), Micro);
+        (await Kp.ExtendConciliationAsync(kp.Id, kp.Version)).Message.Should().Contain("already extended once");
         kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, "Respondent refused every proposal.", kp.Version)).Value!;
 
         kp.Stage.Should().Be(KpStages.Failed);
-        kp.AwaitsCertificate.Should().BeTrue();
+        (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Message.Should().StartWith("Only the Lupon secretary or the Pangkat secretary may certify");
+        await _host.AsSecretaryAsync();
         kp = (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Value!;
-        kp.AwaitsCertificate.Should().BeFalse();
-        var printed = await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction);
-        printed.Should().NotBeNull();
-        System.Text.Encoding.ASCII.GetString(printed!.Value.Pdf, 0, 5).Should().Be("%PDF-");
-        (await Kp.GetAsync(kp.Id))!.CertificateIssuedAt.Should().BeCloseTo(_clock.GetUtcNow().UtcDateTime, TimeSpan.FromMilliseconds(1));
+        kp.Acts.Last().Should().Match<KpAct>(a => a.Step == "certificate" && a.Title == KpOffices.LuponSecretary);
         (await _host.Complaints.GetAsync(kp.ComplaintId))!.Status.Should().Be(ComplaintStatuses.Resolved);
-        await using var db = await _host.Services.DbAsync();
-        (await db.AuditLogs.AsNoTracking().CountAsync(a => a.TargetType == "KpCase" && a.TargetId == kp.Id.ToString())).Should().BeGreaterThanOrEqualTo(10);
-    }
-
-    /// <summary>A case whose Pangkat failed to conciliate: the Certificate to File Action is due but not issued.</summary>
-    private async Task<KpCaseDetail> FailedCaseAsync()
-    {
-        var kp = await OpenCaseAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
-        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
-        kp = (await Kp.FailMediationAsync(kp.Id, kp.Version)).Value!;
-        kp = (await Kp.ConstitutePangkatAsync(kp.Id, ["Nestor G. Aguilar", "Lupon Two", "Lupon Three"], kp.Version)).Value!;
-        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing("Pangkat hearing; respondent refuses."), kp.Version)).Value!;
-        var failed = await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, "Respondent refused every proposal.", kp.Version);
-        failed.Ok.Should().BeTrue(failed.Message);
-        return failed.Value!;
-    }
-
-    private async Task<List<(string Action, Guid? Actor)>> AuditsAsync(Guid id, string action)
-    {
-        await using var db = await _host.Services.DbAsync();
-        var rows = await db.AuditLogs.AsNoTracking().Where(a => a.TargetType == KpService.TargetType && a.TargetId == id.ToString() && a.ActionType == action)
-            .Select(a => new { a.ActionType, a.ActorUserId }).ToListAsync();
-        return rows.Select(a => (a.ActionType, a.ActorUserId)).ToList();
+        System.Text.Encoding.ASCII.GetString((await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction))!.Value.Pdf, 0, 5).Should().Be("%PDF-");
     }
 
     [Fact]
-    public async Task PrintCertificate_BeforeItIsIssued_NothingPrintedAndTheCaseUnchanged()
+    public async Task Settlement_RepudiableWithinTenDays_SwornBeforeTheLuponChairman()
     {
-        var kp = await FailedCaseAsync();
-
-        var first = await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction);
-        var second = await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction);
-
-        first.Should().BeNull("the certificate exists once an official issues it, not when someone opens its PDF");
-        second.Should().BeNull();
-        var after = (await Kp.GetAsync(kp.Id))!;
-        after.CertificateIssuedAt.Should().BeNull();
-        after.Version.Should().Be(kp.Version, "a print never changes the case, so the hall's open page is not made stale");
-        (await _host.Complaints.GetAsync(kp.ComplaintId))!.Status.Should().Be(ComplaintStatuses.InProgress, "only issuing the certificate resolves the complaint");
-        (await AuditsAsync(kp.Id, KpService.CertificateAction)).Should().BeEmpty();
-    }
-
-    [Fact]
-    public async Task IssueCertificate_Explicit_AuditedOnce_RefusedWithoutPermissionAndOnAStaleVersion()
-    {
-        var kp = await FailedCaseAsync();
-        var juan = await _host.AsJuanAsync();
-        (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.NotFound, "a resident may not see, let alone act on, a KP case");
-        var secretary = await _host.AsSecretaryAsync();
-        (await Kp.GetAsync(kp.Id))!.CertificateIssuedAt.Should().BeNull("the refused attempt changed nothing");
-        (await Kp.IssueCertificateAsync(kp.Id, Guid.NewGuid())).Kind.Should().Be(ResultKind.Conflict, "the page showed a version that is not the case's");
-
-        var issued = await Kp.IssueCertificateAsync(kp.Id, kp.Version);
-        var again = await Kp.IssueCertificateAsync(kp.Id, kp.Version);
-
-        issued.Ok.Should().BeTrue(issued.Message);
-        issued.Value!.CertificateIssuedAt.Should().BeCloseTo(_clock.GetUtcNow().UtcDateTime, TimeSpan.FromMilliseconds(1));
-        issued.Value.Version.Should().NotBe(kp.Version);
-        again.Kind.Should().Be(ResultKind.Conflict, "a double click issues nothing twice");
-        again.Message.Should().Contain("Someone else changed this case");
-        (await Kp.IssueCertificateAsync(kp.Id, issued.Value.Version)).Message.Should().StartWith("The Certificate to File Action was already issued on");
-        (await AuditsAsync(kp.Id, KpService.CertificateAction)).Should().Equal([(KpService.CertificateAction, secretary)]);
-        (await AuditsAsync(kp.Id, KpService.CertificateAction)).Should().NotContain(a => a.Actor == juan);
-        var complaint = (await _host.Complaints.GetAsync(kp.ComplaintId))!;
-        complaint.Status.Should().Be(ComplaintStatuses.Resolved);
-        (await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction)).Should().NotBeNull();
-    }
-
-    [Fact]
-    public async Task Print_ManyAtOnceWhileTheCaseChanges_EveryPrintAudited()
-    {
-        var kp = await FailedCaseAsync();
-        var before = (await AuditsAsync(kp.Id, KpService.PrintAction)).Count;
-        // Concurrent prints of a certificate not yet issued: none is handed out and none issues it behind the hall's back.
-        var early = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction))));
-        early.Should().AllSatisfy(p => p.Should().BeNull());
-        (await Kp.GetAsync(kp.Id))!.Version.Should().Be(kp.Version);
-        kp = (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Value!;
-
-        // Eight prints of the certificate and the summons while other writers keep changing the case row (its version rolls each time).
-        var prints = Enumerable.Range(0, 8).Select(i => Task.Run(() => Kp.PrintAsync(kp.Id, i % 2 == 0 ? KpForm.CertificateToFileAction : KpForm.Summons))).ToList();
-        var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            await using var db = await _host.Services.DbAsync();
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE kp_cases SET version = gen_random_uuid(), updated_at = now() WHERE id = {kp.Id}");
-        })).ToList();
-        await Task.WhenAll(prints.Concat(writers));
-
-        prints.Should().AllSatisfy(p => p.Result.Should().NotBeNull("a concurrent change of the case never costs a print"));
-        (await AuditsAsync(kp.Id, KpService.PrintAction)).Should().HaveCount(before + 8, "every form handed out is written down, whatever else happened to the case meanwhile");
-    }
-
-    [Fact]
-    public async Task Settlement_PrintsAndCanBeRepudiatedWithinTenDays()
-    {
-        var kp = await OpenCaseAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
-        (await Kp.PrintAsync(kp.Id, KpForm.Summons)).Should().NotBeNull();
-        kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
+        var kp = await HeardAsync();
+        await _host.AsKapitanAsync();
         kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Respondent moves the fence 50 cm back by Dec 15.", kp.Version)).Value!;
+        var settled = _clock.GetUtcNow().UtcDateTime;
         kp.Stage.Should().Be(KpStages.Settled);
-        kp.RepudiationDueAt.Should().BeCloseTo(_clock.GetUtcNow().UtcDateTime.AddDays(10), TimeSpan.FromMinutes(1));
+        kp.RepudiationDueAt.Should().BeCloseTo(settled.AddDays(10), Micro);
+        kp.Steps.Single(s => s.Key == "transmittal").DueAt.Should().BeCloseTo(settled.AddDays(15), Micro, "sec. 419: 5 days from the lapse of the 10 days to repudiate");
         (await Kp.PrintAsync(kp.Id, KpForm.Settlement)).Should().NotBeNull();
         (await Kp.RepudiateAsync(kp.Id, " ", kp.Version)).Message.Should().Contain("ground for the repudiation");
+        await _host.AsSecretaryAsync();
+        (await Kp.RepudiateAsync(kp.Id, "Intimidation.", kp.Version)).Message.Should().StartWith("Only the Punong Barangay (Lupon chairman) may receive a repudiation");
+        (await Kp.TransmitAsync(kp.Id, "MTC San Isidro", kp.Version)).Message.Should().StartWith("A settlement is transmitted after the 10 days to repudiate it");
+        await _host.AsKapitanAsync();
 
         kp = (await Kp.RepudiateAsync(kp.Id, "Signed under intimidation.", kp.Version)).Value!;
 
         kp.Stage.Should().Be(KpStages.Repudiated);
         kp.CanIssueCertificate.Should().BeTrue();
+        kp.Steps.Should().NotContain(s => s.Key == "transmittal", "a repudiated settlement is not transmitted");
+    }
+
+    [Fact]
+    public async Task Settlement_AfterTenDays_CannotBeRepudiated_TransmittedByTheLuponSecretary()
+    {
+        var kp = await HeardAsync();
+        await _host.AsKapitanAsync();
+        kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Respondent pays ₱2,000 by Dec 20.", kp.Version)).Value!;
+        _clock.Advance(TimeSpan.FromDays(10) + TimeSpan.FromMinutes(1));
+
+        (await Kp.RepudiateAsync(kp.Id, "Fraud.", kp.Version)).Message.Should().Contain("the settlement is final (sec. 416)");
+        (await Kp.TransmitAsync(kp.Id, "MTC San Isidro", kp.Version)).Message.Should().Be("Only the Lupon secretary may transmit the settlement or award to the court (sec. 419).");
+        await _host.AsSecretaryAsync();
+        kp = (await Kp.TransmitAsync(kp.Id, "Municipal Trial Court of San Isidro", kp.Version)).Value!;
+
+        kp.TransmittedTo.Should().Be("Municipal Trial Court of San Isidro");
+        kp.Steps.Single(s => s.Key == "transmittal").DoneAt.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Arbitration_AwardOnlyAfterFiveDays_NotRepudiable_ExecutedWithinSixMonths()
+    {
+        var kp = await HeardAsync();
+        await _host.AsKapitanAsync();
+        (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Award, "Pay ₱3,000.", kp.Version)).Message.Should().Contain("agree in writing to arbitration");
+        kp = (await Kp.AgreeToArbitrationAsync(kp.Id, kp.Version)).Value!;
+        var agreed = _clock.GetUtcNow().UtcDateTime;
+        kp.Stage.Should().Be(KpStages.Arbitration);
+        kp.Steps.Single(s => s.Key == "award").DueAt.Should().BeCloseTo(agreed.AddDays(15), Micro);
+        _clock.Advance(TimeSpan.FromDays(4));
+        (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Award, "Pay ₱3,000.", kp.Version)).Message.Should().Contain("after the 5 days to repudiate the agreement");
+        _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+
+        kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Award, "Respondent pays the complainant ₱3,000 for the broken gate.", kp.Version)).Value!;
+        var awarded = _clock.GetUtcNow().UtcDateTime;
+
+        kp.Stage.Should().Be(KpStages.Arbitrated);
+        kp.RepudiationDueAt.Should().BeNull();
+        (await Kp.RepudiateAsync(kp.Id, "I do not like it.", kp.Version)).Message.Should().StartWith("An arbitration award cannot be repudiated (sec. 416)");
+        kp.Steps.Single(s => s.Key == "transmittal").DueAt.Should().BeCloseTo(awarded.AddDays(5), Micro);
+        (await Kp.MoveForExecutionAsync(kp.Id, kp.Version)).Message.Should().Contain("becomes final on");
+        _clock.Advance(TimeSpan.FromDays(11));
+        kp = (await Kp.MoveForExecutionAsync(kp.Id, kp.Version)).Value!;
+        kp.Steps.Single(s => s.Key == "execution").DueAt.Should().BeCloseTo(awarded.AddMonths(6), Micro);
+        await _host.AsSecretaryAsync();
+        (await Kp.ExecuteAsync(kp.Id, "Paid in full.", kp.Version)).Message.Should().Be("Only the Punong Barangay (Lupon chairman) may execute a settlement or award (sec. 417).");
+        await _host.AsKapitanAsync();
+        kp = (await Kp.ExecuteAsync(kp.Id, "Respondent paid ₱3,000 before the Punong Barangay.", kp.Version)).Value!;
+        kp.ExecutedAt.Should().NotBeNull();
+        kp.Acts.Select(a => a.Step).Should().ContainInOrder("summons", "arbitration_agreement", KpOutcomes.Award, "execution_motion", "execution");
+    }
+
+    [Fact]
+    public async Task Execution_AfterSixMonths_RefusedToCourt()
+    {
+        var kp = await HeardAsync();
+        await _host.AsKapitanAsync();
+        kp = (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Respondent repairs the gate.", kp.Version)).Value!;
+        _clock.Advance(TimeSpan.FromDays(190));
+
+        (await Kp.MoveForExecutionAsync(kp.Id, kp.Version)).Message.Should().Contain("enforced by action in court (sec. 417)");
+    }
+
+    [Fact]
+    public async Task Vawc_NeverTakenUp_AutoConfidential_BpoAndReferralAuditedAndSeenOnlyByThoseAllowed()
+    {
+        await _host.AsJuanAsync();
+        var input = ComplaintsTestHost.Noise();
+        input.Category = KpIntakeRules.VawcCategory;
+        input.Subject = "My partner hits me";
+        var ack = (await _host.Complaints.FileAsync(input)).Value!;
+        var vawc = _host.Services.Get<Barangay.Data.Complaints.Vawc.VawcService>();
+        await _host.AsKapitanAsync();
+        (await _host.Complaints.GetAsync(ack.Id))!.Confidential.Should().BeTrue("RA 9262 sec. 44, although the form did not tick it");
+
+        var offered = await Kp.OpenAsync(ack.Id, [new KpRespondent("Pedro Cruz")], new KpIntake());
+        offered.Message.Should().Be(KpIntakeRules.VawcRefusal);
+
+        (await vawc.RecordAsync(ack.Id, new("bpo_issued", null, null))).Message.Should().Contain("application for the Barangay Protection Order first");
+        (await vawc.RecordAsync(ack.Id, new(Barangay.Data.Complaints.Vawc.VawcActionKinds.BpoApplication, null, "Applied in person."))).Ok.Should().BeTrue();
+        var issued = await vawc.RecordAsync(ack.Id, new(Barangay.Data.Complaints.Vawc.VawcActionKinds.BpoIssued, null, "Respondent to stay away."));
+        issued.Value!.SignedBy.Should().Be("Ricardo M. Dela Cruz, Punong Barangay");
+        (await vawc.RecordAsync(ack.Id, new(Barangay.Data.Complaints.Vawc.VawcActionKinds.Referral, "social_worker", "Referred to the MSWDO."))).Ok.Should().BeTrue();
+        (await vawc.ListAsync(ack.Id))!.Select(a => a.Kind).Should().Equal("bpo_application", "bpo_issued", "referral");
+
+        await _host.AsSecretaryAsync();
+        (await vawc.ListAsync(ack.Id)).Should().BeNull("the secretary is neither the Punong Barangay nor assigned to it");
+        (await vawc.RecordAsync(ack.Id, new("referral", "police", null))).Kind.Should().Be(ResultKind.NotFound);
+        await _host.AsAdminAsync();
+        (await vawc.ListAsync(ack.Id)).Should().BeNull("sec. 44: not every admin of the system");
+        await using var db = await _host.Services.DbAsync();
+        var audits = await db.AuditLogs.AsNoTracking().Where(a => a.TargetType == Barangay.Data.Complaints.Vawc.VawcService.TargetType).Select(a => a.Details).ToListAsync();
+        audits.Should().HaveCountGreaterThanOrEqualTo(3).And.NotContain(d => d != null && d.Contains("stay away"));
     }
 
     [Fact]
@@ -240,7 +364,45 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         (await Kp.GetAsync(kp.Id)).Should().BeNull();
         (await Kp.PrintAsync(kp.Id, KpForm.Summons)).Should().BeNull();
         (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.NotFound);
-        (await Kp.ListAsync(false)).Should().BeEmpty();
+        (await Kp.PageAsync(false, 0, 25)).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Page_OverdueFirstAcrossAllCases_PagedInTheDatabase()
+    {
+        var old = await OpenCaseAsync(); // its summons falls overdue below
+        _clock.Advance(TimeSpan.FromDays(20));
+        await using (var db = await _host.Services.DbAsync())
+        {
+            // 30 newer cases with later deadlines: before, the newest 500 were cut first and only then sorted.
+            var complainant = await db.Complaints.AsNoTracking().Where(c => c.Id == old.ComplaintId).Select(c => c.ResidentId).SingleAsync();
+            var now = _clock.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < 30; i++)
+            {
+                var complaint = new Complaint
+                {
+                    Id = Guid.NewGuid(), ComplaintId = $"CMP-PG-{i:000}", ResidentId = complainant, Category = "noise", Subject = "Page " + i,
+                    Description = "Paging fixture.", Status = ComplaintStatuses.InProgress, ReportedAt = now, Version = Guid.NewGuid(),
+                };
+                db.Complaints.Add(complaint);
+                db.Add(new KpCase
+                {
+                    Id = Guid.NewGuid(), ComplaintId = complaint.Id, CaseNo = $"KP-PG-{i:000}", FiledAt = now.AddMinutes(i),
+                    SummonsDueAt = now.AddDays(1 + i), NextDueAt = now.AddDays(1 + i), Version = Guid.NewGuid(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var first = await Kp.PageAsync(true, 0, 10);
+        var second = await Kp.PageAsync(true, 1, 10);
+
+        first.Total.Should().BeGreaterThanOrEqualTo(31);
+        first.Items.Should().HaveCount(10);
+        first.Items[0].Id.Should().Be(old.Id);
+        first.Items[0].Overdue.Should().BeTrue();
+        first.Items.Concat(second.Items).Select(r => r.NextDueAt).Should().BeInAscendingOrder();
+        second.Items.Select(r => r.Id).Should().NotIntersectWith(first.Items.Select(r => r.Id));
     }
 
     // A Wednesday morning; a Friday after closing (the summons falls due on Tuesday); a Saturday; the working day
@@ -256,15 +418,13 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         await AtManilaAsync(manilaNow);
         var kp = await OpenCaseAsync();
 
-        var soon = await Kp.CountKpStepsNearDeadlineAsync(TimeSpan.FromDays(5));
+        var soon = await Kp.CountKpStepsNearDeadlineAsync(TimeSpan.FromDays(7));
         var none = await Kp.CountKpStepsNearDeadlineAsync(TimeSpan.FromDays(-30));
 
         soon.Should().BeGreaterThanOrEqualTo(1);
         none.Should().Be(0);
-        (await Kp.ListAsync(true)).Should().Contain(r => r.Id == kp.Id && r.NextStep!.StartsWith("Summons"));
-
-        // The official home's card counts the same cases: the summons is due by the next working day, which is always
-        // within the card's two working days, whatever day of the week or holiday season the case was opened on.
+        (await Kp.PageAsync(true, 0, 100)).Items.Should().Contain(r => r.Id == kp.Id && r.NextStep!.StartsWith("Summons"));
+        // The official home's card counts the same cases (the summons is due by the close of a working day within two).
         var home = await _host.Services.Get<Barangay.Data.Dashboard.DashboardService>().GetOfficialHomeAsync();
         home!.Cards.KpNearDeadline.Should().Be(await Kp.CountKpStepsDueWithinWorkingDaysAsync(KpDeadlineCounter.WorkingDays)).And.BeGreaterThanOrEqualTo(1);
     }

@@ -77,7 +77,7 @@ public static class KpFixture
     {
         k.Stage = KpStages.Conciliation;
         k.MediationFailedAt = at;
-        k.PangkatDueAt = at.AddDays(KpDeadlines.PangkatConstitutionDays);
+        k.PangkatDueAt = at.AddDays(KpDeadlines.PangkatConveneDays);
     }
 
     /// <summary>A complaint reported an hour before its case was filed, and the case (summons issued the next day unless <paramref name="shape"/> says otherwise).</summary>

@@ -126,7 +126,7 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
         kp.Lines.Select(l => (l.Outcome, l.Cases)).Should().Equal(
             (KpReportLines.SettledInMediation, 2), (KpReportLines.SettledInConciliation, 1), (KpReportLines.ArbitrationAward, 1),
             (KpReportLines.CertificateIssued, 2), (KpReportLines.Repudiated, 1), (KpReportLines.Failed, 1),
-            (KpReportLines.PendingMediation, 2), (KpReportLines.PendingConciliation, 2), (KpReportLines.Dismissed, 1));
+            (KpReportLines.PendingMediation, 2), (KpReportLines.PendingConciliation, 2), (KpReportLines.PendingArbitration, 0), (KpReportLines.Dismissed, 1));
         kp.Lines.Select(l => l.AverageDaysFromFiling).Take(3).Should().Equal([7.75, 30.0, 7.0], "K1 10 and K2 5.5 days; K3 30; K4 7");
         kp.Lines.Skip(3).Should().OnlyContain(l => double.IsNaN(l.AverageDaysFromFiling), "only settlements and awards are timed");
         kp.Total.Should().Be(13, "K13 was filed in January");
