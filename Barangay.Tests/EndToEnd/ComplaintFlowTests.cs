@@ -4,6 +4,7 @@ using Barangay.Data.Accounts;
 using Barangay.Data.Seed;
 using Barangay.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,6 +27,26 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         var user = await users.FindByNameAsync(userName);
         user.Should().NotBeNull();
         if (!await users.HasPasswordAsync(user!)) (await users.AddPasswordAsync(user!, OfficerPassword)).Succeeded.Should().BeTrue();
+    }
+
+    /// <summary>Two more serving Lupon members with accounts (the demo has one), for a Pangkat of three; their names.</summary>
+    private async Task<IReadOnlyList<string>> EnsureLuponAsync()
+    {
+        await using var services = new TestServices(e2e.Database.AppConnectionString);
+        await using var db = await services.DbAsync();
+        var names = new List<string>();
+        foreach (var user in new[] { "kgd.munoz", "kgd.pascual" })
+        {
+            var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == user);
+            names.Add(u.FullName);
+            if (await db.Officials.AnyAsync(o => o.UserId == u.Id && o.Position == Barangay.Data.Security.OfficialPositions.LuponMember)) continue;
+            db.Officials.Add(new Barangay.Data.Officials.Official
+            {
+                UserId = u.Id, OfficialId = "OFF-LUPON-" + user, FullName = u.FullName, Position = Barangay.Data.Security.OfficialPositions.LuponMember,
+            });
+        }
+        await db.SaveChangesAsync();
+        return names;
     }
 
     private static ILocator Input(IPage page, string testId) =>
@@ -101,6 +122,12 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Input(kapitan, "complaint-note-text").FillAsync("Coordinated with the VAW desk officer; home visit tomorrow.");
         await kapitan.GetByTestId("complaint-note-submit").ClickAsync();
         await Expect(kapitan.GetByTestId("complaint-note")).ToContainTextAsync("VAW desk officer");
+        // RA 9262 sec. 33: never offered to the Lupon; its own path (BPO, referral) instead.
+        await Expect(kapitan.GetByTestId("vawc-panel")).ToBeVisibleAsync();
+        await Expect(kapitan.GetByTestId("kp-mark")).ToHaveCountAsync(0);
+        await Input(kapitan, "vawc-notes").FillAsync("Application for a BPO received in person.");
+        await kapitan.GetByTestId("vawc-record").ClickAsync();
+        await Expect(kapitan.GetByTestId("vawc-row")).ToContainTextAsync("Application for a Barangay Protection Order");
         await Screenshots.SaveAsync(kapitan, "complaints-desktop-detail-kapitan");
 
         // The resident follows it: the new status and the thread, never the internal note.
@@ -140,51 +167,73 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await secretary.GetByTestId("kp-mark").ClickAsync();
         await Input(secretary, "kp-respondent-name").FillAsync("Ramon Santos");
         await Input(secretary, "kp-respondent-address").FillAsync("12 Mabini St., Purok 1");
+        // Sec. 408(c): an offence beyond the Lupon's authority is refused with the reason.
+        await Input(secretary, "kp-x-grave").CheckAsync();
+        await secretary.GetByTestId("kp-open-submit").ClickAsync();
+        await Expect(secretary.GetByTestId("kp-open-message")).ToContainTextAsync("sec. 408(c)");
+        await Input(secretary, "kp-x-grave").UncheckAsync();
         await secretary.GetByTestId("kp-open-submit").ClickAsync();
         await secretary.WaitForURLAsync(new Regex("/complaints/kp/[0-9a-f-]{36}$"));
         var caseId = secretary.Url[^36..];
         await EndToEndFixture.WaitInteractiveAsync(secretary);
         await Expect(secretary.GetByTestId("kp-heading")).ToContainTextAsync("KP-");
         await Expect(secretary.GetByTestId("kp-step-summons")).ToContainTextAsync("Due");
+        // The Lupon secretary keeps the record but does not summon: the Punong Barangay does (sec. 410(b)).
+        await Expect(secretary.GetByTestId("kp-issue-summons")).ToHaveCountAsync(0);
 
-        // Mediation before the Punong Barangay: summons, a hearing, no agreement.
-        await secretary.GetByTestId("kp-issue-summons").ClickAsync();
-        await Expect(secretary.GetByTestId("kp-print-summons")).ToBeVisibleAsync();
-        await RecordHearingAsync(secretary, "Juan Dela Cruz\nRamon Santos", "Respondent insists the fence follows the old survey. No agreement.");
-        await Expect(secretary.GetByTestId("kp-step-mediation")).ToContainTextAsync("Due");
-        await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-mediation");
-        await secretary.GetByTestId("kp-fail-mediation").ClickAsync();
-        await Expect(secretary.GetByTestId("kp-stage")).ToHaveTextAsync("Conciliation (Pangkat)");
+        await EnsurePasswordAsync("kapitan");
+        await EnsurePasswordAsync("lupon.aguilar");
+        var lupon = await EnsureLuponAsync();
+        var kapitan = await e2e.SignInAsync("kapitan", OfficerPassword, EndToEndFixture.Desktop);
+        await kapitan.GotoAsync($"/complaints/kp/{caseId}");
+        await EndToEndFixture.WaitInteractiveAsync(kapitan);
+        await kapitan.GetByTestId("kp-issue-summons").ClickAsync();
+        await Expect(kapitan.GetByTestId("kp-print-summons")).ToBeVisibleAsync();
+        await RecordHearingAsync(kapitan, "Juan Dela Cruz\nRamon Santos", "Parties appeared before the Punong Barangay; no agreement on the fence line.");
+        await Expect(kapitan.GetByTestId("kp-step-mediation")).ToContainTextAsync("Due");
+        await Screenshots.SaveAsync(kapitan, "complaints-desktop-kp-mediation");
+        await kapitan.GetByTestId("kp-fail-mediation").ClickAsync();
+        await Expect(kapitan.GetByTestId("kp-stage")).ToHaveTextAsync("Conciliation (Pangkat)");
+        await kapitan.GetByTestId("kp-constitute").ClickAsync();
+        await ChooseAsync(kapitan, "kp-pangkat-chairman", "Nestor G. Aguilar");
+        await ChooseAsync(kapitan, "kp-pangkat-secretary", lupon[0]);
+        await ChooseAsync(kapitan, "kp-pangkat-member", lupon[1]);
+        await kapitan.GetByTestId("kp-pangkat-submit").ClickAsync();
+        await Expect(kapitan.GetByTestId("kp-step-pangkat")).ToContainTextAsync("Done");
+        await Expect(kapitan.GetByTestId("kp-step-convene")).ToContainTextAsync("Due");
 
-        // The Pangkat: constituted, a hearing, conciliation fails.
-        await secretary.GetByTestId("kp-constitute").ClickAsync();
-        await Input(secretary, "kp-text").FillAsync("Nestor G. Aguilar\nRosa M. Lim\nPablo T. Cruz");
-        await secretary.GetByTestId("kp-text-submit").ClickAsync();
-        await Expect(secretary.GetByTestId("kp-step-pangkat")).ToContainTextAsync("Done");
-        await RecordHearingAsync(secretary, "Juan Dela Cruz\nRamon Santos\nNestor G. Aguilar", "Pangkat heard both parties; respondent refuses a relocation survey.");
-        await Expect(secretary.GetByTestId("kp-hearing")).ToHaveCountAsync(2);
-        await secretary.GetByTestId("kp-fail-conciliation").ClickAsync();
-        await Input(secretary, "kp-text").FillAsync("Respondent refused every proposal.");
-        await secretary.GetByTestId("kp-text-submit").ClickAsync();
-        await Expect(secretary.GetByTestId("kp-stage")).ToHaveTextAsync("Conciliation failed");
+        // The Pangkat's chairman minutes its hearing (sec. 404(b)) and records that conciliation failed.
+        var chair = await e2e.SignInAsync("lupon.aguilar", OfficerPassword, EndToEndFixture.Desktop);
+        await chair.GotoAsync($"/complaints/kp/{caseId}");
+        await EndToEndFixture.WaitInteractiveAsync(chair);
+        await RecordHearingAsync(chair, "Juan Dela Cruz\nRamon Santos", "Pangkat hearing; respondent refuses to move the fence.");
+        await Expect(chair.GetByTestId("kp-step-convene")).ToContainTextAsync("Done");
+        await chair.GetByTestId("kp-fail-conciliation").ClickAsync();
+        await Input(chair, "kp-text").FillAsync("Respondent refused every proposal.");
+        await chair.GetByTestId("kp-text-submit").ClickAsync();
+        await Expect(chair.GetByTestId("kp-stage")).ToHaveTextAsync("Conciliation failed");
+
+        // The Lupon secretary certifies (sec. 412(a)).
+        await secretary.GotoAsync($"/complaints/kp/{caseId}");
+        await EndToEndFixture.WaitInteractiveAsync(secretary);
         await Expect(secretary.GetByTestId("kp-issue-certificate")).ToBeVisibleAsync();
         await Expect(secretary.GetByTestId("kp-print-certificate")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-failed");
         var secretaryPhone = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Phone);
         await ScreenshotKpCaseAsync(secretaryPhone, caseId, "kp-issue-certificate", "complaints-phone-size-kp-failed");
-
-        // Opening the certificate's address (a GET) issues nothing: there is no certificate yet and the complaint stays open.
         (await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/certificate.pdf")).Status.Should().Be(404);
-        await phone.GotoAsync($"/my/complaints/{complaintId}");
-        await Expect(phone.GetByTestId("complaint-status")).Not.ToHaveTextAsync("Resolved");
-
-        // The secretary issues it with its own button; then the print link appears.
         await secretary.GetByTestId("kp-issue-certificate").ClickAsync();
         await Expect(secretary.GetByTestId("kp-print-certificate")).ToBeVisibleAsync();
         await Expect(secretary.GetByTestId("kp-issue-certificate")).ToHaveCountAsync(0);
         await Expect(secretary.GetByTestId("kp-certificate-note")).ToContainTextAsync("Certificate to File Action issued");
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-certificate-issued");
         await ScreenshotKpCaseAsync(secretaryPhone, caseId, "kp-print-certificate", "complaints-phone-size-kp-certificate-issued");
+        foreach (var form in new[] { "summons", "certificate" })
+        {
+            var pdf = await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/{form}.pdf");
+            pdf.Status.Should().Be(200);
+            await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, $"complaints-kp-{form}.pdf"), await pdf.BodyAsync());
+        }
 
         // The Certificate to File Action, printed.
         var response = await secretary.Context.APIRequest.GetAsync($"/complaints/kp/{caseId}/certificate.pdf");
