@@ -46,9 +46,10 @@ public static class ComplaintFormat
     {
         KpStages.Mediation => "Mediation (Punong Barangay)",
         KpStages.Conciliation => "Conciliation (Pangkat)",
+        KpStages.Arbitration => "Arbitration (agreed)",
         KpStages.Settled => "Amicably settled",
         KpStages.Arbitrated => "Arbitration award",
-        KpStages.Repudiated => "Settlement repudiated",
+        KpStages.Repudiated => "Repudiated",
         KpStages.Failed => "Conciliation failed",
         _ => stage,
     };
