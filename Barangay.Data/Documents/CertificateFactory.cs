@@ -39,10 +39,16 @@ internal static class CertificateFactory
         var body = Fill(type.Template, values);
         var validity = type.ValidityDays > 0 ? type.ValidityDays : 180;
         var control = $"{barangay.Replace("Barangay ", "", StringComparison.OrdinalIgnoreCase).ToUpperInvariant().Replace(' ', '-')}-{row.RequestId}";
-        return new CertificateData(control, code, meta.TypeLabel ?? type.Label, name, address, body, meta.Purpose, now,
-            DateOnly.FromDateTime(TimeZones.ToManila(now)).AddDays(validity), barangay, locality, S(SettingKeys.Region),
+        var typeLabel = meta.TypeLabel ?? type.Label;
+        var issuedOn = DateOnly.FromDateTime(TimeZones.ToManila(now));
+        var validUntil = issuedOn.AddDays(validity);
+        var (keyId, fingerprint, key) = await Verification.CertificateKeys.CurrentAsync(db, ct);
+        string payload;
+        using (key) payload = Verification.CertificatePayload.Sign(new Verification.CertificateClaims(control, typeLabel, name, issuedOn, validUntil, barangay), keyId, key);
+        return new CertificateData(control, code, typeLabel, name, address, body, meta.Purpose, now,
+            validUntil, barangay, locality, S(SettingKeys.Region),
             S(SettingKeys.PunongBarangay), settings.GetValueOrDefault(SettingKeys.SealFileId) is { Length: > 0 } seal ? seal : null,
-            payment?.OrNumber, payment?.Amount ?? 0, payment?.Waived == true ? payment.WaiverReason : null);
+            payment?.OrNumber, payment?.Amount ?? 0, payment?.Waived == true ? payment.WaiverReason : null, payload, fingerprint);
     }
 
     /// <summary>Replaces <c>{key}</c> placeholders; unknown ones are left blank rather than printed raw.</summary>

@@ -24,7 +24,10 @@ public static class CertificatePdf
         _ => PageSize.A4,
     };
 
-    public static byte[] Render(CertificateData c, string verifyUrl, byte[]? seal = null, string? paper = null)
+    /// <param name="verifyUrl">The short link printed for typing (the HMAC code's <c>/verify/{code}</c>).</param>
+    /// <param name="scanUrl">What the QR code carries: <c>/verify#&lt;signed payload&gt;</c>, checked in the phone's
+    /// browser even offline; <paramref name="verifyUrl"/> when null (certificates from before signing).</param>
+    public static byte[] Render(CertificateData c, string verifyUrl, byte[]? seal = null, string? paper = null, string? scanUrl = null)
     {
         CertificateFonts.Install();
         using var document = new PdfDocument();
@@ -32,20 +35,21 @@ public static class CertificatePdf
         document.Info.Author = c.BarangayName;
         var page = document.AddPage();
         page.Size = Paper(paper);
-        using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, page.Height.Point, c, verifyUrl, seal);
+        scanUrl ??= verifyUrl;
+        using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, page.Height.Point, c, verifyUrl, scanUrl, seal);
         // The QR code is also a link: a tap in a PDF viewer opens the check, as a scan does.
         var qrTop = page.Height.Point - QrBottomMargin - QrSize;
-        page.AddWebLink(new PdfRectangle(new XPoint(Margin, page.Height.Point - qrTop - QrSize), new XPoint(Margin + QrSize, page.Height.Point - qrTop)), verifyUrl);
+        page.AddWebLink(new PdfRectangle(new XPoint(Margin, page.Height.Point - qrTop - QrSize), new XPoint(Margin + QrSize, page.Height.Point - qrTop)), scanUrl);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
     private const double Margin = 56;
-    private const double QrSize = 96;
+    private const double QrSize = 108;
     private const double QrBottomMargin = Margin + 16;
 
-    private static void Draw(XGraphics g, double width, double height, CertificateData c, string verifyUrl, byte[]? seal)
+    private static void Draw(XGraphics g, double width, double height, CertificateData c, string verifyUrl, string scanUrl, byte[]? seal)
     {
         const double margin = Margin;
         var f = CertificateFonts.Family;
@@ -126,9 +130,18 @@ public static class CertificatePdf
         // QR code, bottom left, with the link written out for those who cannot scan.
         const double qrSize = QrSize;
         var qrY = height - QrBottomMargin - qrSize;
-        DrawQr(g, verifyUrl, margin, qrY, qrSize);
-        tf.DrawString("Scan to check that this certificate is genuine:\n" + verifyUrl, small, ink,
-            new XRect(margin + qrSize + 12, qrY + 28, width - 2 * margin - qrSize - 12, 40));
+        DrawQr(g, scanUrl, margin, qrY, qrSize);
+        var signedNote = c.SignedPayload is null
+            ? "Scan to check that this certificate is genuine:\n" + verifyUrl
+            : "Scan with any phone camera to check that this certificate is genuine (works offline), or open:\n" + verifyUrl;
+        tf.DrawString(signedNote, small, ink, new XRect(margin + qrSize + 12, qrY + 24, width - 2 * margin - qrSize - 12, 40));
+        if (c.KeyFingerprint is { } fingerprint)
+        {
+            // Small, for whoever checks by hand: the key's fingerprint as the public keys page lists it.
+            var tiny = new XFont(f, 6);
+            tf.DrawString("Signed with the barangay's key, SHA-256 fingerprint:\n" + fingerprint, tiny, XBrushes.DimGray,
+                new XRect(margin + qrSize + 12, qrY + 62, width - 2 * margin - qrSize - 12, 20));
+        }
         g.DrawString("Not valid with erasures or alterations. Purpose: " + Clip(c.Purpose, 80), small, XBrushes.DimGray,
             new XRect(0, height - margin + 2, width, 12), center);
     }
@@ -157,7 +170,9 @@ public static class CertificatePdf
     internal static List<System.Collections.BitArray> QrModules(string text)
     {
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        // A signed payload is long; its signature already detects damage, so the lowest error correction keeps the
+        // modules large enough for a cheap phone camera. Short links keep M.
+        using var data = generator.CreateQrCode(text, text.Length > 120 ? QRCodeGenerator.ECCLevel.L : QRCodeGenerator.ECCLevel.M);
         return [.. data.ModuleMatrix];
     }
 

@@ -45,10 +45,12 @@ public sealed record DocumentRequestDetail(
     string? Reason,
     IReadOnlyList<DocumentStatusEntry> History,
     CertificateData? Certificate,
-    Guid Version)
+    Guid Version,
+    CertificateRevocation? Revocation = null)
 {
     public bool Settled => Fee <= 0 || Payment?.Settled == true;
-    public bool HasCertificate => Certificate is not null && Status is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released;
+    /// <summary>An issued certificate that still stands (a revoked one no longer prints).</summary>
+    public bool HasCertificate => Certificate is not null && Revocation is null && Status is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released;
 }
 
 /// <summary>A resident's own request in "My requests".</summary>

@@ -24,8 +24,9 @@ public sealed partial class DocumentRequestService
         if (row is null) return null;
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
         if (!MayRead(caller, resident)) return null;
-        var certificate = DocumentRequestMetadata.Parse(row.Metadata).Certificate;
-        if (certificate is null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;
+        var meta = DocumentRequestMetadata.Parse(row.Metadata);
+        var certificate = meta.Certificate;
+        if (certificate is null || meta.Revocation is not null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;
         var target = id.ToString();
         // The count is for the reader of the audit log; two prints at the same instant may both say "Print", and both are written.
         var earlier = await db.AuditLogs.AsNoTracking()

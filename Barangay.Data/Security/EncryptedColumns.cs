@@ -35,6 +35,8 @@ public static class EncryptedColumns
         (Expression<Func<KpHearing, string>>)(h => h.Minutes),
         (Expression<Func<KpCase, string?>>)(k => k.OutcomeTerms),
         (Expression<Func<KpCase, string?>>)(k => k.RepudiationReason),
+        // The barangay's certificate signing keys: whoever reads a dump must not be able to sign certificates.
+        (Expression<Func<Documents.Verification.CertificateSigningKey, string>>)(k => k.PrivateKey),
     ];
 
     /// <summary>
