@@ -1,6 +1,5 @@
 using Barangay.Data.Common;
 using Barangay.Data.Documents;
-using Barangay.Data.Files;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Net.Http.Headers;
 
@@ -30,14 +29,14 @@ public static class CertificateEndpoints
     public static string ScanUrl(PublicLinks links, CertificateData c) =>
         c.SignedPayload is { } payload ? links.To("/verify") + "#" + payload : VerifyUrl(links, c.VerificationCode);
 
-    private static async Task<IResult> CertificateAsync(Guid id, string? paper, HttpContext http, DocumentRequestService requests, FileService files,
+    private static async Task<IResult> CertificateAsync(Guid id, string? paper, HttpContext http, DocumentRequestService requests, CertificateImages images,
         PublicLinks links, CancellationToken ct)
     {
         var certificate = await requests.PrintAsync(id, ct);
         if (certificate is null) return Results.NotFound();
-        byte[]? seal = null;
-        if (Guid.TryParse(certificate.SealFileId, out var sealId) && await files.ReadAsync(sealId, ct) is { Status: FileReadStatus.Ok } file) seal = file.Content;
-        var pdf = CertificatePdf.Render(certificate, VerifyUrl(links, certificate.VerificationCode), seal, paper, ScanUrl(links, certificate));
+        var pictures = await images.LoadAsync(certificate, ct);
+        var pdf = CertificatePdf.Render(certificate, VerifyUrl(links, certificate.VerificationCode), pictures.Seal, paper, ScanUrl(links, certificate),
+            pictures.MunicipalSeal, pictures.Signature);
         return Pdf(http, pdf, $"{certificate.ControlNumber}.pdf");
     }
 

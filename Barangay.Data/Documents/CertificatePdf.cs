@@ -27,7 +27,10 @@ public static class CertificatePdf
     /// <param name="verifyUrl">The short link printed for typing (the HMAC code's <c>/verify/{code}</c>).</param>
     /// <param name="scanUrl">What the QR code carries: <c>/verify#&lt;signed payload&gt;</c>, checked in the phone's
     /// browser even offline; <paramref name="verifyUrl"/> when null (certificates from before signing).</param>
-    public static byte[] Render(CertificateData c, string verifyUrl, byte[]? seal = null, string? paper = null, string? scanUrl = null)
+    /// <param name="municipalSeal">The municipality's seal, printed at the right of the header.</param>
+    /// <param name="signature">The approving official's signature image (only ever theirs: the caller loads it by <see cref="CertificateSignatory.UserId"/>).</param>
+    public static byte[] Render(CertificateData c, string verifyUrl, byte[]? seal = null, string? paper = null, string? scanUrl = null,
+        byte[]? municipalSeal = null, byte[]? signature = null)
     {
         CertificateFonts.Install();
         using var document = new PdfDocument();
@@ -36,7 +39,7 @@ public static class CertificatePdf
         var page = document.AddPage();
         page.Size = Paper(paper);
         scanUrl ??= verifyUrl;
-        using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, page.Height.Point, c, verifyUrl, scanUrl, seal);
+        using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, page.Height.Point, c, verifyUrl, scanUrl, seal, municipalSeal, signature);
         // The QR code is also a link: a tap in a PDF viewer opens the check, as a scan does.
         var qrTop = page.Height.Point - QrBottomMargin - QrSize;
         page.AddWebLink(new PdfRectangle(new XPoint(Margin, page.Height.Point - qrTop - QrSize), new XPoint(Margin + QrSize, page.Height.Point - qrTop)), scanUrl);
@@ -49,7 +52,8 @@ public static class CertificatePdf
     private const double QrSize = 108;
     private const double QrBottomMargin = Margin + 16;
 
-    private static void Draw(XGraphics g, double width, double height, CertificateData c, string verifyUrl, string scanUrl, byte[]? seal)
+    private static void Draw(XGraphics g, double width, double height, CertificateData c, string verifyUrl, string scanUrl, byte[]? seal,
+        byte[]? municipalSeal, byte[]? signature)
     {
         const double margin = Margin;
         var f = CertificateFonts.Family;
@@ -63,21 +67,10 @@ public static class CertificatePdf
         var ink = XBrushes.Black;
         var navy = new XSolidBrush(XColor.FromArgb(0x1a, 0x3a, 0x6b));
 
-        if (seal is { Length: > 0 })
-        {
-            try
-            {
-                using var stream = new MemoryStream(seal, writable: false);
-                var image = XImage.FromStream(stream);
-                g.DrawImage(image, margin, margin - 8, 72, 72);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
-            {
-                // A seal PDFsharp cannot read leaves the header without it rather than failing the certificate.
-            }
-        }
+        DrawImage(g, seal, margin, margin - 8, 72, 72);
+        DrawImage(g, municipalSeal, width - margin - 72, margin - 8, 72, 72);
         var y = margin - 6;
-        foreach (var line in new[] { "Republic of the Philippines", c.Region, c.Locality.Length > 0 ? "Municipality/City of " + c.Locality : "" }.Where(l => l.Length > 0))
+        foreach (var line in HeaderLines(c))
         {
             g.DrawString(line, header, ink, new XRect(0, y, width, 14), center);
             y += 14;
@@ -103,11 +96,17 @@ public static class CertificatePdf
             normal, ink, new XRect(margin, y, width - 2 * margin, 40));
         y += 70;
 
-        // Signature block, right.
+        // Signature block, right: whoever approved it (CertificateSignatory), "For the Punong Barangay:" when delegated.
         var sigX = width - margin - 220;
-        g.DrawString(c.PunongBarangay.ToUpper(Ph), bold, ink, new XRect(sigX, y, 220, 16), center);
+        var signer = c.Signatory ?? new CertificateSignatory(null, c.PunongBarangay, "Punong Barangay", false);
+        if (signer.ForPunongBarangay)
+        {
+            g.DrawString("For the Punong Barangay:", normal, ink, new XRect(sigX, y - 34, 220, 16), XStringFormats.TopLeft);
+        }
+        DrawImage(g, signature, sigX + 60, y - 30, 100, 44);
+        g.DrawString(signer.Name.ToUpper(Ph), bold, ink, new XRect(sigX, y, 220, 16), center);
         g.DrawLine(XPens.Black, sigX + 10, y + 17, sigX + 210, y + 17);
-        g.DrawString("Punong Barangay", normal, ink, new XRect(sigX, y + 20, 220, 16), center);
+        g.DrawString(signer.Position, normal, ink, new XRect(sigX, y + 20, 220, 16), center);
 
         // Details, left.
         var details = new List<(string, string)>
@@ -142,8 +141,50 @@ public static class CertificatePdf
             tf.DrawString("Signed with the barangay's key, SHA-256 fingerprint:\n" + fingerprint, tiny, XBrushes.DimGray,
                 new XRect(margin + qrSize + 12, qrY + 62, width - 2 * margin - qrSize - 12, 20));
         }
+        if (c.DrySealLine is { } dry)
+            g.DrawString(dry, bold, ink, new XRect(0, height - margin - 12, width, 14), center);
         g.DrawString("Not valid with erasures or alterations. Purpose: " + Clip(c.Purpose, 80), small, XBrushes.DimGray,
             new XRect(0, height - margin + 2, width, 12), center);
+    }
+
+    /// <summary>
+    /// "Republic of the Philippines / Province of … / Municipality (or City) of …" above the barangay's name. A
+    /// municipality setting that already says "City" ("City of Malolos", "Malolos City") is printed as it is.
+    /// Certificates frozen before these were kept print their old "Region / Municipality/City of" lines.
+    /// </summary>
+    internal static IEnumerable<string> HeaderLines(CertificateData c)
+    {
+        yield return "Republic of the Philippines";
+        if (c.Province is null && c.Municipality is null)
+        {
+            if (c.Region.Length > 0) yield return c.Region;
+            if (c.Locality.Length > 0) yield return "Municipality/City of " + c.Locality;
+            yield break;
+        }
+        if (!string.IsNullOrWhiteSpace(c.Province)) yield return "Province of " + c.Province.Trim();
+        if (!string.IsNullOrWhiteSpace(c.Municipality))
+        {
+            var m = c.Municipality.Trim();
+            yield return m.Contains("City", StringComparison.OrdinalIgnoreCase) ? m : "Municipality of " + m;
+        }
+    }
+
+    /// <summary>An uploaded picture; one PDFsharp cannot read is left out rather than failing the certificate.</summary>
+    private static void DrawImage(XGraphics g, byte[]? bytes, double x, double y, double w, double h)
+    {
+        if (bytes is not { Length: > 0 }) return;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var image = XImage.FromStream(stream);
+            // Keep the picture's proportions inside the box.
+            var scale = Math.Min(w / image.PointWidth, h / image.PointHeight);
+            var (iw, ih) = (image.PointWidth * scale, image.PointHeight * scale);
+            g.DrawImage(image, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
+        {
+        }
     }
 
     /// <summary>The QR code drawn as vector squares: sharp at any zoom or printer, and no image decoding.</summary>

@@ -70,7 +70,15 @@ public sealed record CertificateData(
     // The QR payload signed with the barangay's key (CertificatePayload) and that key's fingerprint; null on
     // certificates approved before signing, whose QR carries the HMAC code (VerificationCode) and still verifies.
     string? SignedPayload = null,
-    string? KeyFingerprint = null);
+    string? KeyFingerprint = null,
+    // The header as printed (Province of …, Municipality/City of …) and the municipality's seal (issue 22, item 1).
+    string? Province = null,
+    string? Municipality = null,
+    string? MunicipalSealFileId = null,
+    // Who approved, from the approval history (CertificateSignatory); null on certificates frozen before.
+    CertificateSignatory? Signatory = null,
+    // The hall's "not valid without the dry seal" line (a setting), frozen at approval; null prints none.
+    string? DrySealLine = null);
 
 /// <summary>An official's revocation of an issued certificate, with the reason (kept for the hall; the public check shows only the date).</summary>
 public sealed record CertificateRevocation(DateTime At, Guid? ById, string? ByName, string Reason);

@@ -57,7 +57,8 @@ public sealed record DocumentRequestDetail(
 public sealed record MyDocumentRequest(Guid Id, string RequestId, string TypeLabel, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool HasCertificate);
 
 /// <summary>What the public verification page may show: genuine or not, the type, the holder with the surname initial only, the dates.</summary>
-public sealed record CertificateVerification(bool Genuine, string? TypeLabel, string? HolderName, DateTime? IssuedAt, DateOnly? ValidUntil, string? BarangayName)
+public sealed record CertificateVerification(bool Genuine, string? TypeLabel, string? HolderName, DateTime? IssuedAt, DateOnly? ValidUntil, string? BarangayName,
+    DateOnly? RevokedOn = null)
 {
     public static readonly CertificateVerification NotGenuine = new(false, null, null, null, null, null);
 

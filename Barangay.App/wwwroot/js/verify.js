@@ -118,12 +118,11 @@
         if (c.valid < manilaToday()) show('expired', t('genuine'), t('expired', longDate(c.valid)));
         else show('genuine', t('genuine'), t('signed-by', c.barangay));
         await askRevocation(c);
-        root.dataset.done = 'true';
     }
 
     if ('serviceWorker' in navigator) {
         navigator.serviceWorker.register('/verify-sw.js', { scope: '/verify' }).catch(() => { /* the check works without it, online */ });
     }
-    window.addEventListener('hashchange', () => { root.dataset.done = ''; run(); });
+    window.addEventListener('hashchange', () => { root.dataset.done = ''; run().finally(() => { root.dataset.done = 'true'; }); });
     run().finally(() => { root.dataset.done = 'true'; });
 })();

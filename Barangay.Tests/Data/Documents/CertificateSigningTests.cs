@@ -22,7 +22,7 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<DocumentRequestDetail> ApprovedAsync()
+    private async Task<DocumentRequestDetail> ApprovedAsync(bool bySecretary = false)
     {
         await _host.AsJuanAsync();
         var id = (await Requests.CreateAsync(DocumentRequestServiceTests.Clearance())).Value!.Id;
@@ -30,7 +30,8 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
         var v = (await Requests.ReviewAsync(id, (await Requests.GetAsync(id))!.Version)).Value!.Version;
         await _host.AsTreasurerAsync();
         v = (await Requests.WaiveAsync(id, v, "Indigent")).Value!.Version;
-        await _host.AsKapitanAsync();
+        if (bySecretary) await _host.AsSecretaryAsync();
+        else await _host.AsKapitanAsync();
         var approved = await Requests.ApproveAsync(id, v);
         approved.Ok.Should().BeTrue(approved.Message);
         return approved.Value!;
@@ -104,11 +105,11 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
     }
 
     [Fact]
-    public async Task Revoke_BySecretaryOrResident_Refused()
+    public async Task Revoke_ByTreasurerOrResident_Refused()
     {
         var r = await ApprovedAsync();
 
-        await _host.AsSecretaryAsync();
+        await _host.AsTreasurerAsync();
         (await Requests.RevokeAsync(r.Id, r.Version, "No")).Kind.Should().Be(ResultKind.Invalid);
         await _host.AsJuanAsync();
         (await Requests.RevokeAsync(r.Id, r.Version, "No")).Kind.Should().Be(ResultKind.NotFound);
@@ -121,5 +122,52 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
         (await Requests.StatusAsync("SAN-ISIDRO-REQ-2099-999999")).Known.Should().BeFalse();
         (await Requests.StatusAsync("nothing")).Known.Should().BeFalse();
         (await Requests.StatusAsync(null)).Known.Should().BeFalse();
+    }
+
+    /// <summary>The text of a PDF as poppler's pdftotext reads it (what a reader of the page sees).</summary>
+    internal static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "cert-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true })!;
+            var text = await p.StandardOutput.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            return text;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Approve_BySecretary_CertificateSaysForThePunongBarangayWithHerNameAndPosition()
+    {
+        var r = await ApprovedAsync(bySecretary: true);
+
+        var signer = r.Certificate!.Signatory!;
+        signer.ForPunongBarangay.Should().BeTrue();
+        signer.Position.Should().Be(OfficialPositions.Secretary);
+        var text = await PdfTextAsync(CertificatePdf.Render(r.Certificate, "https://hall.example/verify/x"));
+        text.Should().Contain("For the Punong Barangay:");
+        text.Should().Contain(signer.Name.ToUpperInvariant());
+        text.Should().Contain("Secretary");
+        text.Should().NotContain(r.Certificate.PunongBarangay.ToUpperInvariant(), "the Punong Barangay did not sign this one");
+        text.Should().Contain("Republic of the Philippines").And.Contain("Province of").And.Contain("OFFICE OF THE PUNONG BARANGAY");
+    }
+
+    [Fact]
+    public async Task Approve_ByPunongBarangay_SignsAsPunongBarangay()
+    {
+        var r = await ApprovedAsync();
+
+        var signer = r.Certificate!.Signatory!;
+        signer.ForPunongBarangay.Should().BeFalse();
+        signer.Position.Should().Be(OfficialPositions.PunongBarangay);
+        var text = await PdfTextAsync(CertificatePdf.Render(r.Certificate, "https://hall.example/verify/x"));
+        text.Should().NotContain("For the Punong Barangay");
+        text.Should().Contain(signer.Name.ToUpperInvariant());
     }
 }
