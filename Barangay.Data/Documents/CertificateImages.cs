@@ -1,4 +1,5 @@
 using Barangay.Data.Audit;
+using Barangay.Data.Common;
 using Barangay.Data.Files;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;

@@ -78,7 +78,13 @@ public sealed record CertificateData(
     // Who approved, from the approval history (CertificateSignatory); null on certificates frozen before.
     CertificateSignatory? Signatory = null,
     // The hall's "not valid without the dry seal" line (a setting), frozen at approval; null prints none.
-    string? DrySealLine = null);
+    string? DrySealLine = null,
+    // The official receipt's date, and the CTC (cedula) when the type asks for one (issue 22, item 2).
+    DateOnly? OrDate = null,
+    CertificateCtc? Ctc = null);
+
+/// <summary>The holder's Community Tax Certificate as entered for the request; blanks print as lines to write on.</summary>
+public sealed record CertificateCtc(string? Number, string? IssuedOn, string? IssuedAt);
 
 /// <summary>An official's revocation of an issued certificate, with the reason (kept for the hall; the public check shows only the date).</summary>
 public sealed record CertificateRevocation(DateTime At, Guid? ById, string? ByName, string Reason);

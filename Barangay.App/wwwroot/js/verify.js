@@ -88,7 +88,7 @@
             const s = await res.json();
             if (s.revoked) {
                 show('revoked', t('revoked'), t('revoked-text', longDate(s.revoked_on)));
-                revocation('revoked', t('revoked-text', longDate(s.revoked_on)));
+                revocation('revoked', t('revoked-checked'));
             } else revocation('not-revoked', t('not-revoked'));
         } catch {
             // No answer (a failed fetch is what a phone with no signal gets even when onLine says otherwise).

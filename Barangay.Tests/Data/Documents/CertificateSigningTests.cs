@@ -110,9 +110,10 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
         var r = await ApprovedAsync();
 
         await _host.AsTreasurerAsync();
-        (await Requests.RevokeAsync(r.Id, r.Version, "No")).Kind.Should().Be(ResultKind.Invalid);
+        (await Requests.RevokeAsync(r.Id, r.Version, "No")).Message.Should().Be("You may not revoke certificates.");
+        // Juan may read his own request, so he is told he may not, rather than "not found".
         await _host.AsJuanAsync();
-        (await Requests.RevokeAsync(r.Id, r.Version, "No")).Kind.Should().Be(ResultKind.NotFound);
+        (await Requests.RevokeAsync(r.Id, r.Version, "No")).Message.Should().Be("You may not revoke certificates.");
         (await Requests.StatusAsync(r.Certificate!.ControlNumber)).Revoked.Should().BeFalse();
     }
 
@@ -150,7 +151,11 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
         var signer = r.Certificate!.Signatory!;
         signer.ForPunongBarangay.Should().BeTrue();
         signer.Position.Should().Be(OfficialPositions.Secretary);
-        var text = await PdfTextAsync(CertificatePdf.Render(r.Certificate, "https://hall.example/verify/x"));
+        var png = Barangay.Tests.Data.Officials.SamplePhoto.Png(160);
+        var pdf = CertificatePdf.Render(r.Certificate, "https://hall.example/verify/x", png, null, "https://hall.example/verify#" + r.Certificate.SignedPayload, png, png);
+        Directory.CreateDirectory(Screenshots.Directory);
+        await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "certificate-for-the-punong-barangay.pdf"), pdf);
+        var text = await PdfTextAsync(pdf);
         text.Should().Contain("For the Punong Barangay:");
         text.Should().Contain(signer.Name.ToUpperInvariant());
         text.Should().Contain("Secretary");
@@ -169,5 +174,16 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
         var text = await PdfTextAsync(CertificatePdf.Render(r.Certificate, "https://hall.example/verify/x"));
         text.Should().NotContain("For the Punong Barangay");
         text.Should().Contain(signer.Name.ToUpperInvariant());
+    }
+
+    [Fact]
+    public async Task Approve_CivilStatusNotRecorded_PrintsBlankNeverFilipino()
+    {
+        await using (var db = await _host.Services.DbAsync())
+            await db.Database.ExecuteSqlRawAsync("UPDATE residents SET marital_status = NULL WHERE user_id = (SELECT id FROM users WHERE username = 'juan')");
+
+        var r = await ApprovedAsync();
+
+        r.Certificate!.Body.Should().NotContain("Filipino").And.NotContain(", ,").And.Contain("years old, ");
     }
 }
