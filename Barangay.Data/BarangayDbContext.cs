@@ -45,6 +45,7 @@ public class BarangayDbContext(DbContextOptions<BarangayDbContext> options)
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<Official> Officials => Set<Official>();
     public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
+    public DbSet<Documents.Verification.CertificateSigningKey> CertificateSigningKeys => Set<Documents.Verification.CertificateSigningKey>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<CommunityEvent> Events => Set<CommunityEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();

@@ -1,6 +1,5 @@
 using Barangay.Data.Common;
 using Barangay.Data.Documents;
-using Barangay.Data.Files;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Net.Http.Headers;
 
@@ -19,20 +18,25 @@ public static class CertificateEndpoints
         app.MapGet("/documents/{id:guid}/certificate.pdf", CertificateAsync).RequireAuthorization();
         app.MapPost("/documents/{id:guid}/receive", ReceiveAsync).RequireAuthorization();
         app.MapGet("/documents/collections.{format}", CollectionsAsync).RequireAuthorization();
+        app.MapCertificateVerification();
         return app;
     }
 
     /// <summary>The link printed in the QR code, on the app's public address (<c>PublicBaseUrl</c>).</summary>
     public static string VerifyUrl(PublicLinks links, string code) => links.To($"/verify/{code}");
 
-    private static async Task<IResult> CertificateAsync(Guid id, string? paper, HttpContext http, DocumentRequestService requests, FileService files,
+    /// <summary>The QR code's link: the offline check, with the signed payload after the <c>#</c> (never sent to the server).</summary>
+    public static string ScanUrl(PublicLinks links, CertificateData c) =>
+        c.SignedPayload is { } payload ? links.To("/verify") + "#" + payload : VerifyUrl(links, c.VerificationCode);
+
+    private static async Task<IResult> CertificateAsync(Guid id, string? paper, HttpContext http, DocumentRequestService requests, CertificateImages images,
         PublicLinks links, CancellationToken ct)
     {
         var certificate = await requests.PrintAsync(id, ct);
         if (certificate is null) return Results.NotFound();
-        byte[]? seal = null;
-        if (Guid.TryParse(certificate.SealFileId, out var sealId) && await files.ReadAsync(sealId, ct) is { Status: FileReadStatus.Ok } file) seal = file.Content;
-        var pdf = CertificatePdf.Render(certificate, VerifyUrl(links, certificate.VerificationCode), seal, paper);
+        var pictures = await images.LoadAsync(certificate, ct);
+        var pdf = CertificatePdf.Render(certificate, VerifyUrl(links, certificate.VerificationCode), pictures.Seal, paper, ScanUrl(links, certificate),
+            pictures.MunicipalSeal, pictures.Signature);
         return Pdf(http, pdf, $"{certificate.ControlNumber}.pdf");
     }
 

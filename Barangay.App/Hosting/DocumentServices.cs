@@ -11,6 +11,7 @@ public static class DocumentServices
         var key = config["Documents:VerifyKey"];
         services.AddSingleton(sp => new CertificateCodes(sp.GetRequiredService<FileStorageOptions>(), key));
         services.AddScoped<DocumentRequestService>();
+        services.AddScoped<CertificateImages>();
         return services;
     }
 }

@@ -11,8 +11,8 @@ using NpgsqlTypes;
 namespace Barangay.Bench.Documents;
 
 /// <summary>
-/// Documents: <c>certificate_pdf_ms</c> (p95 of one certificate rendered, target 150 ms), <c>certificate_batch_1000_s</c>
-/// (1,000 certificates one after another, target 60 s) and <c>request_queue_p95_ms</c>: the hall's queue, first page of
+/// Documents: <c>request_queue_p95_ms</c> (the certificate lines are <see cref="Certificates.CertificatesBench"/>'s,
+/// which now include loading, seals, signature and audit): the hall's queue, first page of
 /// "submitted in purok-3", over 50,000 requests (binary COPY onto the 100,000 bench residents), through
 /// <see cref="DocumentRequestService.QueueAsync"/> as the secretary against the very SQL it sent replayed on raw Npgsql
 /// (target p95 50 ms, within 3× of raw).
@@ -20,8 +20,6 @@ namespace Barangay.Bench.Documents;
 internal sealed class DocumentsBench : IBenchmark
 {
     public const int Requests = 50_000;
-    private const int PdfRounds = Latency.MinTailSamples;
-    private const int Batch = 1_000;
     private const int QueueRounds = 200;
     private const int Warmup = 10;
     private static readonly DocumentQueueFilter Filter = new(Status: DocumentRequestStatuses.Submitted, Purok: ResidentRegister.PurokCode(3));
@@ -29,48 +27,13 @@ internal sealed class DocumentsBench : IBenchmark
     public string Name => "documents";
 
     public string Description =>
-        $"certificate PDF (p95 of {PdfRounds}), a batch of {Batch:N0} certificates, and the request queue's first page (submitted, purok-3) over {Requests:N0} requests: p95 of {QueueRounds}, service vs raw";
+        $"the request queue's first page (submitted, purok-3) over {Requests:N0} requests: p95 of {QueueRounds}, service vs raw";
 
     public async Task<BenchOutcome> RunAsync(BenchDatabase database, CancellationToken ct)
     {
         var outcome = new BenchOutcome();
-        Pdf(outcome);
         await QueueAsync(database, outcome, ct);
         return outcome;
-    }
-
-    private static CertificateData Certificate(int i) => new(
-        $"SAN-ISIDRO-REQ-2026-{i:D6}", "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_", "Barangay Clearance", "JUAN P. DELA CRUZ",
-        "Blk 5 Lot 7, Calle Señor Santo Niño, Purok 1 - Sampaguita",
-        "This is to certify that JUAN P. DELA CRUZ, 42 years old, married, a resident of Blk 5 Lot 7, Calle Señor Santo Niño, Barangay San Isidro, "
-        + "Santa Maria, Bulacan, is known to be of good standing in this community and has no derogatory record filed in this office as of this date. "
-        + "This clearance is issued upon request for Employment.",
-        "Employment", DateTime.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(180), "Barangay San Isidro", "Santa Maria, Bulacan",
-        "Region III (Central Luzon)", "Hon. Ricardo M. Dela Cruz", null, $"OR-{i:D7}", 100, null);
-
-    private static void Pdf(BenchOutcome outcome)
-    {
-        for (var i = 0; i < 5; i++) CertificatePdf.Render(Certificate(i), $"https://hall.example/verify/warm-{i}");
-        var times = new List<double>();
-        for (var i = 0; i < PdfRounds; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            var pdf = CertificatePdf.Render(Certificate(i), $"https://hall.example/verify/{i:D38}");
-            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            if (pdf.Length < 1000) outcome.Errors.Add("a certificate PDF came out nearly empty.");
-        }
-        var p95 = Latency.Percentile(times, 95);
-        outcome.Results.Add(new BenchResult("certificate_pdf_ms", p95, "ms"));
-        outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"  certificate PDF: p50 {Latency.Percentile(times, 50):F1} ms, p95 {p95:F1} ms"));
-        if (p95 > 150) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"certificate PDF p95 is {p95:F1} ms (target at most 150 ms)."));
-
-        var batch = Stopwatch.GetTimestamp();
-        long bytes = 0;
-        for (var i = 0; i < Batch; i++) bytes += CertificatePdf.Render(Certificate(i), $"https://hall.example/verify/{i:D38}").Length;
-        var seconds = Stopwatch.GetElapsedTime(batch).TotalSeconds;
-        outcome.Results.Add(new BenchResult("certificate_batch_1000_s", seconds, "s", Decimals: 2));
-        outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"  {Batch:N0} certificates, {bytes / 1024.0 / 1024.0:F1} MB, in {seconds:F2} s on one thread"));
-        if (seconds > 60) outcome.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Batch:N0} certificates took {seconds:F1} s (target at most 60 s)."));
     }
 
     private static async Task QueueAsync(BenchDatabase database, BenchOutcome outcome, CancellationToken ct)

@@ -13,7 +13,7 @@ internal static class CertificateFactory
     public static async Task<CertificateData> FreezeAsync(BarangayDbContext db, DocumentRequest row, Resident resident, DocumentRequestMetadata meta,
         PaymentInfo? payment, string code, DateTime now, CancellationToken ct)
     {
-        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.Region, SettingKeys.SealFileId, SettingKeys.PunongBarangay };
+        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.Region, SettingKeys.SealFileId, SettingKeys.PunongBarangay, SettingKeys.MunicipalSealFileId, SettingKeys.DrySealLine };
         var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => Text(s.Value), ct);
         string S(string k) => settings.GetValueOrDefault(k) ?? "";
         var typeRow = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.DocumentType && l.Code == row.Type).Select(l => new { l.Label, l.Meta }).FirstOrDefaultAsync(ct);
@@ -29,20 +29,33 @@ internal static class CertificateFactory
         {
             ["name"] = name,
             ["age"] = Ages.On(resident.Dob, today).ToString(CultureInfo.InvariantCulture),
-            ["civil_status"] = string.IsNullOrWhiteSpace(resident.MaritalStatus) ? "Filipino" : resident.MaritalStatus.ToLower(CultureInfo.InvariantCulture),
+            // Unknown civil status prints blank: "Filipino" is a citizenship, never a civil status (issue 22, item 2).
+            ["civil_status"] = string.IsNullOrWhiteSpace(resident.MaritalStatus) ? "" : resident.MaritalStatus.ToLower(CultureInfo.InvariantCulture),
             ["address"] = address,
             ["barangay"] = barangay,
             ["locality"] = locality,
             ["purpose"] = meta.Purpose,
         };
         foreach (var f in meta.Fields) values[f.Key] = f.Value;
-        var body = Fill(type.Template, values);
+        // A blank value (civil status not recorded) leaves no ", ," behind.
+        var body = System.Text.RegularExpressions.Regex.Replace(Fill(type.Template, values), @",\s*,", ",", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         var validity = type.ValidityDays > 0 ? type.ValidityDays : 180;
         var control = $"{barangay.Replace("Barangay ", "", StringComparison.OrdinalIgnoreCase).ToUpperInvariant().Replace(' ', '-')}-{row.RequestId}";
-        return new CertificateData(control, code, meta.TypeLabel ?? type.Label, name, address, body, meta.Purpose, now,
-            DateOnly.FromDateTime(TimeZones.ToManila(now)).AddDays(validity), barangay, locality, S(SettingKeys.Region),
+        var typeLabel = meta.TypeLabel ?? type.Label;
+        var issuedOn = DateOnly.FromDateTime(TimeZones.ToManila(now));
+        var validUntil = issuedOn.AddDays(validity);
+        var signatory = await CertificateSignatory.FromHistoryAsync(db, meta, S(SettingKeys.PunongBarangay), ct);
+        var (keyId, fingerprint, key) = await Verification.CertificateKeys.CurrentAsync(db, ct);
+        string payload;
+        using (key) payload = Verification.CertificatePayload.Sign(new Verification.CertificateClaims(control, typeLabel, name, issuedOn, validUntil, barangay), keyId, key);
+        return new CertificateData(control, code, typeLabel, name, address, body, meta.Purpose, now,
+            validUntil, barangay, locality, S(SettingKeys.Region),
             S(SettingKeys.PunongBarangay), settings.GetValueOrDefault(SettingKeys.SealFileId) is { Length: > 0 } seal ? seal : null,
-            payment?.OrNumber, payment?.Amount ?? 0, payment?.Waived == true ? payment.WaiverReason : null);
+            payment?.OrNumber, payment?.Amount ?? 0, payment?.Waived == true ? payment.WaiverReason : null, payload, fingerprint,
+            S(SettingKeys.Province), S(SettingKeys.Municipality), S(SettingKeys.MunicipalSealFileId) is { Length: > 0 } m ? m : null, signatory,
+            S(SettingKeys.DrySealLine) is { Length: > 0 } dry ? dry : null,
+            payment?.PaidAt is { } paid && payment.OrNumber is not null ? DateOnly.FromDateTime(TimeZones.ToManila(paid)) : null,
+            type.NeedsCtc ? new CertificateCtc(meta.Fields.GetValueOrDefault("ctc_number"), meta.Fields.GetValueOrDefault("ctc_issued_on"), meta.Fields.GetValueOrDefault("ctc_issued_at")) : null);
     }
 
     /// <summary>Replaces <c>{key}</c> placeholders; unknown ones are left blank rather than printed raw.</summary>

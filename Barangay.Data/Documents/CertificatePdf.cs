@@ -9,8 +9,9 @@ using Barangay.Data.Common;
 namespace Barangay.Data.Documents;
 
 /// <summary>
-/// Renders a frozen certificate as a one-page PDF: the barangay's seal and header, the title, the certificate's
-/// wording, control number, dates, payment, the Punong Barangay's signature block and a QR code of the verification link.
+/// Renders a frozen certificate as a PDF: both seals and the header, the title, the certificate's wording (flowing
+/// onto a second page rather than being clipped), the window details, the approving official's signature block, the
+/// holder's signature and thumbmark boxes and a QR code of the signed verification payload.
 /// </summary>
 public static class CertificatePdf
 {
@@ -24,88 +25,151 @@ public static class CertificatePdf
         _ => PageSize.A4,
     };
 
-    public static byte[] Render(CertificateData c, string verifyUrl, byte[]? seal = null, string? paper = null)
+    /// <param name="verifyUrl">The short link printed for typing (the HMAC code's <c>/verify/{code}</c>).</param>
+    /// <param name="scanUrl">What the QR code carries: <c>/verify#&lt;signed payload&gt;</c>, checked in the phone's
+    /// browser even offline; <paramref name="verifyUrl"/> when null (certificates from before signing).</param>
+    /// <param name="municipalSeal">The municipality's seal, printed at the right of the header.</param>
+    /// <param name="signature">The approving official's signature image (only ever theirs: the caller loads it by <see cref="CertificateSignatory.UserId"/>).</param>
+    public static byte[] Render(CertificateData c, string verifyUrl, byte[]? seal = null, string? paper = null, string? scanUrl = null,
+        byte[]? municipalSeal = null, byte[]? signature = null)
     {
         CertificateFonts.Install();
         using var document = new PdfDocument();
         document.Info.Title = $"{c.TypeLabel} {c.ControlNumber}";
         document.Info.Author = c.BarangayName;
+        scanUrl ??= verifyUrl;
+        var size = Paper(paper);
+        var f = CertificateFonts.Family;
+        var fonts = new Fonts(new XFont(f, 9), new XFont(f, 11.5), new XFont(f, 11.5, XFontStyleEx.Bold), new XFont(f, 10.5),
+            new XFont(f, 14, XFontStyleEx.Bold), new XFont(f, 20, XFontStyleEx.Bold), new XFont(f, 6));
+
         var page = document.AddPage();
-        page.Size = Paper(paper);
-        using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, page.Height.Point, c, verifyUrl, seal);
+        page.Size = size;
+        var (width, height) = (page.Width.Point, page.Height.Point);
+        var g = XGraphics.FromPdfPage(page);
+        try
+        {
+            var y = DrawHeader(g, width, c, seal, municipalSeal, fonts);
+            // The body flows onto further pages instead of being clipped; the closing block (date, signatory, window
+            // details, boxes) and the QR code stay together on the last page.
+            var lineHeight = fonts.Normal.GetHeight() * 1.2;
+            var textWidth = width - 2 * Margin;
+            var lines = Wrap(g, "\u2003\u2003" + c.Body, fonts.Normal, textWidth);
+            var pageBottom = height - Margin - 24;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (y + lineHeight > pageBottom)
+                {
+                    g.Dispose();
+                    (page, g) = NewPage(document, size);
+                    g.DrawString($"{c.TypeLabel} {c.ControlNumber} (continued)", fonts.Small, XBrushes.DimGray, new XRect(Margin, Margin - 24, textWidth, 12), XStringFormats.TopLeft);
+                    y = Margin;
+                }
+                DrawLine(g, lines[i], fonts.Normal, Margin, y, textWidth, justify: i < lines.Count - 1);
+                y += lineHeight;
+            }
+            var tailTop = height - QrBottomMargin - QrSize - 12 - ClosingHeight;
+            if (y + 10 > tailTop)
+            {
+                g.Dispose();
+                (page, g) = NewPage(document, size);
+                y = Margin;
+            }
+            DrawClosing(g, width, Math.Max(y + 10, Margin), c, signature, fonts);
+            DrawFooter(g, width, height, c, verifyUrl, scanUrl, fonts);
+        }
+        finally
+        {
+            g.Dispose();
+        }
         // The QR code is also a link: a tap in a PDF viewer opens the check, as a scan does.
-        var qrTop = page.Height.Point - QrBottomMargin - QrSize;
-        page.AddWebLink(new PdfRectangle(new XPoint(Margin, page.Height.Point - qrTop - QrSize), new XPoint(Margin + QrSize, page.Height.Point - qrTop)), verifyUrl);
+        var qrTop = height - QrBottomMargin - QrSize;
+        page.AddWebLink(new PdfRectangle(new XPoint(Margin, height - qrTop - QrSize), new XPoint(Margin + QrSize, height - qrTop)), scanUrl);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
+    private sealed record Fonts(XFont Small, XFont Normal, XFont Bold, XFont Header, XFont Name, XFont Title, XFont Tiny);
+
     private const double Margin = 56;
-    private const double QrSize = 96;
+    private const double QrSize = 108;
     private const double QrBottomMargin = Margin + 16;
+    /// <summary>What the closing block needs below the body: the "issued" line, the signatory, the window details and the holder's boxes.</summary>
+    private const double ClosingHeight = 250;
+    private static readonly XSolidBrush Navy = new(XColor.FromArgb(0x1a, 0x3a, 0x6b));
 
-    private static void Draw(XGraphics g, double width, double height, CertificateData c, string verifyUrl, byte[]? seal)
+    private static (PdfPage, XGraphics) NewPage(PdfDocument document, PageSize size)
     {
-        const double margin = Margin;
-        var f = CertificateFonts.Family;
-        var small = new XFont(f, 9);
-        var normal = new XFont(f, 11.5);
-        var bold = new XFont(f, 11.5, XFontStyleEx.Bold);
-        var header = new XFont(f, 10.5);
-        var name = new XFont(f, 14, XFontStyleEx.Bold);
-        var title = new XFont(f, 20, XFontStyleEx.Bold);
-        var center = XStringFormats.TopCenter;
-        var ink = XBrushes.Black;
-        var navy = new XSolidBrush(XColor.FromArgb(0x1a, 0x3a, 0x6b));
+        var page = document.AddPage();
+        page.Size = size;
+        return (page, XGraphics.FromPdfPage(page));
+    }
 
-        if (seal is { Length: > 0 })
+    private static double DrawHeader(XGraphics g, double width, CertificateData c, byte[]? seal, byte[]? municipalSeal, Fonts fonts)
+    {
+        var center = XStringFormats.TopCenter;
+        DrawImage(g, seal, Margin, Margin - 8, 72, 72);
+        DrawImage(g, municipalSeal, width - Margin - 72, Margin - 8, 72, 72);
+        var y = Margin - 6;
+        foreach (var line in HeaderLines(c))
         {
-            try
-            {
-                using var stream = new MemoryStream(seal, writable: false);
-                var image = XImage.FromStream(stream);
-                g.DrawImage(image, margin, margin - 8, 72, 72);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
-            {
-                // A seal PDFsharp cannot read leaves the header without it rather than failing the certificate.
-            }
-        }
-        var y = margin - 6;
-        foreach (var line in new[] { "Republic of the Philippines", c.Region, c.Locality.Length > 0 ? "Municipality/City of " + c.Locality : "" }.Where(l => l.Length > 0))
-        {
-            g.DrawString(line, header, ink, new XRect(0, y, width, 14), center);
+            g.DrawString(line, fonts.Header, XBrushes.Black, new XRect(0, y, width, 14), center);
             y += 14;
         }
-        g.DrawString(c.BarangayName.ToUpper(Ph), name, navy, new XRect(0, y + 2, width, 18), center);
+        g.DrawString(c.BarangayName.ToUpper(Ph), fonts.Name, Navy, new XRect(0, y + 2, width, 18), center);
         y += 22;
-        g.DrawString("OFFICE OF THE PUNONG BARANGAY", bold, ink, new XRect(0, y, width, 16), center);
+        g.DrawString("OFFICE OF THE PUNONG BARANGAY", fonts.Bold, XBrushes.Black, new XRect(0, y, width, 16), center);
         y += 26;
-        g.DrawLine(new XPen(XColor.FromArgb(0x1a, 0x3a, 0x6b), 1.5), margin, y, width - margin, y);
+        g.DrawLine(new XPen(XColor.FromArgb(0x1a, 0x3a, 0x6b), 1.5), Margin, y, width - Margin, y);
         y += 26;
-        g.DrawString(c.TypeLabel.ToUpper(Ph), title, navy, new XRect(0, y, width, 26), center);
+        g.DrawString(c.TypeLabel.ToUpper(Ph), fonts.Title, Navy, new XRect(0, y, width, 26), center);
         y += 48;
-        g.DrawString("TO WHOM IT MAY CONCERN:", bold, ink, new XRect(margin, y, width - 2 * margin, 16), XStringFormats.TopLeft);
-        y += 30;
+        g.DrawString("TO WHOM IT MAY CONCERN:", fonts.Bold, XBrushes.Black, new XRect(Margin, y, width - 2 * Margin, 16), XStringFormats.TopLeft);
+        return y + 30;
+    }
 
-        var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Justify };
-        var bodyHeight = 150;
-        tf.DrawString("        " + c.Body, normal, ink, new XRect(margin, y, width - 2 * margin, bodyHeight));
-        y += bodyHeight + 10;
+    /// <summary>The date and place of issue, the signatory (right), the window details (left) and the holder's signature and thumbmark boxes.</summary>
+    private static void DrawClosing(XGraphics g, double width, double y, CertificateData c, byte[]? signature, Fonts fonts)
+    {
+        var ink = XBrushes.Black;
         var issued = TimeZones.ToManila(c.IssuedAt);
-        tf.Alignment = XParagraphAlignment.Left;
-        tf.DrawString($"        Issued this {Ordinal(issued.Day)} day of {issued.ToString("MMMM yyyy", Ph)} at {c.BarangayName}, {c.Locality}.",
-            normal, ink, new XRect(margin, y, width - 2 * margin, 40));
+        var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Left };
+        tf.DrawString($"\u2003\u2003Issued this {Ordinal(issued.Day)} day of {issued.ToString("MMMM yyyy", Ph)} at {c.BarangayName}, {c.Locality}.",
+            fonts.Normal, ink, new XRect(Margin, y, width - 2 * Margin, 32));
         y += 70;
 
-        // Signature block, right.
-        var sigX = width - margin - 220;
-        g.DrawString(c.PunongBarangay.ToUpper(Ph), bold, ink, new XRect(sigX, y, 220, 16), center);
+        // Signatory, right: whoever approved it (CertificateSignatory), "For the Punong Barangay:" when delegated.
+        var sigX = width - Margin - 220;
+        var signer = c.Signatory ?? new CertificateSignatory(null, c.PunongBarangay, "Punong Barangay", false);
+        if (signer.ForPunongBarangay) g.DrawString("For the Punong Barangay:", fonts.Normal, ink, new XRect(sigX, y - 54, 220, 16), XStringFormats.TopLeft);
+        // The signature sits on the line above the printed name, as signed by hand.
+        DrawImage(g, signature, sigX + 60, y - 36, 100, 36);
+        g.DrawString(signer.Name.ToUpper(Ph), fonts.Bold, ink, new XRect(sigX, y, 220, 16), XStringFormats.TopCenter);
         g.DrawLine(XPens.Black, sigX + 10, y + 17, sigX + 210, y + 17);
-        g.DrawString("Punong Barangay", normal, ink, new XRect(sigX, y + 20, 220, 16), center);
+        g.DrawString(signer.Position, fonts.Normal, ink, new XRect(sigX, y + 20, 220, 16), XStringFormats.TopCenter);
 
-        // Details, left.
+        // Window details, left: what the clearance carries at the window.
+        var dy = y;
+        foreach (var (label, value) in WindowDetails(c, issued))
+        {
+            g.DrawString(label + ":", fonts.Small, ink, new XRect(Margin, dy, 78, 12), XStringFormats.TopLeft);
+            tf.DrawString(value, fonts.Small, ink, new XRect(Margin + 80, dy, sigX - Margin - 88, 24));
+            dy += value.Length > 44 ? 24 : 12.5;
+        }
+
+        // The holder signs and presses their right thumb at the window.
+        var boxY = Math.Max(dy + 8, y + 60);
+        var pen = new XPen(XColors.Black, 0.6);
+        g.DrawRectangle(pen, sigX + 10, boxY, 130, 50);
+        g.DrawString("Signature of holder", fonts.Small, ink, new XRect(sigX + 10, boxY + 52, 130, 12), XStringFormats.TopCenter);
+        g.DrawRectangle(pen, sigX + 150, boxY - 10, 60, 60);
+        g.DrawString("Right thumbmark", fonts.Small, ink, new XRect(sigX + 140, boxY + 52, 80, 12), XStringFormats.TopCenter);
+    }
+
+    /// <summary>Control number, dates, validity, the official receipt (number, amount, date) or waiver, and the CTC (cedula) when the type asks for it.</summary>
+    internal static List<(string Label, string Value)> WindowDetails(CertificateData c, DateTime issued)
+    {
         var details = new List<(string, string)>
         {
             ("Control No.", c.ControlNumber),
@@ -113,24 +177,125 @@ public static class CertificatePdf
             ("Valid until", c.ValidUntil.ToString("MMMM d, yyyy", Ph)),
         };
         if (c.Waiver is not null) details.Add(("Fee", "Waived: " + c.Waiver));
-        else if (c.OrNumber is not null) details.Add(("O.R. No.", $"{c.OrNumber} (₱{c.Fee.ToString("N2", Ph)})"));
-        else details.Add(("Fee", "None"));
-        var dy = y;
-        foreach (var (label, value) in details)
+        else if (c.OrNumber is not null)
         {
-            g.DrawString(label + ":", small, ink, new XRect(margin, dy, 70, 12), XStringFormats.TopLeft);
-            tf.DrawString(value, small, ink, new XRect(margin + 72, dy, sigX - margin - 80, 24));
-            dy += value.Length > 40 ? 24 : 13;
+            details.Add(("O.R. No.", c.OrNumber));
+            details.Add(("Amount paid", "₱" + c.Fee.ToString("N2", Ph)));
+            if (c.OrDate is { } paid) details.Add(("O.R. date", paid.ToString("MMMM d, yyyy", Ph)));
         }
+        else details.Add(("Fee", "None"));
+        if (c.Ctc is { } ctc)
+        {
+            // Blank lines when the window has not filled them: written in by hand, never left out.
+            details.Add(("CTC No.", Blank(ctc.Number)));
+            details.Add(("CTC issued on", Blank(ctc.IssuedOn)));
+            details.Add(("CTC issued at", Blank(ctc.IssuedAt)));
+        }
+        return details;
+    }
 
-        // QR code, bottom left, with the link written out for those who cannot scan.
-        const double qrSize = QrSize;
-        var qrY = height - QrBottomMargin - qrSize;
-        DrawQr(g, verifyUrl, margin, qrY, qrSize);
-        tf.DrawString("Scan to check that this certificate is genuine:\n" + verifyUrl, small, ink,
-            new XRect(margin + qrSize + 12, qrY + 28, width - 2 * margin - qrSize - 12, 40));
-        g.DrawString("Not valid with erasures or alterations. Purpose: " + Clip(c.Purpose, 80), small, XBrushes.DimGray,
-            new XRect(0, height - margin + 2, width, 12), center);
+    private static string Blank(string? s) => string.IsNullOrWhiteSpace(s) ? "____________________" : s;
+
+    private static void DrawFooter(XGraphics g, double width, double height, CertificateData c, string verifyUrl, string scanUrl, Fonts fonts)
+    {
+        var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Left };
+        var qrY = height - QrBottomMargin - QrSize;
+        DrawQr(g, scanUrl, Margin, qrY, QrSize);
+        var signedNote = c.SignedPayload is null
+            ? "Scan to check that this certificate is genuine:\n" + verifyUrl
+            : "Scan with any phone camera to check that this certificate is genuine (works offline), or open:\n" + verifyUrl;
+        tf.DrawString(signedNote, fonts.Small, XBrushes.Black, new XRect(Margin + QrSize + 12, qrY + 24, width - 2 * Margin - QrSize - 12, 40));
+        if (c.KeyFingerprint is { } fingerprint)
+        {
+            // Small, for whoever checks by hand: the key's fingerprint as the public keys page lists it.
+            tf.DrawString("Signed with the barangay's key, SHA-256 fingerprint:\n" + fingerprint, fonts.Tiny, XBrushes.DimGray,
+                new XRect(Margin + QrSize + 12, qrY + 62, width - 2 * Margin - QrSize - 12, 20));
+        }
+        if (c.DrySealLine is { } dry)
+            g.DrawString(dry, fonts.Bold, XBrushes.Black, new XRect(0, height - Margin - 12, width, 14), XStringFormats.TopCenter);
+        g.DrawString("Not valid with erasures or alterations. Purpose: " + Clip(c.Purpose, 80), fonts.Small, XBrushes.DimGray,
+            new XRect(0, height - Margin + 2, width, 12), XStringFormats.TopCenter);
+    }
+
+    /// <summary>Words wrapped to <paramref name="width"/>, measured with the font that draws them; paragraph breaks kept.</summary>
+    internal static List<string> Wrap(XGraphics g, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Replace("\r", "").Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (line.Length > 0 && g.MeasureString(candidate, font).Width > width)
+                {
+                    lines.Add(line);
+                    line = word;
+                }
+                else line = candidate;
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    /// <summary>One line, its words spread to the full width when <paramref name="justify"/> (all but a paragraph's last).</summary>
+    private static void DrawLine(XGraphics g, string line, XFont font, double x, double y, double width, bool justify)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!justify || words.Length < 2)
+        {
+            g.DrawString(line, font, XBrushes.Black, new XRect(x, y, width, font.GetHeight()), XStringFormats.TopLeft);
+            return;
+        }
+        var widths = words.Select(w => g.MeasureString(w, font).Width).ToArray();
+        var gap = (width - widths.Sum()) / (words.Length - 1);
+        if (gap > font.Size * 1.5) gap = g.MeasureString(" ", font).Width; // a short last line of a paragraph stays ragged
+        for (var i = 0; i < words.Length; i++)
+        {
+            g.DrawString(words[i], font, XBrushes.Black, new XRect(x, y, widths[i] + 1, font.GetHeight()), XStringFormats.TopLeft);
+            x += widths[i] + gap;
+        }
+    }
+
+    /// <summary>
+    /// "Republic of the Philippines / Province of … / Municipality (or City) of …" above the barangay's name. A
+    /// municipality setting that already says "City" ("City of Malolos", "Malolos City") is printed as it is.
+    /// Certificates frozen before these were kept print their old "Region / Municipality/City of" lines.
+    /// </summary>
+    internal static IEnumerable<string> HeaderLines(CertificateData c)
+    {
+        yield return "Republic of the Philippines";
+        if (c.Province is null && c.Municipality is null)
+        {
+            if (c.Region.Length > 0) yield return c.Region;
+            if (c.Locality.Length > 0) yield return "Municipality/City of " + c.Locality;
+            yield break;
+        }
+        if (!string.IsNullOrWhiteSpace(c.Province)) yield return "Province of " + c.Province.Trim();
+        if (!string.IsNullOrWhiteSpace(c.Municipality))
+        {
+            var m = c.Municipality.Trim();
+            yield return m.Contains("City", StringComparison.OrdinalIgnoreCase) ? m : "Municipality of " + m;
+        }
+    }
+
+    /// <summary>An uploaded picture; one PDFsharp cannot read is left out rather than failing the certificate.</summary>
+    private static void DrawImage(XGraphics g, byte[]? bytes, double x, double y, double w, double h)
+    {
+        if (bytes is not { Length: > 0 }) return;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var image = XImage.FromStream(stream);
+            // Keep the picture's proportions inside the box.
+            var scale = Math.Min(w / image.PointWidth, h / image.PointHeight);
+            var (iw, ih) = (image.PointWidth * scale, image.PointHeight * scale);
+            g.DrawImage(image, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
+        {
+        }
     }
 
     /// <summary>The QR code drawn as vector squares: sharp at any zoom or printer, and no image decoding.</summary>
@@ -157,7 +322,9 @@ public static class CertificatePdf
     internal static List<System.Collections.BitArray> QrModules(string text)
     {
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        // A signed payload is long; its signature already detects damage, so the lowest error correction keeps the
+        // modules large enough for a cheap phone camera. Short links keep M.
+        using var data = generator.CreateQrCode(text, text.Length > 120 ? QRCodeGenerator.ECCLevel.L : QRCodeGenerator.ECCLevel.M);
         return [.. data.ModuleMatrix];
     }
 

@@ -26,6 +26,8 @@ public sealed class DocumentRequestMetadata
     public string? Reason { get; set; }
     public List<DocumentStatusEntry> History { get; set; } = [];
     public CertificateData? Certificate { get; set; }
+    /// <summary>Set when an official revokes the issued certificate; the public check then says "revoked".</summary>
+    public CertificateRevocation? Revocation { get; set; }
 
     public static DocumentRequestMetadata Parse(string? json)
     {
@@ -64,7 +66,28 @@ public sealed record CertificateData(
     string? SealFileId,
     string? OrNumber,
     decimal Fee,
-    string? Waiver);
+    string? Waiver,
+    // The QR payload signed with the barangay's key (CertificatePayload) and that key's fingerprint; null on
+    // certificates approved before signing, whose QR carries the HMAC code (VerificationCode) and still verifies.
+    string? SignedPayload = null,
+    string? KeyFingerprint = null,
+    // The header as printed (Province of …, Municipality/City of …) and the municipality's seal (issue 22, item 1).
+    string? Province = null,
+    string? Municipality = null,
+    string? MunicipalSealFileId = null,
+    // Who approved, from the approval history (CertificateSignatory); null on certificates frozen before.
+    CertificateSignatory? Signatory = null,
+    // The hall's "not valid without the dry seal" line (a setting), frozen at approval; null prints none.
+    string? DrySealLine = null,
+    // The official receipt's date, and the CTC (cedula) when the type asks for one (issue 22, item 2).
+    DateOnly? OrDate = null,
+    CertificateCtc? Ctc = null);
+
+/// <summary>The holder's Community Tax Certificate as entered for the request; blanks print as lines to write on.</summary>
+public sealed record CertificateCtc(string? Number, string? IssuedOn, string? IssuedAt);
+
+/// <summary>An official's revocation of an issued certificate, with the reason (kept for the hall; the public check shows only the date).</summary>
+public sealed record CertificateRevocation(DateTime At, Guid? ById, string? ByName, string Reason);
 
 /// <summary>The <c>payment_info</c> JSONB: an official receipt, or a waiver with its reason.</summary>
 public sealed record PaymentInfo(

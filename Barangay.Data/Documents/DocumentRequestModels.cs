@@ -45,17 +45,20 @@ public sealed record DocumentRequestDetail(
     string? Reason,
     IReadOnlyList<DocumentStatusEntry> History,
     CertificateData? Certificate,
-    Guid Version)
+    Guid Version,
+    CertificateRevocation? Revocation = null)
 {
     public bool Settled => Fee <= 0 || Payment?.Settled == true;
-    public bool HasCertificate => Certificate is not null && Status is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released;
+    /// <summary>An issued certificate that still stands (a revoked one no longer prints).</summary>
+    public bool HasCertificate => Certificate is not null && Revocation is null && Status is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released;
 }
 
 /// <summary>A resident's own request in "My requests".</summary>
 public sealed record MyDocumentRequest(Guid Id, string RequestId, string TypeLabel, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool HasCertificate);
 
 /// <summary>What the public verification page may show: genuine or not, the type, the holder with the surname initial only, the dates.</summary>
-public sealed record CertificateVerification(bool Genuine, string? TypeLabel, string? HolderName, DateTime? IssuedAt, DateOnly? ValidUntil, string? BarangayName)
+public sealed record CertificateVerification(bool Genuine, string? TypeLabel, string? HolderName, DateTime? IssuedAt, DateOnly? ValidUntil, string? BarangayName,
+    DateOnly? RevokedOn = null)
 {
     public static readonly CertificateVerification NotGenuine = new(false, null, null, null, null, null);
 

@@ -24,8 +24,9 @@ public sealed partial class DocumentRequestService
         if (row is null) return null;
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
         if (!MayRead(caller, resident)) return null;
-        var certificate = DocumentRequestMetadata.Parse(row.Metadata).Certificate;
-        if (certificate is null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;
+        var meta = DocumentRequestMetadata.Parse(row.Metadata);
+        var certificate = meta.Certificate;
+        if (certificate is null || meta.Revocation is not null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;
         var target = id.ToString();
         // The count is for the reader of the audit log; two prints at the same instant may both say "Print", and both are written.
         var earlier = await db.AuditLogs.AsNoTracking()
@@ -43,9 +44,11 @@ public sealed partial class DocumentRequestService
         await using var db = await factory.CreateDbContextAsync(ct);
         var row = await db.DocumentRequests.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status, r.Metadata }).FirstOrDefaultAsync(ct);
         if (row is null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return CertificateVerification.NotGenuine;
-        var c = DocumentRequestMetadata.Parse(row.Metadata).Certificate;
+        var meta = DocumentRequestMetadata.Parse(row.Metadata);
+        var c = meta.Certificate;
         if (c is null || c.VerificationCode != code) return CertificateVerification.NotGenuine;
-        return new CertificateVerification(true, c.TypeLabel, MaskSurname(c.HolderName), c.IssuedAt, c.ValidUntil, c.BarangayName);
+        return new CertificateVerification(true, c.TypeLabel, MaskSurname(c.HolderName), c.IssuedAt, c.ValidUntil, c.BarangayName,
+            meta.Revocation is { } r ? DateOnly.FromDateTime(TimeZones.ToManila(r.At)) : null);
     }
 
     /// <summary>"JUAN P. DELA CRUZ" → "JUAN P. D." (the holder's surname initial only).</summary>

@@ -57,6 +57,10 @@ public sealed partial class DocumentRequestService
         var residentReceive = own && byResident && to == DocumentRequestStatuses.Released;
         if (byResident && !residentReceive) return ServiceResult<DocumentRequestDetail>.NotFound();
         if (!official && !residentCancel && !residentReceive) return MayRead(caller, resident) ? Refused("You may not " + Action(to) + " requests.") : ServiceResult<DocumentRequestDetail>.NotFound();
+        // Where the hall still dry-seals at the window, the resident's download shows the certificate but releasing
+        // it stays an official's act (issue 22, item 5): nothing changes, and the caller shows the PDF.
+        if (residentReceive && row.Status == DocumentRequestStatuses.Approved && await HallSealsAtWindowAsync(db, ct))
+            return ServiceResult<DocumentRequestDetail>.Success(ToDetail(row, resident, await LabelsAsync(db, ct), clock.GetUtcNow().UtcDateTime));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var labels = await LabelsAsync(db, ct);

@@ -172,7 +172,7 @@ public sealed partial class DocumentRequestService(
             row.Id, row.RequestId, resident.Id, Name(resident), resident.ResidentId, row.Purok, row.Type,
             meta.TypeLabel ?? labels.GetValueOrDefault(row.Type, row.Type), row.Status, meta.Purpose,
             meta.Fields.Select(f => (Humanize(f.Key), f.Value)).ToList(), attachments, row.SubmittedAt, row.DueAt,
-            IsOverdue(row.Status, row.DueAt, now), meta.Fee, payment, meta.Reason, meta.History, meta.Certificate, row.Version);
+            IsOverdue(row.Status, row.DueAt, now), meta.Fee, payment, meta.Reason, meta.History, meta.Certificate, row.Version, meta.Revocation);
     }
 
     internal static bool IsOverdue(string status, DateTime? due, DateTime now) => due is { } d && d < now && DocumentRequestStatuses.Pending.Contains(status);

@@ -22,7 +22,8 @@ public sealed record DocumentType(
     bool OncePerPerson,
     int MinResidenceMonths,
     bool NeedsOath,
-    string? WaiverReason)
+    string? WaiverReason,
+    bool NeedsCtc = false)
 {
     public const string Simple = "simple";
     public const string Complex = "complex";
@@ -83,7 +84,7 @@ public sealed record DocumentType(
         return new DocumentType(
             code, label, category, Fee(), Str("class") == Complex ? Complex : Simple,
             Int("validity_days", 180), fields, requirements, Str("template") ?? DefaultTemplate,
-            Bool("once_per_person"), Int("min_residence_months", 0), Bool("needs_oath"), Str("waiver_reason"));
+            Bool("once_per_person"), Int("min_residence_months", 0), Bool("needs_oath"), Str("waiver_reason"), Bool("needs_ctc"));
     }
 }
 

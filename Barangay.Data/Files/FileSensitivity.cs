@@ -19,8 +19,13 @@ public static class FileSensitivity
     public const string MessageAttachment = "message_attachment";
     /// <summary>Meant for anyone (the barangay seal, an announcement's picture).</summary>
     public const string Public = "public";
+    /// <summary>
+    /// An official's signature image: read back only by its uploader; the certificate printer reads it for the
+    /// documents that official approved (CertificateImages), never through a download link.
+    /// </summary>
+    public const string Signature = "signature";
 
-    public static readonly IReadOnlyList<string> All = [IdDocument, ComplaintAttachment, Photo, Export, Import, MessageAttachment, Public];
+    public static readonly IReadOnlyList<string> All = [IdDocument, ComplaintAttachment, Photo, Export, Import, MessageAttachment, Public, Signature];
 
     /// <summary>Downloads of these always write an audit row (Data Privacy Act: sensitive personal information; an export can hold the whole register).</summary>
     public static bool IsSensitive(string sensitivity) => sensitivity is IdDocument or ComplaintAttachment or Export or MessageAttachment;

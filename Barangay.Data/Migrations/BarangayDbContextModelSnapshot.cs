@@ -1179,6 +1179,50 @@ namespace Barangay.Data.Migrations
                     b.ToTable("document_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Barangay.Data.Documents.Verification.CertificateSigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("private_key")
+                        .HasAnnotation("Barangay:Encrypted", "value");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_key");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_signing_keys");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("certificate_signing_keys_key_id_key");
+
+                    b.ToTable("certificate_signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Barangay.Data.Email.EmailQueueItem", b =>
                 {
                     b.Property<Guid>("Id")

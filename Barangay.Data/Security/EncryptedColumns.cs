@@ -36,6 +36,8 @@ public static class EncryptedColumns
         (Expression<Func<KpCase, string?>>)(k => k.OutcomeTerms),
         (Expression<Func<KpCase, string?>>)(k => k.RepudiationReason),
         (Expression<Func<Complaints.Vawc.VawcAction, string?>>)(v => v.Notes),
+        // The barangay's certificate signing keys: whoever reads a dump must not be able to sign certificates.
+        (Expression<Func<Documents.Verification.CertificateSigningKey, string>>)(k => k.PrivateKey),
     ];
 
     /// <summary>

@@ -135,6 +135,8 @@ public sealed partial class LookupService(BarangayDb dbs, IDbContextFactory<Bara
                 else if (category == LookupCategories.DocumentType && doc.RootElement.TryGetProperty("fee", out var fee)
                     && (!fee.TryGetDecimal(out var f) || f < 0))
                     errors[nameof(edit.Meta)] = "Meta: the fee must be a number of pesos, 0 or more.";
+                else if (category == LookupCategories.DocumentType && Documents.CertificateTemplate.Refusal(doc.RootElement) is { } template)
+                    errors[nameof(edit.Meta)] = template;
             }
             catch (JsonException)
             {

@@ -8,6 +8,12 @@ public static class SettingKeys
     public const string Province = "barangay.province";
     public const string Region = "barangay.region";
     public const string SealFileId = "barangay.seal_file_id";
+    /// <summary>The municipality's (or city's) seal, printed at the right of a certificate's header.</summary>
+    public const string MunicipalSealFileId = "barangay.municipal_seal_file_id";
+    /// <summary>true: the hall still dry-seals certificates at the window, so a resident's download shows the certificate but does not release it.</summary>
+    public const string HallSealsAtWindow = "documents.hall_seals_at_window";
+    /// <summary>The line printed at the foot of a certificate, e.g. "Not valid without the official dry seal."; blank prints none.</summary>
+    public const string DrySealLine = "documents.dry_seal_line";
     public const string PunongBarangay = "barangay.punong_barangay";
     public const string HallAddress = "hall.address";
     public const string OfficeHours = "hall.office_hours";

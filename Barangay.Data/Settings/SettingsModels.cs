@@ -12,6 +12,9 @@ public sealed class SettingsEdit
     public string Region { get; set; } = "";
     /// <summary>The id of the uploaded seal image in the file store; empty shows the default seal.</summary>
     public string SealFileId { get; set; } = "";
+    public string MunicipalSealFileId { get; set; } = "";
+    public bool HallSealsAtWindow { get; set; }
+    public string DrySealLine { get; set; } = "";
     public string PunongBarangay { get; set; } = "";
     public string HallAddress { get; set; } = "";
     public string OfficeHours { get; set; } = "";

@@ -36,6 +36,9 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             Province = Text(nameof(SettingsEdit.Province)),
             Region = Text(nameof(SettingsEdit.Region)),
             SealFileId = Text(nameof(SettingsEdit.SealFileId)),
+            MunicipalSealFileId = Text(nameof(SettingsEdit.MunicipalSealFileId)),
+            HallSealsAtWindow = SettingJson.ReadBool(Raw(nameof(SettingsEdit.HallSealsAtWindow))),
+            DrySealLine = Text(nameof(SettingsEdit.DrySealLine)),
             PunongBarangay = Text(nameof(SettingsEdit.PunongBarangay)),
             HallAddress = Text(nameof(SettingsEdit.HallAddress)),
             OfficeHours = Text(nameof(SettingsEdit.OfficeHours)),
@@ -82,6 +85,8 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         var errors = SettingsValidator.Validate(edit);
         if (errors.Count > 0) return EditResult.Invalid(errors);
         if (await SealRefusalAsync(db, edit.SealFileId, ct) is { } seal) return EditResult.Invalid(nameof(SettingsEdit.SealFileId), seal);
+        if (await SealRefusalAsync(db, edit.MunicipalSealFileId, ct) is { } municipal)
+            return EditResult.Invalid(nameof(SettingsEdit.MunicipalSealFileId), municipal.Replace("Seal image", "Municipal seal image", StringComparison.Ordinal));
 
         var wanted = Serialize(edit);
         var keys = wanted.Keys.ToList();
@@ -131,6 +136,9 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         [SettingKeys.Province] = SettingJson.Text(e.Province),
         [SettingKeys.Region] = SettingJson.Text(e.Region),
         [SettingKeys.SealFileId] = SettingJson.Text(e.SealFileId),
+        [SettingKeys.MunicipalSealFileId] = SettingJson.Text(e.MunicipalSealFileId ?? ""),
+        [SettingKeys.HallSealsAtWindow] = SettingJson.Bool(e.HallSealsAtWindow),
+        [SettingKeys.DrySealLine] = SettingJson.Text(e.DrySealLine ?? ""),
         [SettingKeys.PunongBarangay] = SettingJson.Text(e.PunongBarangay),
         [SettingKeys.HallAddress] = SettingJson.Text(e.HallAddress),
         [SettingKeys.OfficeHours] = SettingJson.Text(e.OfficeHours),
@@ -150,6 +158,9 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             ? SettingJson.ReadHolidays(stored).SequenceEqual(SettingJson.ReadHolidays(wanted))
             // Never stored means off: saving "off" then is no change (no row, no audit row).
             : key == SettingKeys.MfaRequiredForAdmins ? SettingJson.ReadBool(stored) == SettingJson.ReadBool(wanted)
+            // The certificate settings (issue 22) never stored mean blank or off: saving those is no change.
+            : stored is null && key is SettingKeys.MunicipalSealFileId or SettingKeys.HallSealsAtWindow or SettingKeys.DrySealLine
+                ? wanted is "\"\"" or "false"
             // Never stored means the default: saving the default then is no change either.
             : stored is null && NumberDefaults.TryGetValue(key, out var fallback) ? SettingJson.ReadInt(wanted, fallback) == fallback
             : SettingJson.SameValue(stored, wanted);

@@ -27,6 +27,8 @@ public static class SettingsValidator
         Required(errors, nameof(e.Province), e.Province, 100);
         Optional(errors, nameof(e.Region), e.Region, 100);
         Optional(errors, nameof(e.SealFileId), e.SealFileId, 200);
+        Optional(errors, nameof(e.MunicipalSealFileId), e.MunicipalSealFileId, 200);
+        Optional(errors, nameof(e.DrySealLine), e.DrySealLine, 120);
         Optional(errors, nameof(e.PunongBarangay), e.PunongBarangay, 120);
         Optional(errors, nameof(e.HallAddress), e.HallAddress, 300);
         Optional(errors, nameof(e.OfficeHours), e.OfficeHours, 200);

@@ -26,6 +26,9 @@ public class SettingsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>,
         Services.AddSettingsAndAudit();
         // The seal's upload and preview: the real file store, in a folder of this test's own.
         Services.AddBarangayFiles(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-spt-" + Guid.NewGuid().ToString("N")[..8]) });
+        // The certificates section's "rotate the signing key".
+        Services.AddSingleton(sp => new Barangay.Data.Documents.CertificateCodes(sp.GetRequiredService<FileStorageOptions>()));
+        Services.AddScoped<Barangay.Data.Documents.DocumentRequestService>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

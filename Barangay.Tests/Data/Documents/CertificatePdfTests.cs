@@ -32,6 +32,22 @@ public class CertificatePdfTests
     }
 
     [Fact]
+    public async Task Render_LongBody_GrowsToASecondPageWithNothingClipped()
+    {
+        const string sentence = "The holder is further certified to have attended the barangay's seminars on disaster preparedness and solid waste management.";
+        var c = Sample() with { Body = string.Join(" ", Enumerable.Repeat(sentence, 30)) + " ENDOFTHEBODY.", Ctc = new CertificateCtc("CCI2026-0012345", null, "San Isidro") };
+
+        var pdf = CertificatePdf.Render(c, "https://hall.example/verify/abc");
+
+        System.Text.RegularExpressions.Regex.Matches(Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?!s)").Count.Should().Be(2);
+        var text = await CertificateSigningTests.PdfTextAsync(pdf);
+        text.Should().Contain("ENDOFTHEBODY.", "the end of the body is printed, not clipped");
+        var lastPage = text[(text.LastIndexOf('\f', text.Length - 2) + 1)..];
+        lastPage.Should().Contain("Signature of holder").And.Contain("Right thumbmark").And.Contain("CCI2026-0012345").And.Contain("O.R. No.");
+        lastPage.Should().Contain("CTC issued on").And.Contain("____", "a CTC date not entered is a line to write on");
+    }
+
+    [Fact]
     public void Render_OneCertificate_Under150Milliseconds()
     {
         CertificatePdf.Render(Sample(), "https://hall.example/verify/warm-up");

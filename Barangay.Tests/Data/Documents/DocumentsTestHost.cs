@@ -22,6 +22,7 @@ public sealed class DocumentsTestHost : IAsyncDisposable
             s.AddSingleton(new CertificateCodes(options));
             s.AddSingleton<IEmailDispatcher>(Dispatched);
             s.AddScoped<DocumentRequestService>();
+            s.AddScoped<CertificateImages>();
         });
     }
 
