@@ -164,6 +164,7 @@ public static class BarangayApp
         app.MapFileDownloads();
         Events.EventEndpoints.MapEventFiles(app);
         Documents.CertificateEndpoints.MapDocuments(app);
+        Documents.Ra11032Endpoints.MapRa11032Prints(app);
         Households.HouseholdEndpoints.MapHouseholds(app);
         Complaints.ComplaintEndpoints.MapComplaints(app);
         Dashboard.ReportEndpoints.MapReports(app);

@@ -228,4 +228,37 @@ public class ServiceStandardTests(DemoDatabase database) : IClassFixture<DemoDat
         await using var db = await _host.Services.DbAsync();
         (await db.AuditLogs.AsNoTracking().CountAsync(a => a.ActionType == "Refund" && a.TargetId == r.Id.ToString())).Should().Be(1);
     }
+
+    [Fact]
+    public async Task AcknowledgementReceipt_NamesOfficerAndDue_FreeDocumentNeverAsksToPay_OnlyForTheResidentOrTheHall()
+    {
+        await _host.AsJuanAsync();
+        var free = (await Requests.CreateAsync(new NewDocumentRequest { TypeCode = "certificate-of-indigency", Purpose = "Medical assistance" })).Value!;
+        var clearance = (await Requests.CreateAsync(DocumentRequestServiceTests.Clearance())).Value!;
+
+        var a = (await Requests.AcknowledgementAsync(free.Id))!;
+        (a.RequestId, a.OfficerName, a.OfficerDesignation, a.ReceivedAt).Should().Be((free.RequestId, "Liza R. Manalo", "Barangay Secretary", free.SubmittedAt));
+        a.Requirements.Should().Contain("Valid ID");
+        AcknowledgementPdf.FeeLine(a).Should().StartWith("None. This document is free of charge").And.NotContainAny("pay", "Pay");
+        AcknowledgementPdf.DueLine(a).Should().Contain("3 working days").And.NotContain("fee");
+
+        var c = (await Requests.AcknowledgementAsync(clearance.Id))!;
+        AcknowledgementPdf.FeeLine(c).Should().Be("₱100.00, payable at the Treasurer's window. Processing time starts once it is paid.");
+        AcknowledgementPdf.DueLine(c).Should().Contain("and the fee is paid");
+        foreach (var (paper, height) in new[] { ("A4", "842"), ("Legal", "1008") })
+        {
+            var text = System.Text.Encoding.Latin1.GetString(AcknowledgementPdf.Render(c, TestClock.UtcNow, null, paper));
+            text.Should().MatchRegex($@"/MediaBox\s*\[0 0 (595|612)(\.\d+)? {height}(\.\d+)?\]");
+        }
+
+        // Walk-in at the desk: requirements complete at entry, so the receipt shows them complete.
+        await _host.AsSecretaryAsync();
+        var walkIn = (await Requests.CreateAsync(new NewDocumentRequest { TypeCode = "certificate-of-indigency", Purpose = "Scholarship", ResidentId = await _host.OtherResidentAsync() })).Value!;
+        var w = (await Requests.AcknowledgementAsync(walkIn.Id))!;
+        (w.WalkIn, w.RequirementsCompleteAt, w.DueAt).Should().Be((true, (DateTime?)walkIn.SubmittedAt, walkIn.DueAt));
+        walkIn.DueAt.Should().NotBeNull("a free walk-in with its requirements in hand starts the clock at once");
+
+        await _host.SignInAsync("kgd.reyes");
+        (await Requests.AcknowledgementAsync(free.Id)).Should().BeNull();
+    }
 }
