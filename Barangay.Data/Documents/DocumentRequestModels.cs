@@ -92,4 +92,9 @@ public sealed record CollectionReport(DateOnly Day, string BarangayName, IReadOn
 {
     public decimal Total => Lines.Where(l => l.WaiverReason is null).Sum(l => l.Amount);
     public int Waived => Lines.Count(l => l.WaiverReason is not null);
+    public int Receipts => Lines.Count(l => l.WaiverReason is null);
+    public string Region { get; init; } = "";
+    public string Province { get; init; } = "";
+    public string Municipality { get; init; } = "";
+    public string? TreasurerName { get; init; }
 }

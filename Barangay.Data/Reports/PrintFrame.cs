@@ -14,6 +14,8 @@ public static class PrintFrame
 {
     public const string A4 = "A4";
     public const string Legal = "Legal";
+    /// <summary>The Citizen's Charter poster only.</summary>
+    public const string A3 = "A3";
     public static readonly IReadOnlyList<string> Papers = [A4, Legal];
     public const double Margin = 36;
     /// <summary>Space kept free at the bottom of every page for the footer.</summary>
@@ -21,12 +23,13 @@ public static class PrintFrame
 
     private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
 
-    public static string PaperOf(string? paper) => string.Equals(paper, Legal, StringComparison.OrdinalIgnoreCase) ? Legal : A4;
+    public static string PaperOf(string? paper) =>
+        string.Equals(paper, Legal, StringComparison.OrdinalIgnoreCase) ? Legal : string.Equals(paper, A3, StringComparison.Ordinal) ? A3 : A4;
 
     public static PdfPage AddPage(PdfDocument document, string? paper, bool landscape)
     {
         var page = document.AddPage();
-        page.Size = PaperOf(paper) == Legal ? PageSize.Legal : PageSize.A4;
+        page.Size = PaperOf(paper) switch { Legal => PageSize.Legal, A3 => PageSize.A3, _ => PageSize.A4 };
         page.Orientation = landscape ? PageOrientation.Landscape : PageOrientation.Portrait;
         return page;
     }

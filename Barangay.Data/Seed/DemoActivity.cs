@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Barangay.Data.Seed;
 
 /// <summary>A few weeks of the hall's work: requests, complaints, events, announcements and pending registrations.</summary>
-internal sealed class DemoActivity(TimeProvider clock, Random rng)
+internal sealed class DemoActivity(TimeProvider clock, Random rng, CertificateCodes? codes = null)
 {
     public async Task SeedAsync(BarangayDbContext db, User residentAccount, User secretary, User admin, CancellationToken ct)
     {
@@ -23,21 +23,28 @@ internal sealed class DemoActivity(TimeProvider clock, Random rng)
         string[] types = ["barangay-clearance", "certificate-of-residency", "certificate-of-indigency", "business-clearance", "good-moral"];
         string[] statuses = [DocumentRequestStatuses.Submitted, DocumentRequestStatuses.Submitted, DocumentRequestStatuses.Reviewed, DocumentRequestStatuses.Processing, DocumentRequestStatuses.Approved, DocumentRequestStatuses.Released, DocumentRequestStatuses.Released, DocumentRequestStatuses.Rejected];
         var requests = new List<DocumentRequest>();
-        var workdays = new Settings.WorkingDayClock([]);
+        var workdays = new Settings.WorkingDayClock(Settings.SettingJson.ReadHolidays(
+            await db.AppSettings.AsNoTracking().Where(s => s.Key == Settings.SettingKeys.Holidays).Select(s => s.Value).FirstOrDefaultAsync(ct)).Select(h => h.Date));
         for (var i = 0; i < 60; i++)
         {
             var who = i < 3 ? juan : adults[rng.Next(adults.Count)];
             var status = i < 3 ? statuses[i] : statuses[rng.Next(statuses.Length)];
             requests.Add(new DocumentRequest
             {
-                ResidentId = who.Id, Purok = who.Purok, Type = types[rng.Next(types.Length)], Status = status,
+                Id = Guid.NewGuid(), ResidentId = who.Id, Purok = who.Purok, Type = types[rng.Next(types.Length)], Status = status,
                 Metadata = """{"purpose":"Employment"}""", SubmittedAt = now.AddDays(-rng.Next(0, 40)).AddHours(-rng.Next(0, 9)),
                 ProcessedBy = status is DocumentRequestStatuses.Submitted ? null : secretary.Id,
             });
-            requests[^1].DueAt = workdays.AddWorkingDays(requests[^1].SubmittedAt, requests[^1].Type == "business-clearance" ? 7 : 3);
         }
         var reqNo = await HumanIds.ReserveAsync(db, HumanIds.DocumentRequest, year, requests.Count, ct);
         foreach (var r in requests.OrderBy(r => r.SubmittedAt)) r.RequestId = HumanIds.Format(HumanIds.DocumentRequest, year, reqNo++);
+        // Fees, payments, who reviewed and approved, the RA 11032 clock and frozen certificates (DemoRequests).
+        var officials = await db.Officials.AsNoTracking().Where(o => o.Position == Security.OfficialPositions.PunongBarangay || o.Position == Security.OfficialPositions.Treasurer)
+            .Select(o => new { o.Position, o.UserId, o.FullName }).ToListAsync(ct);
+        var kapitan = officials.First(o => o.Position == Security.OfficialPositions.PunongBarangay);
+        var treasurer = officials.First(o => o.Position == Security.OfficialPositions.Treasurer);
+        await new DemoRequests(rng, codes).CompleteAsync(db, requests,
+            new DemoRequests.Staff(secretary.Id, secretary.FullName, treasurer.UserId, treasurer.FullName, kapitan.UserId, kapitan.FullName), workdays, now, ct);
         db.DocumentRequests.AddRange(requests);
 
         string[] cats = ["noise", "garbage", "boundary", "debt", "road", "animals"];
