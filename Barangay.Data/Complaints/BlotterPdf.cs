@@ -14,8 +14,8 @@ public static class BlotterPdf
 
     private static readonly PrintColumn[] Columns =
     [
-        new("Date and time", 1.0), new("Entry", 1.05), new("Complainant", 1.1), new("Respondent", 1.1), new("Narrative", 2.6),
-        new("Action taken", 1.7), new("Purok", 0.7), new("Status", 0.8), new("Recorded by", 1.0),
+        new("Date and time", 1.0), new("Entry", 1.25), new("Complainant", 1.1), new("Respondent", 1.1), new("Narrative", 2.3),
+        new("Action taken", 1.6), new("Purok", 0.95), new("Status", 0.8), new("Recorded by", 1.0),
     ];
 
     public static byte[] Render(BlotterBook book, DateTime printedUtc, string? paper = null)
@@ -28,7 +28,7 @@ public static class BlotterPdf
         {
             w.Table(null, Columns, book.Entries.Select(e => ((IReadOnlyList<string>)
             [
-                TimeZones.ToManila(e.At).ToString("MMM d, yyyy h:mm tt", Ph), $"{e.Kind} {e.Number}", e.Complainant ?? e.Parties, e.Respondent ?? "—",
+                TimeZones.ToManila(e.At).ToString("MMM d, yyyy h:mm tt", Ph), $"{e.Kind}\n{e.Number}", e.Complainant ?? e.Parties, e.Respondent ?? "—",
                 e.Narrative ?? e.Matter, e.ActionTaken ?? "—", e.Purok ?? "—", e.Status, e.RecordedBy ?? "—",
             ], false)));
         }

@@ -14,8 +14,8 @@ public static class CollectionReportPdf
 
     private static readonly PrintColumn[] Columns =
     [
-        new("Time", 0.6), new("OR number", 0.8), new("Request", 1.0), new("Resident", 1.4), new("Document", 1.4), new("Amount", 0.8, Right: true),
-        new("Collected by / waiver", 1.8),
+        new("Time", 0.7), new("OR number", 1.05), new("Request", 1.3), new("Resident", 1.35), new("Document", 1.4), new("Amount", 0.8, Right: true),
+        new("Collected by / waiver", 1.5),
     ];
 
     public static byte[] Render(CollectionReport report, DateTime printedUtc, string? paper = null)

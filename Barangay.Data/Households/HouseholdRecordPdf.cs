@@ -25,14 +25,14 @@ public static class HouseholdRecordPdf
         using var w = new PrintWriter($"Household record {record.HouseholdId}", paper ?? PrintFrame.Legal, landscape: true, (g, page) =>
             PrintFrame.Header(g, page.Width.Point, record.Region, record.Province, record.Municipality, record.BarangayName,
                 "RECORD OF BARANGAY INHABITANTS BY HOUSEHOLD", $"Household No. {record.HouseholdId}"));
-        w.Text($"Household No.: {record.HouseholdId}     Purok: {record.PurokLabel ?? "—"}     Address: {record.Address ?? "—"}", w.Bold, 6);
+        w.Text($"Household No.: {record.HouseholdId}  ·  Purok: {record.PurokLabel ?? "—"}  ·  Address: {record.Address ?? "—"}", w.Bold, 6);
         var n = 0;
         w.Table(null, Columns, record.Members.Select(m => ((IReadOnlyList<string>)
         [
             (++n).ToString(Ph), m.LastName, m.FirstName, m.MiddleName ?? "", m.Extension ?? "", m.PlaceOfBirth ?? "", m.Dob.ToString("MM/dd/yyyy", Ph),
             m.Age.ToString(Ph), m.Sex ?? "", m.CivilStatus ?? "", m.Citizenship ?? "", m.Occupation ?? "", m.Relation ?? "", m.Sectors,
         ], false)));
-        w.Text($"Members: {record.Members.Count}     Date prepared: {record.PreparedOn.ToString("MMMM d, yyyy", Ph)}");
+        w.Text($"Members: {record.Members.Count}  ·  Date prepared: {record.PreparedOn.ToString("MMMM d, yyyy", Ph)}");
         // Signatures: the head attests the entries, the secretary certifies them, side by side.
         w.Ensure(70);
         var y = w.Y;

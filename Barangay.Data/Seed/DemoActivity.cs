@@ -58,9 +58,36 @@ internal sealed class DemoActivity(TimeProvider clock, Random rng, CertificateCo
             {
                 ResidentId = who.Id, Purok = who.Purok, Category = cat, Status = i == 0 ? ComplaintStatuses.InProgress : cstat[rng.Next(cstat.Length)],
                 Subject = cat switch { "noise" => "Videoke past 10 PM", "garbage" => "Uncollected garbage", "road" => "Clogged canal", "animals" => "Stray dogs", _ => "Dispute with neighbor" },
-                Description = "Reported by the resident; details recorded at the hall.", ReportedAt = now.AddDays(-rng.Next(0, 30)),
+                Description = cat switch
+                {
+                    "noise" => "The neighbours' videoke goes on past 10 PM on weeknights; the children cannot sleep.",
+                    "garbage" => "Garbage bags have been left at the corner for a week; dogs tear them open.",
+                    "road" => "The canal along the street is clogged and floods the road when it rains.",
+                    "animals" => "Stray dogs chase children on their way to school in the morning.",
+                    "boundary" => "The neighbour's new fence was built about half a metre inside the complainant's lot.",
+                    _ => "A neighbour borrowed ₱5,000 in June and has not paid back despite repeated requests.",
+                }, ReportedAt = now.AddDays(-rng.Next(0, 30)),
                 Priority = rng.NextDouble() < 0.2 ? "high" : "normal", AssignedTo = rng.NextDouble() < 0.5 ? secretary.Id : null,
             });
+        }
+        // What the hall did, as the blotter's "action taken" and the complaint's timeline show it.
+        foreach (var c in complaints)
+        {
+            var taken = c.ReportedAt.AddHours(rng.Next(2, 30));
+            var action = c.Category switch
+            {
+                "noise" => "Tanod sent to the house; the owner agreed to stop the videoke by 10 PM.",
+                "garbage" => "Reported to the municipal garbage collection; the pick-up was rescheduled.",
+                "road" => "Barangay utility workers cleared the canal.",
+                "animals" => "The owners were reminded of the anti-rabies ordinance; the dogs are now tied.",
+                _ => "Both parties invited to the hall for a talk with the Punong Barangay.",
+            };
+            if (c.Status is ComplaintStatuses.Resolved or ComplaintStatuses.Closed) { c.ResolutionNotes = action; c.ResolvedAt = taken < now ? taken : now; }
+            var meta = new ComplaintMetadata { Channel = rng.NextDouble() < 0.3 ? ComplaintChannels.WalkIn : ComplaintChannels.App };
+            if (meta.Channel == ComplaintChannels.WalkIn) meta.EnteredBy = secretary.Id;
+            if (c.Status != ComplaintStatuses.New)
+                meta.History.Add(new ComplaintHistoryEntry("in progress", taken < now ? taken : now, secretary.Id, secretary.FullName, c.Status == ComplaintStatuses.InProgress ? action : null));
+            c.Metadata = meta.ToJson();
         }
         var cNo = await HumanIds.ReserveAsync(db, HumanIds.Complaint, year, complaints.Count, ct);
         foreach (var c in complaints.OrderBy(c => c.ReportedAt)) c.ComplaintId = HumanIds.Format(HumanIds.Complaint, year, cNo++);

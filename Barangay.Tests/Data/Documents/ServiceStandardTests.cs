@@ -138,6 +138,11 @@ public class ServiceStandardTests(DemoDatabase database) : IClassFixture<DemoDat
         (x.DueAt, x.Extension!.OldDue, x.Extension.NewDue, x.Extension.Reason, x.Extension.ByPosition)
             .Should().Be(((DateTime?)Manila("2026-12-14 10:00"), Manila("2026-12-09 10:00"), Manila("2026-12-14 10:00"), "Waiting for the tanod's report", "Punong Barangay"));
         (await Requests.ExtendAsync(r.Id, x.Version, "Again")).Message.Should().Contain("only one extension");
+        var notice = (await Requests.AcknowledgementAsync(r.Id))!;
+        notice.Extension!.NewDue.Should().Be(Manila("2026-12-14 10:00"));
+        var pdf = AcknowledgementPdf.RenderExtension(notice, _clock.GetUtcNow().UtcDateTime, null, "A4");
+        System.Text.Encoding.Latin1.GetString(pdf).Should().StartWith("%PDF-");
+        if (Environment.GetEnvironmentVariable("PRINTS_DIR") is { Length: > 0 } dir) File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(dir).FullName, "extension-notice-A4.pdf"), pdf);
 
         await using var db = await _host.Services.DbAsync();
         (await db.AuditLogs.AsNoTracking().CountAsync(a => a.ActionType == "Extension" && a.TargetId == r.Id.ToString())).Should().Be(1);
@@ -247,7 +252,9 @@ public class ServiceStandardTests(DemoDatabase database) : IClassFixture<DemoDat
         AcknowledgementPdf.DueLine(c).Should().Contain("and the fee is paid");
         foreach (var (paper, height) in new[] { ("A4", "842"), ("Legal", "1008") })
         {
-            var text = System.Text.Encoding.Latin1.GetString(AcknowledgementPdf.Render(c, TestClock.UtcNow, null, paper));
+            var bytes = AcknowledgementPdf.Render(c, TestClock.UtcNow, null, paper);
+            if (Environment.GetEnvironmentVariable("PRINTS_DIR") is { Length: > 0 } dir) File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(dir).FullName, $"acknowledgement-{paper}.pdf"), bytes);
+            var text = System.Text.Encoding.Latin1.GetString(bytes);
             text.Should().MatchRegex($@"/MediaBox\s*\[0 0 (595|612)(\.\d+)? {height}(\.\d+)?\]");
         }
 
