@@ -36,6 +36,8 @@ cat <<INFO
     admin      admin / Admin#2026demo
     official   secretary / Official#2026demo   (Barangay Secretary)
     resident   juan / Resident#2026demo        (Juan P. Dela Cruz, Purok 1)
+    official   kapitan / Kapitan#2026demo      (Punong Barangay: approves requests)
+    official   treasurer / Treasurer#2026demo  (Barangay Treasurer: records fees)
 
   PostgreSQL: 127.0.0.1:$BARANGAY_PG_PORT (data in .data/pg). Stop it with: scripts/pg-stop.sh
   Press Ctrl+C to stop the app.

@@ -31,12 +31,12 @@ public static class ComplaintEndpoints
         return Pdf(http, printed.Pdf, printed.FileName);
     }
 
-    private static async Task<IResult> BlotterAsync(DateOnly? from, DateOnly? to, HttpContext http, ComplaintService complaints, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> BlotterAsync(DateOnly? from, DateOnly? to, string? paper, HttpContext http, ComplaintService complaints, TimeProvider clock, CancellationToken ct)
     {
         var today = Barangay.Data.Common.TimeZones.ManilaToday(clock);
         var book = await complaints.BlotterAsync(from ?? today.AddDays(-30), to ?? today, ct);
         if (book is null) return Results.NotFound();
-        return Pdf(http, BlotterPdf.Render(book), $"blotter-{book.From:yyyy-MM-dd}-{book.To:yyyy-MM-dd}.pdf");
+        return Pdf(http, BlotterPdf.Render(book, clock.GetUtcNow().UtcDateTime, paper), $"blotter-{book.From:yyyy-MM-dd}-{book.To:yyyy-MM-dd}.pdf");
     }
 
     private static IResult Pdf(HttpContext http, byte[] pdf, string fileName)

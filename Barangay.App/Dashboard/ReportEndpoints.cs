@@ -19,10 +19,10 @@ public static class ReportEndpoints
 
     private static async Task<IResult> DownloadAsync(
         string kind, string format, HttpContext http, ReportService reports,
-        [FromQuery] int? year, [FromQuery] int? quarter, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? purok,
+        [FromQuery] int? year, [FromQuery] int? quarter, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? purok, [FromQuery] string? paper,
         CancellationToken ct)
     {
-        var request = new ReportRequest(kind, format, year is { } y && quarter is { } q ? new Quarter(y, q) : null, Day(from), Day(to), purok);
+        var request = new ReportRequest(kind, format, year is { } y && quarter is { } q ? new Quarter(y, q) : null, Day(from), Day(to), purok) { Paper = paper };
         var result = await reports.DownloadAsync(request, ct);
         if (result.Kind == ResultKind.NotFound) return Results.NotFound();
         if (!result.Ok) return Results.BadRequest(result.Message);

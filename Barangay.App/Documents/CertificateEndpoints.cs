@@ -58,7 +58,7 @@ public static class CertificateEndpoints
         return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private static async Task<IResult> CollectionsAsync(string format, DateOnly? day, HttpContext http, DocumentRequestService requests, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CollectionsAsync(string format, DateOnly? day, string? paper, HttpContext http, DocumentRequestService requests, TimeProvider clock, CancellationToken ct)
     {
         var report = await requests.CollectionsAsync(day ?? Barangay.Data.Common.TimeZones.ManilaToday(clock), ct);
         if (report is null) return Results.NotFound();
@@ -66,7 +66,7 @@ public static class CertificateEndpoints
         var name = $"collections-{report.Day:yyyy-MM-dd}";
         return format switch
         {
-            "pdf" => Pdf(http, CollectionReportPdf.Render(report), name + ".pdf"),
+            "pdf" => Pdf(http, CollectionReportPdf.Render(report, clock.GetUtcNow().UtcDateTime, paper), name + ".pdf"),
             "xlsx" => Results.File(CollectionReportXlsx.Render(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
             _ => Results.NotFound(),
         };

@@ -133,6 +133,7 @@ public static class BarangayApp
         services.AddExports();
         services.AddImports();
         services.AddDocuments(config);
+        Charter.CharterEndpoints.AddCharter(services);
         services.AddMessaging();
 
         builder.AddBarangayJobs();
@@ -164,6 +165,8 @@ public static class BarangayApp
         app.MapFileDownloads();
         Events.EventEndpoints.MapEventFiles(app);
         Documents.CertificateEndpoints.MapDocuments(app);
+        Documents.Ra11032Endpoints.MapRa11032Prints(app);
+        Charter.CharterEndpoints.MapCharter(app);
         Households.HouseholdEndpoints.MapHouseholds(app);
         Complaints.ComplaintEndpoints.MapComplaints(app);
         Dashboard.ReportEndpoints.MapReports(app);

@@ -45,12 +45,7 @@ public static class DemoPasswordGuard
 
     private static async Task<List<string>> ActiveWithDemoPasswordAsync(IServiceProvider services)
     {
-        (string User, string Password)[] demo =
-        [
-            (DemoAccounts.AdminUser, DemoAccounts.AdminPassword),
-            (DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword),
-            (DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword),
-        ];
+        var demo = DemoAccounts.All;
         await using var scope = services.CreateAsyncScope();
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();

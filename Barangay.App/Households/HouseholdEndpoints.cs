@@ -11,11 +11,11 @@ public static class HouseholdEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecordAsync(Guid id, HttpContext http, HouseholdService households, CancellationToken ct)
+    private static async Task<IResult> RecordAsync(Guid id, string? paper, HttpContext http, HouseholdService households, TimeProvider clock, CancellationToken ct)
     {
         var record = await households.RecordAsync(id, ct);
         if (record is null) return Results.NotFound();
         http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(HouseholdRecordPdf.Render(record), "application/pdf", $"{record.HouseholdId}.pdf");
+        return Results.File(HouseholdRecordPdf.Render(record, clock.GetUtcNow().UtcDateTime, paper ?? Barangay.Data.Reports.PrintFrame.Legal), "application/pdf", $"{record.HouseholdId}.pdf");
     }
 }

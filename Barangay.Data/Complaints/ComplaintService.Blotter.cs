@@ -33,7 +33,7 @@ public sealed partial class ComplaintService
         var complaints = await visible.OrderBy(c => c.ReportedAt).Take(MaxBlotterEntries)
             .Select(c => new
             {
-                c.ComplaintId, c.ReportedAt, c.Category, c.Subject, c.Purok, c.Status, c.ComplainantName, c.Confidential,
+                c.Id, c.ComplaintId, c.ReportedAt, c.Category, c.Subject, c.Purok, c.Status, c.ComplainantName, c.Confidential, c.Description, c.ResolutionNotes, c.Metadata,
                 First = db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.FirstName).FirstOrDefault(),
                 Last = db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.LastName).FirstOrDefault(),
             }).ToListAsync(ct);
@@ -43,28 +43,71 @@ public sealed partial class ComplaintService
                            orderby k.FiledAt
                            select new
                            {
-                               k.CaseNo, k.FiledAt, k.Respondents, k.Stage, c.ComplaintId, c.Subject, c.Purok,
+                               k.CaseNo, k.FiledAt, k.Respondents, k.Stage, k.ComplaintId, ComplaintCode = c.ComplaintId, c.Subject, c.Description, c.Purok, c.Metadata,
                                First = db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.FirstName).FirstOrDefault(),
                                Last = db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.LastName).FirstOrDefault(),
                            }).Take(MaxBlotterEntries).ToListAsync(ct);
+        // The respondents named on a complaint's KP case; who entered each entry (an official at the desk, or the resident online).
+        var complaintIds = complaints.Select(c => c.Id).ToList();
+        var respondents = (await db.Set<KpCase>().AsNoTracking().Where(k => complaintIds.Contains(k.ComplaintId)).Select(k => new { k.ComplaintId, k.Respondents }).ToListAsync(ct))
+            .GroupBy(k => k.ComplaintId).ToDictionary(g => g.Key, g => Names(g.First().Respondents));
+        var enteredBy = complaints.Select(c => ComplaintMetadata.Parse(c.Metadata).EnteredBy).Concat(cases.Select(k => ComplaintMetadata.Parse(k.Metadata).EnteredBy))
+            .OfType<Guid>().Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => enteredBy.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var labels = await LabelsAsync(db, LookupCategories.ComplaintCategory, ct);
         var puroks = await LabelsAsync(db, LookupCategories.Purok, ct);
         string? P(string? code) => code is null ? null : puroks.GetValueOrDefault(code, code);
         var entries = complaints.Select(c => new BlotterEntry(c.ReportedAt, "Complaint", c.ComplaintId,
                 c.Last is null ? c.ComplainantName ?? "" : $"{c.Last}, {c.First}",
                 labels.GetValueOrDefault(c.Category, c.Category) + (c.Subject is null ? "" : ": " + c.Subject) + (c.Confidential ? " (confidential)" : ""),
-                P(c.Purok), ComplaintStatusMachine.Label(c.Status)))
+                P(c.Purok), ComplaintStatusMachine.Label(c.Status))
+            {
+                Complainant = c.Last is null ? c.ComplainantName ?? "" : $"{c.Last}, {c.First}",
+                Respondent = respondents.GetValueOrDefault(c.Id),
+                Narrative = Clip(c.Subject is null ? c.Description : $"{c.Subject}: {c.Description}"),
+                ActionTaken = Action(c.ResolutionNotes, c.Metadata), RecordedBy = RecordedBy(c.Metadata, users),
+            })
             .Concat(cases.Select(k => new BlotterEntry(k.FiledAt, "KP case", k.CaseNo,
-                $"{k.Last}, {k.First} vs. {string.Join("; ", (JsonSerializer.Deserialize<List<KpRespondent>>(k.Respondents, KpService.Json) ?? []).Select(r => r.Name))}",
-                $"{k.Subject} (from {k.ComplaintId})", P(k.Purok), k.Stage)))
+                $"{k.Last}, {k.First} vs. {Names(k.Respondents)}",
+                $"{k.Subject} (from {k.ComplaintCode})", P(k.Purok), k.Stage)
+            {
+                Complainant = $"{k.Last}, {k.First}", Respondent = Names(k.Respondents), Narrative = Clip(k.Subject is null ? k.Description : $"{k.Subject}: {k.Description}"),
+                ActionTaken = $"Filed for Katarungang Pambarangay (from {k.ComplaintCode}); now {k.Stage}", RecordedBy = RecordedBy(k.Metadata, users),
+            }))
             .OrderBy(e => e.At).ThenBy(e => e.Number).ToList();
 
         db.Record(AuditActions.View, "Blotter", null, new { from, to, entries = entries.Count, withheld });
         await db.SaveChangesAsync(ct);
-        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province };
+        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.Region };
         var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
         string S(string k) => settings.GetValueOrDefault(k) is { } json && json.StartsWith('"') ? JsonSerializer.Deserialize<string>(json) ?? "" : "";
         return new BlotterBook(S(SettingKeys.BarangayName) is { Length: > 0 } b ? b : "Barangay",
-            string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0)), from, to, entries, withheld);
+            string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0)), from, to, entries, withheld)
+        {
+            Region = S(SettingKeys.Region), Province = S(SettingKeys.Province), Municipality = S(SettingKeys.Municipality),
+            SecretaryName = await db.Officials.AsNoTracking().Where(o => o.Position == OfficialPositions.Secretary && o.Status == Officials.OfficialStatuses.Active)
+                .Select(o => o.FullName).FirstOrDefaultAsync(ct),
+        };
+    }
+
+    private const int MaxNarrative = 600;
+
+    private static string Clip(string text) => text.Length <= MaxNarrative ? text : text[..(MaxNarrative - 1)] + "…";
+
+    private static string Names(string? respondents) =>
+        string.Join("; ", (string.IsNullOrWhiteSpace(respondents) ? [] : JsonSerializer.Deserialize<List<KpRespondent>>(respondents, KpService.Json) ?? []).Select(r => r.Name));
+
+    /// <summary>The resolution notes, else the last step of the complaint's history with its note.</summary>
+    private static string? Action(string? resolution, string? metadata)
+    {
+        if (!string.IsNullOrWhiteSpace(resolution)) return resolution;
+        var last = ComplaintMetadata.Parse(metadata).History.LastOrDefault();
+        return last is null ? null : last.What + (last.Note is null ? "" : ": " + last.Note) + (last.ByName is null ? "" : $" ({last.ByName})");
+    }
+
+    private static string RecordedBy(string? metadata, IReadOnlyDictionary<Guid, string> users)
+    {
+        var meta = ComplaintMetadata.Parse(metadata);
+        return meta.EnteredBy is { } id && users.TryGetValue(id, out var name) ? name : meta.Channel is ComplaintChannels.WalkIn or ComplaintChannels.Phone ? "The hall" : "The resident, online";
     }
 }

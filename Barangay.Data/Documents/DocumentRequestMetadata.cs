@@ -24,6 +24,16 @@ public sealed class DocumentRequestMetadata
     public bool Oath { get; set; }
     public bool WalkIn { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>When the requirements were found complete (RA 11032 §4(j)): the review, or the desk for a walk-in.</summary>
+    public DateTime? RequirementsCompleteAt { get; set; }
+
+    /// <summary>When the processing time started: requirements complete and fee paid (<see cref="ServiceStandard"/>).</summary>
+    public DateTime? ClockStartedAt { get; set; }
+
+    /// <summary>The one extension RA 11032 §9(b)(2) allows, with its written reason.</summary>
+    public ServiceExtension? Extension { get; set; }
+
     public List<DocumentStatusEntry> History { get; set; } = [];
     public CertificateData? Certificate { get; set; }
     /// <summary>Set when an official revokes the issued certificate; the public check then says "revoked".</summary>
@@ -45,8 +55,11 @@ public sealed class DocumentRequestMetadata
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
-/// <summary>One step of a request's timeline.</summary>
-public sealed record DocumentStatusEntry(string Status, DateTime At, Guid? ById, string? ByName, string? Note);
+/// <summary>
+/// One step of a request's timeline. <see cref="ByPosition"/> is the official's position when they acted ("Punong
+/// Barangay"): the certificate prints who approved, and in what capacity, from the approval entry.
+/// </summary>
+public sealed record DocumentStatusEntry(string Status, DateTime At, Guid? ById, string? ByName, string? Note, string? ByPosition = null);
 
 /// <summary>What the certificate shows, frozen at approval.</summary>
 public sealed record CertificateData(
@@ -99,7 +112,16 @@ public sealed record PaymentInfo(
     bool Waived,
     string? WaiverReason)
 {
-    public bool Settled => Waived || OrNumber is not null;
+    /// <summary>Paid or waived, and not refunded since.</summary>
+    public bool Settled => (Waived || OrNumber is not null) && RefundedAt is null;
+
+    /// <summary>A fee actually paid (an OR, not a waiver) that has not been refunded.</summary>
+    public bool PaidWithReceipt => !Waived && OrNumber is not null && RefundedAt is null;
+
+    /// <summary>The treasurer's refund of a paid fee (a paid request is cancelled only after it).</summary>
+    public DateTime? RefundedAt { get; init; }
+    public string? RefundedByName { get; init; }
+    public string? RefundReason { get; init; }
 
     public static PaymentInfo? Parse(string? json)
     {

@@ -12,14 +12,26 @@ public sealed class NewDocumentRequest
     public Guid? ResidentId { get; set; }
 }
 
-/// <summary>The acknowledgement a request gets: what, when, the deadline and who acts on it.</summary>
-public sealed record DocumentRequestAck(Guid Id, string RequestId, string TypeLabel, DateTime SubmittedAt, DateTime DueAt, int WorkingDays, string ActedOnBy, decimal Fee);
+/// <summary>
+/// The acknowledgement a request gets: what, when, the deadline (null until requirements are complete and the fee is
+/// paid, RA 11032 §4(j)) and who acts on it.
+/// </summary>
+public sealed record DocumentRequestAck(Guid Id, string RequestId, string TypeLabel, DateTime SubmittedAt, DateTime? DueAt, int WorkingDays, string ActedOnBy, decimal Fee)
+{
+    public bool WalkIn { get; init; }
+    public IReadOnlyList<string> Requirements { get; init; } = [];
+    public string? WaiverReason { get; init; }
+}
 
 /// <summary>The queue's filters; null means any.</summary>
 public sealed record DocumentQueueFilter(string? Status = null, string? Type = null, string? Purok = null, bool OverdueOnly = false, string? Search = null);
 
 public sealed record DocumentQueueRow(
-    Guid Id, string RequestId, string ResidentName, string Type, string Purok, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool Settled);
+    Guid Id, string RequestId, string ResidentName, string Type, string Purok, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool Settled)
+{
+    /// <summary>Past its deadline with requirements complete and the fee paid: deemed approved under RA 11032 §10.</summary>
+    public bool AutomaticApproval { get; init; }
+}
 
 public sealed record DocumentQueuePage(IReadOnlyList<DocumentQueueRow> Items, int Total);
 
@@ -49,6 +61,14 @@ public sealed record DocumentRequestDetail(
     CertificateRevocation? Revocation = null)
 {
     public bool Settled => Fee <= 0 || Payment?.Settled == true;
+
+    /// <summary>RA 11032 §4(j): the two moments that start the clock, and the start itself (null until both).</summary>
+    public DateTime? RequirementsCompleteAt { get; init; }
+    public DateTime? FeeSettledAt { get; init; }
+    public DateTime? ClockStartedAt { get; init; }
+    public int WorkingDays { get; init; }
+    public ServiceExtension? Extension { get; init; }
+    public bool WalkIn { get; init; }
     /// <summary>An issued certificate that still stands (a revoked one no longer prints).</summary>
     public bool HasCertificate => Certificate is not null && Revocation is null && Status is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released;
 }
@@ -75,4 +95,9 @@ public sealed record CollectionReport(DateOnly Day, string BarangayName, IReadOn
 {
     public decimal Total => Lines.Where(l => l.WaiverReason is null).Sum(l => l.Amount);
     public int Waived => Lines.Count(l => l.WaiverReason is not null);
+    public int Receipts => Lines.Count(l => l.WaiverReason is null);
+    public string Region { get; init; } = "";
+    public string Province { get; init; } = "";
+    public string Municipality { get; init; } = "";
+    public string? TreasurerName { get; init; }
 }

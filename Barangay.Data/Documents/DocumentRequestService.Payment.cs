@@ -59,6 +59,9 @@ public sealed partial class DocumentRequestService
         row.PaymentInfo = payment.ToJson();
         meta.History.Add(new DocumentStatusEntry(payment.Waived ? "waived" : "paid", now, caller.UserId, name,
             payment.Waived ? $"Fee waived: {payment.WaiverReason}" : $"Paid ₱{payment.Amount:N2}, OR {payment.OrNumber}"));
+        // RA 11032 §4(j): with the requirements already complete, the fee settled starts the processing time.
+        await FillTermsAsync(db, row, meta, ct);
+        ServiceStandard.TryStart(row, meta, payment, await calendar.ClockAsync(ct));
         row.Metadata = meta.ToJson();
         db.Record(payment.Waived ? "Waiver" : "Payment", TargetType, row.Id.ToString(),
             new { request_id = row.RequestId, amount = payment.Amount, or_number = payment.OrNumber, waiver = payment.WaiverReason });

@@ -39,8 +39,8 @@ public sealed partial class DocumentRequestService
                 r.Id, r.RequestId, p.FirstName, p.LastName, r.Type, r.Purok, r.Status, r.SubmittedAt, r.DueAt, r.PaymentInfo,
             })
             // due_at alone, so (purok, status, due_at) / (status, due_at) serve the page in order and the LIMIT stops
-            // after 25 rows. Every request gets its due_at at filing (the service and the seeds set it), so where NULLs
-            // sort (first on CockroachDB, last on PostgreSQL) does not arise.
+            // after 25 rows. A request has no due_at until its requirements are complete and its fee is paid (RA 11032
+            // §4(j)); those sort last on PostgreSQL and first on CockroachDB, a stable order either way (then request id).
             .OrderBy(r => r.DueAt).ThenBy(r => r.RequestId)
             .Skip(page * pageSize).Take(pageSize)
             .ToListAsync(ct);
@@ -50,10 +50,17 @@ public sealed partial class DocumentRequestService
             .ToDictionary(l => l.Code, l => DocumentType.Parse(l.Code, l.Label, l.Meta));
         return new DocumentQueuePage(rows.Select(r => new DocumentQueueRow(
             r.Id, r.RequestId, $"{r.LastName}, {r.FirstName}", types.GetValueOrDefault(r.Type)?.Label ?? r.Type, r.Purok ?? "", r.Status, r.SubmittedAt, r.DueAt,
-            IsOverdue(r.Status, r.DueAt, now), types.GetValueOrDefault(r.Type)?.IsFree != false || PaymentInfo.Parse(r.PaymentInfo)?.Settled == true)).ToList(), total);
+            IsOverdue(r.Status, r.DueAt, now), types.GetValueOrDefault(r.Type)?.IsFree != false || PaymentInfo.Parse(r.PaymentInfo)?.Settled == true)
+        {
+            AutomaticApproval = ServiceStandard.FallsUnderAutomaticApproval(r.Status, r.DueAt, now, types.GetValueOrDefault(r.Type)),
+        }).ToList(), total);
     }
 
-    /// <summary>How many open requests are past their deadline (the official home's card).</summary>
+    /// <summary>
+    /// How many open requests are past their deadline (the official home's card). Every one of them had its
+    /// requirements complete and fee paid (no deadline before that), so each falls under automatic approval (RA 11032
+    /// §10) unless its type is excepted; <see cref="AutomaticApprovalCountAsync"/> counts those.
+    /// </summary>
     public async Task<int> OverdueCountAsync(CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
@@ -61,5 +68,19 @@ public sealed partial class DocumentRequestService
         if (!caller.Can(Permissions.Documents.Process) && !caller.Can(Permissions.Documents.Release)) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.DocumentRequests.AsNoTracking().CountAsync(r => r.DueAt < now && DocumentRequestStatuses.Pending.Contains(r.Status), ct);
+    }
+
+    /// <summary>Overdue requests deemed approved under RA 11032 §10 (their type not excepted): the Punong Barangay acts on these first.</summary>
+    public async Task<int> AutomaticApprovalCountAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Documents.Process) && !caller.Can(Permissions.Documents.Release)) return 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var excepted = (await db.LookupValues.AsNoTracking().Where(l => l.Category == Settings.LookupCategories.DocumentType)
+                .Select(l => new { l.Code, l.Label, l.Meta }).ToListAsync(ct))
+            .Select(l => DocumentType.Parse(l.Code, l.Label, l.Meta)).Where(t => !t.AutomaticApproval).Select(t => t.Code).ToList();
+        return await db.DocumentRequests.AsNoTracking()
+            .CountAsync(r => r.DueAt < now && DocumentRequestStatuses.Pending.Contains(r.Status) && !excepted.Contains(r.Type), ct);
     }
 }

@@ -65,12 +65,24 @@ public sealed partial class DocumentRequestService
         var now = clock.GetUtcNow().UtcDateTime;
         var labels = await LabelsAsync(db, ct);
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
+        await FillTermsAsync(db, row, meta, ct);
         if (row.Version != version)
             return ServiceResult<DocumentRequestDetail>.Conflict(ChangedBy(meta, row), ToDetail(row, resident, labels, now));
+        string? position = null;
+        if (to == DocumentRequestStatuses.Approved)
+        {
+            // Approval is the Punong Barangay's unless a setting delegates it (DocumentApprovers); checked here, not only on the page.
+            var delegated = await DocumentApprovers.DelegatedAsync(db, ct);
+            position = await DocumentApprovers.PositionOfAsync(db, caller.UserId, ct);
+            if (!DocumentApprovers.MayApprove(position, delegated)) return Refused(DocumentApprovers.Refusal(delegated));
+        }
         if (!DocumentStatusMachine.CanMove(row.Status, to))
             return ServiceResult<DocumentRequestDetail>.Invalid("Status", DocumentStatusMachine.Refusal(row.Status, to));
         if (residentCancel && !official && row.Status != DocumentRequestStatuses.Submitted)
             return ServiceResult<DocumentRequestDetail>.Invalid("Status", $"The hall is already working on this request ({row.Status}); ask the hall to cancel it.");
+        // A paid fee is the treasurer's to give back: the resident cancels a paid request only after the refund is recorded.
+        if (residentCancel && !official && PaymentInfo.Parse(row.PaymentInfo)?.PaidWithReceipt == true)
+            return ServiceResult<DocumentRequestDetail>.Invalid("Status", "This request is paid: ask the treasurer to record the refund of your fee first, then cancel it.");
         var cleanReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (to == DocumentRequestStatuses.Rejected && cleanReason is null) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for rejecting the request; the resident will see it.");
         if (to == DocumentRequestStatuses.Cancelled && cleanReason is null && !residentCancel) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for cancelling the request; the resident will see it.");
@@ -86,7 +98,15 @@ public sealed partial class DocumentRequestService
         row.ProcessedBy = caller.UserId;
         row.ProcessedAt = now;
         if (cleanReason is not null && to is DocumentRequestStatuses.Rejected or DocumentRequestStatuses.Cancelled) meta.Reason = cleanReason;
-        meta.History.Add(new DocumentStatusEntry(to, now, caller.UserId, actor, residentReceive ? "Downloaded by the resident" : cleanReason));
+        position ??= official ? await DocumentApprovers.PositionOfAsync(db, caller.UserId, ct) : null;
+        meta.History.Add(new DocumentStatusEntry(to, now, caller.UserId, actor, residentReceive ? "Downloaded by the resident" : cleanReason, position));
+        // RA 11032 §4(j): the review is where the hall finds the requirements complete; with the fee paid the clock starts.
+        var started = false;
+        if (to == DocumentRequestStatuses.Reviewed && meta.RequirementsCompleteAt is null)
+        {
+            meta.RequirementsCompleteAt = now;
+            started = ServiceStandard.TryStart(row, meta, payment, await calendar.ClockAsync(ct));
+        }
         if (to == DocumentRequestStatuses.Approved)
             meta.Certificate = await CertificateFactory.FreezeAsync(db, row, resident, meta, payment, codes.Create(row.Id), now, ct);
         row.Metadata = meta.ToJson();
@@ -95,6 +115,7 @@ public sealed partial class DocumentRequestService
             : (object)new { request_id = row.RequestId, from, to, reason = cleanReason });
         var label = meta.TypeLabel ?? labels.GetValueOrDefault(row.Type, row.Type);
         var (subject, text) = StatusMessage(row, label, to, cleanReason);
+        if (started) text += $" Requirements complete and fee settled: due {Format(row.DueAt!.Value)}.";
         // The resident who just took their certificate needs no message telling them so.
         IReadOnlyList<Guid> emailIds = residentReceive ? [] : await NotifyResidentAsync(db, resident, row, subject, text, ct);
         try

@@ -81,7 +81,6 @@ public sealed partial class DocumentRequestService(
                 $"{type.Label} is given only once per person ({type.WaiverReason ?? "by law"}); {Name(resident)} already requested it as {earlier}.");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = (await calendar.ClockAsync(ct)).AddWorkingDays(now, type.WorkingDays);
         var actor = await ActorNameAsync(db, caller, ct);
         var meta = new DocumentRequestMetadata
         {
@@ -93,6 +92,9 @@ public sealed partial class DocumentRequestService(
             WorkingDays = type.WorkingDays,
             Oath = input.Oath,
             WalkIn = walkIn,
+            // A walk-in is entered at the desk with the requirements in hand (RA 11032 §4(j)); an online filing's are
+            // found complete when an official reviews it.
+            RequirementsCompleteAt = walkIn ? now : null,
             History = [new DocumentStatusEntry(DocumentRequestStatuses.Submitted, now, caller.UserId, actor, walkIn ? "Walk-in request entered at the hall" : null)],
         };
         var acting = await WhoActsAsync(db, ct);
@@ -108,9 +110,12 @@ public sealed partial class DocumentRequestService(
                 ? new PaymentInfo(0, null, null, null, null, true, waiver).ToJson()
                 : null,
             SubmittedAt = now,
-            DueAt = due,
             Purok = resident.Purok,
         };
+        // No deadline until requirements are complete and the fee is settled (a free walk-in starts at once).
+        ServiceStandard.TryStart(request, meta, PaymentInfo.Parse(request.PaymentInfo), await calendar.ClockAsync(ct));
+        request.Metadata = meta.ToJson();
+        var due = request.DueAt;
 
         var strategy = db.Database.CreateExecutionStrategy();
         var emailIds = await strategy.ExecuteAsync(async token =>
@@ -120,14 +125,17 @@ public sealed partial class DocumentRequestService(
             await using var tx = await attempt.Database.BeginTransactionAsync(token);
             request.RequestId = await HumanIds.NextAsync(attempt, HumanIds.DocumentRequest, ct: token);
             attempt.DocumentRequests.Add(request);
-            var text = $"{type.Label} request {request.RequestId} received. Due {Format(due)}; {acting} will act on it.";
+            var text = due is { } d
+                ? $"{type.Label} request {request.RequestId} received. Due {Format(d)}; {acting} will act on it."
+                : $"{type.Label} request {request.RequestId} received. {acting} will act on it within {type.WorkingDays} working days of your requirements being complete"
+                  + (type.IsFree ? "." : $" and the fee of ₱{type.Fee:N2} paid.");
             var ids = await NotifyResidentAsync(attempt, resident, request, $"{type.Label} request {request.RequestId} received", text, token);
             await attempt.SaveChangesAsync(token);
             await tx.CommitAsync(token);
             return ids;
         }, ct);
         await DispatchAsync(emailIds, ct);
-        return ServiceResult<DocumentRequestAck>.Success(new DocumentRequestAck(request.Id, request.RequestId, type.Label, now, due, type.WorkingDays, acting, type.Fee));
+        return ServiceResult<DocumentRequestAck>.Success(new DocumentRequestAck(request.Id, request.RequestId, type.Label, now, due, type.WorkingDays, acting, type.Fee) { WalkIn = walkIn, Requirements = type.Requirements, WaiverReason = type.WaiverReason });
     }
 
     /// <summary>The signed-in resident's own requests, newest first.</summary>
@@ -172,7 +180,15 @@ public sealed partial class DocumentRequestService(
             row.Id, row.RequestId, resident.Id, Name(resident), resident.ResidentId, row.Purok, row.Type,
             meta.TypeLabel ?? labels.GetValueOrDefault(row.Type, row.Type), row.Status, meta.Purpose,
             meta.Fields.Select(f => (Humanize(f.Key), f.Value)).ToList(), attachments, row.SubmittedAt, row.DueAt,
-            IsOverdue(row.Status, row.DueAt, now), meta.Fee, payment, meta.Reason, meta.History, meta.Certificate, row.Version, meta.Revocation);
+            IsOverdue(row.Status, row.DueAt, now), meta.Fee, payment, meta.Reason, meta.History, meta.Certificate, row.Version, meta.Revocation)
+        {
+            RequirementsCompleteAt = meta.RequirementsCompleteAt,
+            FeeSettledAt = meta.Fee > 0 ? (payment?.Settled == true ? payment.PaidAt : null) : null,
+            ClockStartedAt = meta.ClockStartedAt,
+            WorkingDays = meta.WorkingDays,
+            Extension = meta.Extension,
+            WalkIn = meta.WalkIn,
+        };
     }
 
     internal static bool IsOverdue(string status, DateTime? due, DateTime now) => due is { } d && d < now && DocumentRequestStatuses.Pending.Contains(status);

@@ -5,7 +5,8 @@ namespace Barangay.Data.Documents;
 
 /// <summary>
 /// A document residents may request, read from its <c>document_type</c> lookup value. The meta holds the category
-/// (clearance, certificate, permit), fee, processing class (simple: 3 working days, complex: 7, RA 11032), validity,
+/// (clearance, certificate, permit), fee, processing class (RA 11032 §9(b)(1): simple 3 working days, complex 7,
+/// highly technical 20), validity,
 /// the fields the request asks for besides the purpose, the requirements shown to the resident and the certificate's
 /// wording. Missing members fall back to sensible defaults, so a type an admin adds with only a fee still works.
 /// </summary>
@@ -27,11 +28,40 @@ public sealed record DocumentType(
 {
     public const string Simple = "simple";
     public const string Complex = "complex";
+    public const string HighlyTechnical = "highly_technical";
     public const int SimpleDays = 3;
     public const int ComplexDays = 7;
+    public const int HighlyTechnicalDays = 20;
 
-    /// <summary>Working days the hall has (RA 11032): 3 for a simple request, 7 for a complex one.</summary>
-    public int WorkingDays => ProcessingClass == Complex ? ComplexDays : SimpleDays;
+    public static readonly IReadOnlyList<string> Classes = [Simple, Complex, HighlyTechnical];
+
+    /// <summary>
+    /// Working days the hall has, RA 11032 §9(b)(1) (the three classes of §4(b), (d) and (h)): 3 for a simple
+    /// transaction, 7 for a complex one, 20 for a highly technical one.
+    /// </summary>
+    public int WorkingDays => DaysOf(ProcessingClass);
+
+    public static int DaysOf(string processingClass) => processingClass switch
+    {
+        Complex => ComplexDays,
+        HighlyTechnical => HighlyTechnicalDays,
+        _ => SimpleDays,
+    };
+
+    /// <summary>"Simple", "Complex", "Highly technical": the words the Citizen's Charter and the forms use.</summary>
+    public static string ClassLabel(string processingClass) => processingClass switch
+    {
+        Complex => "Complex",
+        HighlyTechnical => "Highly technical",
+        _ => "Simple",
+    };
+
+    /// <summary>
+    /// Whether an overdue request of this type falls under automatic approval (RA 11032 §10). An admin opts a type out
+    /// with <c>"automatic_approval": false</c> in its meta: the law excepts activities that endanger public health,
+    /// safety, morals or policy.
+    /// </summary>
+    public bool AutomaticApproval { get; init; } = true;
 
     public bool IsFree => Fee <= 0;
 
@@ -81,10 +111,12 @@ public sealed record DocumentType(
                 requirements.AddRange(req.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!));
         }
         var category = Str("category") ?? "certificate";
+        var cls = Str("class") is { } c && Classes.Contains(c) ? c : Simple;
+        var auto = !(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("automatic_approval", out var aa) && aa.ValueKind == JsonValueKind.False);
         return new DocumentType(
-            code, label, category, Fee(), Str("class") == Complex ? Complex : Simple,
+            code, label, category, Fee(), cls,
             Int("validity_days", 180), fields, requirements, Str("template") ?? DefaultTemplate,
-            Bool("once_per_person"), Int("min_residence_months", 0), Bool("needs_oath"), Str("waiver_reason"), Bool("needs_ctc"));
+            Bool("once_per_person"), Int("min_residence_months", 0), Bool("needs_oath"), Str("waiver_reason"), Bool("needs_ctc")) { AutomaticApproval = auto };
     }
 }
 

@@ -12,7 +12,11 @@ public sealed record HouseholdRecordMember(string LastName, string FirstName, st
     DateOnly Dob, int Age, string? Sex, string? CivilStatus, string? Citizenship, string? Occupation, string? Relation, string Sectors);
 
 public sealed record HouseholdRecord(string BarangayName, string Municipality, string Province, string HouseholdId, string? PurokLabel,
-    string? Address, string? HeadName, string? SecretaryName, DateOnly PreparedOn, IReadOnlyList<HouseholdRecordMember> Members);
+    string? Address, string? HeadName, string? SecretaryName, DateOnly PreparedOn, IReadOnlyList<HouseholdRecordMember> Members)
+{
+    /// <summary>The region, for the shared report header.</summary>
+    public string Region { get; init; } = "";
+}
 
 public sealed partial class HouseholdService
 {
@@ -30,7 +34,7 @@ public sealed partial class HouseholdService
                              where m.HouseholdId == id
                              select new { r.Id, m.Relation, Resident = r }).ToListAsync(ct);
         var settings = await db.AppSettings.AsNoTracking()
-            .Where(s => s.Key == SettingKeys.BarangayName || s.Key == SettingKeys.Municipality || s.Key == SettingKeys.Province)
+            .Where(s => s.Key == SettingKeys.BarangayName || s.Key == SettingKeys.Municipality || s.Key == SettingKeys.Province || s.Key == SettingKeys.Region)
             .ToDictionaryAsync(s => s.Key, s => SettingJson.ReadText(s.Value), ct);
         var purokLabel = await PurokLabelAsync(db, h.Purok, ct);
         var secretary = await db.Officials.AsNoTracking()
@@ -45,7 +49,7 @@ public sealed partial class HouseholdService
         return new HouseholdRecord(settings.GetValueOrDefault(SettingKeys.BarangayName) ?? "", settings.GetValueOrDefault(SettingKeys.Municipality) ?? "",
             settings.GetValueOrDefault(SettingKeys.Province) ?? "", h.HouseholdId, purokLabel ?? h.Purok, h.Address,
             head is null ? null : $"{head.FirstName} {head.MiddleName} {head.LastName} {head.NameExtension}".Replace("  ", " ").Trim(),
-            secretary, today, lines);
+            secretary, today, lines) { Region = settings.GetValueOrDefault(SettingKeys.Region) ?? "" };
     }
 
     private static HouseholdRecordMember Line(Resident r, string? relation, DateOnly today)

@@ -13,11 +13,16 @@ namespace Barangay.Data.Reports;
 /// The RBI monitoring report's numbers in one round trip: residents grouped by purok, sex, age bracket, civil status and
 /// citizenship with the sector flags summed per group (a few thousand groups at most), households and families per
 /// purok, and the purok labels. Who counts: residents on the register (active) whose record existed by the quarter's
-/// last day and was not deleted by then; ages are completed years on that day. Families: each occupied household is
-/// one family, and each boarder heads one more (the RBI counts a boarder's family apart from the household head's).
+/// last day and was not deleted by then; ages are completed years on that day. Families, as the RBI form counts them
+/// (persons related by blood, marriage or adoption living together; a household may hold more than one): each occupied
+/// household is the head's family, and each married son or daughter living there with their spouse (the son- or
+/// daughter-in-law on the roll) is one more. A boarder is counted in the household but is no family of it.
 /// </summary>
 internal static class FormCQuery
 {
+    /// <summary>Relations that mark a married child's own family within the household.</summary>
+    internal static readonly string[] InLaws = ["Son-in-law", "Daughter-in-law"];
+
     public static readonly string[] SectorNames =
         ["Senior citizens (60 and over)", "Persons with disability (PWD)", "Solo parents", "4Ps members", "Indigenous peoples (IP)", "Out-of-school youth (OSY)", "Overseas Filipino workers (OFW)", "Registered voters"];
 
@@ -57,12 +62,12 @@ internal static class FormCQuery
             {
                 $"SELECT h.purok, count(*) FROM households h WHERE {alive} GROUP BY 1",
                 $"SELECT h.purok, count(*) FROM households h WHERE {alive} AND EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = h.id) GROUP BY 1",
-                $"SELECT h.purok, count(*) FROM household_members m JOIN households h ON h.id = m.household_id WHERE {alive} AND m.relation = @boarder GROUP BY 1",
+                $"SELECT h.purok, count(*) FROM household_members m JOIN households h ON h.id = m.household_id WHERE {alive} AND m.relation = ANY(@in_laws) GROUP BY 1",
             })
             {
                 var cmd = new NpgsqlBatchCommand(sql);
                 AddCommon(cmd, end, purok);
-                if (sql.Contains("@boarder", StringComparison.Ordinal)) cmd.Parameters.Add(new NpgsqlParameter<string>("boarder", "Boarder"));
+                if (sql.Contains("@in_laws", StringComparison.Ordinal)) cmd.Parameters.Add(new NpgsqlParameter<string[]>("in_laws", InLaws));
                 batch.BatchCommands.Add(cmd);
             }
             var labels = new NpgsqlBatchCommand("SELECT code, label FROM lookup_values WHERE category = @cat");

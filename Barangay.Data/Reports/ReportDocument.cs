@@ -5,7 +5,11 @@ namespace Barangay.Data.Reports;
 /// (a new sheet in the workbook) under the barangay's header. Cells are <see cref="int"/>, <see cref="decimal"/>
 /// (money), <see cref="double"/> (averages, shares) or text, so the workbook keeps numbers as numbers.
 /// </summary>
-public sealed record ReportDocument(string Title, string Period, string FileStem, IReadOnlyList<ReportPart> Parts);
+public sealed record ReportDocument(string Title, string Period, string FileStem, IReadOnlyList<ReportPart> Parts)
+{
+    /// <summary>The secretary who certifies the report, printed over the signature line.</summary>
+    public string? CertifiedBy { get; init; }
+}
 
 public sealed record ReportPart(string Heading, IReadOnlyList<ReportTable> Tables, IReadOnlyList<string>? Notes = null);
 

@@ -43,8 +43,8 @@ public static class ReportDocuments
         [
             new ReportPart("Documents issued", [new ReportTable("By document type", columns, rows)],
             [
-                "Approved: requests approved in the period; their turnaround runs from filing to approval in working days (weekends and holidays skipped).",
-                "Within RA 11032: share of those approved by their deadline (3 working days for simple, 7 for complex transactions).",
+                "Approved: requests approved in the period; their turnaround runs in working days (weekends and holidays skipped) from when the requirements were complete and the fee paid (RA 11032 §4(j)) to approval.",
+                "Within RA 11032: share of those approved by their deadline (3 working days for simple, 7 for complex, 20 for highly technical transactions, plus one extension if given).",
                 "Fees collected: official receipts dated in the period; waived requests pay nothing.",
             ]),
         ]);

@@ -83,7 +83,11 @@ public static class ReportFormats
 }
 
 /// <summary>What to report on: the kind, the quarter (Form C) or the date range (the others), and a purok (Form C).</summary>
-public sealed record ReportRequest(string Kind, string Format, Quarter? Quarter = null, DateOnly? From = null, DateOnly? To = null, string? Purok = null);
+public sealed record ReportRequest(string Kind, string Format, Quarter? Quarter = null, DateOnly? From = null, DateOnly? To = null, string? Purok = null)
+{
+    /// <summary>A4 (the default) or Legal, for the PDF.</summary>
+    public string? Paper { get; init; }
+}
 
 /// <summary>A rendered report to download.</summary>
 public sealed record ReportFile(string FileName, string ContentType, byte[] Content);

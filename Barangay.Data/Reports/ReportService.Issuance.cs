@@ -37,16 +37,16 @@ public sealed partial class ReportService
             {
                 var approved = g.Select(x => (x.Row, x.Meta, At: x.Meta.History.LastOrDefault(h => h.Status == DocumentRequestStatuses.Approved)?.At))
                     .Where(x => In(x.At)).ToList();
-                var days = approved.Select(x => clock.WorkingDaysBetween(x.Row.SubmittedAt, x.At!.Value)).ToList();
+                var days = approved.Select(x => clock.WorkingDaysBetween(x.Meta.ClockStartedAt ?? x.Row.SubmittedAt, x.At!.Value)).ToList();
                 var within = approved.Count(x => x.Row.DueAt is { } due
                     ? x.At <= due
-                    : clock.WorkingDaysBetween(x.Row.SubmittedAt, x.At!.Value) <= (x.Meta.WorkingDays > 0 ? x.Meta.WorkingDays : 3));
+                    : clock.WorkingDaysBetween(x.Meta.ClockStartedAt ?? x.Row.SubmittedAt, x.At!.Value) <= (x.Meta.WorkingDays > 0 ? x.Meta.WorkingDays : 3));
                 var receipts = g.Where(x => x.Pay is { Waived: false, OrNumber: not null } p && In(p.PaidAt)).ToList();
                 return new IssuanceLine(g.Key,
                     g.Count(x => In(x.Row.SubmittedAt)), approved.Count,
                     g.Count(x => x.Row.Status == DocumentRequestStatuses.Released && In(x.Row.ProcessedAt)),
                     g.Count(x => x.Row.Status is DocumentRequestStatuses.Rejected or DocumentRequestStatuses.Cancelled && In(x.Row.ProcessedAt)),
-                    receipts.Count, g.Count(x => x.Pay is { Waived: true } p && In(p.PaidAt)), receipts.Sum(x => x.Pay!.Amount),
+                    receipts.Count, g.Count(x => x.Pay is { Waived: true } p && In(p.PaidAt ?? x.Row.SubmittedAt)), receipts.Sum(x => x.Pay!.Amount),
                     days.Count == 0 ? double.NaN : days.Average(), within) { TotalWorkingDays = days.Sum() };
             })
             .OrderBy(l => l.Type, StringComparer.Ordinal).ToList();

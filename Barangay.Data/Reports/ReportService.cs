@@ -49,7 +49,8 @@ public sealed partial class ReportService(BarangayDb dbs, TimeProvider clock, Ho
 
         var profile = await profiles.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var bytes = request.Format == ReportFormats.Pdf ? ReportPdf.Render(document, profile, now) : ReportXlsx.Render(document, profile, now);
+        document = document with { CertifiedBy = await SecretaryAsync(ct) };
+        var bytes = request.Format == ReportFormats.Pdf ? ReportPdf.Render(document, profile, now, request.Paper) : ReportXlsx.Render(document, profile, now);
         var (db, _) = await dbs.OpenAsync(ct);
         await using (db)
         {
@@ -74,4 +75,13 @@ public sealed partial class ReportService(BarangayDb dbs, TimeProvider clock, Ho
 
     private static (DateTime From, DateTime To) Utc(DateOnly from, DateOnly to) =>
         (TimeZones.ManilaToUtc(from.ToDateTime(TimeOnly.MinValue)), TimeZones.ManilaToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+
+    /// <summary>The active Barangay Secretary's name, printed over the certification (the household record prints it too).</summary>
+    private async Task<string?> SecretaryAsync(CancellationToken ct)
+    {
+        var (db, _) = await dbs.OpenAsync(ct);
+        await using (db)
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+                db.Officials.Where(o => o.Position == OfficialPositions.Secretary && o.Status == Officials.OfficialStatuses.Active).Select(o => o.FullName), ct);
+    }
 }

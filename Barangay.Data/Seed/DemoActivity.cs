@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Barangay.Data.Seed;
 
 /// <summary>A few weeks of the hall's work: requests, complaints, events, announcements and pending registrations.</summary>
-internal sealed class DemoActivity(TimeProvider clock, Random rng)
+internal sealed class DemoActivity(TimeProvider clock, Random rng, CertificateCodes? codes = null)
 {
     public async Task SeedAsync(BarangayDbContext db, User residentAccount, User secretary, User admin, CancellationToken ct)
     {
@@ -23,21 +23,28 @@ internal sealed class DemoActivity(TimeProvider clock, Random rng)
         string[] types = ["barangay-clearance", "certificate-of-residency", "certificate-of-indigency", "business-clearance", "good-moral"];
         string[] statuses = [DocumentRequestStatuses.Submitted, DocumentRequestStatuses.Submitted, DocumentRequestStatuses.Reviewed, DocumentRequestStatuses.Processing, DocumentRequestStatuses.Approved, DocumentRequestStatuses.Released, DocumentRequestStatuses.Released, DocumentRequestStatuses.Rejected];
         var requests = new List<DocumentRequest>();
-        var workdays = new Settings.WorkingDayClock([]);
+        var workdays = new Settings.WorkingDayClock(Settings.SettingJson.ReadHolidays(
+            await db.AppSettings.AsNoTracking().Where(s => s.Key == Settings.SettingKeys.Holidays).Select(s => s.Value).FirstOrDefaultAsync(ct)).Select(h => h.Date));
         for (var i = 0; i < 60; i++)
         {
             var who = i < 3 ? juan : adults[rng.Next(adults.Count)];
             var status = i < 3 ? statuses[i] : statuses[rng.Next(statuses.Length)];
             requests.Add(new DocumentRequest
             {
-                ResidentId = who.Id, Purok = who.Purok, Type = types[rng.Next(types.Length)], Status = status,
+                Id = Guid.NewGuid(), ResidentId = who.Id, Purok = who.Purok, Type = types[rng.Next(types.Length)], Status = status,
                 Metadata = """{"purpose":"Employment"}""", SubmittedAt = now.AddDays(-rng.Next(0, 40)).AddHours(-rng.Next(0, 9)),
                 ProcessedBy = status is DocumentRequestStatuses.Submitted ? null : secretary.Id,
             });
-            requests[^1].DueAt = workdays.AddWorkingDays(requests[^1].SubmittedAt, requests[^1].Type == "business-clearance" ? 7 : 3);
         }
         var reqNo = await HumanIds.ReserveAsync(db, HumanIds.DocumentRequest, year, requests.Count, ct);
         foreach (var r in requests.OrderBy(r => r.SubmittedAt)) r.RequestId = HumanIds.Format(HumanIds.DocumentRequest, year, reqNo++);
+        // Fees, payments, who reviewed and approved, the RA 11032 clock and frozen certificates (DemoRequests).
+        var officials = await db.Officials.AsNoTracking().Where(o => o.Position == Security.OfficialPositions.PunongBarangay || o.Position == Security.OfficialPositions.Treasurer)
+            .Select(o => new { o.Position, o.UserId, o.FullName }).ToListAsync(ct);
+        var kapitan = officials.First(o => o.Position == Security.OfficialPositions.PunongBarangay);
+        var treasurer = officials.First(o => o.Position == Security.OfficialPositions.Treasurer);
+        await new DemoRequests(rng, codes).CompleteAsync(db, requests,
+            new DemoRequests.Staff(secretary.Id, secretary.FullName, treasurer.UserId, treasurer.FullName, kapitan.UserId, kapitan.FullName), workdays, now, ct);
         db.DocumentRequests.AddRange(requests);
 
         string[] cats = ["noise", "garbage", "boundary", "debt", "road", "animals"];
@@ -51,9 +58,36 @@ internal sealed class DemoActivity(TimeProvider clock, Random rng)
             {
                 ResidentId = who.Id, Purok = who.Purok, Category = cat, Status = i == 0 ? ComplaintStatuses.InProgress : cstat[rng.Next(cstat.Length)],
                 Subject = cat switch { "noise" => "Videoke past 10 PM", "garbage" => "Uncollected garbage", "road" => "Clogged canal", "animals" => "Stray dogs", _ => "Dispute with neighbor" },
-                Description = "Reported by the resident; details recorded at the hall.", ReportedAt = now.AddDays(-rng.Next(0, 30)),
+                Description = cat switch
+                {
+                    "noise" => "The neighbours' videoke goes on past 10 PM on weeknights; the children cannot sleep.",
+                    "garbage" => "Garbage bags have been left at the corner for a week; dogs tear them open.",
+                    "road" => "The canal along the street is clogged and floods the road when it rains.",
+                    "animals" => "Stray dogs chase children on their way to school in the morning.",
+                    "boundary" => "The neighbour's new fence was built about half a metre inside the complainant's lot.",
+                    _ => "A neighbour borrowed ₱5,000 in June and has not paid back despite repeated requests.",
+                }, ReportedAt = now.AddDays(-rng.Next(0, 30)),
                 Priority = rng.NextDouble() < 0.2 ? "high" : "normal", AssignedTo = rng.NextDouble() < 0.5 ? secretary.Id : null,
             });
+        }
+        // What the hall did, as the blotter's "action taken" and the complaint's timeline show it.
+        foreach (var c in complaints)
+        {
+            var taken = c.ReportedAt.AddHours(rng.Next(2, 30));
+            var action = c.Category switch
+            {
+                "noise" => "Tanod sent to the house; the owner agreed to stop the videoke by 10 PM.",
+                "garbage" => "Reported to the municipal garbage collection; the pick-up was rescheduled.",
+                "road" => "Barangay utility workers cleared the canal.",
+                "animals" => "The owners were reminded of the anti-rabies ordinance; the dogs are now tied.",
+                _ => "Both parties invited to the hall for a talk with the Punong Barangay.",
+            };
+            if (c.Status is ComplaintStatuses.Resolved or ComplaintStatuses.Closed) { c.ResolutionNotes = action; c.ResolvedAt = taken < now ? taken : now; }
+            var meta = new ComplaintMetadata { Channel = rng.NextDouble() < 0.3 ? ComplaintChannels.WalkIn : ComplaintChannels.App };
+            if (meta.Channel == ComplaintChannels.WalkIn) meta.EnteredBy = secretary.Id;
+            if (c.Status != ComplaintStatuses.New)
+                meta.History.Add(new ComplaintHistoryEntry("in progress", taken < now ? taken : now, secretary.Id, secretary.FullName, c.Status == ComplaintStatuses.InProgress ? action : null));
+            c.Metadata = meta.ToJson();
         }
         var cNo = await HumanIds.ReserveAsync(db, HumanIds.Complaint, year, complaints.Count, ct);
         foreach (var c in complaints.OrderBy(c => c.ReportedAt)) c.ComplaintId = HumanIds.Format(HumanIds.Complaint, year, cNo++);

@@ -23,45 +23,64 @@ internal sealed class DemoInhabitants(TimeProvider clock, Random rng)
         {
             var (purokCode, _) = DemoLookups.Puroks[h % DemoLookups.Puroks.Length];
             var surname = Pick(FilipinoNames.Surnames);
+            // Juan's wife and children carry his surname.
+            if (h == 0) surname = "Dela Cruz";
             var address = $"{rng.Next(1, 300)} {Pick(FilipinoNames.Streets)}";
             var hh = new Household { Id = Guid.NewGuid(), Purok = purokCode, Address = address };
             households.Add(hh);
 
-            var headMale = rng.NextDouble() < 0.75;
-            var headAge = rng.Next(24, 82);
+            // Juan's household is fixed first, so his spouse's and children's ages follow from his own.
+            var headMale = h == 0 || rng.NextDouble() < 0.75;
+            var headAge = h == 0 ? 42 : rng.Next(24, 82);
             var head = Person(hh, surname, headMale, headAge, today, address);
             if (h == 0)
             {
                 // The demo resident account's own record.
                 head.FirstName = "Juan"; head.MiddleName = "Pascual"; head.LastName = "Dela Cruz"; head.Sex = "Male";
                 head.Dob = today.AddYears(-42).AddDays(-37); head.UserId = residentAccount.Id; head.Email = residentAccount.Email;
-                head.MaritalStatus = "Married";
+                head.MaritalStatus = "Married"; head.PlaceOfBirth = "Santa Maria, Bulacan";
             }
             heads[hh] = head;
             AddMember(head, "Head");
 
+            // A child's middle name is the mother's maiden surname (Filipino naming): the wife's own surname before
+            // marriage, or, for a single mother's children who carry her surname, none.
+            string? mothersMaiden = null;
             var married = headAge > 26 && rng.NextDouble() < 0.8;
             if (married || h == 0)
             {
-                var spouse = Person(hh, surname, !headMale, Math.Clamp(headAge + rng.Next(-6, 5), 20, 90), today, address);
-                spouse.MiddleName = Pick(FilipinoNames.Surnames);
+                // Spouses are within a few years of each other, and always of age.
+                var spouseAge = Math.Clamp(headAge + (headMale ? -rng.Next(0, 6) : rng.Next(0, 6)), 20, 90);
+                var spouse = Person(hh, surname, !headMale, spouseAge, today, address);
                 spouse.MaritalStatus = head.MaritalStatus = "Married";
+                // The wife's middle name is her own mother's maiden surname; her maiden surname is what her children carry.
+                mothersMaiden = h == 0 ? "Santos" : Pick(FilipinoNames.Surnames);
+                while (mothersMaiden == surname) mothersMaiden = Pick(FilipinoNames.Surnames);
+                if (h == 0) { spouse.FirstName = "Maria"; spouse.MiddleName = "Reyes"; }
                 AddMember(spouse, "Spouse");
             }
             var children = headAge < 30 ? rng.Next(0, 3) : rng.Next(0, 4);
             for (var c = 0; c < children; c++)
             {
                 var male = rng.NextDouble() < 0.5;
-                var childAge = Math.Max(0, headAge - rng.Next(20, 36));
+                // Born when the head was 18 to 40: never older than their parent.
+                var childAge = Math.Max(0, headAge - rng.Next(18, Math.Min(41, headAge + 1)));
                 var child = Person(hh, surname, male, childAge, today, address);
-                child.MaritalStatus = "Single";
+                child.MiddleName = married || h == 0 ? mothersMaiden : headMale ? Pick(FilipinoNames.Surnames) : null;
+                child.MaritalStatus = childAge >= 18 ? "Single" : null;
                 AddMember(child, male ? "Son" : "Daughter");
             }
             if (headAge < 45 && rng.NextDouble() < 0.2)
             {
-                var grandparent = Person(hh, Pick(FilipinoNames.Surnames), rng.NextDouble() < 0.4, rng.Next(65, 95), today, address);
+                var grandparent = Person(hh, Pick(FilipinoNames.Surnames), rng.NextDouble() < 0.4, Math.Max(headAge + 20, rng.Next(65, 95)), today, address);
                 grandparent.MaritalStatus = "Widowed";
                 AddMember(grandparent, "Parent");
+            }
+            if (h % 40 == 7)
+            {
+                // Now and then a boarder: an unrelated adult renting a room, counted with the household but not its family.
+                var boarder = Person(hh, Pick(FilipinoNames.Surnames), rng.NextDouble() < 0.5, rng.Next(19, 35), today, address);
+                AddMember(boarder, "Boarder");
             }
         }
 
@@ -106,8 +125,17 @@ internal sealed class DemoInhabitants(TimeProvider clock, Random rng)
             MaritalStatus = age >= 18 ? "Single" : null,
             NationalIdMasked = age >= 18 && rng.NextDouble() < 0.5 ? $"XXXX-XXXX-{rng.Next(1000, 9999)}" : null,
             RegistrationStatus = ResidentStatuses.Active,
+            // Most were born in the town; the rest in the province, Metro Manila or the provinces people move from.
+            PlaceOfBirth = rng.NextDouble() < 0.6 ? "Santa Maria, Bulacan" : Pick(Birthplaces),
         };
     }
+
+    private static readonly string[] Birthplaces =
+    [
+        "Malolos City, Bulacan", "Meycauayan City, Bulacan", "San Jose del Monte City, Bulacan", "Bocaue, Bulacan", "Norzagaray, Bulacan",
+        "Angat, Bulacan", "Pandi, Bulacan", "Quezon City", "Manila", "Caloocan City", "Cabanatuan City, Nueva Ecija", "San Fernando, Pampanga",
+        "Tarlac City, Tarlac", "Naga City, Camarines Sur", "Tacloban City, Leyte", "Iloilo City, Iloilo",
+    ];
 
     private string Pick(string[] values) => values[rng.Next(values.Length)];
 }

@@ -14,7 +14,8 @@ namespace Barangay.Data.Seed;
 /// <c>seed-demo</c>: a believable barangay. Idempotent: settings, lookups and accounts are added when
 /// missing, and the inhabitants and their activity only into an empty register, so a second run changes nothing.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<BarangayDbContext> factory, UserManager<User> users, TimeProvider clock, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(IDbContextFactory<BarangayDbContext> factory, UserManager<User> users, TimeProvider clock, ILogger<DemoSeeder> log,
+    Documents.CertificateCodes? codes = null)
 {
     private static readonly AuditActor Seeder = AuditActor.System("seed-demo");
 
@@ -35,7 +36,7 @@ public sealed class DemoSeeder(IDbContextFactory<BarangayDbContext> factory, Use
         }
         var inhabitants = new DemoInhabitants(clock, new Random(2026));
         await inhabitants.SeedAsync(db, resident, ct);
-        await new DemoActivity(clock, new Random(11032)).SeedAsync(db, resident, secretary, admin, ct);
+        await new DemoActivity(clock, new Random(11032), codes).SeedAsync(db, resident, secretary, admin, ct);
         db.AppSettings.Add(new AppSetting { Key = SettingKeys.DemoSeededAt, Value = $"\"{clock.GetUtcNow():O}\"" });
         await db.SaveChangesAsync(ct);
         log.LogInformation("Demo barangay seeded");
@@ -95,8 +96,10 @@ public sealed class DemoSeeder(IDbContextFactory<BarangayDbContext> factory, Use
         });
         foreach (var (username, name, position) in roster)
         {
-            // Officials' accounts start without a password: they set one through "forgot password".
-            var user = await EnsureUserAsync(username, $"{username}@sanisidro.example", name, [AppRoles.Official], null);
+            // The Punong Barangay and the treasurer get published demo passwords (every role can be tried from the README);
+            // the other officials start without one and set it through "forgot password".
+            var password = DemoAccounts.All.FirstOrDefault(a => a.User == username).Password;
+            var user = await EnsureUserAsync(username, $"{username}@sanisidro.example", name, [AppRoles.Official], password);
             db.Officials.Add(new Official
             {
                 UserId = user.Id, OfficialId = HumanIds.Format(HumanIds.Official, 2023, n++), FullName = name, Position = position,

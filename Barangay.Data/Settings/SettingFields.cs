@@ -25,6 +25,7 @@ public static class SettingFields
         [nameof(SettingsEdit.MfaRequiredForAdmins)] = "MFA required for admins",
         [nameof(SettingsEdit.ExportRetentionDays)] = "Export retention (days)",
         [nameof(SettingsEdit.ExportUnusualResidents)] = "Unusual export (residents per user per day)",
+        [nameof(SettingsEdit.DocumentApprovers)] = "Who else may approve document requests",
     };
 
     /// <summary>The <c>app_settings</c> key of each field (fees live in lookup values instead).</summary>
@@ -49,6 +50,7 @@ public static class SettingFields
         [nameof(SettingsEdit.MfaRequiredForAdmins)] = SettingKeys.MfaRequiredForAdmins,
         [nameof(SettingsEdit.ExportRetentionDays)] = SettingKeys.ExportRetentionDays,
         [nameof(SettingsEdit.ExportUnusualResidents)] = SettingKeys.ExportUnusualResidents,
+        [nameof(SettingsEdit.DocumentApprovers)] = SettingKeys.DocumentApprovers,
     };
 
     /// <summary>"Barangay name" for <c>barangay.name</c>; the key itself for settings the page does not edit.</summary>

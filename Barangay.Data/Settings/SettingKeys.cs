@@ -28,5 +28,7 @@ public static class SettingKeys
     public const string ExportUnusualResidents = "exports.unusual_residents_per_day";
     /// <summary>true: an administrator must use an authenticator app (MFA) before doing anything else.</summary>
     public const string MfaRequiredForAdmins = "security.mfa_required_for_admins";
+    /// <summary>Positions besides the Punong Barangay that may approve document requests: a JSON list, empty by default (Documents/DocumentApprovers).</summary>
+    public const string DocumentApprovers = "documents.approvers";
     public const string DemoSeededAt = "demo.seeded_at";
 }

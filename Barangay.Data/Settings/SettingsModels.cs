@@ -30,6 +30,8 @@ public sealed class SettingsEdit
     public int ExportRetentionDays { get; set; }
     /// <summary>Residents one user may export in a (Manila) day before the admins are told ("unusual export").</summary>
     public int ExportUnusualResidents { get; set; }
+    /// <summary>Positions besides the Punong Barangay that may approve document requests (Documents/DocumentApprovers).</summary>
+    public List<string> DocumentApprovers { get; set; } = [];
 
     public IReadOnlyDictionary<string, string?> Original { get; set; } = new Dictionary<string, string?>();
 }

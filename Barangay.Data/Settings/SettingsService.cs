@@ -49,6 +49,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             RegistrationReviewDays = SettingJson.ReadInt(Raw(nameof(SettingsEdit.RegistrationReviewDays)), DefaultReviewDays),
             ExportRetentionDays = SettingJson.ReadInt(Raw(nameof(SettingsEdit.ExportRetentionDays)), DefaultExportRetentionDays),
             ExportUnusualResidents = SettingJson.ReadInt(Raw(nameof(SettingsEdit.ExportUnusualResidents)), DefaultExportUnusualResidents),
+            DocumentApprovers = [.. Documents.DocumentApprovers.Read(Raw(nameof(SettingsEdit.DocumentApprovers)))],
             Holidays = SettingJson.ReadHolidays(Raw(nameof(SettingsEdit.Holidays)))
                 .Select(h => new HolidayEdit(h.Date.ToString(HolidayEntry.DateFormat, System.Globalization.CultureInfo.InvariantCulture), h.Name)).ToList(),
             Fees = types.Select(t => new DocumentFeeEdit { Code = t.Code, Label = t.Label, Fee = SettingJson.ReadFee(t.Meta) }).ToList(),
@@ -150,6 +151,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         [SettingKeys.MfaRequiredForAdmins] = SettingJson.Bool(e.MfaRequiredForAdmins),
         [SettingKeys.ExportRetentionDays] = SettingJson.Number(e.ExportRetentionDays),
         [SettingKeys.ExportUnusualResidents] = SettingJson.Number(e.ExportUnusualResidents),
+        [SettingKeys.DocumentApprovers] = Documents.DocumentApprovers.Write(e.DocumentApprovers),
     };
 
     /// <summary>Holidays first stored as bare dates are the same as the same dates without names: no rewrite, no audit row.</summary>
@@ -161,6 +163,8 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             // The certificate settings (issue 22) never stored mean blank or off: saving those is no change.
             : stored is null && key is SettingKeys.MunicipalSealFileId or SettingKeys.HallSealsAtWindow or SettingKeys.DrySealLine
                 ? wanted is "\"\"" or "false"
+            // Never stored means the Punong Barangay alone: saving no delegation then is no change.
+            : key == SettingKeys.DocumentApprovers ? Documents.DocumentApprovers.Read(stored).SequenceEqual(Documents.DocumentApprovers.Read(wanted))
             // Never stored means the default: saving the default then is no change either.
             : stored is null && NumberDefaults.TryGetValue(key, out var fallback) ? SettingJson.ReadInt(wanted, fallback) == fallback
             : SettingJson.SameValue(stored, wanted);

@@ -104,7 +104,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Expect(secretary.GetByTestId("complaint-not-found")).ToBeVisibleAsync();
 
         // The Punong Barangay sees it, takes it and starts work.
-        var kapitan = await e2e.SignInAsync("kapitan", OfficerPassword, EndToEndFixture.Desktop);
+        var kapitan = await e2e.SignInAsync(DemoAccounts.KapitanUser, DemoAccounts.KapitanPassword, EndToEndFixture.Desktop);
         await kapitan.GotoAsync("/complaints");
         await EndToEndFixture.WaitInteractiveAsync(kapitan);
         await Input(kapitan, "complaint-search").FillAsync(code);

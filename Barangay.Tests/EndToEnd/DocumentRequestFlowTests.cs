@@ -75,7 +75,7 @@ public partial class DocumentRequestFlowTests(EndToEndFixture e2e)
         await Screenshots.SaveAsync(secretary, "documents-desktop-secretary-reviewed");
 
         // The treasurer records the official receipt.
-        var treasurer = await e2e.SignInAsync("treasurer", OfficerPassword, EndToEndFixture.Desktop);
+        var treasurer = await e2e.SignInAsync(DemoAccounts.TreasurerUser, DemoAccounts.TreasurerPassword, EndToEndFixture.Desktop);
         await treasurer.GotoAsync($"/documents/{id}");
         await EndToEndFixture.WaitInteractiveAsync(treasurer);
         await Expect(treasurer.GetByTestId("action-approve")).ToHaveCountAsync(0);
@@ -85,7 +85,7 @@ public partial class DocumentRequestFlowTests(EndToEndFixture e2e)
         await Expect(treasurer.GetByTestId("request-fee")).ToContainTextAsync("OR OR-0047811");
 
         // The Punong Barangay approves.
-        var kapitan = await e2e.SignInAsync("kapitan", OfficerPassword, EndToEndFixture.Desktop);
+        var kapitan = await e2e.SignInAsync(DemoAccounts.KapitanUser, DemoAccounts.KapitanPassword, EndToEndFixture.Desktop);
         await kapitan.GotoAsync($"/documents/{id}");
         await EndToEndFixture.WaitInteractiveAsync(kapitan);
         await kapitan.GetByTestId("action-approve").ClickAsync();

@@ -39,6 +39,22 @@ public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>
     }
 
     [Fact]
+    public void AcknowledgementCard_FreeDocument_NeverAsksForAFee_PaidOneDoes_BothLinkTheReceipt()
+    {
+        var id = Guid.NewGuid();
+        var free = new DocumentRequestAck(id, "REQ-2026-000900", "Certificate of Indigency", DateTime.UtcNow, null, 3, "Liza R. Manalo, Barangay Secretary", 0)
+            { WaiverReason = "Indigent: issued free of charge" };
+        var cut = Render<AcknowledgementCard>(p => p.Add(x => x.Ack, free));
+        cut.Find("[data-testid=ack-next]").TextContent.Should().Contain("This document is free").And.NotContain("Pay the fee");
+        cut.Find("[data-testid=ack-due]").TextContent.Should().Contain("3 working days").And.NotContain("fee is paid");
+        cut.Find("[data-testid=ack-pdf]").GetAttribute("href").Should().Be($"/documents/{id}/acknowledgement.pdf");
+
+        var paid = Render<AcknowledgementCard>(p => p.Add(x => x.Ack, free with { Fee = 100, WaiverReason = null }));
+        paid.Find("[data-testid=ack-next]").TextContent.Should().Contain("Pay the fee at the treasurer's window");
+        paid.Find("[data-testid=ack-due]").TextContent.Should().Contain("and the fee is paid");
+    }
+
+    [Fact]
     public void VerifyPage_MadeUpCode_SaysNotGenuineAndShowsNothingElse()
     {
         var cut = Render<VerifyPage>(p => p.Add(x => x.Code, "REQ-2026-000001"));
@@ -55,6 +71,7 @@ public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>
         var ack = (await requests.CreateAsync(new NewDocumentRequest { TypeCode = "certificate-of-indigency", Purpose = "Medical assistance" })).Value!;
         await SignInAsync("secretary", OfficialPositions.Secretary);
         var reviewed = await requests.ReviewAsync(ack.Id, (await requests.GetAsync(ack.Id))!.Version);
+        await SignInAsync("kapitan", OfficialPositions.PunongBarangay);
         var approved = await requests.ApproveAsync(ack.Id, reviewed.Value!.Version);
         approved.Ok.Should().BeTrue(approved.Message, "a free document needs no payment");
 

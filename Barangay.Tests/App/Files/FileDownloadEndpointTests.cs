@@ -124,8 +124,8 @@ public class FileDownloadEndpointTests : IClassFixture<FileDownloadFixture>
         // What the export list used to hand out: a 30-minute link in the requester's name.
         var link = _f.Host.Services.Get<FileLinkSigner>().Sign(file.Id, TimeSpan.FromMinutes(30), secretary);
         using var anonymous = _f.Anonymous();
-        await _f.Host.EnsurePasswordAsync("kapitan", "Officer#2026demo");
-        using var kapitan = await _f.SignInAsync("kapitan", "Officer#2026demo");
+        await _f.Host.EnsurePasswordAsync("kapitan", Barangay.Data.Seed.DemoAccounts.KapitanPassword);
+        using var kapitan = await _f.SignInAsync("kapitan", Barangay.Data.Seed.DemoAccounts.KapitanPassword);
         using var owner = await _f.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword);
 
         (await anonymous.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.NotFound, "holding the link is not enough");

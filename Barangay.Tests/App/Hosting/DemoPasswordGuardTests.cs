@@ -28,7 +28,7 @@ public sealed class DemoPasswordGuardTests : IAsyncLifetime
 
         refused.Which.Message.Should().Contain("exited (code 3)")
             .And.Contain("Refusing to start in Production")
-            .And.Contain("admin, juan, secretary")
+            .And.Contain("admin, juan, kapitan, secretary, treasurer")
             .And.Contain("--demo");
     }
 
@@ -47,10 +47,10 @@ public sealed class DemoPasswordGuardTests : IAsyncLifetime
         await using (var conn = new NpgsqlConnection(_database.OwnerConnectionString))
         {
             await conn.OpenAsync();
-            // juan disabled (keeping his demo password); admin and secretary with a password of their own.
+            // juan disabled (keeping his demo password); admin, secretary, the Punong Barangay and the treasurer with a password of their own.
             await using var cmd = new NpgsqlCommand("""
                 UPDATE users SET status = 'disabled' WHERE username = 'juan';
-                UPDATE users SET password_hash = @hash WHERE username IN ('admin', 'secretary');
+                UPDATE users SET password_hash = @hash WHERE username IN ('admin', 'secretary', 'kapitan', 'treasurer');
                 """, conn);
             cmd.Parameters.AddWithValue("hash", new PasswordHasher<User>().HashPassword(new User(), "a passphrase of their own 2026"));
             await cmd.ExecuteNonQueryAsync();

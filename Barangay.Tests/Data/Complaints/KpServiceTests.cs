@@ -439,7 +439,7 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 
         book!.Entries.Should().Contain(e => e.Number == kp.ComplaintCode).And.Contain(e => e.Number == kp.CaseNo);
         book.Entries.Select(e => e.At).Should().BeInAscendingOrder();
-        System.Text.Encoding.ASCII.GetString(BlotterPdf.Render(book), 0, 5).Should().Be("%PDF-");
+        System.Text.Encoding.ASCII.GetString(BlotterPdf.Render(book, DateTime.UnixEpoch), 0, 5).Should().Be("%PDF-");
         await _host.AsJuanAsync();
         (await _host.Complaints.BlotterAsync(today, today)).Should().BeNull();
     }

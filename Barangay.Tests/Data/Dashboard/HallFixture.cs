@@ -68,8 +68,10 @@ public static class HallFixture
         var r11 = Resident("R11", PurokA, "Female", new(2000, 1, 1));                   // registered in May: in the home (26: 25–29), not in Q1
         r11.CreatedAt = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc);
         db.Residents.AddRange(r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11);
-        // H1: head R1 and boarder R3 (two families); H2: head R5 (one family).
-        db.HouseholdMembers.AddRange(Member(h1, r1, "Head"), Member(h1, r3, "Boarder"), Member(h2, r5, "Head"));
+        // H1: head R1, boarder R3 (no family of its own in the RBI count), and R4 and R9 as daughters-in-law
+        // (each a married child's family): three families; H2: head R5 (one family).
+        db.HouseholdMembers.AddRange(Member(h1, r1, "Head"), Member(h1, r3, "Boarder"), Member(h1, r4, "Daughter-in-law"), Member(h1, r9, "Daughter-in-law"),
+            Member(h2, r5, "Head"));
 
         db.RegistrationsPending.AddRange(Registration("REG-FX-1", "pending"), Registration("REG-FX-2", "pending"), Registration("REG-FX-3", "approved"));
 

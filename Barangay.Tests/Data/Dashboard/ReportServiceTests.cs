@@ -54,7 +54,7 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
         var all = report.Areas[0];
         all.Inhabitants.Should().Be(8, "R1–R7 and R9 (deleted only in June); not R8 (archived), R10 (pending), R11 (registered in May)");
         all.Households.Should().Be(2, "H3 was deleted in February and H4 came in May");
-        all.Families.Should().Be(3, "two occupied households and one boarder");
+        all.Families.Should().Be(4, "two occupied households and two married children's families in H1; the boarder is no family (RBI)");
         all.AgeBrackets.Should().HaveCount(18);
         all.AgeBrackets.Where(b => b.Total > 0).Should().Equal(
             Line("Under 1", 1, 0, 1), Line("1–4", 0, 1, 1), Line("15–19", 0, 0, 1), Line("25–29", 1, 0, 1), Line("30–34", 0, 1, 1),
@@ -72,7 +72,7 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
     {
         var report = (await Reports.FormCAsync(Q1))!;
         var (a, b) = (report.Areas[1], report.Areas[2]);
-        (a.Inhabitants, a.Households, a.Families).Should().Be((5, 1, 2));
+        (a.Inhabitants, a.Households, a.Families).Should().Be((5, 1, 3));
         (b.Inhabitants, b.Households, b.Families).Should().Be((3, 1, 1));
         b.Sectors.Single(s => s.Label == "Senior citizens (60 and over)").Should().Be(Line("Senior citizens (60 and over)", 0, 1, 1));
 
@@ -172,7 +172,7 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
         ws.Cells[1, 1].Text.Should().Be("Republic of the Philippines");
         ws.Cells[4, 1].Text.Should().Be("RBI Monitoring Report (Form C)");
         Value(ws, "Inhabitants").Should().Be(8);
-        Value(ws, "Families").Should().Be(3);
+        Value(ws, "Families").Should().Be(4);
         Value(ws, "Registered voters", column: 4).Should().Be(3);
 
         (await FormCDownloadsAsync()).Should().Be(before + 1, "each download writes one audit row");

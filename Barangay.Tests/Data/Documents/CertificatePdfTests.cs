@@ -74,6 +74,6 @@ public class CertificatePdfTests
         ws.Cells[7, 8].Value.Should().Be("Indigent");
         Convert.ToDecimal(ws.Cells[9, 6].Value).Should().Be(600m);
         report.Total.Should().Be(600m);
-        Encoding.Latin1.GetString(CollectionReportPdf.Render(report)).Should().StartWith("%PDF-");
+        Encoding.Latin1.GetString(CollectionReportPdf.Render(report, DateTime.UnixEpoch)).Should().StartWith("%PDF-");
     }
 }

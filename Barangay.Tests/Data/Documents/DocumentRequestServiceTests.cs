@@ -53,13 +53,12 @@ public class DocumentRequestServiceTests(DemoDatabase database) : IClassFixture<
         ack.RequestId.Should().MatchRegex(@"^REQ-\d{4}-\d{6}$");
         ack.TypeLabel.Should().Be("Barangay Clearance");
         ack.WorkingDays.Should().Be(3);
-        var clock = await _host.Services.Get<HolidayCalendar>().ClockAsync();
-        ack.DueAt.Should().Be(clock.AddWorkingDays(ack.SubmittedAt, 3));
+        ack.DueAt.Should().BeNull("RA 11032 §4(j): the clock starts when requirements are complete and the fee is paid");
         ack.ActedOnBy.Should().Contain("Liza R. Manalo");
         await using var db = await _host.Services.DbAsync();
         var row = await db.DocumentRequests.AsNoTracking().SingleAsync(r => r.Id == ack.Id);
         (row.Status, row.Purok).Should().Be((DocumentRequestStatuses.Submitted, "purok-1"));
-        row.DueAt.Should().BeCloseTo(ack.DueAt, TimeSpan.FromMilliseconds(1));
+        row.DueAt.Should().BeNull();
         (await db.Notifications.AsNoTracking().Where(n => n.UserId == juan).Select(n => n.Payload!).ToListAsync()).Should().Contain(p => p.Contains(ack.RequestId));
         var email = await db.EmailQueue.AsNoTracking().SingleAsync(e => e.Subject!.Contains(ack.RequestId));
         email.ToEmail.Should().Be("juan.delacruz@sanisidro.example");

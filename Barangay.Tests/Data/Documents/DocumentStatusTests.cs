@@ -171,6 +171,13 @@ public class DocumentStatusTests(DemoDatabase database) : IClassFixture<DemoData
         await _host.AsTreasurerAsync();
         v = (await Requests.RecordPaymentAsync(r.Id, v, new PaymentEntry("OR-2002", 100))).Value!.Version;
 
+        // Approval is the Punong Barangay's; the setting delegates it to the secretary too, so two officials can race.
+        await using (var db = await _host.Services.DbAsync())
+        {
+            if (!await db.AppSettings.AnyAsync(s => s.Key == Barangay.Data.Settings.SettingKeys.DocumentApprovers))
+                db.AppSettings.Add(new Barangay.Data.Settings.AppSetting { Key = Barangay.Data.Settings.SettingKeys.DocumentApprovers, Value = DocumentApprovers.Write(["Secretary"]) });
+            await db.SaveChangesAsync();
+        }
         await using var other = new DocumentsTestHost(database.AppConnectionString);
         await other.AsSecretaryAsync();
         await _host.AsKapitanAsync();

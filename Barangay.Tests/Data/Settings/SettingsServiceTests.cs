@@ -48,6 +48,27 @@ public class SettingsServiceTests(DemoDatabase database) : IClassFixture<DemoDat
     }
 
     [Fact]
+    public async Task DocumentApprovers_SavedFromTheSettings_AuditedAndReadByTheApprovalRule()
+    {
+        await SignInAsync(DemoAccounts.AdminUser);
+        var edit = (await Settings.GetAsync())!;
+        edit.DocumentApprovers.Should().BeEmpty("by default only the Punong Barangay approves");
+        var unchanged = await Settings.UpdateAsync(edit);
+        unchanged.Succeeded.Should().BeTrue(unchanged.Message);
+        (await UpdatesAsync(SettingKeys.DocumentApprovers)).Should().BeEmpty("saving no delegation when none was stored is no change");
+
+        edit = (await Settings.GetAsync())!;
+        edit.DocumentApprovers = ["Secretary", "Punong Barangay", "Nobody"];
+        (await Settings.UpdateAsync(edit)).Succeeded.Should().BeTrue();
+        await using var db = await _services.DbAsync();
+        var delegated = await Barangay.Data.Documents.DocumentApprovers.DelegatedAsync(db, default);
+        delegated.Should().Equal("Secretary");
+        Barangay.Data.Documents.DocumentApprovers.MayApprove("Secretary", delegated).Should().BeTrue();
+        Barangay.Data.Documents.DocumentApprovers.MayApprove("Treasurer", delegated).Should().BeFalse();
+        (await db.AuditLogs.AsNoTracking().CountAsync(a => a.TargetId == SettingKeys.DocumentApprovers)).Should().Be(1, "the one change is audited");
+    }
+
+    [Fact]
     public async Task GetAndUpdate_Official_AreRefused()
     {
         await SignInAsync(DemoAccounts.AdminUser);

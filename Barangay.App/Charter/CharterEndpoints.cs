@@ -1,0 +1,27 @@
+using Barangay.Data.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Barangay.App.Charter;
+
+/// <summary>
+/// The Citizen's Charter (RA 11032 §6), public: <c>GET /charter</c> rendered on the server as a plain page (no Blazor
+/// circuit, so it opens on any phone and prints cleanly) and <c>GET /charter.pdf</c>, the A3 poster for the hall's
+/// entrance. Both are generated from the document types and the officials on each request, so they follow the settings.
+/// </summary>
+public static class CharterEndpoints
+{
+    public static IEndpointRouteBuilder MapCharter(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/charter", async (CitizensCharterService charter, CancellationToken ct) =>
+            new RazorComponentResult<CharterView>(new { Charter = await charter.GetAsync(ct) })).AllowAnonymous();
+        app.MapGet("/charter.pdf", async (CitizensCharterService charter, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            var pdf = CharterPdf.Render(await charter.GetAsync(ct), clock.GetUtcNow().UtcDateTime);
+            http.Response.Headers.ContentDisposition = "inline; filename=\"citizens-charter.pdf\"";
+            return Results.Bytes(pdf, "application/pdf");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    public static IServiceCollection AddCharter(this IServiceCollection services) => services.AddSingleton<CitizensCharterService>();
+}
