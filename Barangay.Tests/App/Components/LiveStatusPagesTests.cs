@@ -11,6 +11,7 @@ using Barangay.Tests.App.Notifications;
 using Barangay.Tests.Data.Complaints;
 using Barangay.Tests.Data.Documents;
 using Barangay.Tests.Data.Events;
+using Barangay.Tests.Data.Files;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,23 @@ public class LiveStatusPagesTests : ComponentTestBase, IClassFixture<DemoDatabas
         await PollAsync();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=complaint-status]").TextContent.Trim().Should().Be("In progress"));
+    }
+
+    [Fact]
+    public async Task MyComplaintPage_AttachedPhoto_ShownBackAsAPhoto_AndNoThreadUntilTheyWrite()
+    {
+        await _hall.AsJuanAsync();
+        var photo = (await _hall.Complaints.AttachAsync("basura.png", new MemoryStream(SampleFiles.Png))).File!.Id;
+        var input = ComplaintsTestHost.Noise();
+        input.AttachmentIds = [photo];
+        var filed = (await _hall.Complaints.FileAsync(input)).Value!;
+        _resident.Current = _hall.Services.Caller.Current;
+
+        var cut = Render<MyComplaintPage>(p => p.Add(x => x.Id, filed.Id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=complaint-photo]").GetAttribute("src").Should().Be($"/files/{photo}"));
+        cut.FindAll("[data-testid=complaint-thread]").Should().BeEmpty();
+        cut.Find("[data-testid=complaint-write]").GetAttribute("href").Should().Be($"/messages/new?link=complaint:{filed.Id}");
     }
 
     [Fact]
