@@ -143,12 +143,13 @@ public sealed partial class EventService
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.EventId, e.Title }).SingleOrDefaultAsync(ct);
         if (ev is null) return null;
         var rows = await AttendeesAsync(id, ct);
+        var puroks = await Settings.PurokLabels.LoadAsync(db, ct);
         var sb = new StringBuilder("resident_id,name,purok,contact_number,status,registered_at_manila\r\n");
         foreach (var r in rows)
         {
             sb.AppendJoin(',', new[]
             {
-                r.ResidentId, r.FullName, r.Purok, r.ContactNumber ?? "", r.Status,
+                r.ResidentId, r.FullName, puroks.Label(r.Purok), r.ContactNumber ?? "", r.Status,
                 TimeZones.ToManila(r.RegisteredAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             }.Select(Cell)).Append("\r\n");
         }
