@@ -12,6 +12,7 @@ public static class SettingsServices
         services.AddSingleton<HolidayCalendar>();
         services.AddScoped<SettingsService>();
         services.AddScoped<LookupService>();
+        services.AddScoped<Barangay.App.Components.Shared.PurokLabelCache>();
         services.AddScoped<AuditLogService>();
         return services;
     }

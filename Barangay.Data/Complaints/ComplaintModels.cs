@@ -47,7 +47,17 @@ public sealed record ComplaintDetail(
     bool Confidential, IReadOnlyList<Guid> AttachmentIds, string Status, string Priority, Guid? AssignedTo, string? AssignedName,
     string? ResolutionNotes, string? RejectionReason, DateTime ReportedAt, DateTime? ResolvedAt, bool Overdue,
     IReadOnlyList<ComplaintHistoryEntry> History, IReadOnlyList<ComplaintNote> Notes, Guid? ConversationId, Guid? KpCaseId,
-    string Channel, bool ForHall, Guid Version);
+    string Channel, bool ForHall, Guid Version)
+{
+    /// <summary>The attached files in the order given, with their names and types (so a photo can be shown as a photo).</summary>
+    public IReadOnlyList<ComplaintAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file attached to a complaint; <see cref="IsImage"/> ones are shown inline.</summary>
+public sealed record ComplaintAttachment(Guid Id, string FileName, string ContentType)
+{
+    public bool IsImage => ContentType is "image/jpeg" or "image/png";
+}
 
 /// <summary>A complaint in the complainant's "My complaints".</summary>
 public sealed record MyComplaint(Guid Id, string ComplaintId, string CategoryLabel, string? Subject, string Status, bool Confidential, DateTime ReportedAt, DateTime UpdatedAt);

@@ -85,6 +85,9 @@ public sealed partial class ComplaintService
         var kp = await db.Set<KpCase>().AsNoTracking().Where(k => k.ComplaintId == row.Id).Select(k => (Guid?)k.Id).FirstOrDefaultAsync(ct);
         var attachments = string.IsNullOrWhiteSpace(row.Attachments) ? [] : JsonSerializer.Deserialize<List<Guid>>(row.Attachments) ?? [];
         var now = clock.GetUtcNow().UtcDateTime;
+        var thread = await Messaging.MessagingService.ThreadOfAsync(db, row.Id, ct) ?? meta.ConversationId;
+        var files = attachments.Count == 0 ? [] : await db.Files.AsNoTracking().Where(f => attachments.Contains(f.Id))
+            .Select(f => new ComplaintAttachment(f.Id, f.FileName, f.ContentType ?? "application/octet-stream")).ToListAsync(ct);
         return new ComplaintDetail(
             row.Id, row.ComplaintId, row.ResidentId, resident is null ? row.ComplainantName ?? "Unknown" : Name(resident),
             row.Contact ?? resident?.ContactNumber, row.Category, Label(LookupCategories.ComplaintCategory, row.Category)!,
@@ -92,7 +95,10 @@ public sealed partial class ComplaintService
             Label(LookupCategories.Purok, row.Purok), row.Location, row.Confidential, attachments, row.Status, row.Priority,
             forHall ? row.AssignedTo : null, assigned, row.ResolutionNotes, meta.RejectionReason, row.ReportedAt, row.ResolvedAt,
             ComplaintTargets.IsOverdue(row.Status, row.Priority, row.ReportedAt, now), meta.History,
-            forHall ? meta.Notes : [], meta.ConversationId, kp, meta.Channel ?? ComplaintChannels.App, forHall, row.Version);
+            forHall ? meta.Notes : [], thread, kp, meta.Channel ?? ComplaintChannels.App, forHall, row.Version)
+        {
+            Attachments = attachments.Select(id => files.FirstOrDefault(f => f.Id == id) ?? new ComplaintAttachment(id, "Attachment", "application/octet-stream")).ToList(),
+        };
     }
 
     /// <summary>

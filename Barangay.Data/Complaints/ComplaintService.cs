@@ -113,8 +113,7 @@ public sealed partial class ComplaintService(
             attempt.Actor = caller.ToActor();
             await using var tx = await attempt.Database.BeginTransactionAsync(token);
             complaint.ComplaintId = await HumanIds.NextAsync(attempt, HumanIds.Complaint, ct: token);
-            var conversationId = residentUser is { } ru ? StartThread(attempt, complaint, resident!.Id, ru, caller.UserId!.Value, now) : (Guid?)null;
-            meta.ConversationId = conversationId;
+            // No thread yet: the first one to write about the complaint opens it (MessagingService.WriteAboutComplaintAsync).
             complaint.Metadata = meta.ToJson();
             attempt.Complaints.Add(complaint);
             attempt.Record(AuditActions.Create, TargetType, complaint.Id.ToString(), new
@@ -127,38 +126,15 @@ public sealed partial class ComplaintService(
                 $"Complaint {complaint.ComplaintId} received", AckText(complaint), token);
             await attempt.SaveChangesAsync(token);
             await tx.CommitAsync(token);
-            return (conversationId, ids);
+            return ids;
         }, ct);
-        await DispatchAsync(written.ids, ct);
-        return ServiceResult<ComplaintAck>.Success(new ComplaintAck(complaint.Id, complaint.ComplaintId, now, complaint.Confidential, written.conversationId, AckText(complaint)));
+        await DispatchAsync(written, ct);
+        return ServiceResult<ComplaintAck>.Success(new ComplaintAck(complaint.Id, complaint.ComplaintId, now, complaint.Confidential, null, AckText(complaint)));
     }
 
     private static string AckText(Complaint c) =>
         $"Complaint {c.ComplaintId} was received on {Format(c.ReportedAt)}. The hall will review it; you will be notified of every change." +
         (c.Confidential ? " It is confidential: only the official handling it, the Punong Barangay and the administrators can see it." : "");
-
-    /// <summary>The complaint's conversation between the complainant and the hall (the data-model document's POST /complaints).</summary>
-    private static Guid StartThread(BarangayDbContext db, Complaint c, Guid residentId, Guid residentUser, Guid me, DateTime now)
-    {
-        var id = Guid.NewGuid();
-        // The subject and first message of a confidential complaint say nothing of what it is about: the hall inbox lists them.
-        var subject = c.Confidential ? $"Confidential complaint {c.ComplaintId}" : $"Complaint {c.ComplaintId}: {c.Subject}";
-        if (subject.Length > 200) subject = subject[..199] + "…";
-        db.Conversations.Add(new Conversation
-        {
-            Id = id, Subject = subject, ResidentId = residentId, CreatedBy = me, LinkType = ConversationLinks.Complaint, LinkId = c.Id,
-            AwaitingReply = false, LastMessageAt = now,
-        });
-        foreach (var user in new[] { me, residentUser }.Distinct())
-            db.ConversationParticipants.Add(new ConversationParticipant { Id = Guid.NewGuid(), ConversationId = id, UserId = user, UnreadCount = 0, LastReadAt = now });
-        db.Messages.Add(new Message
-        {
-            Id = Guid.NewGuid(), ConversationId = id, SenderUserId = me, SenderResidentId = me == residentUser ? residentId : null,
-            Body = $"Complaint {c.ComplaintId} was filed. Write here to add details or ask the hall about it.",
-        });
-        db.Record(AuditActions.Create, MessagingService.TargetType, id.ToString(), new { link_type = ConversationLinks.Complaint, link_id = c.Id, participants = 2 });
-        return id;
-    }
 
     internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -41,6 +41,16 @@ public sealed record ResidentHome(
     IReadOnlyList<MyRegistrationCard> Registrations, IReadOnlyList<Announcements.AnnouncementView> Announcements, int UnreadMessages)
 {
     public const int AnnouncementsShown = 3;
+
+    /// <summary>
+    /// How many of each there are, counted in the database: the cards show these, never the length of a list cut
+    /// to what the home shows ("My open complaints" said 5 for a resident with 7).
+    /// </summary>
+    public int OpenRequestCount { get; init; }
+
+    public int OpenComplaintCount { get; init; }
+
+    public int RegistrationCount { get; init; }
 }
 
 /// <summary>An open request (or one ready to claim) with what happens next, in words for the resident.</summary>

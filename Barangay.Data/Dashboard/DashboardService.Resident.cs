@@ -11,6 +11,8 @@ namespace Barangay.Data.Dashboard;
 public sealed partial class DashboardService
 {
     public const int ComplaintsShown = 5;
+    public const int RequestsShown = 5;
+    public const int RegistrationsShown = 5;
 
     public async Task<ResidentHome?> GetResidentHomeAsync(CancellationToken ct = default)
     {
@@ -25,24 +27,28 @@ public sealed partial class DashboardService
             .Select(r => new { r.Id, r.FirstName, r.LastName }).FirstOrDefaultAsync(ct);
         if (me is null) return new ResidentHome(null, [], [], [], feed, unread);
 
-        var requests = await db.DocumentRequests.AsNoTracking()
-            .Where(r => r.ResidentId == me.Id && DocumentRequestStatuses.Open.Contains(r.Status))
-            .OrderBy(r => r.DueAt ?? r.SubmittedAt).ThenBy(r => r.Id)
+        var openRequests = db.DocumentRequests.AsNoTracking().Where(r => r.ResidentId == me.Id && DocumentRequestStatuses.Open.Contains(r.Status));
+        var openRequestCount = await openRequests.CountAsync(ct);
+        var requests = await openRequests
+            .OrderBy(r => r.DueAt ?? r.SubmittedAt).ThenBy(r => r.Id).Take(RequestsShown)
             .Select(r => new { r.Id, r.RequestId, r.Type, r.Status, r.DueAt, r.Metadata, r.PaymentInfo }).ToListAsync(ct);
         var types = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.DocumentType)
             .ToDictionaryAsync(l => l.Code, l => l.Label, ct);
+        var openComplaintCount = await db.Complaints.AsNoTracking().CountAsync(c => c.ResidentId == me.Id && ComplaintStatuses.Open.Contains(c.Status), ct);
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.ResidentId == me.Id)
             .OrderByDescending(c => ComplaintStatuses.Open.Contains(c.Status)).ThenByDescending(c => c.ReportedAt).ThenBy(c => c.Id)
             .Take(ComplaintsShown)
             .Select(c => new { c.Id, c.ComplaintId, c.Category, c.Subject, c.Status, c.ReportedAt, c.Confidential }).ToListAsync(ct);
         var categories = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.ComplaintCategory)
             .ToDictionaryAsync(l => l.Code, l => l.Label, ct);
-        var registrations = await (from g in db.EventRegistrations.AsNoTracking()
-                                   join e in db.Events.AsNoTracking() on g.EventId equals e.Id
-                                   where g.ResidentId == me.Id && e.EndAt >= now && e.Status != EventStatuses.Cancelled
-                                         && (g.Status == EventRegistrationStatuses.Registered || g.Status == EventRegistrationStatuses.Waitlisted)
-                                   orderby e.StartAt, e.Id
-                                   select new MyRegistrationCard(e.Id, e.Title, e.StartAt, e.Venue, g.Status)).ToListAsync(ct);
+        var upcoming = from g in db.EventRegistrations.AsNoTracking()
+                       join e in db.Events.AsNoTracking() on g.EventId equals e.Id
+                       where g.ResidentId == me.Id && e.EndAt >= now && e.Status != EventStatuses.Cancelled
+                             && (g.Status == EventRegistrationStatuses.Registered || g.Status == EventRegistrationStatuses.Waitlisted)
+                       orderby e.StartAt, e.Id
+                       select new MyRegistrationCard(e.Id, e.Title, e.StartAt, e.Venue, g.Status);
+        var registrationCount = await upcoming.CountAsync(ct);
+        var registrations = await upcoming.Take(RegistrationsShown).ToListAsync(ct);
 
         return new ResidentHome(
             $"{me.FirstName} {me.LastName}",
@@ -56,7 +62,10 @@ public sealed partial class DashboardService
             complaints.Select(c => new MyComplaintCard(c.Id, c.ComplaintId,
                 ConfidentialComplaints.ListCategory(c.Confidential, categories.GetValueOrDefault(c.Category, c.Category)),
                 ConfidentialComplaints.ListSubject(c.Confidential, c.Subject), c.Status, c.ReportedAt, c.Confidential)).ToList(),
-            registrations, feed, unread);
+            registrations, feed, unread)
+        {
+            OpenRequestCount = openRequestCount, OpenComplaintCount = openComplaintCount, RegistrationCount = registrationCount,
+        };
     }
 
     /// <summary>What happens next to a request, as a sentence the resident's page localizes (the English text is the key).</summary>

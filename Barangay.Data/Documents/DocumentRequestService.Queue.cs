@@ -25,6 +25,17 @@ public sealed partial class DocumentRequestService
         if (!string.IsNullOrWhiteSpace(filter.Purok)) q = q.Where(r => r.Purok == filter.Purok);
         if (filter.OverdueOnly)
             q = q.Where(r => r.DueAt < now && (r.Status == DocumentRequestStatuses.Submitted || r.Status == DocumentRequestStatuses.Reviewed || r.Status == DocumentRequestStatuses.Processing));
+        if (filter.UnpaidOnly)
+        {
+            // The treasurer's list: open requests with a fee (frozen at filing) that has neither an official receipt nor a waiver.
+            var unpaid = db.DocumentRequests.FromSqlRaw("""
+                SELECT * FROM document_requests
+                WHERE status IN ('submitted', 'reviewed', 'processing', 'approved')
+                  AND COALESCE((metadata->>'fee')::numeric, 0) > 0
+                  AND (payment_info IS NULL OR (payment_info->>'or_number' IS NULL AND COALESCE((payment_info->>'waived')::boolean, false) = false))
+                """);
+            q = q.Where(r => unpaid.Any(u => u.Id == r.Id));
+        }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var s = filter.Search.Trim();

@@ -30,6 +30,9 @@ public sealed record EventDetail(
     EventRow Event, string? Description, IReadOnlyList<Guid> AttachmentIds, Guid Version,
     string? MyStatus, int? MyWaitlistPosition, int Waitlisted);
 
+/// <summary>Seats left (null when unlimited) and how many wait for one.</summary>
+public sealed record EventCounts(int? SeatsLeft, int Waitlisted);
+
 /// <summary>What registering came to: registered, or waitlisted at a place in the queue; with the message to show.</summary>
 public sealed record RegistrationOutcome(string Status, int? WaitlistPosition, string Message, int Attempts);
 

@@ -64,6 +64,23 @@ public sealed partial class EventService
         return e?.MaxCapacity is { } cap ? Math.Max(0, cap - e.RegisteredCount) : null;
     }
 
+    /// <summary>
+    /// Seats left and the length of the waitlist, in one read, for the event page's live counter: when either moves,
+    /// the resident's own waitlist place may have moved too (someone ahead was promoted or left), so the page reloads.
+    /// </summary>
+    public async Task<EventCounts?> CountsAsync(Guid id, CancellationToken ct = default)
+    {
+        var (db, _) = await dbs.OpenAsync(ct);
+        await using var __ = db;
+        var e = await db.Events.AsNoTracking().Where(x => x.Id == id && x.Status != EventStatuses.Draft)
+            .Select(x => new
+            {
+                x.MaxCapacity, x.RegisteredCount,
+                Waitlisted = db.EventRegistrations.Count(r => r.EventId == x.Id && r.Status == EventRegistrationStatuses.Waitlisted),
+            }).SingleOrDefaultAsync(ct);
+        return e is null ? null : new EventCounts(e.MaxCapacity is { } cap ? Math.Max(0, cap - e.RegisteredCount) : null, e.Waitlisted);
+    }
+
     /// <summary>The form's values for an existing event.</summary>
     public async Task<EventEdit?> GetEditAsync(Guid id, CancellationToken ct = default)
     {
@@ -126,12 +143,13 @@ public sealed partial class EventService
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.EventId, e.Title }).SingleOrDefaultAsync(ct);
         if (ev is null) return null;
         var rows = await AttendeesAsync(id, ct);
+        var puroks = await Settings.PurokLabels.LoadAsync(db, ct);
         var sb = new StringBuilder("resident_id,name,purok,contact_number,status,registered_at_manila\r\n");
         foreach (var r in rows)
         {
             sb.AppendJoin(',', new[]
             {
-                r.ResidentId, r.FullName, r.Purok, r.ContactNumber ?? "", r.Status,
+                r.ResidentId, r.FullName, puroks.Label(r.Purok), r.ContactNumber ?? "", r.Status,
                 TimeZones.ToManila(r.RegisteredAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             }.Select(Cell)).Append("\r\n");
         }

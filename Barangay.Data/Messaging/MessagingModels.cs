@@ -12,7 +12,7 @@ public sealed record AttachmentLink(Guid FileId, string FileName, string Content
 /// <summary>One message in a conversation view. <see cref="Mine"/>: sent by the caller; <see cref="FromHall"/>: by an official.</summary>
 public sealed record MessageRow(
     Guid Id, Guid ConversationId, string SenderName, bool FromHall, bool Mine, string Body, DateTime CreatedAt,
-    IReadOnlyList<AttachmentLink> Attachments);
+    IReadOnlyList<AttachmentLink> Attachments, bool System = false);
 
 /// <summary>A conversation opened for reading (it is marked read for the caller when it is a participant).</summary>
 public sealed record ConversationView(
@@ -25,7 +25,7 @@ public sealed record ConversationRow(
     string LastSender, string LastPreview, DateTime? LastMessageAt, bool AwaitingReply, int Unread);
 
 /// <summary>The hall inbox's filters; all optional. <see cref="Purok"/> is the lookup code.</summary>
-public sealed record HallInboxFilter(Guid? ResidentId = null, string? Purok = null, ConversationLink? Link = null, bool OnlyAwaiting = false);
+public sealed record HallInboxFilter(Guid? ResidentId = null, string? Purok = null, ConversationLink? Link = null, bool OnlyAwaiting = false, string? Name = null);
 
 public sealed record HallInboxList(IReadOnlyList<ConversationRow> Items, int Total, int Awaiting);
 

@@ -36,12 +36,19 @@ public sealed partial class MessagingService
     /// </summary>
     internal static IQueryable<Conversation> HallInboxVisible(BarangayDbContext db, Caller caller)
     {
-        var q = db.Conversations.AsNoTracking();
+        var q = WrittenIn(db, db.Conversations.AsNoTracking());
         if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return q.Where(_ => false);
         if (caller.Can(Permissions.Complaints.ViewConfidential)) return q;
         return q.Where(c => c.LinkType != ConversationLinks.Complaint || db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me)
             || !db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential && k.AssignedTo != me));
     }
+
+    /// <summary>
+    /// Conversations someone wrote in. Threads opened by the system alone (complaints filed before a complaint's thread
+    /// waited for its first message, whose only message has no sender) are listed nowhere.
+    /// </summary>
+    private static IQueryable<Conversation> WrittenIn(BarangayDbContext db, IQueryable<Conversation> q) =>
+        q.Where(c => db.Messages.Any(m => m.ConversationId == c.Id && m.SenderUserId != null));
 
     /// <summary>The caller's conversations, unread first, then the most recent.</summary>
     public async Task<IReadOnlyList<ConversationRow>> ListMineAsync(CancellationToken ct = default)
@@ -49,7 +56,7 @@ public sealed partial class MessagingService
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.Use)) return [];
-        var q = db.Conversations.AsNoTracking()
+        var q = WrittenIn(db, db.Conversations.AsNoTracking())
             .Where(c => db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me))
             .OrderByDescending(c => c.LastMessageAt).ThenBy(c => c.Id);
         var rows = await Project(db, q, me).Take(MaxPageSize).ToListAsync(ct);
@@ -69,6 +76,13 @@ public sealed partial class MessagingService
         if (!string.IsNullOrWhiteSpace(filter.Purok))
             q = q.Where(c => db.Residents.IgnoreQueryFilters().Any(r => r.Id == c.ResidentId && r.Purok == filter.Purok));
         if (filter.Link is { } link) q = q.Where(c => c.LinkType == link.Kind && c.LinkId == link.Id);
+        foreach (var term in NameTerms(filter.Name))
+        {
+            // Every word of the name must be in the resident's first, middle or last name ("dela cruz juan" finds Juan Dela Cruz).
+            var like = "%" + term + "%";
+            q = q.Where(c => db.Residents.IgnoreQueryFilters().Any(r => r.Id == c.ResidentId &&
+                (EF.Functions.ILike(r.LastName, like) || EF.Functions.ILike(r.FirstName, like) || EF.Functions.ILike(r.MiddleName ?? "", like))));
+        }
         var awaiting = await q.CountAsync(c => c.AwaitingReply, ct);
         if (filter.OnlyAwaiting) q = q.Where(c => c.AwaitingReply);
         var total = await q.CountAsync(ct);
@@ -104,13 +118,19 @@ public sealed partial class MessagingService
         messages.Reverse();
         var rows = messages.Select(m => new MessageRow(
             m.Id, conversationId, m.Name ?? "Former user", m.SenderUserId != access.ResidentUserId, m.SenderUserId == me,
-            m.Body ?? "", DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc), Links(MessageAttachments.Parse(m.Attachments), me))).ToList();
+            m.Body ?? "", DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc), Links(MessageAttachments.Parse(m.Attachments), me),
+            System: m.SenderUserId is null)).ToList();
 
         if (access.IsParticipant && head.Unread > 0) await MarkReadCoreAsync(db, conversationId, me, ct);
         var r = Row(head);
         return new ConversationView(conversationId, r.Subject, access.ResidentId, r.ResidentName, r.ResidentCode, r.Purok, r.Link,
             r.AwaitingReply, access.IsParticipant, rows);
     }
+
+    /// <summary>The words of a name search, with LIKE's wildcards escaped; at most five.</summary>
+    private static IEnumerable<string> NameTerms(string? name) =>
+        (name ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5)
+            .Select(t => t.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_"));
 
     /// <summary>Marks the conversation read for the caller (when a message arrives while it is open).</summary>
     public async Task MarkReadAsync(Guid conversationId, CancellationToken ct = default)

@@ -39,6 +39,7 @@ public sealed partial class ResidentService(BarangayDb dbs, TimeProvider clock)
             (ResidentSort.Purok, true) => q.OrderByDescending(r => r.Purok).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
             (ResidentSort.Updated, _) => q.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id),
             (_, true) => q.OrderByDescending(r => r.LastName).ThenByDescending(r => r.FirstName).ThenBy(r => r.Id),
+            _ when search.Length > 0 => NameRank(q, search).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
             _ => q.OrderBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
         };
         var rows = await ordered.Skip(Math.Max(0, page) * size).Take(size)
@@ -78,6 +79,16 @@ public sealed partial class ResidentService(BarangayDb dbs, TimeProvider clock)
             OFFSET 0
             """);
     }
+
+    /// <summary>
+    /// A name search lists the people it most likely means first: those whose surname is exactly the search (or whose
+    /// whole name is, in either order), then those whose given name is, then the rest, each group by name. "dela cruz"
+    /// then lists the Dela Cruzes before the people whose middle name is Dela Cruz, and an exact hyphenated surname
+    /// ("Santos-Reyes") is on the first page. Compared on the normalized columns, so spaces, hyphens and accents do not count.
+    /// </summary>
+    internal static IOrderedQueryable<Resident> NameRank(IQueryable<Resident> q, string search) =>
+        q.OrderBy(r => r.SearchLast == search || r.SearchFirst + r.SearchLast == search || r.SearchLast + r.SearchFirst == search ? 0
+            : r.SearchFirst == search ? 1 : 2);
 
     internal static IQueryable<Resident> Filter(BarangayDbContext db, IQueryable<Resident> q, ResidentFilter f, DateOnly today)
     {

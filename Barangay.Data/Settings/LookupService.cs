@@ -24,6 +24,13 @@ public sealed partial class LookupService(BarangayDb dbs, IDbContextFactory<Bara
             .ToListAsync(ct);
     }
 
+    /// <summary>Every purok's label by its code, retired ones too (old records keep theirs); public, as puroks are on every list.</summary>
+    public async Task<PurokLabels> PurokLabelsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await PurokLabels.LoadAsync(db, ct);
+    }
+
     /// <summary>Every value of a category, retired ones too, with their use counts; empty for non-admins.</summary>
     public async Task<IReadOnlyList<LookupRow>> ListAsync(string category, CancellationToken ct = default)
     {

@@ -89,6 +89,8 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Expect(phone.GetByTestId("complaint-confidential-chip")).ToBeVisibleAsync();
         await Expect(phone.GetByTestId("complaint-status")).ToHaveTextAsync("New");
         await Expect(phone.GetByTestId("complaint-timeline")).ToContainTextAsync("Filed");
+        // The resident stays on the page: it follows the hall by itself from here.
+        await Expect(phone.Locator("[data-testid=live-my-complaint]")).ToHaveAttributeAsync("data-live", "ready");
 
         // The secretary does not see it: not in the queue, not by its number, not by its address.
         var secretary = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
@@ -130,13 +132,25 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Expect(kapitan.GetByTestId("vawc-row")).ToContainTextAsync("Application for a Barangay Protection Order");
         await Screenshots.SaveAsync(kapitan, "complaints-desktop-detail-kapitan");
 
-        // The resident follows it: the new status and the thread, never the internal note.
-        await phone.GotoAsync($"/my/complaints/{id}");
-        await EndToEndFixture.WaitInteractiveAsync(phone);
+        // The resident follows it on the page left open (no reload): the new status, never the internal note.
         await Expect(phone.GetByTestId("complaint-status")).ToHaveTextAsync("In progress");
-        await Expect(phone.GetByTestId("complaint-thread")).ToBeVisibleAsync();
         (await phone.ContentAsync()).Should().NotContain("VAW desk officer");
         await Screenshots.SaveAsync(phone, "complaints-phone-following");
+        // No thread was opened for them: their first message opens it, and it is theirs, not the app's.
+        await Expect(phone.GetByTestId("complaint-thread")).ToHaveCountAsync(0);
+        await phone.GetByTestId("complaint-write").ClickAsync();
+        await phone.WaitForURLAsync(new Regex("/messages/new"));
+        await EndToEndFixture.WaitInteractiveAsync(phone);
+        await Expect(phone.GetByTestId("new-subject")).ToHaveCountAsync(0);
+        await Input(phone, "new-body").FillAsync("He was shouting again tonight.");
+        await phone.GetByTestId("new-send").ClickAsync();
+        await phone.WaitForURLAsync(new Regex("/messages/[0-9a-f-]{36}$"));
+        await Expect(phone.GetByTestId("message")).ToHaveCountAsync(1);
+        await Expect(phone.GetByTestId("message-sender")).ToHaveTextAsync("You");
+        await Expect(phone.GetByTestId("message-body")).ToHaveTextAsync("He was shouting again tonight.");
+        await Screenshots.SaveAsync(phone, "complaints-phone-first-message");
+        await phone.GotoAsync($"/my/complaints/{id}");
+        await Expect(phone.GetByTestId("complaint-thread")).ToBeVisibleAsync();
         await phone.GotoAsync("/my/complaints");
         var listed = phone.GetByTestId("my-complaint").Filter(new() { HasText = code });
         await Expect(listed).ToContainTextAsync("Confidential complaint");

@@ -34,7 +34,7 @@ public class ExportsEndToEndTests(EndToEndFixture e2e)
         var rows = sheet.Dimension.End.Row - 1;
         rows.Should().BeGreaterThan(50);
         (await first.GetByTestId("export-count").InnerTextAsync()).Replace(",", "").Should().Be(rows.ToString());
-        Enumerable.Range(2, rows).Select(r => sheet.Cells[r, 11].Text).Should().OnlyContain(p => p == "purok-3");
+        Enumerable.Range(2, rows).Select(r => sheet.Cells[r, 11].Text).Should().OnlyContain(p => p == "Purok 3 - Rosal");
 
         // The file is the requester's own: its address carries no signed link, and without their session it gives nothing.
         href.Should().MatchRegex("^/files/[0-9a-f-]{36}$");

@@ -22,6 +22,7 @@ public static class ComplaintExportRows
     public static async IAsyncEnumerable<object?[]> Read(BarangayDbContext db, ExportFilters f, Caller requester, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var categories = await ExportLabels.OfAsync(db, LookupCategories.ComplaintCategory, ct);
+        var puroks = await ExportLabels.OfAsync(db, LookupCategories.Purok, ct);
         var q = ExportDatasetSource.Within(ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), requester), f, c => c.ReportedAt);
         if (f.Purok is { } purok) q = q.Where(c => c.Purok == purok);
         if (f.Status is { } status) q = q.Where(c => c.Status == status);
@@ -42,7 +43,7 @@ public static class ComplaintExportRows
             yield return
             [
                 c.ComplaintId, ExportDatasetSource.Manila(c.ReportedAt), ExportLabels.Of(categories, c.Category), c.Subject, c.Description, c.Complainant,
-                c.Resident, c.Purok, c.Location, c.Status, c.Priority, c.Assigned, c.Confidential ? "Yes" : "No",
+                c.Resident, ExportLabels.Of(puroks, c.Purok), c.Location, c.Status, c.Priority, c.Assigned, c.Confidential ? "Yes" : "No",
                 ExportDatasetSource.Manila(c.ResolvedAt),
             ];
         }

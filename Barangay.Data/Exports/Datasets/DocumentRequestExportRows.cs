@@ -16,6 +16,7 @@ public static class DocumentRequestExportRows
     public static async IAsyncEnumerable<object?[]> Read(BarangayDbContext db, ExportFilters f, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var types = await ExportLabels.OfAsync(db, LookupCategories.DocumentType, ct);
+        var puroks = await ExportLabels.OfAsync(db, LookupCategories.Purok, ct);
         var q = ExportDatasetSource.Within(db.DocumentRequests.AsNoTracking(), f, d => d.SubmittedAt);
         if (f.Purok is { } purok) q = q.Where(d => d.Purok == purok);
         if (f.Status is { } status) q = q.Where(d => d.Status == status);
@@ -35,7 +36,7 @@ public static class DocumentRequestExportRows
             yield return
             [
                 d.RequestId, ExportDatasetSource.Manila(d.SubmittedAt), meta.TypeLabel ?? ExportLabels.Of(types, d.Type), meta.Purpose, d.Resident, d.Name,
-                d.Purok, d.Status, ExportDatasetSource.Manila(d.DueAt), ExportDatasetSource.Manila(d.ProcessedAt),
+                ExportLabels.Of(puroks, d.Purok), d.Status, ExportDatasetSource.Manila(d.DueAt), ExportDatasetSource.Manila(d.ProcessedAt),
             ];
         }
     }

@@ -19,6 +19,7 @@ public static class EventExportRows
     public static async IAsyncEnumerable<object?[]> Read(BarangayDbContext db, ExportFilters f, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var categories = await ExportLabels.OfAsync(db, LookupCategories.EventCategory, ct);
+        var puroks = await ExportLabels.OfAsync(db, LookupCategories.Purok, ct);
         var events = ExportDatasetSource.Within(db.Events.AsNoTracking(), f, e => e.StartAt);
         if (f.Status is { } status) events = events.Where(e => e.Status == status);
         var registrations = from g in db.EventRegistrations.AsNoTracking()
@@ -41,7 +42,7 @@ public static class EventExportRows
             yield return
             [
                 e.EventId, e.Title, ExportLabels.Of(categories, e.Category), ExportDatasetSource.Manila(e.StartAt), ExportDatasetSource.Manila(e.EndAt), e.Venue,
-                e.Status, e.MaxCapacity, e.RegisteredCount, e.Resident, e.Name, e.Purok, e.Registration, ExportDatasetSource.Manila(e.RegisteredAt),
+                e.Status, e.MaxCapacity, e.RegisteredCount, e.Resident, e.Name, ExportLabels.Of(puroks, e.Purok), e.Registration, ExportDatasetSource.Manila(e.RegisteredAt),
             ];
         }
     }

@@ -10,6 +10,7 @@ public static class HouseholdExportRows
 
     public static async IAsyncEnumerable<object?[]> Read(BarangayDbContext db, ExportFilters f, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        var puroks = await ExportLabels.OfAsync(db, Settings.LookupCategories.Purok, ct);
         var q = db.Households.AsNoTracking();
         if (f.Purok is { } purok) q = q.Where(h => h.Purok == purok);
         var rows = q.OrderBy(h => h.HouseholdId).Select(h => new
@@ -20,6 +21,6 @@ public static class HouseholdExportRows
             Members = db.HouseholdMembers.Count(m => m.HouseholdId == h.Id),
         }).AsAsyncEnumerable();
         await foreach (var h in rows.WithCancellation(ct))
-            yield return [h.HouseholdId, h.Head, h.Purok, h.Address, h.Members];
+            yield return [h.HouseholdId, h.Head, ExportLabels.Of(puroks, h.Purok), h.Address, h.Members];
     }
 }

@@ -41,11 +41,14 @@ public static class ResidentExportRows
     private const string AgeSql =
         "({year} - extract(year FROM r.dob)::int - CASE WHEN extract(month FROM r.dob)::int * 100 + extract(day FROM r.dob)::int > {monthday} THEN 1 ELSE 0 END)";
 
+    /// <summary>The purok's label as forms show it ("Purok 1 - Sampaguita"), not its code; the code when it has no lookup value.</summary>
+    private const string PurokSql = "COALESCE((SELECT l.label FROM lookup_values l WHERE l.category = 'purok' AND l.code = r.purok LIMIT 1), r.purok)";
+
     private static readonly Column[] Columns =
     [
         new("Resident ID", "r.resident_id"), new("Last name", "r.last_name"), new("First name", "r.first_name"), new("Middle name", "r.middle_name"),
         new("Suffix", "r.name_extension"), new("Sex", "r.sex"), new("Birth date", "r.dob", Kind.Date), new("Age", "{age}", Kind.Int),
-        new("Civil status", "r.marital_status"), new("Citizenship", "r.citizenship"), new("Purok", "r.purok"), new("Address", "r.address"),
+        new("Civil status", "r.marital_status"), new("Citizenship", "r.citizenship"), new("Purok", PurokSql), new("Address", "r.address"),
         new("Contact number", "r.contact_number"), new("Email", "r.email"), new("National ID (masked)", "r.national_id_masked"),
         new("Occupation", "r.occupation"), new("Sectors", SectorsSql), new("Status", "r.registration_status"), new("Household ID", "h.household_id"),
     ];

@@ -44,4 +44,16 @@ public class MessageBubbleTests : ComponentTestBase
         link.TextContent.Should().Be("leak.png");
         cut.FindAll("[data-testid=message-body]").Should().BeEmpty("an attachment-only message has no empty text line");
     }
+
+    [Fact]
+    public void Render_SystemEventInMyThread_ANoteNotMyWords()
+    {
+        var row = Row("Complaint CMP-2026-000001 was filed. Write here to add details or ask the hall about it.", mine: true, fromHall: false) with { System = true };
+
+        var cut = Render<MessageBubble>(p => p.Add(x => x.Message, row));
+
+        cut.Find("[data-testid=message-system]").TextContent.Should().Contain("was filed");
+        cut.FindAll("[data-testid=message-sender]").Should().BeEmpty("the app wrote it, not the resident: no \"You\"");
+        cut.Markup.Should().NotContain("You");
+    }
 }

@@ -50,8 +50,7 @@ public class ConfidentialTitlesTests(DemoDatabase database) : IClassFixture<Demo
     {
         await _host.AsJuanAsync();
         var ack = (await _host.Complaints.FileAsync(Vawc())).Value!;
-        var thread = ack.ConversationId!.Value;
-        (await _host.Messaging.SendAsync(thread, new Barangay.Data.Messaging.NewMessage("Sinaktan niya ulit ako kagabi."))).Ok.Should().BeTrue();
+        var thread = (await _host.Messaging.WriteAboutComplaintAsync(ack.Id, new Barangay.Data.Messaging.NewMessage("Sinaktan niya ulit ako kagabi."))).Value!.ConversationId;
 
         var row = (await _host.Messaging.ListMineAsync()).Single(c => c.Id == thread);
         (row.Subject + " " + row.LastPreview).Should().NotContain("asawa").And.NotContain("Sinaktan");

@@ -2,6 +2,7 @@ using Barangay.Data.Accounts;
 using Barangay.Data.Dashboard;
 using Barangay.Data.Documents;
 using Barangay.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Tests.Data.Dashboard;
 
@@ -40,13 +41,14 @@ public class ResidentHomeTests(TestDatabase database) : IClassFixture<TestDataba
         var home = (await _host.Get<DashboardService>().GetResidentHomeAsync())!;
 
         home.ResidentName.Should().Be("R3 Fixture");
-        home.Requests.Select(r => r.RequestId).Should().Equal("REQ-FX-6", "REQ-FX-3", "REQ-FX-4", "REQ-FX-2", "REQ-FX-5", "REQ-FX-1");
+        home.Requests.Select(r => r.RequestId).Should().Equal("REQ-FX-6", "REQ-FX-3", "REQ-FX-4", "REQ-FX-2", "REQ-FX-5");
+        home.OpenRequestCount.Should().Be(6, "the card counts all six open requests, the home lists the five due first");
         home.Requests.Should().NotContain(r => r.RequestId == "REQ-FX-7", "R9's request is not Juan's");
         var byId = home.Requests.ToDictionary(r => r.RequestId);
         byId["REQ-FX-6"].NextStep.Should().Be("Ready: claim it at the barangay hall.");
-        byId["REQ-FX-1"].NextStep.Should().Be("The hall will review your request.");
+        byId["REQ-FX-2"].NextStep.Should().Be("The hall will review your request.");
         byId["REQ-FX-5"].NextStep.Should().Be("The hall is preparing your document.");
-        byId["REQ-FX-1"].DueAt.Should().Be(HallFixture.Now.AddDays(2));
+        byId["REQ-FX-5"].DueAt.Should().Be(HallFixture.Now.AddDays(1));
         home.Requests.Where(r => r.Overdue).Select(r => r.RequestId).Should().BeEquivalentTo("REQ-FX-2", "REQ-FX-4");
         byId["REQ-FX-6"].TypeLabel.Should().Be("Barangay Clearance");
     }
@@ -62,6 +64,41 @@ public class ResidentHomeTests(TestDatabase database) : IClassFixture<TestDataba
         home.Registrations.Select(r => (r.Title, r.Status)).Should().Equal(("Medical mission", "registered"), ("Basketball league", "waitlisted"));
         home.Announcements.Select(a => a.Title).Should().Equal("Water interruption", "Purok A clean-up");
         home.UnreadMessages.Should().Be(4);
+        (home.OpenComplaintCount, home.RegistrationCount).Should().Be((2, 2));
+    }
+
+    [Fact]
+    public async Task GetResidentHome_MoreOpenComplaintsThanShown_CardCountsThemAll()
+    {
+        _host.SignIn(_ids.JuanUser, "fx-juan", AppRoles.Resident);
+        var before = (await _host.Get<DashboardService>().GetResidentHomeAsync())!;
+        var extra = DashboardService.ComplaintsShown + 2;
+        var added = new List<Guid>();
+        await using var db = await _host.Services.DbAsync();
+        var mine = db.Complaints.First(c => c.ComplaintId == "CMP-FX-1");
+        for (var i = 0; i < extra; i++)
+        {
+            var c = new Barangay.Data.Complaints.Complaint
+            {
+                Id = Guid.NewGuid(), ComplaintId = $"CMP-FXC-{i}", ResidentId = mine.ResidentId, Category = mine.Category, Subject = "More noise",
+                Description = "Again", Status = "new", ReportedAt = HallFixture.Now, Purok = mine.Purok, Version = Guid.NewGuid(),
+            };
+            db.Complaints.Add(c);
+            added.Add(c.Id);
+        }
+        await db.SaveChangesAsync();
+        try
+        {
+            var home = (await _host.Get<DashboardService>().GetResidentHomeAsync())!;
+
+            home.Complaints.Should().HaveCount(DashboardService.ComplaintsShown);
+            home.OpenComplaintCount.Should().Be(before.OpenComplaintCount + extra);
+        }
+        finally
+        {
+            // The class shares one fixture: leave Juan's complaints as the other tests expect them.
+            await db.Complaints.IgnoreQueryFilters().Where(c => added.Contains(c.Id)).ExecuteDeleteAsync();
+        }
     }
 
     [Fact]

@@ -28,6 +28,21 @@ public class DocumentStatusTests(DemoDatabase database) : IClassFixture<DemoData
     }
 
     [Fact]
+    public async Task Queue_UnpaidOnly_ListsOpenRequestsOwingAFeeUntilPaid()
+    {
+        var r = await FiledByJuanAsync();
+        var treasurer = await _host.AsTreasurerAsync();
+        var unpaid = new DocumentQueueFilter(UnpaidOnly: true, Search: r.RequestId);
+
+        (await Requests.QueueAsync(unpaid, 0, 25)).Items.Should().ContainSingle(x => x.Id == r.Id).Which.Settled.Should().BeFalse();
+
+        var paid = await Requests.RecordPaymentAsync(r.Id, r.Version, new PaymentEntry("OR-UNPAID-1", 100));
+        paid.Ok.Should().BeTrue(paid.Message);
+        (await Requests.QueueAsync(unpaid, 0, 25)).Items.Should().BeEmpty("a paid request leaves the treasurer's unpaid list");
+        (await Requests.QueueAsync(new DocumentQueueFilter(UnpaidOnly: true), 0, 100)).Items.Should().OnlyContain(x => !x.Settled);
+    }
+
+    [Fact]
     public async Task FullFlow_ReviewPayApprove_CertificateFrozenAndVerifiable()
     {
         var r = await FiledByJuanAsync();

@@ -61,6 +61,32 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
     }
 
     [Fact]
+    public async Task Search_Name_ExactSurnameFirstThenExactGivenNameThenTheRest()
+    {
+        await using (var db = await _services.DbAsync())
+        {
+            // Alphabetically the middle-name and given-name matches would come first (Abad, Abalos < Lualhati).
+            db.Residents.Add(new Resident { ResidentId = "R-RNK-1", FirstName = "Aaron", MiddleName = "Lualhati", LastName = "Abad", Dob = new DateOnly(1980, 5, 1), Purok = "purok-6", Sex = "Male" });
+            db.Residents.Add(new Resident { ResidentId = "R-RNK-2", FirstName = "Lualhati", LastName = "Abalos", Dob = new DateOnly(1981, 6, 2), Purok = "purok-6", Sex = "Female" });
+            db.Residents.Add(new Resident { ResidentId = "R-RNK-3", FirstName = "Zeny", LastName = "Lualhati", Dob = new DateOnly(1982, 7, 3), Purok = "purok-6", Sex = "Female" });
+            // An exact hyphenated surname among 30 people who carry it as a middle name.
+            for (var i = 0; i < 30; i++)
+                db.Residents.Add(new Resident { ResidentId = $"R-RNK-M{i:D2}", FirstName = $"Ana {i}", MiddleName = "Reyes-Santos", LastName = "Abello", Dob = new DateOnly(1990, 1, 1), Purok = "purok-6", Sex = "Female" });
+            db.Residents.Add(new Resident { ResidentId = "R-RNK-X", FirstName = "Zosimo", LastName = "Reyes-Santos", Dob = new DateOnly(1970, 1, 1), Purok = "purok-6", Sex = "Male" });
+            await db.SaveChangesAsync();
+        }
+
+        (await Residents.SearchAsync(new ResidentFilter(Search: "lualhati"), 0, 25)).Items.Select(r => r.ResidentId)
+            .Should().Equal("R-RNK-3", "R-RNK-2", "R-RNK-1");
+        (await Residents.SearchAsync(new ResidentFilter(Search: "Reyes-Santos"), 0, 25)).Items[0].FullName.Should().Be("Reyes-Santos, Zosimo");
+
+        var delaCruz = (await Residents.SearchAsync(new ResidentFilter(Search: "dela cruz"), 0, 100)).Items.Select(r => r.FullName).ToList();
+        var surnames = delaCruz.TakeWhile(n => n.StartsWith("Dela Cruz, ", StringComparison.Ordinal)).Count();
+        surnames.Should().BeGreaterThan(0);
+        delaCruz.Skip(surnames).Should().NotContain(n => n.StartsWith("Dela Cruz, ", StringComparison.Ordinal), "every Dela Cruz surname comes before a middle name Dela Cruz");
+    }
+
+    [Fact]
     public async Task Search_CommonSurnameBeyondTheCap_CountsToTheCapAndSaysSo()
     {
         await using (var db = await _services.DbAsync())

@@ -41,7 +41,7 @@ public class ExportJobTests(DemoDatabase database) : ExportJobTestBase(database)
         lines[0].Should().StartWith("Resident ID,Last name,First name");
         lines.Should().HaveCount(expected + 1);
         lines.Should().Contain(l => l.StartsWith("RES-XP-0001,Ñañez,\"'=HYPERLINK(\"\"http://evil\"\",\"\"Click\"\")\""));
-        lines.Skip(1).Should().OnlyContain(l => l.Contains(",purok-6,"));
+        lines.Skip(1).Should().OnlyContain(l => l.Contains(",Purok 6 - Camia,"), "the file says the purok as forms do, not its code");
 
         await using var check = await Services.DbAsync();
         (await check.AuditLogs.AnyAsync(a => a.ActionType == AuditActions.Export && a.TargetId == row.Id.ToString())).Should().BeTrue();
