@@ -6,3 +6,59 @@ window.barangay = {
     if (f) { f.requestSubmit ? f.requestSubmit() : f.submit(); }
   }
 };
+
+// Skip links (data-skip-to="id"): move focus to the target itself. A plain "#id" link would resolve against
+// <base href="/"> and Blazor's router would take it to the home page; caught in the capture phase, before the router.
+window.addEventListener('click', function (e) {
+  var link = e.target && e.target.closest ? e.target.closest('a[data-skip-to]') : null;
+  if (!link) return;
+  var target = document.getElementById(link.getAttribute('data-skip-to'));
+  if (!target) return;
+  e.preventDefault();
+  e.stopPropagation();
+  target.focus();
+  target.scrollIntoView();
+}, true);
+
+// A table too wide for the screen scrolls inside its container; a keyboard can scroll it only if the container can
+// take focus (WCAG 2.1.1). Every MudBlazor table container gets a tab stop while, and only while, it overflows.
+(function () {
+  var pending = false;
+  function mark() {
+    pending = false;
+    document.querySelectorAll('.mud-table-container').forEach(function (c) {
+      var overflows = c.scrollWidth > c.clientWidth + 1;
+      if (overflows && !c.hasAttribute('tabindex')) {
+        c.setAttribute('tabindex', '0');
+        c.setAttribute('role', 'region');
+        c.setAttribute('aria-label', 'Table, scrolls sideways');
+        c.setAttribute('data-scroll-focus', '');
+      } else if (!overflows && c.hasAttribute('data-scroll-focus')) {
+        c.removeAttribute('tabindex'); c.removeAttribute('role'); c.removeAttribute('aria-label'); c.removeAttribute('data-scroll-focus');
+      }
+    });
+  }
+  function schedule() { if (!pending) { pending = true; requestAnimationFrame(mark); } }
+  new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
+  window.addEventListener('resize', schedule);
+  schedule();
+})();
+
+// Dialogs: MudBlazor keeps the keyboard inside an open dialog; when it closes, focus goes back to what opened it
+// (WCAG 2.4.3) instead of falling to the top of the page.
+(function () {
+  var lastOutside = null, opener = null, open = false;
+  document.addEventListener('focusin', function (e) {
+    if (e.target && e.target.closest && !e.target.closest('.mud-dialog-container, .mud-popover')) lastOutside = e.target;
+  });
+  new MutationObserver(function () {
+    var dialog = document.querySelector('.mud-dialog-container');
+    if (dialog && !open) { open = true; opener = lastOutside; }
+    else if (!dialog && open) {
+      open = false;
+      var active = document.activeElement;
+      if (opener && opener.isConnected && (!active || active === document.body)) opener.focus();
+      opener = null;
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();
