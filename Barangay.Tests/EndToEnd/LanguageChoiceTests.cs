@@ -13,6 +13,9 @@ namespace Barangay.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public class LanguageChoiceTests(EndToEndFixture e2e)
 {
+    /// <summary>A month only English writes this way (Mar and May are the same in Filipino).</summary>
+    private static readonly System.Text.RegularExpressions.Regex EnglishDate = new("(Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2}, 20\\d\\d");
+
     private async Task<IPage> PhoneAsync(string locale)
     {
         var context = await e2e.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -59,6 +62,9 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
         await Expect(phone.Locator("#resident-home")).ToContainTextAsync("Maligayang pagdating");
         await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("Aking profile");
         await Screenshots.SaveAsync(phone, "resident-home-phone-fil");
+        // Dates on the page are in Filipino too (the demo resident has requests with deadlines).
+        await Expect(phone.Locator("#main-content, .main-content").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(Ene|Peb|Mar|Abr|May|Hun|Hul|Ago|Set|Okt|Nob|Dis) \\d{1,2}, 20\\d\\d"));
+        await Expect(phone.Locator(".main-content").First).Not.ToContainTextAsync(EnglishDate);
 
         // Switch to English in the app bar: the page changes language in place (a marker set on the window survives).
         await phone.EvaluateAsync("() => window.__sameDocument = true");
@@ -66,6 +72,7 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
         await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("My profile");
         (await phone.EvaluateAsync<bool>("() => window.__sameDocument === true")).Should().BeTrue("switching must not reload the page");
         await Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(phone.Locator(".main-content").First).ToContainTextAsync(EnglishDate);
 
         // Another device whose browser prefers Filipino: the account's choice (English) wins.
         var other = await PhoneAsync("fil-PH");
