@@ -17,7 +17,7 @@ public partial class TextsCompletenessTests
     [
         "Barangay hall", "Email", "File", "National ID", "Privacy", "Purok",
         "Email address", "Password", "Username", "OTP", "Reference number", "Status", "Recovery code", "Privacy notice (Data Privacy Act, RA 10173)", "Reference number (REG-…)", "PDF", "QR code", "English", "Filipino",
-        "Punong Barangay", "Barangay clearance", "Dashboard", "Kagawad", "Lupon",
+        "Punong Barangay", "Barangay clearance", "Dashboard", "Kagawad", "Lupon", "Home", "Audit log", "Blotter",
     ];
 
     private static Dictionary<string, string> Read(CultureInfo culture, bool parents)
@@ -64,6 +64,15 @@ public partial class TextsCompletenessTests
         var used = files.SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups[1].Value))));
         var missing = used.Where(u => Texts.Find(u.Key, CultureInfo.InvariantCulture) is null).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
         missing.Should().BeEmpty("a text wrapped in L[\"…\"] needs an entry in Texts.resx and Texts.fil-PH.resx");
+    }
+
+    [Fact]
+    public void EveryMenuEntry_IsInTheCatalogue()
+    {
+        var titles = Barangay.App.Components.Layout.NavItems.Mine.Select(i => i.Title)
+            .Concat(Barangay.App.Components.Layout.NavItems.Groups.SelectMany(g => g.Items.Select(i => i.Title).Append(g.Title)));
+        titles.Where(t => Texts.Find(t, AppLanguages.FilipinoCulture) is null || Texts.Get(t, AppLanguages.FilipinoCulture) == t && !SameInFilipino.Contains(t))
+            .Should().BeEmpty("the drawer's entries are shown through the localizer");
     }
 
     [Fact]
