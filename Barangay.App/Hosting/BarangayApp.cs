@@ -51,6 +51,7 @@ public static class BarangayApp
         builder.AddAccountSecurity();
         builder.AddDashboards();
         builder.AddWebSecurity();
+        Localization.LocalizationSetup.AddBarangayLocalization(builder);
         TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
@@ -154,6 +155,7 @@ public static class BarangayApp
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
         app.UseAuthorization();
+        Localization.LocalizationSetup.UseBarangayLocalization(app);
         app.UseMailRateLimits();
         app.UseAntiforgery();
         app.UseAccountSecurity();

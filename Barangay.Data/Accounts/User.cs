@@ -19,4 +19,6 @@ public class User : IdentityUser<Guid>, IHasUpdatedAt, ISoftDeletable
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
+    /// <summary>The language the person chose ("en-PH" or "fil-PH"); null until they choose (then the browser and the barangay decide).</summary>
+    public string? PreferredLanguage { get; set; }
 }

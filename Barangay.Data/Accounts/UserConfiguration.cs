@@ -21,6 +21,7 @@ public class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        b.Property(x => x.PreferredLanguage).HasMaxLength(10);
 
         b.HasIndex(x => x.UserName).IsUnique().HasDatabaseName("users_username_key");
         b.HasIndex(x => x.Email).IsUnique().HasDatabaseName("users_email_key");

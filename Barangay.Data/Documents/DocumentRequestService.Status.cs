@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Residents;
@@ -155,14 +156,17 @@ public sealed partial class DocumentRequestService
             : $"{who} changed this request{when}; it is now {row.Status}. Nothing was changed; check it and try again.";
     }
 
-    private static (string Subject, string Text) StatusMessage(DocumentRequest row, string label, string to, string? reason) => to switch
+    // Keys are the English templates in Localization/Texts.resx; the resident reads them in their own language.
+    private static (Message Subject, Message Text) StatusMessage(DocumentRequest row, string label, string to, string? reason) => to switch
     {
-        DocumentRequestStatuses.Reviewed => ($"{row.RequestId} reviewed", $"Your {label} request {row.RequestId} was reviewed by the hall."),
-        DocumentRequestStatuses.Processing => ($"{row.RequestId} being prepared", $"Your {label} request {row.RequestId} is being prepared."),
-        DocumentRequestStatuses.Approved => ($"{row.RequestId} approved", $"Your {label} ({row.RequestId}) was approved. You can download it under My requests or get it at the hall."),
-        DocumentRequestStatuses.Released => ($"{row.RequestId} released", $"Your {label} ({row.RequestId}) was released."),
-        DocumentRequestStatuses.Rejected => ($"{row.RequestId} rejected", $"Your {label} request {row.RequestId} was rejected. Reason: {reason}"),
-        DocumentRequestStatuses.Cancelled => ($"{row.RequestId} cancelled", $"Your {label} request {row.RequestId} was cancelled." + (reason is null ? "" : $" Reason: {reason}")),
-        _ => ($"{row.RequestId} updated", $"Your {label} request {row.RequestId} is now {to}."),
+        DocumentRequestStatuses.Reviewed => (new("{0} reviewed", row.RequestId), new("Your {0} request {1} was reviewed by the hall.", label, row.RequestId)),
+        DocumentRequestStatuses.Processing => (new("{0} being prepared", row.RequestId), new("Your {0} request {1} is being prepared.", label, row.RequestId)),
+        DocumentRequestStatuses.Approved => (new("{0} approved", row.RequestId), new("Your {0} ({1}) was approved. You can download it under My requests or get it at the hall.", label, row.RequestId)),
+        DocumentRequestStatuses.Released => (new("{0} released", row.RequestId), new("Your {0} ({1}) was released.", label, row.RequestId)),
+        DocumentRequestStatuses.Rejected => (new("{0} rejected", row.RequestId), new("Your {0} request {1} was rejected. Reason: {2}", label, row.RequestId, reason ?? "")),
+        DocumentRequestStatuses.Cancelled => (new("{0} cancelled", row.RequestId), reason is null
+            ? new("Your {0} request {1} was cancelled.", label, row.RequestId)
+            : new("Your {0} request {1} was cancelled. Reason: {2}", label, row.RequestId, reason)),
+        _ => (new("{0} updated", row.RequestId), new("Your {0} request {1} is now {2}.", label, row.RequestId, Message.Text(to))),
     };
 }

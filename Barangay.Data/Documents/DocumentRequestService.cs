@@ -1,3 +1,5 @@
+using System.Globalization;
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Email;
@@ -126,10 +128,11 @@ public sealed partial class DocumentRequestService(
             request.RequestId = await HumanIds.NextAsync(attempt, HumanIds.DocumentRequest, ct: token);
             attempt.DocumentRequests.Add(request);
             var text = due is { } d
-                ? $"{type.Label} request {request.RequestId} received. Due {Format(d)}; {acting} will act on it."
-                : $"{type.Label} request {request.RequestId} received. {acting} will act on it within {type.WorkingDays} working days of your requirements being complete"
-                  + (type.IsFree ? "." : $" and the fee of ₱{type.Fee:N2} paid.");
-            var ids = await NotifyResidentAsync(attempt, resident, request, $"{type.Label} request {request.RequestId} received", text, token);
+                ? new Message("{0} request {1} received. Due {2}; {3} will act on it.", type.Label, request.RequestId, Message.At(d), acting)
+                : type.IsFree
+                    ? new Message("{0} request {1} received. {2} will act on it within {3} working days of your requirements being complete.", type.Label, request.RequestId, acting, type.WorkingDays.ToString(CultureInfo.InvariantCulture))
+                    : new Message("{0} request {1} received. {2} will act on it within {3} working days of your requirements being complete and the fee of ₱{4} paid.", type.Label, request.RequestId, acting, type.WorkingDays.ToString(CultureInfo.InvariantCulture), type.Fee.ToString("N2", CultureInfo.InvariantCulture));
+            var ids = await NotifyResidentAsync(attempt, resident, request, new Message("{0} request {1} received", type.Label, request.RequestId), text, token);
             await attempt.SaveChangesAsync(token);
             await tx.CommitAsync(token);
             return ids;
@@ -227,13 +230,12 @@ public sealed partial class DocumentRequestService(
     }
 
     /// <summary>A notification and (when the resident has an email and allows it) an email, added to <paramref name="db"/> for the caller's SaveChanges.</summary>
-    internal static async Task<IReadOnlyList<Guid>> NotifyResidentAsync(BarangayDbContext db, Resident resident, DocumentRequest request, string subject, string text, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Guid>> NotifyResidentAsync(BarangayDbContext db, Resident resident, DocumentRequest request, Message subject, Message text, CancellationToken ct)
     {
         var href = $"/my/requests/{request.Id}";
         if (resident.UserId is { } user)
         {
-            var payload = new Notifications.NotificationPayload(text.Length > Notifications.NotificationPayloads.MaxTextLength ? text[..Notifications.NotificationPayloads.MaxTextLength] : text,
-                href, new Dictionary<string, string> { ["request"] = request.Id.ToString() });
+            var payload = Notifications.NotificationPayload.From(text, href, new Dictionary<string, string> { ["request"] = request.Id.ToString() });
             var sent = await Notifications.NotificationService.AddAsync(db, [user], NotificationType, payload, ct);
             if (!sent.Succeeded) throw new InvalidOperationException(sent.Error);
         }
@@ -241,7 +243,11 @@ public sealed partial class DocumentRequestService(
         if (string.IsNullOrWhiteSpace(email) && resident.UserId is { } uid)
             email = await db.Users.AsNoTracking().Where(u => u.Id == uid).Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (string.IsNullOrWhiteSpace(email) || !MyPrivacy.Parse(resident.PrivacySettings).AllowEmailNotifications || !email.Contains('@')) return [];
-        var row = EmailOutbox.Queue(db, email, subject, $"Hello {resident.FirstName},\n\n{text}\n\nSee it any time under My requests.\n", new { request = request.Id });
+        // Written in the recipient's language (their account's choice, else English) when it is queued, moments before it is sent.
+        var lang = AppLanguages.Culture(await RecipientLanguage.OfAsync(db, resident.UserId, ct));
+        var body = $"{new Message("Hello {0},", resident.FirstName).Render(lang)}\n\n{text.Render(lang)}\n\n{Texts.Get("See it any time under My requests.", lang)}\n";
+        var row = EmailOutbox.Queue(db, email, subject.Render(lang), body,
+            new { request = request.Id, lang = lang.Name, message = new { key = text.Key, args = text.Args } });
         return [row.Id];
     }
 }

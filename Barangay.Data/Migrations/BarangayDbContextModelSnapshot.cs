@@ -265,6 +265,11 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("preferred_language");
+
                     b.PrimitiveCollection<List<string>>("Roles")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

@@ -42,7 +42,7 @@ public static class NotificationPayloads
         var text = string.IsNullOrWhiteSpace(p?.Text) ? type : p.Text;
         // A link is followed only if it stays inside the app: a row written straight into the database is not trusted.
         var href = p?.Href is { } h && IsLocalPath(h) ? h : null;
-        return new NotificationPayload(text, href, p?.Ids);
+        return new NotificationPayload(text, href, p?.Ids, string.IsNullOrWhiteSpace(p?.Key) ? null : p.Key, p?.Args);
     }
 
     /// <summary>"/x" but not "//host" or "/\host", which browsers treat as another site.</summary>

@@ -33,7 +33,8 @@ public sealed partial class NotificationService
         var items = rows.Select(n =>
         {
             var p = NotificationPayloads.Parse(n.Payload, n.Type);
-            return new NotificationRow(n.Id, n.Type, p.Text, p.Href, n.Read, DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc));
+            return new NotificationRow(n.Id, n.Type, p.Text, p.Href, n.Read, DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc),
+                p.Key is null ? null : new Localization.Message(p.Key, p.Args ?? []));
         }).ToList();
         return new NotificationPage(items, total, unread);
     }

@@ -9,7 +9,7 @@ namespace Barangay.App.Components.Pages.Complaints;
 /// <summary>How complaints are shown: Manila dates, a colour per status and priority, words for statuses and steps.</summary>
 public static class ComplaintFormat
 {
-    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
+    private static CultureInfo Ph => Barangay.Data.Localization.AppLanguages.Current;
 
     public static string When(DateTime utc) => TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm tt", Ph);
 

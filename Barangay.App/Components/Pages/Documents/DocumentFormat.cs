@@ -8,7 +8,7 @@ namespace Barangay.App.Components.Pages.Documents;
 /// <summary>How requests are shown: Manila dates, pesos, a colour per status.</summary>
 public static class DocumentFormat
 {
-    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
+    private static CultureInfo Ph => Barangay.Data.Localization.AppLanguages.Current;
 
     public static string When(DateTime utc) => TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm tt", Ph);
 

@@ -6,7 +6,7 @@ namespace Barangay.App.Components.Pages.Events;
 /// <summary>Manila-time formatting shared by the event pages.</summary>
 public static class EventFormat
 {
-    public static readonly CultureInfo PH = CultureInfo.GetCultureInfo("en-PH");
+    public static CultureInfo PH => Barangay.Data.Localization.AppLanguages.Current;
 
     public static string When(DateTime startUtc, DateTime endUtc)
     {

@@ -6,7 +6,7 @@ namespace Barangay.App.Components.Pages.Messaging;
 /// <summary>Times in messaging, in Manila time: "3:05 PM" today, "Nov 24, 3:05 PM" otherwise.</summary>
 public static class MessageTime
 {
-    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-PH");
+    private static CultureInfo Culture => Barangay.Data.Localization.AppLanguages.Current;
 
     public static string Format(DateTime? utc, TimeProvider clock)
     {

@@ -95,7 +95,7 @@ public class LoginModel(SignInManager<User> signInManager, UserManager<User> use
 
     private PageResult Fail(string message)
     {
-        ModelState.AddModelError(string.Empty, message);
+        ModelState.AddModelError(string.Empty, Barangay.Data.Localization.Texts.Get(message, System.Globalization.CultureInfo.CurrentUICulture));
         Input.Password = "";
         return Page();
     }

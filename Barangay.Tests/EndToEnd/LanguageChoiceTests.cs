@@ -1,0 +1,105 @@
+using Barangay.Data.Seed;
+using Barangay.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Barangay.Tests.EndToEnd;
+
+/// <summary>
+/// The language a person reads: the browser's on a first visit, the switch on the sign-in page and in the app bar,
+/// and a signed-in person's choice follows them to another device.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class LanguageChoiceTests(EndToEndFixture e2e)
+{
+    /// <summary>A month only English writes this way (Mar and May are the same in Filipino).</summary>
+    private static readonly System.Text.RegularExpressions.Regex EnglishDate = new("(Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2}, 20\\d\\d");
+
+    private async Task<IPage> PhoneAsync(string locale)
+    {
+        var context = await e2e.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = e2e.App.Url,
+            ViewportSize = EndToEndFixture.Phone,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = locale,
+            TimezoneId = "Asia/Manila",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    [Fact]
+    public async Task SignInPage_BrowserPrefersFilipino_IsFilipinoUntilSwitched()
+    {
+        var page = await PhoneAsync("fil-PH");
+        await page.GotoAsync("/Identity/Account/Login");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Mag-sign in");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fil");
+        await Expect(page.Locator("label[for=Input_UserName]")).ToHaveTextAsync("Username o email");
+        await Screenshots.SaveAsync(page, "sign-in-phone-fil");
+
+        // A wrong password is explained in Filipino too.
+        await page.FillAsync("#Input_UserName", "nobody-here");
+        await page.FillAsync("#Input_Password", "not the password");
+        await page.ClickAsync("#login-submit");
+        await Expect(page.GetByTestId("login-errors")).ToContainTextAsync("Mali ang username o password.");
+
+        await page.GetByTestId("language-switch").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        page.Url.Should().Contain("/Identity/Account/Login", "the switch brings the person back to the page they were on");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Resident_SwitchesInTheAppBar_WithoutReload_AndTheChoiceFollowsToAnotherDevice()
+    {
+        var phone = await PhoneAsync("fil-PH");
+        await SignInAsync(phone);
+        await Expect(phone.Locator("#resident-home")).ToContainTextAsync("Maligayang pagdating");
+        await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("Aking profile");
+        await Screenshots.SaveAsync(phone, "resident-home-phone-fil");
+        // Dates on the page are in Filipino too (the demo resident has requests with deadlines).
+        await Expect(phone.Locator("#main-content, .main-content").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(Ene|Peb|Mar|Abr|May|Hun|Hul|Ago|Set|Okt|Nob|Dis) \\d{1,2}, 20\\d\\d"));
+        await Expect(phone.Locator(".main-content").First).Not.ToContainTextAsync(EnglishDate);
+
+        // Switch to English in the app bar: the page changes language in place (a marker set on the window survives).
+        await phone.EvaluateAsync("() => window.__sameDocument = true");
+        await phone.GetByTestId("language-switch").ClickAsync();
+        await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("My profile");
+        (await phone.EvaluateAsync<bool>("() => window.__sameDocument === true")).Should().BeTrue("switching must not reload the page");
+        await Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(phone.Locator(".main-content").First).ToContainTextAsync(EnglishDate);
+
+        // Another device whose browser prefers Filipino: the account's choice (English) wins.
+        var other = await PhoneAsync("fil-PH");
+        await SignInAsync(other);
+        await Expect(other.GetByTestId("home-my-profile")).ToHaveTextAsync("My profile");
+
+        // Back to Filipino there; the first device shows Filipino on its next visit.
+        await other.GetByTestId("language-switch").ClickAsync();
+        await Expect(other.GetByTestId("home-my-profile")).ToHaveTextAsync("Aking profile");
+        await phone.ReloadAsync();
+        await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("Aking profile");
+
+        // Leave the demo resident in English for the other tests.
+        await EndToEndFixture.WaitInteractiveAsync(phone);
+        await phone.GetByTestId("language-switch").ClickAsync();
+        await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("My profile");
+        await phone.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.FillAsync("#Input_UserName", DemoAccounts.ResidentUser);
+        await page.FillAsync("#Input_Password", DemoAccounts.ResidentPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+        await EndToEndFixture.WaitInteractiveAsync(page);
+    }
+}
