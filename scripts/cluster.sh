@@ -323,7 +323,10 @@ SQL
 sync_standby_present() { [ "$(psql_super -d postgres -c "SELECT count(*) FROM pg_stat_replication WHERE sync_state IN ('sync','quorum')")" -ge 1 ]; }
 
 up_apps() {
-  [ -f "$APP_DLL" ] || { log "Building the app ($CONFIG)"; (cd "$ROOT" && source scripts/dotnet.sh && dotnet build Barangay.App/Barangay.App.csproj -c "$CONFIG" -nologo -v q -clp:ErrorsOnly); }
+  if [ -z "${BARANGAY_APP_DLL:-}" ]; then # as run.sh: the processes run the code of this checkout
+    log "Building the app ($CONFIG)"
+    (cd "$ROOT" && source scripts/dotnet.sh && dotnet build Barangay.App/Barangay.App.csproj -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >&2)
+  fi
   eval "$(env_lines)"
   mkdir -p "$CL/shared"
   if [ ! -f "$CL/run/migrated" ]; then
@@ -397,12 +400,16 @@ cmd_failover() {
   wait_for 60 "a new leader" bash -c "l2=\$($0 leader); [ -n \"\$l2\" ] && [ \"\$l2\" != $l ]"
 }
 
+# The machine is lost: Patroni, the postmaster and every backend die at once (a postmaster killed alone leaves its
+# backends running, and they can still finish a commit the standby acknowledges).
 cmd_kill_leader() {
-  local l pm; l="$(leader_node)" || die "no leader"
+  local l pm pids; l="$(leader_node)" || die "no leader"
   pm="$(postmaster_pid "$l")"
-  ours "$(pid_of "patroni$l")" && kill -KILL "$(pid_of "patroni$l")"
-  [ -n "$pm" ] && ours "$pm" && kill -KILL "$pm"
-  echo "$l"
+  pids="$(pid_of "patroni$l")"
+  if [ -n "$pm" ] && ours "$pm"; then pids="$pids $pm $(ps -o pid= --ppid "$pm" | tr '\n' ' ')"; fi
+  # shellcheck disable=SC2086
+  kill -KILL $pids 2>/dev/null || true
+  echo "$l $(date +%s%3N)" # the node, and when it died (epoch ms)
 }
 
 cmd_restart_app() {

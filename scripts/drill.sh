@@ -51,8 +51,8 @@ sleep 5
 
 # ---------------------------------------------------------------- leader killed
 log "kill -9 of the leader"
-KILL_MS=$(now_ms)
-KILLED=$($CLUSTER kill-leader)
+read -r KILLED KILL_MS <<<"$($CLUSTER kill-leader)"
+echo "$KILL_MS $KILLED" > "$D/kill.txt"
 GAP=""
 for _ in $(seq 1 600); do
   GAP=$(awk -v k="$KILL_MS" '$1 != "failed" && $3 > k { d = ($4 - k) / 1000; if (m == "" || d < m) m = d } END { if (m != "") printf "%.1f", m }' "$D/acks.txt")
@@ -70,7 +70,12 @@ WEB="$CLUSTER_WEB_URL"
 signed_in() { # 0 when /me answers 200 for the session in the jar (not a redirect to sign-in)
   [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 -b "$JAR" -c "$JAR" "$WEB/me")" = 200 ]
 }
-TOKEN=$(curl -s -m 10 -c "$JAR" -b "$JAR" "$WEB/Identity/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+TOKEN=""
+for _ in $(seq 1 30); do
+  TOKEN=$(curl -s -m 10 -c "$JAR" -b "$JAR" "$WEB/Identity/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//' || true)
+  [ -n "$TOKEN" ] && break; sleep 1
+done
+[ -n "$TOKEN" ] || die "the sign-in page did not answer through HAProxy ($WEB)"
 curl -s -m 20 -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "Input.UserName=juan" --data-urlencode "Input.Password=Resident#2026demo" \
   --data-urlencode "__RequestVerificationToken=$TOKEN" "$WEB/Identity/Account/Login"
 signed_in || die "could not sign in as the demo resident through HAProxy ($WEB)"
@@ -108,10 +113,10 @@ HTTP_FAILED=$(awk '$2 !~ /^(200|302)$/' "$D/http.txt" | wc -l)
 # ---------------------------------------------------------------- stop the load and check what it was told
 touch "$D/stop"; wait "$LOAD_PID" || { cat "$D/load.err" >&2; die "the load generator failed"; }
 EVENT=$(awk '/^BENCH failover_load_event/ { print $4 }' "$D/load.out")
-sql "SELECT 'request ' || purpose || ' ' || count(*) FROM document_requests WHERE purpose LIKE 'drill-$RUN-%' GROUP BY purpose
-     UNION ALL SELECT 'complaint ' || description || ' ' || count(*) FROM complaints WHERE description LIKE 'drill-$RUN-%' GROUP BY description
+sql "SELECT 'request ' || (metadata->>'purpose') || ' ' || count(*) FROM document_requests WHERE metadata->>'purpose' LIKE 'drill-$RUN-%' GROUP BY metadata->>'purpose'
+     UNION ALL SELECT 'complaint ' || subject || ' ' || count(*) FROM complaints WHERE subject LIKE 'drill-$RUN-%' GROUP BY subject
      UNION ALL SELECT 'registration ' || e.event_id || ':' || r.user_id || ' ' || count(*) FROM event_registrations e JOIN residents r ON r.id = e.resident_id WHERE e.event_id = '$EVENT' GROUP BY e.event_id, r.user_id
-     UNION ALL SELECT 'review ' || id || ' ' || CASE WHEN status = 'submitted' THEN 0 ELSE 1 END FROM document_requests WHERE purpose LIKE 'drill-$RUN-%'" > "$D/stored.txt"
+     UNION ALL SELECT 'review ' || id || ' ' || CASE WHEN status = 'submitted' THEN 0 ELSE 1 END FROM document_requests WHERE metadata->>'purpose' LIKE 'drill-$RUN-%'" > "$D/stored.txt"
 read -r ACKED FAILED LOST DUPS <<<"$(python3 - "$D/acks.txt" "$D/stored.txt" <<'PY'
 import sys
 acks = [l.split() for l in open(sys.argv[1]) if l.strip()]

@@ -45,6 +45,9 @@ internal sealed class FailoverLoadBench : IBenchmark
         var stopPath = Environment.GetEnvironmentVariable("FAILOVER_LOAD_STOP") ?? "failover-stop";
         var run = Environment.GetEnvironmentVariable("FAILOVER_LOAD_RUN") ?? Guid.NewGuid().ToString("N")[..8];
         var people = await CreateResidentsAsync(database, $"drill_{run}_", ct);
+        // The official is a real account: the audit trail names its user.
+        var secretary = OfficialCaller.Secretary with { UserId = people[0].User, Name = "drill secretary" };
+        people.RemoveAt(0);
         var eventId = await NewEventAsync(database, run, ct);
         var keys = new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-drill-keys") };
         var callers = new FlowCaller();
@@ -74,7 +77,8 @@ internal sealed class FailoverLoadBench : IBenchmark
             }
             catch (Exception e) when (e is RetryLimitExceededException or CommitOutcomeUnknownException or InvalidOperationException or DbUpdateException or NpgsqlException)
             {
-                acks.Add($"failed {kind} - {start} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {e.GetType().Name}");
+                var why = (e.InnerException ?? e).Message.ReplaceLineEndings(" ");
+                acks.Add($"failed {kind} - {start} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {e.GetType().Name}: {why[..Math.Min(why.Length, 160)]}");
             }
         }
 
@@ -100,13 +104,16 @@ internal sealed class FailoverLoadBench : IBenchmark
                     case 1:
                         await Act("complaint", async () =>
                         {
-                            var r = await complaints.FileAsync(new NewComplaint { Category = "noise", Subject = "Videoke past midnight", Description = marker, Location = "Rizal St." }, stop.Token);
+                            var r = await complaints.FileAsync(new NewComplaint { Category = "noise", Subject = marker, Description = "Videoke past midnight", Location = "Rizal St." }, stop.Token);
                             if (!r.Ok) throw new InvalidOperationException(r.Message);
                             return marker;
                         });
                         break;
                     default:
-                        if (Interlocked.Increment(ref registered) > people.Count) break; // each resident registers once
+                        var next = Interlocked.Increment(ref registered) - 1;
+                        if (next >= people.Count) break; // each resident registers once
+                        user = people[next].User;
+                        FlowCaller.Set(new Caller(user, $"drill resident {next}", [AppRoles.Resident], RolePermissions.For([AppRoles.Resident], null), null, null, Guid.NewGuid()));
                         await Act("registration", async () =>
                         {
                             var r = await events.RegisterAsync(eventId, stop.Token);
@@ -121,7 +128,7 @@ internal sealed class FailoverLoadBench : IBenchmark
 
         var official = Task.Run(async () =>
         {
-            FlowCaller.Set(OfficialCaller.Secretary);
+            FlowCaller.Set(secretary);
             while (!stop.IsCancellationRequested)
             {
                 if (!toReview.TryDequeue(out var id))

@@ -67,7 +67,7 @@ public sealed class PatroniCluster : IAsyncDisposable
     }
 
     /// <summary>kill -9 of the leader's Patroni and postmaster (a machine lost); returns the node that led.</summary>
-    public async Task<string> KillLeaderAsync() => (await RunAsync("kill-leader")).Trim();
+    public async Task<string> KillLeaderAsync() => (await RunAsync("kill-leader")).Split(' ')[0];
 
     public async Task<string> LeaderAsync() => (await RunAsync("leader")).Trim();
 
