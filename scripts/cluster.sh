@@ -304,7 +304,11 @@ up_db() {
   fi
   wait_for 90 "a PostgreSQL leader behind HAProxy" leader_up
   wait_for 180 "the synchronous standby" sync_standby_present
-  psql_super -d postgres <<SQL
+  # A leader change while this runs (an overloaded machine can lose the leader key) only delays it.
+  wait_for 120 "the roles and databases" create_roles_and_databases
+}
+create_roles_and_databases() {
+  psql_super -d postgres <<SQL || return 1
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'barangay_owner') THEN
     CREATE ROLE barangay_owner LOGIN CREATEDB PASSWORD '$PG_OWNER_PASSWORD';
@@ -317,7 +321,7 @@ SQL
   local db owner
   for db in barangay:barangay_owner barangay_jobs:barangay_app; do
     owner="${db#*:}"; db="${db%%:*}"
-    [ -n "$(psql_super -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ] || psql_super -d postgres -c "CREATE DATABASE $db OWNER $owner"
+    [ -n "$(psql_super -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ] || psql_super -d postgres -c "CREATE DATABASE $db OWNER $owner" || return 1
   done
 }
 sync_standby_present() { [ "$(psql_super -d postgres -c "SELECT count(*) FROM pg_stat_replication WHERE sync_state IN ('sync','quorum')")" -ge 1 ]; }

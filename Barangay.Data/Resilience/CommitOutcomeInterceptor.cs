@@ -70,11 +70,18 @@ public sealed class CommitOutcomeInterceptor : DbTransactionInterceptor, ISaveCh
 
     private static async Task<(ulong Xid, DateTime At)?> MarkAsync(NpgsqlConnection connection, DbTransaction transaction, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT pg_current_xact_id_if_assigned()::text, clock_timestamp()", connection, (NpgsqlTransaction)transaction);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        if (reader.IsDBNull(0)) return null;
-        return (ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetDateTime(1));
+        try
+        {
+            await using var cmd = new NpgsqlCommand("SELECT pg_current_xact_id_if_assigned()::text, clock_timestamp()", connection, (NpgsqlTransaction)transaction);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            if (reader.IsDBNull(0)) return null;
+            return (ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetDateTime(1));
+        }
+        catch (PostgresException e) when (e.SqlState == "25P02")
+        {
+            return null; // an aborted transaction: its COMMIT is a rollback, exactly as without this interceptor
+        }
     }
 
 }

@@ -14,17 +14,63 @@ namespace Barangay.Tests.Scale.Failover;
 /// writer saw acknowledged is there exactly once. scripts/drill.sh runs the full drill on the three-node cluster.
 /// </summary>
 [Trait("Category", "Failover")]
-public class FailoverTests
+public class FailoverTests(PatroniClusterFixture fixture) : IClassFixture<PatroniClusterFixture>
 {
     private const int Writers = 4;
+
+    private PatroniCluster Cluster()
+    {
+        Skip.If(fixture.Missing is not null, $"The failover tests need {fixture.Missing}: ./test.sh installs them with apt-get when run as root (sudo apt-get install patroni etcd-server etcd-client haproxy).");
+        return fixture.Cluster!;
+    }
+
+    [SkippableFact]
+    public async Task CommitOutcomeProbe_TellsOurCommitFromAnAbortedOrReusedOrUnknownTransaction()
+    {
+        var cluster = Cluster();
+        await using var c = new NpgsqlConnection(cluster.SuperConnectionString);
+        await c.OpenAsync();
+        await Exec(c, "CREATE TABLE IF NOT EXISTS probe_writes (n int)");
+
+        var committed = await WriteAsync(c, commit: true);
+        var aborted = await WriteAsync(c, commit: false);
+        var window = TimeSpan.FromSeconds(5);
+        async Task<CommitOutcome> Ask((ulong Xid, DateTime At) mark) => await CommitOutcomeProbe.AskAsync(c, mark, window, TimeSpan.FromSeconds(20), CancellationToken.None);
+
+        (await Ask(committed)).Should().Be(CommitOutcome.Committed);
+        (await Ask(aborted)).Should().Be(CommitOutcome.NotCommitted);
+        // The same id committed a minute after our COMMIT: a new leader reusing an id it never saw from us.
+        (await Ask((committed.Xid, committed.At.AddMinutes(-1)))).Should().Be(CommitOutcome.NotCommitted);
+        // An id the leader has not handed out yet: our transaction never reached it.
+        (await Ask((committed.Xid + 1_000_000, committed.At))).Should().Be(CommitOutcome.NotCommitted);
+    }
+
+    private static async Task<(ulong Xid, DateTime At)> WriteAsync(NpgsqlConnection c, bool commit)
+    {
+        await using var tx = await c.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO probe_writes VALUES (1)", c, tx)) await insert.ExecuteNonQueryAsync();
+        await using var mark = new NpgsqlCommand("SELECT pg_current_xact_id()::text, clock_timestamp()", c, tx);
+        (ulong, DateTime) result;
+        await using (var r = await mark.ExecuteReaderAsync())
+        {
+            await r.ReadAsync();
+            result = (ulong.Parse(r.GetString(0), System.Globalization.CultureInfo.InvariantCulture), r.GetDateTime(1));
+        }
+        if (commit) await tx.CommitAsync();
+        else await tx.RollbackAsync();
+        return result;
+    }
+
+    private static async Task Exec(NpgsqlConnection c, string sql)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync();
+    }
 
     [SkippableFact]
     public async Task LeaderKilledUnderLoad_EveryAcknowledgedWriteIsKeptOnce()
     {
-        var missing = PatroniCluster.MissingTools();
-        Skip.If(missing is not null, $"The failover test needs {missing}: ./test.sh installs them with apt-get when run as root (sudo apt-get install patroni etcd-server etcd-client haproxy).");
-
-        await using var cluster = await PatroniCluster.StartAsync("failover-test", TimeSpan.FromSeconds(10));
+        var cluster = Cluster();
         await using (var c = new NpgsqlConnection(cluster.SuperConnectionString))
         {
             await c.OpenAsync();
