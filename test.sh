@@ -24,6 +24,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The failover test (Scale/Failover) starts Patroni, etcd and HAProxy from Debian's packages; without them it is skipped.
+if [ "$(id -u)" = 0 ] && ! { command -v patroni && command -v etcd && command -v haproxy; } >/dev/null 2>&1; then
+  log "Installing patroni, etcd and haproxy with apt-get (the failover test)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq patroni etcd-server etcd-client haproxy >/dev/null
+fi
+
 # TEST_FILTER="FullyQualifiedName~Documents" ./test.sh runs only the matching tests (templates are still rebuilt).
 FILTER=()
 [ -z "${TEST_FILTER:-}" ] || FILTER=(--filter "$TEST_FILTER")

@@ -33,13 +33,15 @@ public static class DataServiceCollectionExtensions
         o.UseNpgsql(SessionSettings.For(connectionString, options), npgsql =>
         {
             npgsql.MigrationsHistoryTable("__EFMigrationsHistory");
-            // CockroachDB asks for a retry with SQLSTATE 40001; PostgreSQL's serialization failures use it too.
-            npgsql.EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), ["40001"]);
+            // What is retried (40001, a leader change, a lost connection) and for how long: Resilience/FailoverRetryStrategy.
+            npgsql.ExecutionStrategy(d => new Resilience.FailoverRetryStrategy(d));
         })
         .UseSnakeCaseNamingConvention()
         .UseColumnEncryption(ColumnCipher.For(options.Keys));
         if (options.IsCockroach)
             o.ReplaceService<IHistoryRepository, CockroachHistoryRepository>();
+        else
+            o.AddInterceptors(Resilience.CommitOutcomeInterceptor.Instance); // a COMMIT lost in a failover is settled, not retried blind
         return o;
     }
 }

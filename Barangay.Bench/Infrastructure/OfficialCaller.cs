@@ -9,7 +9,7 @@ namespace Barangay.Bench.Infrastructure;
 /// </summary>
 internal sealed class OfficialCaller : ICurrentUser
 {
-    private static readonly Caller Secretary = Caller.Anonymous with
+    public static readonly Caller Secretary = Caller.Anonymous with
     {
         UserId = Guid.NewGuid(),
         Name = "bench secretary",
