@@ -1,6 +1,7 @@
 using Barangay.App.Accounts.RateLimits;
 using Barangay.App.Accounts;
 using Barangay.App.Components;
+using Barangay.App.Connection;
 using Barangay.App.Files;
 using Barangay.App.Security;
 using Barangay.Data;
@@ -51,6 +52,7 @@ public static class BarangayApp
         builder.AddAccountSecurity();
         builder.AddDashboards();
         builder.AddWebSecurity();
+        builder.AddCircuitLimits();
         TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
@@ -168,6 +170,7 @@ public static class BarangayApp
         Complaints.ComplaintEndpoints.MapComplaints(app);
         Dashboard.ReportEndpoints.MapReports(app);
         app.MapJobsDashboard();
+        app.MapCircuitDiagnostics();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }
 }
