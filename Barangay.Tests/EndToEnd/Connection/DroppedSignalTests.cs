@@ -122,6 +122,30 @@ public class DroppedSignalTests(EndToEndFixture e2e)
         }
     }
 
+    [Fact]
+    public async Task RegistrationForm_SignalLostWhileSending_TypedFieldsComeBackButNeverThePassword()
+    {
+        var phone = await e2e.NewPageAsync(EndToEndFixture.Phone);
+        await phone.GotoAsync("/Identity/Account/Register");
+        await phone.FillAsync("#Input_FirstName", "Rosalinda");
+        await phone.FillAsync("#Input_LastName", "Macaraeg");
+        await phone.FillAsync("#Input_Password", "a-secret-passphrase");
+
+        // Sent with no signal: the phone shows its own offline page and the form is gone from the screen.
+        await phone.Context.SetOfflineAsync(true);
+        await phone.ClickAsync("#register-submit");
+        await phone.WaitForLoadStateAsync();
+        await phone.Context.SetOfflineAsync(false);
+
+        await phone.GotoAsync("/Identity/Account/Register");
+        await Expect(phone.Locator("#Input_FirstName")).ToHaveValueAsync("Rosalinda");
+        await Expect(phone.Locator("#Input_LastName")).ToHaveValueAsync("Macaraeg");
+        await Expect(phone.Locator("#Input_Password")).ToHaveValueAsync("");
+        var kept = await phone.EvaluateAsync<string>("() => JSON.stringify(localStorage)");
+        kept.Should().NotContain("a-secret-passphrase", "a password is never kept on the phone");
+        await phone.Context.CloseAsync();
+    }
+
     private static async Task OpenComplaintFormAsync(IPage page, bool reload = true)
     {
         if (reload) await page.GotoAsync("/my/complaints/new");
