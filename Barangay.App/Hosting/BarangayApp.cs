@@ -1,6 +1,7 @@
 using Barangay.App.Accounts.RateLimits;
 using Barangay.App.Accounts;
 using Barangay.App.Components;
+using Barangay.App.Connection;
 using Barangay.App.Files;
 using Barangay.App.Security;
 using Barangay.Data;
@@ -52,6 +53,7 @@ public static class BarangayApp
         builder.AddDashboards();
         builder.AddWebSecurity();
         Localization.LocalizationSetup.AddBarangayLocalization(builder);
+        builder.AddCircuitLimits();
         TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
@@ -173,6 +175,7 @@ public static class BarangayApp
         Complaints.ComplaintEndpoints.MapComplaints(app);
         Dashboard.ReportEndpoints.MapReports(app);
         app.MapJobsDashboard();
+        app.MapCircuitDiagnostics();
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }
 }

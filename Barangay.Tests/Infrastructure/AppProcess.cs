@@ -32,11 +32,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<AppProcess> StartAsync(string appConnectionString, IDictionary<string, string>? extra = null)
+    /// <param name="url">The address to serve on (a restart keeps its address); a free loopback port when null.</param>
+    public static async Task<AppProcess> StartAsync(string appConnectionString, IDictionary<string, string>? extra = null, string? url = null)
     {
         var dll = Environment.GetEnvironmentVariable("BARANGAY_APP_DLL")
                   ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Barangay.App", "bin", "Debug", "net10.0", "Barangay.App.dll"));
-        var url = $"http://127.0.0.1:{FreePort()}";
+        url ??= $"http://127.0.0.1:{FreePort()}";
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", url])
         {
             RedirectStandardOutput = true,

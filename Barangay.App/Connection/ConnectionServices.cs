@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Barangay.App.Connection;
+
+/// <summary>Circuit limits, the circuit counter and its diagnostics endpoint (issue 29).</summary>
+public static class ConnectionServices
+{
+    public static void AddCircuitLimits(this WebApplicationBuilder builder)
+    {
+        var limits = new CircuitLimits();
+        builder.Configuration.GetSection("Circuits").Bind(limits);
+        builder.Services.AddSingleton(limits);
+        builder.Services.Configure<CircuitOptions>(o =>
+        {
+            o.DisconnectedCircuitRetentionPeriod = limits.DisconnectedRetention;
+            o.DisconnectedCircuitMaxRetained = limits.DisconnectedMaxRetained;
+            o.PersistedCircuitInMemoryRetentionPeriod = limits.PersistedStateRetention;
+            o.PersistedCircuitInMemoryMaxRetained = limits.PersistedStateMaxRetained;
+            o.JSInteropDefaultCallTimeout = limits.JSInteropTimeout;
+            o.MaxBufferedUnacknowledgedRenderBatches = limits.MaxBufferedUnacknowledgedRenderBatches;
+        });
+        builder.Services.AddSingleton<CircuitCounter>();
+        builder.Services.AddScoped<CircuitHandler, CountingCircuitHandler>();
+    }
+
+    /// <summary>Counts and memory of this process, for the end-to-end tests and the capacity bench; never a user's data.</summary>
+    public static void MapCircuitDiagnostics(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<CircuitLimits>().Diagnostics) return;
+        app.MapGet("/_diag/circuits", (CircuitCounter c, bool? collect) =>
+        {
+            if (collect == true)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+            return Results.Json(new
+            {
+                open = c.Open,
+                connected = c.Connected,
+                closed = c.Closed,
+                managedBytes = GC.GetTotalMemory(false),
+                workingSetBytes = Environment.WorkingSet,
+            });
+        }).AllowAnonymous();
+    }
+}
