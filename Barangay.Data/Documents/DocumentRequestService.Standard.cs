@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
@@ -61,8 +62,8 @@ public sealed partial class DocumentRequestService
         row.Metadata = meta.ToJson();
         db.Record("Extension", TargetType, row.Id.ToString(), new { request_id = row.RequestId, old_due = oldDue, new_due = newDue, reason = why });
         var label = meta.TypeLabel ?? labels.GetValueOrDefault(row.Type, row.Type);
-        var emailIds = await NotifyResidentAsync(db, resident, row, $"{row.RequestId}: processing time extended",
-            $"The processing time of your {label} request {row.RequestId} was extended once, to {Format(newDue)} (RA 11032). Reason: {why}. The written notice can be printed from the request's page.", ct);
+        var emailIds = await NotifyResidentAsync(db, resident, row, new Message("{0}: processing time extended", row.RequestId),
+            new Message("The processing time of your {0} request {1} was extended once, to {2} (RA 11032). Reason: {3}. The written notice can be printed from the request's page.", label, row.RequestId, Message.At(newDue), why), ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -116,7 +116,8 @@ public sealed partial class DocumentRequestService
             : (object)new { request_id = row.RequestId, from, to, reason = cleanReason });
         var label = meta.TypeLabel ?? labels.GetValueOrDefault(row.Type, row.Type);
         var (subject, text) = StatusMessage(row, label, to, cleanReason);
-        if (started) text += $" Requirements complete and fee settled: due {Format(row.DueAt!.Value)}.";
+        // RA 11032 §4(j): the clock started now, so the resident learns the due date with the review.
+        if (started) text = new("Your {0} request {1} was reviewed by the hall. Requirements complete and fee settled: due {2}.", label, row.RequestId, Message.At(row.DueAt!.Value));
         // The resident who just took their certificate needs no message telling them so.
         IReadOnlyList<Guid> emailIds = residentReceive ? [] : await NotifyResidentAsync(db, resident, row, subject, text, ct);
         try
