@@ -109,6 +109,8 @@ internal sealed class CertificatesBench : IBenchmark
         var seal = await files.StoreAsync("seal.png", "image/png", "png", BenchPng.Disc(240, (26, 58, 107)), FileSensitivity.Public, signer, SettingsService.SealTargetType, "seal", ct);
         var municipal = await files.StoreAsync("municipal.png", "image/png", "png", BenchPng.Disc(240, (150, 30, 30)), FileSensitivity.Public, signer, SettingsService.SealTargetType, "municipal", ct);
         var signature = await files.StoreAsync("signature.png", "image/png", "png", BenchPng.Disc(120, (10, 10, 60)), FileSensitivity.Signature, signer, CertificateImages.SignatureTargetType, signer.ToString(), ct);
+        // Uploaded by the signer, as "My signature" does (the generated-file store records an owner, not an uploader).
+        await database.ExecuteAsync("UPDATE files SET uploaded_by = @u WHERE id = @f", ct, new NpgsqlParameter<Guid>("u", signer), new NpgsqlParameter<Guid>("f", signature.Id));
         await database.ExecuteAsync("""
             INSERT INTO app_settings (key, value) VALUES
               ('barangay.name', '"Barangay San Isidro"'), ('barangay.municipality', '"Santa Maria"'), ('barangay.province', '"Bulacan"'),

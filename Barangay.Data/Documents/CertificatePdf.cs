@@ -89,6 +89,7 @@ public static class CertificatePdf
         // The QR code is also a link: a tap in a PDF viewer opens the check, as a scan does.
         var qrTop = height - QrBottomMargin - QrSize;
         page.AddWebLink(new PdfRectangle(new XPoint(Margin, height - qrTop - QrSize), new XPoint(Margin + QrSize, height - qrTop)), scanUrl);
+        if (c.OathPage) CertificateOathPage.Add(document, size, c);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();

@@ -94,7 +94,9 @@ public sealed record CertificateData(
     string? DrySealLine = null,
     // The official receipt's date, and the CTC (cedula) when the type asks for one (issue 22, item 2).
     DateOnly? OrDate = null,
-    CertificateCtc? Ctc = null);
+    CertificateCtc? Ctc = null,
+    // A First Time Jobseeker certification prints its Oath of Undertaking as a separate page for the holder to sign.
+    bool OathPage = false);
 
 /// <summary>The holder's Community Tax Certificate as entered for the request; blanks print as lines to write on.</summary>
 public sealed record CertificateCtc(string? Number, string? IssuedOn, string? IssuedAt);

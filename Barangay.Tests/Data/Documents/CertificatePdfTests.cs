@@ -48,6 +48,21 @@ public class CertificatePdfTests
     }
 
     [Fact]
+    public async Task Render_FirstTimeJobseeker_OathOfUndertakingIsItsOwnPageForTheHolderToSign()
+    {
+        var c = Sample("First Time Jobseeker Certification") with { OathPage = true };
+
+        var pdf = CertificatePdf.Render(c, "https://hall.example/verify/abc");
+
+        var text = await CertificateSigningTests.PdfTextAsync(pdf);
+        var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Trim().Length > 0).ToList();
+        pages.Should().HaveCount(2);
+        pages[0].Should().Contain("FIRST TIME JOBSEEKER CERTIFICATION").And.NotContain("OATH OF UNDERTAKING");
+        pages[1].Should().Contain("OATH OF UNDERTAKING").And.Contain("JUAN P. DELA CRUZ").And.Contain("Signature over printed name")
+            .And.Contain("at least six (6) months").And.Contain("only once");
+    }
+
+    [Fact]
     public void Render_OneCertificate_Under150Milliseconds()
     {
         CertificatePdf.Render(Sample(), "https://hall.example/verify/warm-up");

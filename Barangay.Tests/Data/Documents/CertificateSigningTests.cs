@@ -2,6 +2,7 @@ using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Documents;
 using Barangay.Data.Documents.Verification;
+using Barangay.Data.Files;
 using Barangay.Data.Security;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -185,5 +186,56 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
         var r = await ApprovedAsync();
 
         r.Certificate!.Body.Should().NotContain("Filipino").And.NotContain(", ,").And.Contain("years old, ");
+    }
+
+    private async Task<ServiceResult<Guid>> UploadSignatureAsync(byte[] png)
+    {
+        using var content = new MemoryStream(png);
+        var upload = await _host.Files.UploadAsync(new FileUploadRequest("signature.png", FileKinds.Images, FileSensitivity.Signature, CertificateImages.SignatureTargetType), content);
+        upload.Refusal.Should().BeNull();
+        return await _host.Services.Get<CertificateImages>().SetSignatureAsync(upload.File!.Id);
+    }
+
+    [Fact]
+    public async Task Signature_PlacedOnlyOnWhatItsOfficialApproved_OversizeRefusedWithTheReason()
+    {
+        await _host.AsKapitanAsync();
+        var oversize = Barangay.Tests.Data.Officials.SamplePhoto.Png().Concat(new byte[CertificateImages.MaxSignatureBytes]).ToArray();
+        var refused = await UploadSignatureAsync(oversize);
+        refused.Kind.Should().Be(ResultKind.Invalid);
+        refused.Message.Should().Contain("at most 512 KB");
+        (await UploadSignatureAsync(Barangay.Tests.Data.Officials.SamplePhoto.Png(80))).Ok.Should().BeTrue();
+
+        var byKapitan = await ApprovedAsync();
+        var bySecretary = await ApprovedAsync(bySecretary: true);
+
+        var images = _host.Services.Get<CertificateImages>();
+        (await images.LoadAsync(byKapitan.Certificate!)).Signature.Should().NotBeNull("the Punong Barangay approved this one");
+        (await images.LoadAsync(bySecretary.Certificate!)).Signature.Should().BeNull("the secretary approved this one and has no signature; the Punong Barangay's is never placed on it");
+    }
+
+    [Fact]
+    public async Task Receive_WhereTheHallSealsAtTheWindow_ResidentSeesItButOnlyAnOfficialReleases()
+    {
+        await using (var db = await _host.Services.DbAsync())
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO app_settings (key, value) VALUES ('documents.hall_seals_at_window', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'");
+        try
+        {
+            var r = await ApprovedAsync();
+            await _host.AsJuanAsync();
+
+            var received = await Requests.ReceiveAsync(r.Id, r.Version);
+
+            received.Ok.Should().BeTrue(received.Message);
+            (await Requests.GetAsync(r.Id))!.Status.Should().Be(DocumentRequestStatuses.Approved, "downloading is not releasing where the hall seals at the window");
+            (await Requests.PrintAsync(r.Id)).Should().NotBeNull("the resident still sees the certificate");
+            await _host.AsKapitanAsync();
+            (await Requests.ReleaseAsync(r.Id, r.Version)).Value!.Status.Should().Be(DocumentRequestStatuses.Released);
+        }
+        finally
+        {
+            await using var db = await _host.Services.DbAsync();
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM app_settings WHERE key = 'documents.hall_seals_at_window'");
+        }
     }
 }
