@@ -45,6 +45,22 @@ public class SettingsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>,
     }
 
     [Fact]
+    public async Task Save_SecretaryTickedAsApprover_IsStoredForTheApprovalRule()
+    {
+        await SignInAdminAsync();
+        var cut = Render<SettingsPage>();
+        cut.WaitForElement("[data-testid=setting-approver-Secretary] input, input[data-testid=setting-approver-Secretary]", TimeSpan.FromSeconds(10));
+
+        cut.Find("[data-testid=setting-approver-Secretary] input, input[data-testid=setting-approver-Secretary]").Change(true);
+        cut.Find("#settings-save").Click();
+
+        cut.WaitForAssertion(() => cut.Find("#settings-save").TextContent.Should().Contain("Save settings"), TimeSpan.FromSeconds(10));
+        cut.FindAll("#settings-errors").Should().BeEmpty();
+        await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
+        (await Barangay.Data.Documents.DocumentApprovers.DelegatedAsync(db, default)).Should().Equal("Secretary");
+    }
+
+    [Fact]
     public async Task Save_InvalidEmailSender_ShowsTheMessageUnderTheFieldAndSavesNothing()
     {
         await SignInAdminAsync();
