@@ -23,6 +23,30 @@ public sealed partial class EventService
         return rows.Select(Row).ToList();
     }
 
+    /// <summary>
+    /// Events overlapping [fromUtc, toUtc), soonest first, one page at a time with the true count: the lists page on
+    /// the server instead of stopping at 500 without saying so.
+    /// </summary>
+    public async Task<Accounts.Page<EventRow>> PageAsync(DateTime fromUtc, DateTime toUtc, bool includeAll, int page, int size, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Events.Register) && !caller.Can(Permissions.Events.Manage)) return new Accounts.Page<EventRow>([], 0);
+        size = Math.Clamp(size, 1, 100);
+        var q = db.Events.AsNoTracking().Where(e => e.EndAt > fromUtc && e.StartAt < toUtc);
+        if (!(includeAll && caller.Can(Permissions.Events.Manage))) q = q.Where(e => e.Status == EventStatuses.Published);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(e => e.StartAt).ThenBy(e => e.Id).Skip(Math.Max(0, page) * size).Take(size).ToListAsync(ct);
+        return new Accounts.Page<EventRow>(rows.Select(Row).ToList(), total);
+    }
+
+    /// <summary>Upcoming published events (not yet ended), soonest first, a page at a time.</summary>
+    public Task<Accounts.Page<EventRow>> UpcomingPageAsync(int page, int size, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return PageAsync(now, now.AddYears(2), false, page, size, ct);
+    }
+
     /// <summary>Upcoming published events (not yet ended), soonest first.</summary>
     public Task<IReadOnlyList<EventRow>> UpcomingAsync(CancellationToken ct = default)
     {

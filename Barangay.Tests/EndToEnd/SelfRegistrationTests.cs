@@ -44,6 +44,10 @@ public class SelfRegistrationTests(EndToEndFixture e2e)
         await phone.ClickAsync("#register-submit");
         await Expect(phone.GetByTestId("register-errors")).ToContainTextAsync("residents aged 16 to 90 may register themselves");
         await Expect(phone.Locator("#Input_FirstName")).ToHaveValueAsync("Rosario");
+        // What is not kept is said plainly, next to the fields to fill again.
+        await Expect(phone.GetByTestId("register-reenter")).ToContainTextAsync("Choose your ID photo again and type your password again");
+        await Expect(phone.GetByTestId("register-photo-again")).ToBeVisibleAsync();
+        await Expect(phone.GetByTestId("register-password-again")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(phone, "register-error-phone");
 
         await FillFormAsync(phone, "rosario.m", "1988-07-21");

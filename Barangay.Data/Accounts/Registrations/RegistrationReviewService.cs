@@ -32,6 +32,27 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
         }).ToList();
     }
 
+    /// <summary>
+    /// The review queue one page at a time, oldest first, with the true count: nothing is cut off silently (the list
+    /// used to stop at 500 with no sign of more).
+    /// </summary>
+    public async Task<Page<RegistrationQueueRow>> ListPendingPageAsync(int page, int size, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Registrations.Review)) return new Page<RegistrationQueueRow>([], 0);
+        size = Math.Clamp(size, 1, 100);
+        var pending = db.RegistrationsPending.AsNoTracking().Where(r => r.Status == RegistrationStatuses.Pending);
+        var total = await pending.CountAsync(ct);
+        var rows = await pending.OrderBy(r => r.CreatedAt).ThenBy(r => r.RegistrationId).Skip(Math.Max(0, page) * size).Take(size)
+            .Select(r => new { r.Id, r.RegistrationId, r.UserPayload, r.CreatedAt, r.EstimatedReviewEta }).ToListAsync(ct);
+        return new Page<RegistrationQueueRow>(rows.Select(r =>
+        {
+            var p = RegistrationPayload.FromJson(r.UserPayload);
+            return new RegistrationQueueRow(r.Id, r.RegistrationId, p.FullName, p.Dob, p.Purok, r.CreatedAt, r.EstimatedReviewEta);
+        }).ToList(), total);
+    }
+
     public async Task<int> CountPendingAsync(CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);

@@ -141,6 +141,22 @@ public class RegistrationTests(DemoDatabase database) : IClassFixture<DemoDataba
     }
 
     [Fact]
+    public async Task ListPendingPage_PagesTheWholeQueueWithItsTrueCount()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++) ids.Add((await SubmitAsync(Form($"pagedq{i}"))).Id);
+        await _services.SignInAsAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
+        var total = (await Reviews.ListPendingPageAsync(0, 1)).Total;
+
+        var pages = new List<Guid>();
+        for (var page = 0; page * 2 < total; page++) pages.AddRange((await Reviews.ListPendingPageAsync(page, 2)).Items.Select(r => r.Id));
+
+        pages.Should().HaveCount(total).And.OnlyHaveUniqueItems().And.ContainInOrder(ids);
+        await _services.SignInAsAsync(DemoAccounts.ResidentUser);
+        (await Reviews.ListPendingPageAsync(0, 50)).Total.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Approve_LinkingAnExistingResident_ActivatesTheAccountWithoutADuplicate()
     {
         await using (var db = await _services.DbAsync())

@@ -64,6 +64,22 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
     }
 
     [Fact]
+    public async Task UpcomingPage_PagesEveryPublishedEventWithTheTrueCount()
+    {
+        var made = new List<Guid>();
+        for (var i = 0; i < 3; i++) made.Add((await PublishedAsync(10)).Id);
+        var resident = (await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 1, "purok-1"))[0];
+        FlowCaller.Set(CommunityTestData.CallerOf(resident));
+
+        var total = (await Events.UpcomingPageAsync(0, 1)).Total;
+        var seen = new List<Guid>();
+        for (var page = 0; page * 2 < total; page++) seen.AddRange((await Events.UpcomingPageAsync(page, 2)).Items.Select(e => e.Id));
+
+        total.Should().BeGreaterThanOrEqualTo(3);
+        seen.Should().HaveCount(total).And.OnlyHaveUniqueItems().And.Contain(made);
+    }
+
+    [Fact]
     public async Task Create_EndBeforeStart_RefusedWithTheReason()
     {
         FlowCaller.Set(_secretary);

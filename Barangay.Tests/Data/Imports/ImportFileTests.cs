@@ -110,6 +110,19 @@ public class ImportFileTests
         });
     }
 
+    [Theory]
+    [InlineData("Kapanganakan")]
+    [InlineData("Petsa ng Pagsilang")]
+    [InlineData("Bday")]
+    [InlineData("Date born")]
+    public void Guess_BirthDateSynonym_IsTheBirthDate(string header)
+    {
+        var map = ImportFields.Guess(ImportTargets.Residents, ["Apelyido", "Pangalan", header, "Lugar ng Kapanganakan", "Purok"]);
+
+        map[nameof(ResidentEdit.Dob)].Should().Be(2);
+        map[nameof(ResidentEdit.PlaceOfBirth)].Should().Be(3, "the place of birth is not taken for the birth date");
+    }
+
     [Fact]
     public void Guess_EnglishHeaders_MapsEveryField()
     {
