@@ -65,6 +65,8 @@ public class RegisterModel(RegistrationService registrations) : PageModel
     }
 
     public string? ErrorFor(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0
+            ? Barangay.Data.Localization.Texts.Get(entry.Errors[0].ErrorMessage, System.Globalization.CultureInfo.CurrentUICulture)
+            : null;
 
 }
