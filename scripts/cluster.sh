@@ -238,7 +238,9 @@ frontend web
 backend app
     mode http
     balance roundrobin
-    option redispatch
+    # A connection refused by a process that died goes straight to the other one (not after every retry on it).
+    option redispatch 1
+    retries 2
     # Only a connection that failed is tried again (on the other process): a request that reached an app is never re-sent.
     option httpchk GET /healthz
     http-check expect status 200
@@ -295,11 +297,14 @@ up_db() {
     # The first node bootstraps alone; the others clone it (pg_basebackup) once it leads.
     [ "$i" = 1 ] && wait_for 120 "the first Patroni node" curl -fsS -m 2 "http://127.0.0.1:$(rest_port 1)/health"
   done
+  local before; before="$(cksum < "$CL/haproxy.cfg" 2>/dev/null || true)"
   write_haproxy_config
   /usr/sbin/haproxy -c -q -f "$CL/haproxy.cfg" || die "haproxy.cfg is not valid"
   if ! running haproxy; then
     start haproxy no /usr/sbin/haproxy -W -db -f "$CL/haproxy.cfg"
-  else
+  elif [ "$before" != "$(cksum < "$CL/haproxy.cfg")" ]; then
+    # Only when the configuration changed: a reloaded HAProxy takes every server for up until its first checks,
+    # so for a second or two a new connection may reach a replica.
     kill -USR2 "$(pid_of haproxy)" # master-worker reload: the new configuration, no connection dropped
   fi
   wait_for 90 "a PostgreSQL leader behind HAProxy" leader_up
