@@ -101,7 +101,7 @@ public static class CertificatePdf
     private const double QrSize = 108;
     private const double QrBottomMargin = Margin + 16;
     /// <summary>What the closing block needs below the body: the "issued" line, the signatory, the window details and the holder's boxes.</summary>
-    private const double ClosingHeight = 250;
+    private const double ClosingHeight = 272;
     private static readonly XSolidBrush Navy = new(XColor.FromArgb(0x1a, 0x3a, 0x6b));
 
     private static (PdfPage, XGraphics) NewPage(PdfDocument document, PageSize size)
@@ -142,7 +142,8 @@ public static class CertificatePdf
         var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Left };
         tf.DrawString($"\u2003\u2003Issued this {Ordinal(issued.Day)} day of {issued.ToString("MMMM yyyy", Ph)} at {c.BarangayName}, {c.Locality}.",
             fonts.Normal, ink, new XRect(Margin, y, width - 2 * Margin, 32));
-        y += 70;
+        // Room for a two-line "issued" sentence, then "For the Punong Barangay:" and the signature above the name.
+        y += 92;
 
         // Signatory, right: whoever approved it (CertificateSignatory), "For the Punong Barangay:" when delegated.
         var sigX = width - Margin - 220;
