@@ -179,6 +179,17 @@ public sealed class RegistrationService(
             if (user?.PasswordHash is null) { gate.DummyWork(password); return Task.FromResult(false); }
             return Task.FromResult(hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed);
         }, ct);
+        if (check.Passed && user is { EmailConfirmed: false } && !string.IsNullOrWhiteSpace(user.Email))
+        {
+            // The reference number went to this address alone, so using it proves the applicant reads that mailbox:
+            // the email is confirmed now, and notices and password resets reach them once the account is approved
+            // (approved self-registrations used to stay unconfirmed, and a lockout then pointed to a reset that never came).
+            var tracked = await db.Users.IgnoreQueryFilters().FirstAsync(u => u.Id == user.Id, ct);
+            tracked.EmailConfirmed = true;
+            db.Actor = new AuditActor(user.Id, user.UserName, null, null, Guid.NewGuid());
+            db.Record(AuditActions.Update, "User", user.Id.ToString(), new { email_confirmed = new { old = false, @new = true }, via = "registration_reference" });
+            await db.SaveChangesAsync(ct);
+        }
         return new ApplicantLookup(check.Passed ? View(r!, p!) : null, check);
     }
 

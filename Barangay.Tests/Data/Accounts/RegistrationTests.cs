@@ -115,6 +115,9 @@ public class RegistrationTests(DemoDatabase database) : IClassFixture<DemoDataba
         var status = (await Registrations.FindForApplicantAsync(receipt.RegistrationId.ToLowerInvariant(), Password)).Status;
         status!.Status.Should().Be(RegistrationStatuses.Pending);
         status.CanWithdraw.Should().BeTrue();
+        await using (var db = await _services.DbAsync())
+            (await db.Users.IgnoreQueryFilters().SingleAsync(u => u.UserName == "ana.w" && u.Status == "pending")).EmailConfirmed
+                .Should().BeTrue("the reference number went to that address only: using it confirms the email");
 
         var withdrawn = await Registrations.WithdrawAsync(receipt.Id, null, null);
         withdrawn.Ok.Should().BeTrue();
