@@ -85,6 +85,16 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
         await phone.ReloadAsync();
         await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("Aking profile");
 
+        // The resident's other pages, for people to look at on a phone.
+        foreach (var (path, name) in new[] { ("/my/requests/new", "request-new"), ("/my/complaints", "my-complaints"), ("/notifications", "notifications") })
+        {
+            await phone.GotoAsync(path);
+            await EndToEndFixture.WaitInteractiveAsync(phone);
+            await Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "fil");
+            await Screenshots.SaveAsync(phone, $"{name}-phone-fil");
+        }
+        await phone.GotoAsync("/");
+
         // Leave the demo resident in English for the other tests.
         await EndToEndFixture.WaitInteractiveAsync(phone);
         await phone.GetByTestId("language-switch").ClickAsync();
