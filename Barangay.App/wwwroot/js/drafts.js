@@ -31,14 +31,19 @@
   function snapshot(key) {
     var w = watched[key];
     if (!w) return;
-    clearTimeout(w.timer);
+    // At most one snapshot every 300 ms, and never postponed by more typing: a steady typist is still saved.
+    if (w.timer) { w.again = true; return; }
     w.timer = setTimeout(function () {
       w.ref.invokeMethodAsync('Snapshot').then(function (envelope) {
-        if (envelope === null || envelope === undefined || !watched[key]) return;
-        var r = read(key);
-        r.envelope = envelope;
-        write(key, r);
-      }, function () { /* offline: the typed text is already kept */ });
+        if (envelope !== null && envelope !== undefined && watched[key]) {
+          var r = read(key);
+          r.envelope = envelope;
+          write(key, r);
+        }
+      }, function () { /* offline: the typed text is already kept */ }).then(function () {
+        w.timer = 0;
+        if (w.again) { w.again = false; snapshot(key); }
+      });
     }, 300);
   }
 
@@ -129,6 +134,16 @@
       });
     });
   }
+  // Signing out on a shared phone leaves no one's drafts behind.
+  document.addEventListener('submit', function (e) {
+    var action = (e.target.getAttribute && e.target.getAttribute('action')) || '';
+    if (action.indexOf('/Identity/Account/Logout') < 0) return;
+    try {
+      Object.keys(localStorage).filter(function (k) { return k.indexOf('barangay.draft.') === 0; })
+        .forEach(function (k) { localStorage.removeItem(k); });
+    } catch (err) { }
+  }, true);
+
   document.addEventListener('input', keepStatic, true);
   document.addEventListener('change', keepStatic, true);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restoreStatic);

@@ -100,6 +100,8 @@ public class DroppedSignalTests(EndToEndFixture e2e)
             await Expect(phone.GetByTestId("request-type-info")).ToBeVisibleAsync();
             // Typed and never left: a text box sends its text on leaving it, so this part is only on the phone.
             await EndToEndFixture.Field(phone, "request-purpose").FillAsync("Employment at a BPO company");
+            // The choice made on the server has reached the phone's draft (it does within a moment of the tap).
+            await phone.WaitForFunctionAsync(DraftHas, new[] { "request", "TypeCode", "" });
             await phone.Context.SetOfflineAsync(true);
             await ExpectOfflineAsync(phone);
 
@@ -123,7 +125,7 @@ public class DroppedSignalTests(EndToEndFixture e2e)
     }
 
     [Fact]
-    public async Task RegistrationForm_SignalLostWhileSending_TypedFieldsComeBackButNeverThePassword()
+    public async Task RegistrationForm_SignalLostAndTabClosed_TypedFieldsComeBackButNeverThePassword()
     {
         var phone = await e2e.NewPageAsync(EndToEndFixture.Phone);
         await phone.GotoAsync("/Identity/Account/Register");
@@ -131,12 +133,12 @@ public class DroppedSignalTests(EndToEndFixture e2e)
         await phone.FillAsync("#Input_LastName", "Macaraeg");
         await phone.FillAsync("#Input_Password", "a-secret-passphrase");
 
-        // Sent with no signal: the phone shows its own offline page and the form is gone from the screen.
-        await phone.Context.SetOfflineAsync(true);
-        await phone.ClickAsync("#register-submit");
-        await phone.WaitForLoadStateAsync();
-        await phone.Context.SetOfflineAsync(false);
-
+        // The signal goes, and the phone's browser closes the tab meanwhile; the resident opens the form again.
+        var context = phone.Context;
+        await context.SetOfflineAsync(true);
+        await phone.CloseAsync();
+        await context.SetOfflineAsync(false);
+        phone = await context.NewPageAsync();
         await phone.GotoAsync("/Identity/Account/Register");
         await Expect(phone.Locator("#Input_FirstName")).ToHaveValueAsync("Rosalinda");
         await Expect(phone.Locator("#Input_LastName")).ToHaveValueAsync("Macaraeg");
@@ -145,6 +147,15 @@ public class DroppedSignalTests(EndToEndFixture e2e)
         kept.Should().NotContain("a-secret-passphrase", "a password is never kept on the phone");
         await phone.Context.CloseAsync();
     }
+
+    /// <summary>True once the phone's draft of form [0] holds a value for property [1] containing [2] (the server's snapshot arrived).</summary>
+    private const string DraftHas = """
+        ([form, property, text]) => Object.keys(localStorage).filter(k => k.startsWith('barangay.draft.') && k.endsWith('.' + form)).some(k => {
+            const kept = JSON.parse(localStorage.getItem(k));
+            const value = kept.envelope && JSON.parse(JSON.parse(kept.envelope).Data)[property];
+            return !!value && String(value).includes(text);
+        })
+        """;
 
     private static async Task OpenComplaintFormAsync(IPage page, bool reload = true)
     {
@@ -164,6 +175,7 @@ public class DroppedSignalTests(EndToEndFixture e2e)
         await Expect(Category(page)).ToContainTextAsync(Chosen);
         await EndToEndFixture.Field(page, "complaint-subject").FillAsync($"{Subject} {tag}");
         await EndToEndFixture.Field(page, "complaint-subject").PressAsync("Tab");
+        await page.WaitForFunctionAsync(DraftHas, new[] { "complaint", "Subject", tag });
         // The description is typed and not left: it has not reached the server when the signal drops.
         await EndToEndFixture.Field(page, "complaint-description").FillAsync($"{Description} {tag}");
     }

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Barangay.Tests.Infrastructure;
+
+namespace Barangay.Tests.EndToEnd.Connection;
+
+/// <summary>
+/// Issue 29, first-visit budget: every script and stylesheet the app shell links is fingerprinted (MapStaticAssets
+/// via @Assets), so a published app serves it immutable, cached for a year: a phone never downloads it twice.
+/// (The year-long Cache-Control is MapStaticAssets' for published assets; this test's app runs from the build output.)
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public partial class StaticAssetCachingTests(EndToEndFixture e2e)
+{
+    [Fact]
+    public async Task AppShell_EveryLinkedScriptAndStylesheet_IsFingerprinted()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(e2e.App.Url) };
+        // Any page of the app's own shell (App.razor) links the same assets; this one needs no sign-in.
+        var html = await (await http.GetAsync("/not-found")).Content.ReadAsStringAsync();
+        var assets = Asset().Matches(html).Select(m => m.Groups["url"].Value)
+            .Where(u => u.EndsWith(".js", StringComparison.Ordinal) || u.EndsWith(".css", StringComparison.Ordinal)).ToList();
+        assets.Should().Contain(u => u.Contains("blazor.web", StringComparison.Ordinal)).And.Contain(u => u.Contains("connection", StringComparison.Ordinal));
+
+        foreach (var url in assets)
+        {
+            url.Should().MatchRegex(@"\.[a-z0-9]{8,}\.(js|css)$", $"{url} carries its content's fingerprint");
+            (await http.GetAsync("/" + url.TrimStart('/'))).StatusCode.Should().Be(HttpStatusCode.OK, url);
+        }
+    }
+
+    [GeneratedRegex("""(?:src|href)="(?<url>[^"]+)"(?=[^>]*>)""")]
+    private static partial Regex Asset();
+}
