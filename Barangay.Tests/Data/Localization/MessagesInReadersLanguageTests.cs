@@ -33,19 +33,25 @@ public class MessagesInReadersLanguageTests(DemoDatabase database) : IClassFixtu
         await _host.AsJuanAsync();
         var ack = (await _host.Requests.CreateAsync(DocumentRequestServiceTests.Clearance())).Value!;
         var filed = (await _host.Requests.GetAsync(ack.Id))!;
+        // RA 11032 §4(j): the clock starts once the fee is paid and the requirements are found complete, so the
+        // review is the message that carries the deadline.
+        await _host.AsTreasurerAsync();
+        var paid = (await _host.Requests.RecordPaymentAsync(filed.Id, filed.Version, new PaymentEntry("OR-88001", 100))).Value!;
         await _host.AsSecretaryAsync();
-        (await _host.Requests.ReviewAsync(filed.Id, filed.Version)).Ok.Should().BeTrue();
+        (await _host.Requests.ReviewAsync(filed.Id, paid.Version)).Ok.Should().BeTrue();
 
         await _host.AsJuanAsync();
         var mine = await new NotificationService(_host.Services.Get<Barangay.Data.BarangayDb>(), new NotificationOptions()).ListMineAsync(0, 10);
         var reviewed = mine.Items.First(n => n.Text.Contains("was reviewed", StringComparison.Ordinal));
-        reviewed.Text.Should().Be($"Your Barangay Clearance request {ack.RequestId} was reviewed by the hall.", "the English stays in the row for older readers and the admins");
-        reviewed.TextIn(AppLanguages.FilipinoCulture).Should().Be($"Nasuri na ng barangay hall ang iyong kahilingan para sa Barangay Clearance ({ack.RequestId}).");
+        reviewed.Text.Should().StartWith($"Your Barangay Clearance request {ack.RequestId} was reviewed by the hall. Requirements complete and fee settled: due ",
+            "the English stays in the row for older readers and the admins");
+        reviewed.TextIn(AppLanguages.FilipinoCulture).Should().StartWith($"Nasuri na ng barangay hall ang iyong kahilingan para sa Barangay Clearance ({ack.RequestId}). Kumpleto na ang mga kailangang dokumento at bayad na: matatapos ito bago ang ")
+            .And.MatchRegex("(Lun|Mar|Miy|Huw|Biy), (Ene|Peb|Mar|Abr|May|Hun|Hul|Ago|Set|Okt|Nob|Dis) ", "the deadline is written in Filipino too");
         reviewed.TextIn(AppLanguages.EnglishCulture).Should().Be(reviewed.Text);
 
         var received = mine.Items.First(n => n.Text.Contains("received", StringComparison.Ordinal));
-        received.TextIn(AppLanguages.FilipinoCulture).Should().StartWith($"Natanggap ang iyong kahilingan para sa Barangay Clearance ({ack.RequestId}). Matatapos ito bago ang")
-            .And.MatchRegex("(Lun|Mar|Miy|Huw|Biy), (Ene|Peb|Mar|Abr|May|Hun|Hul|Ago|Set|Okt|Nob|Dis) ", "the deadline is written in Filipino too");
+        received.TextIn(AppLanguages.FilipinoCulture).Should().StartWith($"Natanggap ang iyong kahilingan para sa Barangay Clearance ({ack.RequestId}). Aasikasuhin ito ni ")
+            .And.Contain("araw ng trabaho").And.EndWith("mabayaran ang ₱100.00.");
 
         await using var db = await _host.Services.DbAsync();
         var email = await db.EmailQueue.AsNoTracking().SingleAsync(e => e.Subject == $"Nasuri na ang {ack.RequestId}");
