@@ -31,7 +31,11 @@ public static class AccessibilityPages
         new("/", SignedIn),
         new("/Identity/Account/Login", AxeRole.Anonymous),
         new("/Identity/Account/Register", AxeRole.Anonymous),
-        new("/verify/{*Code}", AxeRole.Anonymous, "SELECT 'NOT-A-REAL-CODE'"),
+        new("/verify/{Code}", AxeRole.Anonymous, "SELECT 'NOT-A-REAL-CODE'"),
+        // Static pages served by endpoints, not @page components (no circuit): listed by address.
+        new("/verify", AxeRole.Anonymous),
+        new("/certificates/keys", AxeRole.Anonymous),
+        new("/charter", AxeRole.Anonymous),
         new("/accessibility", Everyone),
         new("/officials", [AxeRole.Anonymous, R]),
         new("/not-found", [AxeRole.Anonymous, R]),
@@ -68,6 +72,7 @@ public static class AccessibilityPages
         new("/documents/new", S),
         new("/documents/{Id:guid}", S, "SELECT id FROM document_requests ORDER BY submitted_at DESC LIMIT 1"),
         new("/documents/collections", AxeRole.Treasurer),
+        new("/documents/my-signature", S),
         new("/complaints", S),
         new("/complaints/new", S),
         new("/complaints/blotter", S),
@@ -99,6 +104,9 @@ public static class AccessibilityPages
     ];
 
     /// <summary>Routes that exist but are not checked, with why.</summary>
+    /// <summary>Pages served by an endpoint rather than an <c>@page</c> component (static, no circuit): listed by address.</summary>
+    public static readonly IReadOnlySet<string> Endpoints = new HashSet<string>(StringComparer.Ordinal) { "/verify" };
+
     public static readonly IReadOnlyDictionary<string, string> NotChecked = new Dictionary<string, string>
     {
     };
