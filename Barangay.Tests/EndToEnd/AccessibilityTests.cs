@@ -327,8 +327,13 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
         }
         await page.Locator(".mud-progress-linear:visible, .mud-progress-circular:visible, .mud-table-loading:visible")
             .First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        // Transitions (drawer slide, theme fade) change colours mid-way: let the frame that follows them be painted.
-        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        // Transitions (drawer slide, the theme's colour fade) pass through colours the page never rests on: wait for
+        // every running one to finish (transitions only: a spinner's animation never does), then for the frame that follows them to be painted.
+        await page.EvaluateAsync("""
+            () => new Promise(r => requestAnimationFrame(() =>
+                Promise.allSettled(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))
+                    .then(() => requestAnimationFrame(() => requestAnimationFrame(r)))))
+            """);
     }
 
     private static async Task<List<string>> CheckAsync(IPage page, string where, string theme, string screen)
