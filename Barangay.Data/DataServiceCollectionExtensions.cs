@@ -40,7 +40,7 @@ public static class DataServiceCollectionExtensions
         .UseColumnEncryption(ColumnCipher.For(options.Keys));
         if (options.IsCockroach)
             o.ReplaceService<IHistoryRepository, CockroachHistoryRepository>();
-        else
+        else if (options.SettleLostCommits)
             o.AddInterceptors(Resilience.CommitOutcomeInterceptor.Instance); // a COMMIT lost in a failover is settled, not retried blind
         return o;
     }

@@ -18,5 +18,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public Files.FileStorageOptions? Keys { get; set; }
 
+    /// <summary>
+    /// Settle a COMMIT lost in a failover by asking the new leader (Resilience/CommitOutcomeInterceptor). Costs one round
+    /// trip per write transaction and needs <c>track_commit_timestamp</c>, so it is on where the database is the Patroni
+    /// cluster (scripts/cluster.sh sets Database__SettleLostCommits=true), off on a single server.
+    /// </summary>
+    public bool SettleLostCommits { get; set; }
+
     public bool IsCockroach => string.Equals(Flavour, CockroachDb, StringComparison.OrdinalIgnoreCase);
 }

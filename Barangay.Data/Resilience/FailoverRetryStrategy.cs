@@ -51,7 +51,8 @@ public sealed class FailoverRetryStrategy(ExecutionStrategyDependencies dependen
             if (e is CommitOutcomeUnknownException) return false; // never retried blind: it may have committed
             if (e is PostgresException pg) return RetriedStates.Contains(pg.SqlState) || pg.SqlState.StartsWith("08", StringComparison.Ordinal);
             if (e is NpgsqlException npgsql) return npgsql.IsTransient;
-            if (e is TimeoutException or System.IO.IOException or System.Net.Sockets.SocketException) return true;
+            // Nothing else: a timeout or socket error from elsewhere (an HTTP call inside the block) is not the database's,
+            // and running the block again could repeat that call. Npgsql wraps its own I/O failures in NpgsqlException.
         }
         return false;
     }

@@ -105,7 +105,10 @@ public static class AccessibilityPages
 
     /// <summary>Routes that exist but are not checked, with why.</summary>
     /// <summary>Pages served by an endpoint rather than an <c>@page</c> component (static, no circuit): listed by address.</summary>
-    public static readonly IReadOnlySet<string> Endpoints = new HashSet<string>(StringComparer.Ordinal) { "/verify" };
+    public static readonly IReadOnlySet<string> Endpoints = new HashSet<string>(StringComparer.Ordinal) { "/verify", "/certificates/keys", "/charter" };
+
+    /// <summary>Pages rendered statically on the server (no circuit, so no interactive marker to wait for).</summary>
+    public static readonly IReadOnlySet<string> Static = new HashSet<string>(StringComparer.Ordinal) { "/verify", "/certificates/keys", "/charter" };
 
     public static readonly IReadOnlyDictionary<string, string> NotChecked = new Dictionary<string, string>
     {

@@ -317,7 +317,10 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
     /// <summary>Waits until the page shows the theme asked for, the layout fits the screen and nothing is loading.</summary>
     private static async Task SettleAsync(IPage page, string theme, string screen)
     {
-        if (await page.Locator("#app-interactive").CountAsync() > 0 || !page.Url.Contains("/Identity/", StringComparison.Ordinal))
+        // Account pages and the static pages (verify, keys, charter) have no circuit and follow the browser's theme by CSS alone.
+        var path = new Uri(page.Url).AbsolutePath;
+        if (await page.Locator("#app-interactive").CountAsync() > 0
+            || (!page.Url.Contains("/Identity/", StringComparison.Ordinal) && !AccessibilityPages.Static.Contains(path)))
         {
             // The layout follows the browser's light/dark setting live and says which one it shows.
             await page.Locator($"#app-interactive[data-theme='{theme}']").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -29,7 +29,7 @@ public class EmailAndJobsTests(EndToEndFixture e2e)
         await page.GotoAsync("/Identity/Account/Login");
         await page.GetByText("Forgot your password?").ClickAsync();
         await page.FillAsync("#Input_Email", email);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Expect(page.GetByText("Please check your email to reset your password.")).ToBeVisibleAsync();
 
         const string sql = "SELECT status FROM email_queue WHERE to_email = @e ORDER BY created_at DESC LIMIT 1";

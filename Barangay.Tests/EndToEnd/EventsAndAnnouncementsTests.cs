@@ -96,7 +96,7 @@ public class EventsAndAnnouncementsTests(EndToEndFixture e2e)
 
             await benPhone.GotoAsync("/announcements");
             await EndToEndFixture.WaitInteractiveAsync(benPhone);
-            await Expect(benPhone.Locator("h5", new() { HasText = "Announcements" })).ToBeVisibleAsync();
+            await Expect(benPhone.GetByRole(AriaRole.Heading, new() { Name = "Announcements", Level = 1 })).ToBeVisibleAsync();
             await Expect(benPhone.GetByTestId("announcement").Filter(new() { HasText = annTitle })).ToHaveCountAsync(0);
             await benPhone.GotoAsync("/notifications");
             await Expect(benPhone.GetByTestId("notification-item").Filter(new() { HasText = annTitle })).ToHaveCountAsync(0);

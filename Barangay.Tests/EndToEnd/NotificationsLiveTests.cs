@@ -30,14 +30,15 @@ public class NotificationsLiveTests(EndToEndFixture e2e)
         var juan = await UserIdAsync(DemoAccounts.ResidentUser);
         var page = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
         var bell = page.GetByTestId("notification-bell");
-        await Expect(bell).ToHaveAttributeAsync("data-unread", "2");
+        // The end-to-end database is shared: other tests may have left juan more notifications, so count from what the bell says.
+        await Expect(bell).ToHaveAttributeAsync("data-unread", new System.Text.RegularExpressions.Regex(@"^[1-9]\d*$"));
+        var before = int.Parse((await bell.GetAttributeAsync("data-unread"))!, System.Globalization.CultureInfo.InvariantCulture);
 
         await bell.ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith("/notifications", StringComparison.Ordinal));
         await EndToEndFixture.WaitInteractiveAsync(page);
         var items = page.GetByTestId("notification-item");
-        await Expect(items).ToHaveCountAsync(2);
-        await Expect(items.First).ToContainTextAsync("The medical mission is next week.");
+        await Expect(items.Filter(new() { HasText = "The medical mission is next week." })).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("mark-all-read")).ToBeEnabledAsync();
         // The page and the bell subscribe after their first render: the row lands once both listen.
         await EndToEndFixture.WaitLiveAsync(page, "notifications");
@@ -50,7 +51,7 @@ public class NotificationsLiveTests(EndToEndFixture e2e)
         try
         {
             var within2s = new LocatorAssertionsToHaveAttributeOptions { Timeout = 2_000 };
-            await Expect(bell).ToHaveAttributeAsync("data-unread", "3", within2s);
+            await Expect(bell).ToHaveAttributeAsync("data-unread", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), within2s);
             await Expect(items.First).ToContainTextAsync(text, new() { Timeout = 2_000 });
             await Expect(items.First).ToHaveAttributeAsync("data-read", "false");
             navigations.Should().Be(0, "the update arrives over the live circuit, not by reloading");

@@ -30,7 +30,7 @@ public class OutboxSecretsEndToEndTests(EndToEndFixture e2e)
         var visitor = await e2e.NewPageAsync(EndToEndFixture.Desktop);
         await visitor.GotoAsync("/Identity/Account/ForgotPassword");
         await visitor.FillAsync("#Input_Email", email);
-        await visitor.Locator("form button[type=submit]").ClickAsync();
+        await visitor.Locator("main form button[type=submit]").ClickAsync();
         await Expect(visitor.GetByText("Please check your email to reset your password.")).ToBeVisibleAsync();
         await visitor.Context.CloseAsync();
         const string bodySql = "SELECT body FROM email_queue WHERE to_email = @e ORDER BY created_at DESC LIMIT 1";

@@ -44,7 +44,7 @@ public partial class SecretsInLogsTests(EndToEndFixture e2e)
 
         await page.GotoAsync("/Identity/Account/ForgotPassword");
         await page.FillAsync("#Input_Email", email);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Expect(page.GetByText("Please check your email to reset your password.")).ToBeVisibleAsync();
         string? eml = null;
         await JobsTestHost.WaitUntilAsync(() =>
@@ -63,7 +63,7 @@ public partial class SecretsInLogsTests(EndToEndFixture e2e)
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", NewPassword);
         await page.FillAsync("#Input_ConfirmPassword", NewPassword);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Expect(page.GetByText("Your password has been reset")).ToBeVisibleAsync();
 
         // The link works once.
@@ -71,7 +71,7 @@ public partial class SecretsInLogsTests(EndToEndFixture e2e)
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", NewPassword + " again");
         await page.FillAsync("#Input_ConfirmPassword", NewPassword + " again");
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Expect(page.GetByText("Invalid token")).ToBeVisibleAsync();
 
         await page.GotoAsync("/Identity/Account/Login");

@@ -24,6 +24,8 @@ public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>
         Services.AddSingleton<HolidayCalendar>();
         Services.AddSingleton(new CertificateCodes(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-bunit-" + Guid.NewGuid().ToString("N")[..8]) }));
         Services.AddScoped<DocumentRequestService>();
+        // My request(s) pages listen for their status changing (LiveStatus).
+        Services.AddSingleton(new Barangay.App.Live.LiveNotifier(Microsoft.Extensions.Logging.Abstractions.NullLogger<Barangay.App.Live.LiveNotifier>.Instance));
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

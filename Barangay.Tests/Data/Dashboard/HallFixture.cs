@@ -115,6 +115,11 @@ public static class HallFixture
         db.Conversations.AddRange(c1, c2, c3);
         db.ConversationParticipants.AddRange(
             Participant(c1, secretary, 2), Participant(c2, secretary, 1), Participant(c1, juanUser, 3), Participant(c2, juanUser, 1), Participant(c3, otherUser, 5));
+        // Each was written in by its resident (threads the system alone opened are in no inbox).
+        db.Messages.AddRange(
+            new Barangay.Data.Messaging.Message { Id = Guid.NewGuid(), ConversationId = c1.Id, SenderUserId = juanUser.Id, SenderResidentId = r3.Id, Body = "Fixture", CreatedAt = Now.AddHours(-2) },
+            new Barangay.Data.Messaging.Message { Id = Guid.NewGuid(), ConversationId = c2.Id, SenderUserId = juanUser.Id, SenderResidentId = r3.Id, Body = "Fixture", CreatedAt = Now.AddHours(-2) },
+            new Barangay.Data.Messaging.Message { Id = Guid.NewGuid(), ConversationId = c3.Id, SenderUserId = otherUser.Id, SenderResidentId = r6.Id, Body = "Fixture", CreatedAt = Now.AddHours(-2) });
 
         // Announcements for Juan (purok A, resident): everyone (pinned), purok A; not: purok B, officials only, a draft, an expired one.
         db.Announcements.AddRange(

@@ -4,6 +4,7 @@ using Barangay.Data.Documents;
 using Barangay.Data.Documents.Verification;
 using Barangay.Data.Files;
 using Barangay.Data.Security;
+using Barangay.Data.Settings;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,19 @@ public class CertificateSigningTests(DemoDatabase database) : IClassFixture<Demo
         var v = (await Requests.ReviewAsync(id, (await Requests.GetAsync(id))!.Version)).Value!.Version;
         await _host.AsTreasurerAsync();
         v = (await Requests.WaiveAsync(id, v, "Indigent")).Value!.Version;
-        if (bySecretary) await _host.AsSecretaryAsync();
+        if (bySecretary)
+        {
+            // The Punong Barangay delegated approving to the secretary (RA 11032 issue 23's setting): she signs "For the Punong Barangay".
+            await using (var db = await _host.Services.DbAsync())
+            {
+                if (!await db.AppSettings.AnyAsync(x => x.Key == SettingKeys.DocumentApprovers))
+                {
+                    db.AppSettings.Add(new AppSetting { Key = SettingKeys.DocumentApprovers, Value = DocumentApprovers.Write(["Secretary"]) });
+                    await db.SaveChangesAsync();
+                }
+            }
+            await _host.AsSecretaryAsync();
+        }
         else await _host.AsKapitanAsync();
         var approved = await Requests.ApproveAsync(id, v);
         approved.Ok.Should().BeTrue(approved.Message);

@@ -79,7 +79,7 @@ public class FailoverTests(PatroniClusterFixture fixture) : IClassFixture<Patron
         }
         // The app's own options: its execution strategy and commit-outcome interceptor.
         var builder = new DbContextOptionsBuilder<BarangayDbContext>();
-        DataServiceCollectionExtensions.Configure(builder, cluster.SuperConnectionString, new DatabaseOptions());
+        DataServiceCollectionExtensions.Configure(builder, cluster.SuperConnectionString, new DatabaseOptions { SettleLostCommits = true });
         var options = builder.Options;
 
         var acknowledged = new ConcurrentBag<Guid>();
