@@ -198,7 +198,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await EnsurePasswordAsync("kapitan");
         await EnsurePasswordAsync("lupon.aguilar");
         var lupon = await EnsureLuponAsync();
-        var kapitan = await e2e.SignInAsync("kapitan", OfficerPassword, EndToEndFixture.Desktop);
+        var kapitan = await e2e.SignInAsync(DemoAccounts.KapitanUser, DemoAccounts.KapitanPassword, EndToEndFixture.Desktop);
         await kapitan.GotoAsync($"/complaints/kp/{caseId}");
         await EndToEndFixture.WaitInteractiveAsync(kapitan);
         await kapitan.GetByTestId("kp-issue-summons").ClickAsync();
