@@ -50,7 +50,7 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
 
     // Skipped at the merge of eight branches: after the static pages (verify, keys, charter) joined the list it failed in the
     // last run with no time left to read why. The list test above still runs; issue 25 stays open until this passes again.
-    [Fact(Skip = "Issue 25 open: failed after the merge of the static verify, keys and charter pages; to be re-enabled once read and fixed")]
+    [Fact(Skip = "Issue 25 open: after the merge it finds real violations (the language switch's name differs from its text; /verify has no skip link); to be re-enabled once fixed")]
     public async Task EveryPage_ForEachRoleThemeAndScreen_HasNoSeriousOrCriticalWcagViolation()
     {
         var clock = Stopwatch.StartNew();
@@ -254,21 +254,11 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
         AxeRole.Anonymous => await e2e.NewPageAsync(EndToEndFixture.Desktop),
         AxeRole.Resident => await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Desktop),
         AxeRole.Secretary => await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop),
-        AxeRole.Treasurer => await e2e.SignInAsync("treasurer", await EnsureTreasurerPasswordAsync(), EndToEndFixture.Desktop),
+        AxeRole.Treasurer => await e2e.SignInAsync(DemoAccounts.TreasurerUser, DemoAccounts.TreasurerPassword, EndToEndFixture.Desktop),
         _ => await e2e.SignInAsync(DemoAccounts.AdminUser, DemoAccounts.AdminPassword, EndToEndFixture.Desktop),
     };
 
     /// <summary>The demo's treasurer starts without a password; the same one DocumentRequestFlowTests gives it.</summary>
-    private async Task<string> EnsureTreasurerPasswordAsync()
-    {
-        const string password = "Officer#2026demo";
-        await using var services = new TestServices(e2e.Database.AppConnectionString);
-        var users = services.Get<Microsoft.AspNetCore.Identity.UserManager<Barangay.Data.Accounts.User>>();
-        var user = await users.FindByNameAsync("treasurer");
-        if (!await users.HasPasswordAsync(user!)) (await users.AddPasswordAsync(user!, password)).Succeeded.Should().BeTrue();
-        return password;
-    }
-
     /// <summary>The demo barangay has no message threads: the resident writes to the hall once, so the thread page is checked full.</summary>
     private async Task EnsureConversationAsync()
     {
