@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace Barangay.App.Complaints;
 
 /// <summary>
-/// <c>GET /complaints/kp/{id}/{summons|settlement|certificate}.pdf</c>: a KP case's forms for the hall (every print
+/// <c>GET /complaints/kp/{id}/{form}.pdf</c> (<c>KpService.Slug</c>): a KP case's forms for the hall (every print
 /// audited; a GET never changes the case: the certificate is issued on the case page, <c>KpService.IssueCertificateAsync</c>), and <c>GET /complaints/blotter.pdf?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>: the blotter book. Anything the
 /// caller may not see is a plain 404.
 /// </summary>
@@ -20,13 +20,7 @@ public static class ComplaintEndpoints
 
     private static async Task<IResult> FormAsync(Guid id, string form, HttpContext http, KpService kp, CancellationToken ct)
     {
-        KpForm? which = form switch
-        {
-            "summons" => KpForm.Summons,
-            "settlement" => KpForm.Settlement,
-            "certificate" => KpForm.CertificateToFileAction,
-            _ => null,
-        };
+        var which = KpService.FromSlug(form);
         if (which is null || await kp.PrintAsync(id, which.Value, ct) is not { } printed) return Results.NotFound();
         return Pdf(http, printed.Pdf, printed.FileName);
     }

@@ -110,7 +110,9 @@ internal sealed class DashboardBench : IBenchmark
             "SELECT floor(extract(epoch FROM now() - reported_at) / 604800), count(*) FROM complaints WHERE reported_at >= now() - interval '84 days' GROUP BY 1",
             "SELECT category, count(*) FROM complaints GROUP BY category",
             "SELECT category, code, label FROM lookup_values WHERE category IN ('purok', 'complaint_category')",
-            "SELECT count(*) FROM kp_cases WHERE stage IN ('mediation', 'conciliation') AND summons_due_at < now() + interval '2 days'",
+            // KP steps near their deadline as the product counts them (KpService.CountKpStepsDueBeforeAsync): the current
+            // step's deadline (next_due_at, any stage) of cases whose complaint the hall may see.
+            "SELECT count(*) FROM kp_cases k JOIN complaints c ON c.id = k.complaint_id WHERE k.next_due_at IS NOT NULL AND k.next_due_at < now() + interval '2 days'",
         ];
         long population = 0, requests = 0;
         await using var conn = await source.OpenConnectionAsync(ct);

@@ -80,20 +80,30 @@ public sealed class DemoSeeder(IDbContextFactory<BarangayDbContext> factory, Use
             ("treasurer", "Corazon D. Ibañez", OfficialPositions.Treasurer),
             ("sk.chair", "Angelica M. Castañeda", OfficialPositions.SkChairperson),
             ("lupon.aguilar", "Nestor G. Aguilar", OfficialPositions.LuponMember),
+            // Three Lupon members at least: a Pangkat ng Tagapagkasundo is three of them (LGC sec. 404(a)).
+            ("lupon.ramos", "Melinda C. Ramos", OfficialPositions.LuponMember),
+            ("lupon.soriano", "Eduardo V. Soriano", OfficialPositions.LuponMember),
             ("tanod.galang", "Renato P. Galang", OfficialPositions.Tanod),
         ];
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = Seeder;
-        if (await db.Officials.AnyAsync(ct)) return;
         var termStart = new DateOnly(2023, 11, 30);
         var termEnd = new DateOnly(2026, 11, 30).AddYears(2);
+        if (await db.Officials.AnyAsync(ct))
+        {
+            // A roster seeded before: only the Lupon members added since (so an older demo can constitute a Pangkat).
+            var users = await db.Users.Select(u => u.UserName).ToListAsync(ct);
+            roster = roster.Where(r => r.Position == OfficialPositions.LuponMember && !users.Contains(r.User)).ToArray();
+            if (roster.Length == 0) return;
+        }
         var first = await HumanIds.ReserveAsync(db, HumanIds.Official, 2023, roster.Length + 1, ct);
         var n = first;
-        db.Officials.Add(new Official
-        {
-            UserId = secretary.Id, OfficialId = HumanIds.Format(HumanIds.Official, 2023, n++), FullName = secretary.FullName,
-            Position = OfficialPositions.Secretary, TermStart = termStart, TermEnd = termEnd, Email = secretary.Email, ContactNumber = "0917 555 0101",
-        });
+        if (!await db.Officials.AnyAsync(ct))
+            db.Officials.Add(new Official
+            {
+                UserId = secretary.Id, OfficialId = HumanIds.Format(HumanIds.Official, 2023, n++), FullName = secretary.FullName,
+                Position = OfficialPositions.Secretary, TermStart = termStart, TermEnd = termEnd, Email = secretary.Email, ContactNumber = "0917 555 0101",
+            });
         foreach (var (username, name, position) in roster)
         {
             // The Punong Barangay and the treasurer get published demo passwords (every role can be tried from the README);

@@ -29,25 +29,8 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         if (!await users.HasPasswordAsync(user!)) (await users.AddPasswordAsync(user!, OfficerPassword)).Succeeded.Should().BeTrue();
     }
 
-    /// <summary>Two more serving Lupon members with accounts (the demo has one), for a Pangkat of three; their names.</summary>
-    private async Task<IReadOnlyList<string>> EnsureLuponAsync()
-    {
-        await using var services = new TestServices(e2e.Database.AppConnectionString);
-        await using var db = await services.DbAsync();
-        var names = new List<string>();
-        foreach (var user in new[] { "kgd.munoz", "kgd.pascual" })
-        {
-            var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == user);
-            names.Add(u.FullName);
-            if (await db.Officials.AnyAsync(o => o.UserId == u.Id && o.Position == Barangay.Data.Security.OfficialPositions.LuponMember)) continue;
-            db.Officials.Add(new Barangay.Data.Officials.Official
-            {
-                UserId = u.Id, OfficialId = "OFF-LUPON-" + user, FullName = u.FullName, Position = Barangay.Data.Security.OfficialPositions.LuponMember,
-            });
-        }
-        await db.SaveChangesAsync();
-        return names;
-    }
+    /// <summary>The demo's Lupon members besides the chairman-to-be Nestor G. Aguilar (the demo seeds three, a Pangkat).</summary>
+    private static readonly IReadOnlyList<string> Lupon = ["Melinda C. Ramos", "Eduardo V. Soriano"];
 
     private static ILocator Input(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input|descendant-or-self::textarea").First;
@@ -197,7 +180,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
 
         await EnsurePasswordAsync("kapitan");
         await EnsurePasswordAsync("lupon.aguilar");
-        var lupon = await EnsureLuponAsync();
+        var lupon = Lupon;
         var kapitan = await e2e.SignInAsync(DemoAccounts.KapitanUser, DemoAccounts.KapitanPassword, EndToEndFixture.Desktop);
         await kapitan.GotoAsync($"/complaints/kp/{caseId}");
         await EndToEndFixture.WaitInteractiveAsync(kapitan);
@@ -273,6 +256,147 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         var blotter = await secretary.Context.APIRequest.GetAsync("/complaints/blotter.pdf");
         blotter.Status.Should().Be(200);
         await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "complaints-blotter.pdf"), await blotter.BodyAsync());
+    }
+
+    private const string Kapitan = "RICARDO M. DELA CRUZ";
+    private const string LuponSecretary = "LIZA R. MANALO";
+    private const string PangkatChair = "NESTOR G. AGUILAR";
+
+    /// <summary>
+    /// Juan files from his phone; the Lupon secretary takes it up as a KP case against a named respondent, in the parties'
+    /// language (sec. 411); the Punong Barangay issues the summons. Returns the case's id.
+    /// </summary>
+    private async Task<(string CaseId, IPage Secretary, IPage Kapitan)> OpenKpCaseAsync(string subject, string respondent, bool filipino, string shot)
+    {
+        var phone = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
+        var (_, complaintId) = await FileFromPhoneAsync(phone, "Boundary or land dispute", subject, $"{subject}: the respondent will not listen to reason.", confidential: false, shot);
+        var secretary = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
+        await secretary.GotoAsync($"/complaints/{complaintId}");
+        await EndToEndFixture.WaitInteractiveAsync(secretary);
+        await secretary.GetByTestId("kp-mark").ClickAsync();
+        await Input(secretary, "kp-respondent-name").FillAsync(respondent);
+        await Input(secretary, "kp-respondent-address").FillAsync("3 Rizal St., Purok 2");
+        if (filipino) await ChooseAsync(secretary, "kp-language", "Filipino");
+        await secretary.GetByTestId("kp-open-submit").ClickAsync();
+        await secretary.WaitForURLAsync(new Regex("/complaints/kp/[0-9a-f-]{36}$"));
+        var caseId = secretary.Url[^36..];
+        var kapitan = await e2e.SignInAsync(DemoAccounts.KapitanUser, DemoAccounts.KapitanPassword, EndToEndFixture.Desktop);
+        await OpenCaseAsync(kapitan, caseId);
+        await kapitan.GetByTestId("kp-issue-summons").ClickAsync();
+        await Expect(kapitan.GetByTestId("kp-print-summons")).ToBeVisibleAsync();
+        return (caseId, secretary, kapitan);
+    }
+
+    private static async Task OpenCaseAsync(IPage page, string caseId)
+    {
+        await page.GotoAsync($"/complaints/kp/{caseId}");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+    }
+
+    private static async Task TextStepAsync(IPage page, string button, string text)
+    {
+        await page.GetByTestId(button).ClickAsync();
+        await Input(page, "kp-text").FillAsync(text);
+        await page.GetByTestId("kp-text-submit").ClickAsync();
+    }
+
+    [Fact]
+    public async Task KpCase_SettledInMediation_EveryFormNumberedDatedSignedByTheRightOfficer()
+    {
+        var (caseId, secretary, kapitan) = await OpenKpCaseAsync("Unpaid loan of 3,000 pesos", "Pedro Manalastas", filipino: false, "kp-a");
+        await RecordHearingAsync(kapitan, "Juan Dela Cruz\nPedro Manalastas", "Both appeared before the Punong Barangay.");
+        await TextStepAsync(kapitan, "kp-settle", "Respondent pays 3,000 pesos in two monthly instalments.");
+        await Expect(kapitan.GetByTestId("kp-stage")).ToHaveTextAsync("Amicably settled");
+
+        // The 10 days to repudiate lapse (sec. 416); the Lupon secretary transmits the settlement to the court (sec. 419).
+        await KpCaseBookHelpers.PassDaysAsync(e2e.Database.AppConnectionString, caseId, 11);
+        await OpenCaseAsync(secretary, caseId);
+        await TextStepAsync(secretary, "kp-transmit", "Municipal Trial Court of Santa Maria");
+        await Expect(secretary.GetByTestId("kp-print-transmittal")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-settled-forms");
+
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "complaint", "a", "7", false, "JUAN", "Received: Punong Barangay/Lupon Chairman");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "hearing-notice", "a", "8", false, Kapitan, "Punong Barangay/Lupon Chairman");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "summons", "a", "9", false, Kapitan, "OFFICER'S RETURN");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "settlement", "a", "16", false, "PEDRO MANALASTAS", Kapitan, "Attested: Punong Barangay/Lupon Chairman", "two monthly instalments");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "transmittal", "a", null, false, LuponSecretary, "Lupon Secretary", "Municipal Trial Court of Santa Maria", "section 419");
+    }
+
+    [Fact]
+    public async Task KpCase_ThroughThePangkat_SettlementRepudiated_CertificateToFileAction_InFilipino()
+    {
+        await EnsurePasswordAsync("lupon.aguilar");
+        var (caseId, secretary, kapitan) = await OpenKpCaseAsync("Sirang bakod", "Ramon Villareal", filipino: true, "kp-b");
+        await RecordHearingAsync(kapitan, "Juan Dela Cruz\nRamon Villareal", "Humarap ang dalawang panig; walang napagkasunduan.");
+        await kapitan.GetByTestId("kp-fail-mediation").ClickAsync();
+        await kapitan.GetByTestId("kp-constitute").ClickAsync();
+        await ChooseAsync(kapitan, "kp-pangkat-chairman", "Nestor G. Aguilar");
+        await ChooseAsync(kapitan, "kp-pangkat-secretary", Lupon[0]);
+        await ChooseAsync(kapitan, "kp-pangkat-member", Lupon[1]);
+        await kapitan.GetByTestId("kp-pangkat-submit").ClickAsync();
+        await Expect(kapitan.GetByTestId("kp-step-pangkat")).ToContainTextAsync("Done");
+
+        // The Pangkat chairman hears the parties and attests their settlement (secs. 404(b), 411).
+        var chair = await e2e.SignInAsync("lupon.aguilar", OfficerPassword, EndToEndFixture.Desktop);
+        await OpenCaseAsync(chair, caseId);
+        await RecordHearingAsync(chair, "Juan Dela Cruz\nRamon Villareal", "Pagdinig ng Pangkat.");
+        await TextStepAsync(chair, "kp-settle", "Aayusin ng ipinagsusumbong ang bakod sa loob ng dalawang linggo.");
+        await Expect(chair.GetByTestId("kp-stage")).ToHaveTextAsync("Amicably settled");
+
+        // The respondent repudiates under oath before the Punong Barangay within 10 days (sec. 418).
+        await OpenCaseAsync(kapitan, caseId);
+        await TextStepAsync(kapitan, "kp-repudiate", "Pinilit akong pumirma");
+        await Expect(kapitan.GetByTestId("kp-stage")).ToHaveTextAsync("Repudiated");
+
+        // The Lupon secretary certifies (sec. 412(a)): KP Form 20-B, worded for a repudiated settlement.
+        await OpenCaseAsync(secretary, caseId);
+        await secretary.GetByTestId("kp-issue-certificate").ClickAsync();
+        await Expect(secretary.GetByTestId("kp-print-certificate")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-repudiated-forms");
+
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "complaint", "b", "7", true, "Maysumbong", "Tinanggap: Punong Barangay/Pangulo ng Lupon");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "summons", "b", "9", true, Kapitan, "ULAT NG OPISYAL");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "pangkat-notice", "b", "10", true, Kapitan, "palabunutan", "Nestor G. Aguilar (Pangulo)");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "conciliation-notice", "b", "12", true, PangkatChair, "Pangulo ng Pangkat");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "settlement", "b", "16", true, PangkatChair, "Pinatunayan: Pangulo ng Pangkat", "RAMON VILLAREAL");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "repudiation", "b", "17", true, Kapitan, "SINUMPAAN", "Pinilit akong pumirma");
+        var (certificate, _) = await KpCaseBookHelpers.PrintAsync(secretary, caseId, "certificate", "b");
+        certificate.Should().Contain(KpCaseBookHelpers.Squeeze("Pormularyo ng KP Blg. 20-B")).And.Contain(LuponSecretary.Replace(" ", ""))
+            .And.Contain(KpCaseBookHelpers.Squeeze("Kalihim ng Lupon")).And.Contain(KpCaseBookHelpers.Squeeze("Pinatunayan: Punong Barangay/Pangulo ng Lupon"))
+            .And.Contain("itinakwil").And.NotContain("nabigo", "a repudiated settlement is not a failed mediation");
+    }
+
+    [Fact]
+    public async Task KpCase_ByArbitration_AwardExecuted_EveryFormSignedByTheRightOfficer()
+    {
+        var (caseId, secretary, kapitan) = await OpenKpCaseAsync("Damaged tricycle", "Arnel Pangilinan", filipino: false, "kp-c");
+        await kapitan.GetByTestId("kp-agree-arbitration").ClickAsync();
+        await Expect(kapitan.GetByTestId("kp-stage")).ToContainTextAsync("Arbitration");
+
+        // The 5 days to repudiate the agreement pass; the Lupon chairman makes the award (sec. 413(a)).
+        await KpCaseBookHelpers.PassDaysAsync(e2e.Database.AppConnectionString, caseId, 6);
+        await OpenCaseAsync(kapitan, caseId);
+        await TextStepAsync(kapitan, "kp-award", "Respondent pays 4,500 pesos for the repair of the sidecar.");
+        // An award cannot be repudiated (sec. 416): no such action is offered.
+        await Expect(kapitan.GetByTestId("kp-repudiate")).ToHaveCountAsync(0);
+
+        // The award is final after 10 days (sec. 416); a party moves for execution, the Lupon chairman executes it (sec. 417).
+        await KpCaseBookHelpers.PassDaysAsync(e2e.Database.AppConnectionString, caseId, 11);
+        await OpenCaseAsync(secretary, caseId);
+        await secretary.GetByTestId("kp-move-execution").ClickAsync();
+        await Expect(secretary.GetByTestId("kp-print-execution-motion")).ToBeVisibleAsync();
+        await OpenCaseAsync(kapitan, caseId);
+        await TextStepAsync(kapitan, "kp-execute", "4,500 pesos paid at the barangay hall and handed to the complainant");
+        await Expect(kapitan.GetByTestId("kp-executed")).ToBeVisibleAsync();
+        await OpenCaseAsync(secretary, caseId);
+        await Expect(secretary.GetByTestId("kp-print-execution-notice")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-executed-forms");
+
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "arbitration-agreement", "c", "14", false, "JUAN", "ARNEL PANGILINAN", Kapitan, "ATTESTATION");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "settlement", "c", "15", false, Kapitan, LuponSecretary, "Attested: Lupon Secretary", "4,500 pesos");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "execution-motion", "c", "23", false, "Movant", "final and executory");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "execution-hearing", "c", "24", false, Kapitan);
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "execution-notice", "c", "25", false, Kapitan, "handed to the complainant", "sec. 417");
     }
 
     /// <summary>The KP case page as an official sees it on a phone, once <paramref name="ready"/> shows.</summary>

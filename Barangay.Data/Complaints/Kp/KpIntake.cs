@@ -2,7 +2,9 @@ namespace Barangay.Data.Complaints.Kp;
 
 /// <summary>
 /// The intake checklist answered before a complaint is taken up (Local Government Code, sec. 408, and the KP Rules'
-/// "only natural persons" rule). Each true answer is an exclusion: the Lupon has no authority over the dispute.
+/// "only natural persons" rule). Each true answer is an exclusion: the Lupon has no authority over the dispute. The venue
+/// (sec. 409, <see cref="KpVenueRules"/>): what the dispute is about, where the property, workplace or school lies, and
+/// where a complainant who is not on this barangay's register actually resides.
 /// </summary>
 public sealed record KpIntake(
     bool PartyIsGovernment = false,
@@ -13,7 +15,12 @@ public sealed record KpIntake(
     bool PartiesInDifferentLocalities = false,
     bool AdjoiningBarangaysAndAgreed = false,
     bool ExcludedByThePresident = false,
-    bool PartyNotNaturalPerson = false);
+    bool PartyNotNaturalPerson = false,
+    string VenueKind = KpVenueKinds.Residence,
+    string? SiteBarangay = null,
+    string? SiteMunicipality = null,
+    string? ComplainantBarangay = null,
+    string? ComplainantMunicipality = null);
 
 /// <summary>The rules of the checklist, with the reason the law gives for each refusal.</summary>
 public static class KpIntakeRules

@@ -1,7 +1,11 @@
 namespace Barangay.Data.Complaints.Kp;
 
-/// <summary>A respondent of a KP case: a resident of the register (<see cref="ResidentId"/>) or a name and address.</summary>
-public sealed record KpRespondent(string Name, Guid? ResidentId = null, string? Address = null);
+/// <summary>
+/// A respondent of a KP case: a resident of the register (<see cref="ResidentId"/>, who resides in this barangay) or a
+/// name and address, with the barangay and city or municipality where they actually reside (blank: this barangay), for
+/// the venue (sec. 409).
+/// </summary>
+public sealed record KpRespondent(string Name, Guid? ResidentId = null, string? Address = null, string? Barangay = null, string? Municipality = null);
 
 /// <summary>A hearing being recorded: when (UTC), who attended, the minutes.</summary>
 public sealed record KpHearingInput(DateTime HeldAt, IReadOnlyList<string> Attendees, string Minutes);
@@ -28,6 +32,8 @@ public sealed record KpCaseDetail(
     /// <summary>The certificate is due but not issued yet: the page offers the explicit "Issue" action, not the PDF.</summary>
     public bool AwaitsCertificate => CanIssueCertificate && CertificateIssuedAt is null;
     public bool HasSettlement => Outcome is KpOutcomes.Settlement or KpOutcomes.Award;
+    /// <summary>The forms the case has so far (<see cref="KpService.FormsOf"/>), in the order of its steps.</summary>
+    public IReadOnlyList<KpForm> Forms { get; init; } = [];
 }
 
 /// <summary>A row of the KP case book.</summary>
@@ -41,6 +47,16 @@ public enum KpForm
     Summons,
     Settlement,
     CertificateToFileAction,
+    Complaint,
+    NoticeOfHearing,
+    PangkatNotice,
+    ConciliationNotice,
+    ArbitrationAgreement,
+    Repudiation,
+    ExecutionMotion,
+    ExecutionHearing,
+    ExecutionNotice,
+    Transmittal,
 }
 
 /// <summary>A Pangkat member: a Lupon member (an official of that position) and their place in the Pangkat (sec. 404).</summary>

@@ -24,18 +24,11 @@ public sealed partial class KpService
         if (kp is null) return null;
         var complaint = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == kp.ComplaintId, ct);
         if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return null;
-        var available = form switch
-        {
-            KpForm.Summons => kp.SummonsIssuedAt is not null,
-            KpForm.Settlement => kp.Outcome is KpOutcomes.Settlement or KpOutcomes.Award,
-            KpForm.CertificateToFileAction => kp.CertificateIssuedAt is not null && kp.Stage is (KpStages.Failed or KpStages.Repudiated),
-            _ => false,
-        };
-        if (!available) return null;
+        if (!FormsOf(kp).Contains(form)) return null;
         db.Record(PrintAction, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, form = form.ToString(), stage = kp.Stage });
         await db.SaveChangesAsync(ct);
         var data = await FormAsync(db, kp, complaint, form, ct);
-        return (KpPdf.Render(data), $"{kp.CaseNo}-{form}.pdf");
+        return (KpPdf.Render(data), $"{kp.CaseNo}-{Slug(form)}.pdf");
     }
 
     private static async Task<KpFormData> FormAsync(BarangayDbContext db, KpCase kp, Complaints.Complaint complaint, KpForm form, CancellationToken ct)
@@ -64,7 +57,8 @@ public sealed partial class KpService
         string D(DateTime utc) => ComplaintService.Format(utc);
         var respondentsLine = string.Join("; ", respondents.Select(r => r.Address is null ? r.Name : $"{r.Name}, {r.Address}"));
         // KP Form numbers of the 1992 set (docs/katarungang-pambarangay.md); the wording follows each form, in the parties' language (sec. 411).
-        var (number, title, paragraphs, signatures) = form switch
+        var facts = new KpFormFacts(kp, fil, complainant, names, complaint.Description, captain, luponSecretary, pangkatChair, pangkatSecretary, pangkat, Act, D);
+        var (number, title, paragraphs, signatures) = MoreForm(form, facts) ?? form switch
         {
             KpForm.Summons => ("9", fil ? "Patawag" : "Summons",
                 fil
@@ -111,13 +105,8 @@ public sealed partial class KpService
                     .Append((Who(Act(KpOutcomes.Settlement), pangkatChair ?? captain), (fil ? "Pinatunayan: " : "Attested: ") + T(pangkat.Count > 0 ? KpOffices.PangkatChairman : KpOffices.LuponChairman))).ToList()),
             _ => CertificateToFileAction(kp, fil, Act("certificate"), captain, pangkatChair, luponSecretary, D),
         };
-        var issued = form switch
-        {
-            KpForm.Summons => kp.SummonsIssuedAt!.Value,
-            KpForm.Settlement => kp.OutcomeAt!.Value,
-            _ => kp.CertificateIssuedAt!.Value,
-        };
-        return new KpFormData(barangay, locality, S(SettingKeys.Region), kp.CaseNo, complainant, names, caseTitle, title, paragraphs, signatures, issued, number, kp.Language);
+        return new KpFormData(barangay, locality, S(SettingKeys.Region), kp.CaseNo, complainant, names, caseTitle, title, paragraphs.Where(p => p.Length > 0).ToList(),
+            signatures, IssuedOn(kp, form), number, kp.Language);
     }
 
     /// <summary>

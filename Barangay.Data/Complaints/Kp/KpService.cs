@@ -44,7 +44,6 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         if (KpIntakeRules.Exclusions(intake) is { Count: > 0 } excluded) return Invalid("The Lupon cannot take up this dispute: " + string.Join(" ", excluded));
         if (!KpLanguages.All.Contains(language)) return Invalid("Choose the parties' language: English or Filipino.");
         if (await db.Set<KpCase>().AnyAsync(k => k.ComplaintId == complaintId, ct)) return Invalid("This complaint is already a KP case.");
-        if (complaint.ResidentId is null) return Invalid("Katarungang Pambarangay is for disputes between residents: this complainant is not in the register.");
         if (!ComplaintStatuses.Open.Contains(complaint.Status)) return Invalid($"A {ComplaintStatusMachine.Label(complaint.Status)} complaint cannot become a KP case.");
         var clean = respondents.Select(r => r with { Name = (r.Name ?? "").Trim(), Address = ComplaintService.Clean(r.Address) }).Where(r => r.Name.Length > 0 || r.ResidentId is not null).ToList();
         if (clean.Count == 0) return Invalid("Name at least one respondent (the person complained against).");
@@ -53,9 +52,22 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var ids = clean.Where(r => r.ResidentId is not null).Select(r => r.ResidentId!.Value).ToList();
         var found = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
         if (found.Count != ids.Distinct().Count()) return Invalid("A respondent was not found in the register; choose them again.");
-        if (ids.Contains(complaint.ResidentId.Value)) return Invalid("The complainant cannot also be a respondent.");
+        if (complaint.ResidentId is { } complainantId && ids.Contains(complainantId)) return Invalid("The complainant cannot also be a respondent.");
+        var here = await HereAsync(db, ct);
+        // A resident on the register actually resides here; a named respondent where recorded (blank: here).
         clean = clean.Select(r => r.ResidentId is { } id && found.First(f => f.Id == id) is { } res
-            ? r with { Name = ComplaintService.Name(res), Address = r.Address ?? res.Address } : r).ToList();
+            ? r with { Name = ComplaintService.Name(res), Address = r.Address ?? res.Address, Barangay = here.Barangay, Municipality = here.Municipality }
+            : r with { Barangay = Blank(r.Barangay) ?? here.Barangay, Municipality = Blank(r.Municipality) ?? here.Municipality }).ToList();
+        if (complaint.ResidentId is null && Blank(intake.ComplainantBarangay) is null)
+            return Invalid("The complainant is not on this barangay's register: record the barangay and city or municipality where they actually reside (sec. 409).");
+        var complainantPlace = complaint.ResidentId is null
+            ? new KpPlace(intake.ComplainantBarangay!.Trim(), Blank(intake.ComplainantMunicipality) ?? here.Municipality)
+            : here;
+        if (!KpVenueKinds.All.Contains(intake.VenueKind)) return Invalid("Choose what the dispute is about: residence, real property, or workplace or school.");
+        var site = Blank(intake.SiteBarangay) is { } siteBarangay ? new KpPlace(siteBarangay, Blank(intake.SiteMunicipality) ?? here.Municipality) : null;
+        if (KpVenueRules.Refusals(here, complainantPlace, clean.Select(r => new KpPlace(r.Barangay!, r.Municipality!)).ToList(), intake.VenueKind, site,
+                intake.AdjoiningBarangaysAndAgreed) is { Count: > 0 } venue)
+            return Invalid("This barangay's Lupon cannot take up this dispute: " + string.Join(" ", venue));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var kp = new KpCase
@@ -190,7 +202,17 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
             kp.ConciliationExtended, kp.Outcome, kp.OutcomeTerms, kp.OutcomeAt, kp.RepudiationDueAt, kp.RepudiatedAt, kp.RepudiationReason,
             kp.SummonsIssuedAt, kp.CertificateIssuedAt, kp.Version,
             kp.Language, PangkatOf(kp), ActsOf(kp), (await KpCallerOffices.ForAsync(db, caller, kp, ct)).Offices,
-            kp.PangkatConvenedAt, kp.ArbitrationAgreedAt, kp.ExecutionMovedAt, kp.ExecutedAt, kp.TransmittedAt, kp.TransmittedTo);
+            kp.PangkatConvenedAt, kp.ArbitrationAgreedAt, kp.ExecutionMovedAt, kp.ExecutedAt, kp.TransmittedAt, kp.TransmittedTo) { Forms = FormsOf(kp) };
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>This barangay and its city or municipality, from the settings (the venue's "here").</summary>
+    internal static async Task<KpPlace> HereAsync(BarangayDbContext db, CancellationToken ct)
+    {
+        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality };
+        var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => Text(s.Value), ct);
+        return new KpPlace(settings.GetValueOrDefault(SettingKeys.BarangayName) ?? "", settings.GetValueOrDefault(SettingKeys.Municipality) ?? "");
     }
 
     private static ServiceResult<KpCaseDetail> Invalid(string message) => ServiceResult<KpCaseDetail>.Invalid("Case", message);

@@ -46,20 +46,10 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         return opened.Value!;
     }
 
-    /// <summary>Two more serving Lupon members (besides the demo's Nestor G. Aguilar), for a Pangkat of three.</summary>
+    /// <summary>The demo's serving Lupon members (it seeds three: a Pangkat of three, sec. 404).</summary>
     private async Task<IReadOnlyList<Guid>> LuponMembersAsync()
     {
         await using var db = await _host.Services.DbAsync();
-        foreach (var user in new[] { "kgd.munoz", "kgd.pascual" })
-        {
-            var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == user);
-            if (await db.Officials.AnyAsync(o => o.UserId == u.Id && o.Position == OfficialPositions.LuponMember)) continue;
-            db.Officials.Add(new Barangay.Data.Officials.Official
-            {
-                UserId = u.Id, OfficialId = "OFF-LUPON-" + user, FullName = u.FullName, Position = OfficialPositions.LuponMember,
-            });
-        }
-        await db.SaveChangesAsync();
         return await db.Officials.AsNoTracking().Where(o => o.Position == OfficialPositions.LuponMember).OrderBy(o => o.FullName).Select(o => o.Id).ToListAsync();
     }
 
@@ -132,6 +122,36 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         var adjoining = await Kp.OpenAsync(ack.Id, [new KpRespondent("Pedro Cruz")], new KpIntake(PartiesInDifferentLocalities: true, AdjoiningBarangaysAndAgreed: true), KpLanguages.Filipino);
         adjoining.Ok.Should().BeTrue(adjoining.Message);
         adjoining.Value!.Language.Should().Be(KpLanguages.Filipino);
+    }
+
+    [Fact]
+    public async Task Open_VenueCheckedFromEachPartysAddress_Sections408fAnd409()
+    {
+        await _host.AsSecretaryAsync();
+        var input = ComplaintsTestHost.Noise();
+        input.Category = "boundary";
+        input.ComplainantName = "Pedro Penduko";
+        var walkIn = (await _host.Complaints.FileAsync(input)).Value!;
+        var respondent = await _host.OtherResidentAsync();
+
+        // A complainant not on this register is no longer refused outright: where they reside is asked and checked.
+        var unknown = await Kp.OpenAsync(walkIn.Id, [new KpRespondent("", respondent)], new KpIntake());
+        unknown.Message.Should().Contain("record the barangay and city or municipality where they actually reside");
+        var otherTown = await Kp.OpenAsync(walkIn.Id, [new KpRespondent("Ramon Santos", null, "Purok 1", "Bigte", "Norzagaray")],
+            new KpIntake(ComplainantBarangay: "Poblacion"));
+        otherTown.Message.Should().Contain("sec. 408(f)").And.Contain("Norzagaray");
+        var neitherHere = await Kp.OpenAsync(walkIn.Id, [new KpRespondent("Ramon Santos", null, "Purok 1", "Bagbaguin", "Santa Maria")],
+            new KpIntake(ComplainantBarangay: "Poblacion"));
+        neitherHere.Message.Should().Contain("sec. 409(b)");
+        var propertyElsewhere = await Kp.OpenAsync(walkIn.Id, [new KpRespondent("", respondent)],
+            new KpIntake(ComplainantBarangay: "Poblacion", VenueKind: KpVenueKinds.RealProperty, SiteBarangay: "Bagbaguin"));
+        propertyElsewhere.Message.Should().Contain("sec. 409(c)");
+
+        // From Poblacion against a resident of this barangay: brought where the respondent resides (sec. 409(b)).
+        var opened = await Kp.OpenAsync(walkIn.Id, [new KpRespondent("", respondent)], new KpIntake(ComplainantBarangay: "Poblacion"));
+        opened.Ok.Should().BeTrue(opened.Message);
+        opened.Value!.Complainant.Should().Be("Pedro Penduko");
+        opened.Value.Respondents.Single().Barangay.Should().Be("Barangay San Isidro");
     }
 
     [Fact]
@@ -311,6 +331,11 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         kp = (await Kp.ExecuteAsync(kp.Id, "Respondent paid ₱3,000 before the Punong Barangay.", kp.Version)).Value!;
         kp.ExecutedAt.Should().NotBeNull();
         kp.Acts.Select(a => a.Step).Should().ContainInOrder("summons", "arbitration_agreement", KpOutcomes.Award, "execution_motion", "execution");
+        // Each step's KP form exists once the step is recorded, and prints; a form of a step not taken does not.
+        kp.Forms.Should().Equal(KpForm.Complaint, KpForm.NoticeOfHearing, KpForm.Summons, KpForm.ArbitrationAgreement, KpForm.Settlement,
+            KpForm.ExecutionMotion, KpForm.ExecutionHearing, KpForm.ExecutionNotice);
+        foreach (var form in kp.Forms) (await Kp.PrintAsync(kp.Id, form)).Should().NotBeNull(form.ToString());
+        (await Kp.PrintAsync(kp.Id, KpForm.Repudiation)).Should().BeNull();
     }
 
     [Fact]

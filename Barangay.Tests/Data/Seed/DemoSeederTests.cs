@@ -49,6 +49,18 @@ public class DemoSeederTests(DemoDatabase database) : IClassFixture<DemoDatabase
     }
 
     [Fact]
+    public async Task Seed_DemoBarangay_HasTheKpOfficers()
+    {
+        await using var db = await _services.DbAsync();
+        var serving = await db.Officials.Where(o => o.Status == Barangay.Data.Officials.OfficialStatuses.Active)
+            .Select(o => o.Position).ToListAsync();
+        // The Lupon chairman (Punong Barangay), the Lupon secretary (barangay secretary) and a Pangkat of three Lupon members (LGC secs. 399, 404).
+        serving.Count(p => p == Barangay.Data.Security.OfficialPositions.PunongBarangay).Should().Be(1);
+        serving.Count(p => p == Barangay.Data.Security.OfficialPositions.Secretary).Should().Be(1);
+        serving.Count(p => p == Barangay.Data.Security.OfficialPositions.LuponMember).Should().BeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
     public async Task Seed_RunTwice_ChangesNothing()
     {
         var before = await CountsAsync();
