@@ -266,16 +266,32 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
     /// Juan files from his phone; the Lupon secretary takes it up as a KP case against a named respondent, in the parties'
     /// language (sec. 411); the Punong Barangay issues the summons. Returns the case's id.
     /// </summary>
-    private async Task<(string CaseId, IPage Secretary, IPage Kapitan)> OpenKpCaseAsync(string subject, string respondent, bool filipino, string shot)
+    private async Task<(string CaseId, IPage Secretary, IPage Kapitan)> OpenKpCaseAsync(string subject, string respondent, bool filipino, string shot, bool venue = false)
     {
         var phone = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
         var (_, complaintId) = await FileFromPhoneAsync(phone, "Boundary or land dispute", subject, $"{subject}: the respondent will not listen to reason.", confidential: false, shot);
         var secretary = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
         await secretary.GotoAsync($"/complaints/{complaintId}");
         await EndToEndFixture.WaitInteractiveAsync(secretary);
-        await secretary.GetByTestId("kp-mark").ClickAsync();
+        if (venue)
+        {
+            // Sec. 408(f): a respondent who actually resides in another town is refused, with the reason.
+            await secretary.SetViewportSizeAsync(390, 844);
+            await secretary.GetByTestId("kp-mark").ClickAsync();
+            await Input(secretary, "kp-respondent-name").FillAsync(respondent);
+            await Input(secretary, "kp-respondent-barangay").FillAsync("Bigte");
+            await Input(secretary, "kp-respondent-municipality").FillAsync("Norzagaray");
+            await secretary.GetByTestId("kp-open-submit").ClickAsync();
+            await Expect(secretary.GetByTestId("kp-open-message")).ToContainTextAsync("sec. 408(f)");
+            await Screenshots.SaveAsync(secretary, "complaints-phone-size-kp-venue-refused");
+            await secretary.GetByTestId("kp-respondent-chip").Locator("button").ClickAsync();
+            await Expect(secretary.GetByTestId("kp-respondent-chip")).ToHaveCountAsync(0);
+            await secretary.SetViewportSizeAsync(EndToEndFixture.Desktop.Width, EndToEndFixture.Desktop.Height);
+        }
+        else await secretary.GetByTestId("kp-mark").ClickAsync();
         await Input(secretary, "kp-respondent-name").FillAsync(respondent);
         await Input(secretary, "kp-respondent-address").FillAsync("3 Rizal St., Purok 2");
+        if (venue) await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-open-venue");
         if (filipino) await ChooseAsync(secretary, "kp-language", "Filipino");
         await secretary.GetByTestId("kp-open-submit").ClickAsync();
         await secretary.WaitForURLAsync(new Regex("/complaints/kp/[0-9a-f-]{36}$"));
@@ -303,7 +319,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
     [Fact]
     public async Task KpCase_SettledInMediation_EveryFormNumberedDatedSignedByTheRightOfficer()
     {
-        var (caseId, secretary, kapitan) = await OpenKpCaseAsync("Unpaid loan of 3,000 pesos", "Pedro Manalastas", filipino: false, "kp-a");
+        var (caseId, secretary, kapitan) = await OpenKpCaseAsync("Unpaid loan of 3,000 pesos", "Pedro Manalastas", filipino: false, "kp-a", venue: true);
         await RecordHearingAsync(kapitan, "Juan Dela Cruz\nPedro Manalastas", "Both appeared before the Punong Barangay.");
         await TextStepAsync(kapitan, "kp-settle", "Respondent pays 3,000 pesos in two monthly instalments.");
         await Expect(kapitan.GetByTestId("kp-stage")).ToHaveTextAsync("Amicably settled");
@@ -359,7 +375,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "pangkat-notice", "b", "10", true, Kapitan, "palabunutan", "Nestor G. Aguilar (Pangulo)");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "conciliation-notice", "b", "12", true, PangkatChair, "Pangulo ng Pangkat");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "settlement", "b", "16", true, PangkatChair, "Pinatunayan: Pangulo ng Pangkat", "RAMON VILLAREAL");
-        await KpCaseBookHelpers.FormAsync(secretary, caseId, "repudiation", "b", "17", true, Kapitan, "SINUMPAAN", "Pinilit akong pumirma");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "repudiation", "b", "17", true, Kapitan, "SINUMPAAN", "Pinilit akong pumirma", "itinatakwil ang kasunduang pag-aayos noong ika-");
         var (certificate, _) = await KpCaseBookHelpers.PrintAsync(secretary, caseId, "certificate", "b");
         certificate.Should().Contain(KpCaseBookHelpers.Squeeze("Pormularyo ng KP Blg. 20-B")).And.Contain(LuponSecretary.Replace(" ", ""))
             .And.Contain(KpCaseBookHelpers.Squeeze("Kalihim ng Lupon")).And.Contain(KpCaseBookHelpers.Squeeze("Pinatunayan: Punong Barangay/Pangulo ng Lupon"))

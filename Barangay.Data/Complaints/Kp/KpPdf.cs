@@ -33,6 +33,36 @@ public static class KpPdf
         return output.ToArray();
     }
 
+    /// <summary>A date as the forms write it, in the case's language: "December 5, 2026" or "ika-5 ng Disyembre 2026" (Manila).</summary>
+    public static string Date(DateTime utc, string language)
+    {
+        var d = TimeZones.ToManila(utc);
+        return language == KpLanguages.Filipino ? $"ika-{d.Day} ng {Buwan[d.Month - 1]} {d.Year}" : d.ToString("MMMM d, yyyy", Ph);
+    }
+
+    /// <summary>The height the text formatter needs for <paramref name="text"/> wrapped at <paramref name="width"/>: measured word by word, so no line is clipped.</summary>
+    private static double Height(XGraphics g, string text, XFont font, double width)
+    {
+        var lines = 0;
+        var space = g.MeasureString(" ", font).Width;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            lines++;
+            var line = 0.0;
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var w = g.MeasureString(word, font).Width;
+                if (line > 0 && line + space + w > width)
+                {
+                    lines++;
+                    line = w;
+                }
+                else line += (line > 0 ? space : 0) + w;
+            }
+        }
+        return lines * font.GetHeight() + 4;
+    }
+
     private static string Ordinal(int day) => day + (day % 100 is 11 or 12 or 13 ? "th" : (day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
     private static void Draw(XGraphics g, double width, KpFormData f)
@@ -76,7 +106,7 @@ public static class KpPdf
         tf.Alignment = XParagraphAlignment.Justify;
         foreach (var p in f.Paragraphs)
         {
-            var height = Math.Max(18, Math.Ceiling(p.Length / 85.0) * 15 + 6);
+            var height = Height(g, p, normal, width - 2 * Margin);
             tf.DrawString(p, normal, ink, new XRect(Margin, y, width - 2 * Margin, height));
             y += height + 8;
         }

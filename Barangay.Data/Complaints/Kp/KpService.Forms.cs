@@ -54,7 +54,7 @@ public sealed partial class KpService
         var luponSecretary = await HolderAsync(db, Security.OfficialPositions.Secretary, ct);
         var pangkatChair = pangkat.FirstOrDefault(m => m.Role == KpPangkatRoles.Chairman)?.Name;
         var pangkatSecretary = pangkat.FirstOrDefault(m => m.Role == KpPangkatRoles.Secretary)?.Name;
-        string D(DateTime utc) => ComplaintService.Format(utc);
+        string D(DateTime utc) => KpPdf.Date(utc, kp.Language);
         var respondentsLine = string.Join("; ", respondents.Select(r => r.Address is null ? r.Name : $"{r.Name}, {r.Address}"));
         // KP Form numbers of the 1992 set (docs/katarungang-pambarangay.md); the wording follows each form, in the parties' language (sec. 411).
         var facts = new KpFormFacts(kp, fil, complainant, names, complaint.Description, captain, luponSecretary, pangkatChair, pangkatSecretary, pangkat, Act, D);
