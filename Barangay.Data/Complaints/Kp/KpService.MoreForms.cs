@@ -73,13 +73,15 @@ public sealed partial class KpService
                         ? [
                             "AKO/KAMI ay nagrereklamo laban sa (mga) ipinagsusumbong na nakasaad sa itaas dahil sa paglabag sa aking/aming mga karapatan at interes sa sumusunod na paraan:",
                             f.Description,
-                            "DAHIL DITO, AKO/KAMI ay nakikiusap na ipagkaloob sa akin/amin ang sumusunod na (mga) lunas nang naaayon sa batas at/o katarungan: ______________________________________________",
+                            "DAHIL DITO, AKO/KAMI ay nakikiusap na ipagkaloob sa akin/amin ang sumusunod na (mga) lunas nang naaayon sa batas at/o katarungan:",
+                            "______________________________________________",
                             $"Tinanggap at inihain ngayong {f.Date(kp.FiledAt)}.",
                         ]
                         : [
                             "I/WE hereby complain against the above-named respondent/s for violating my/our rights and interests in the following manner:",
                             f.Description,
-                            "THEREFORE, I/WE pray that the following relief/s be granted to me/us in accordance with law and/or equity: ______________________________________________",
+                            "THEREFORE, I/WE pray that the following relief/s be granted to me/us in accordance with law and/or equity:",
+                            "______________________________________________",
                             $"Received and filed this {f.Date(kp.FiledAt)}.",
                         ],
                     [complainantSignature, (f.Captain, (fil ? "Tinanggap: " : "Received: ") + T(KpOffices.LuponChairman))]);
