@@ -80,6 +80,35 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Page_MoreThanTheOldCapOf500InOneMonth_EveryEventIsReachableAndCounted()
+    {
+        // The calendar's month list stopped at 500 without saying so; 520 events in one month are all on some page.
+        var from = TestClock.UtcNow.AddDays(900);
+        var prefix = "BULK" + Guid.NewGuid().ToString("N")[..6];
+        await using (var db = await _services.DbAsync())
+        {
+            for (var i = 0; i < 520; i++)
+            {
+                db.Events.Add(new CommunityEvent
+                {
+                    Id = Guid.NewGuid(), EventId = $"{prefix}-{i:D4}", Title = $"{prefix} {i:D4}", StartAt = from.AddMinutes(i), EndAt = from.AddMinutes(i + 30),
+                    Status = EventStatuses.Published, CreatedAt = TestClock.UtcNow, Version = Guid.NewGuid(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var resident = (await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 1, "purok-1"))[0];
+        FlowCaller.Set(CommunityTestData.CallerOf(resident));
+
+        var first = await Events.PageAsync(from, from.AddDays(1), false, 0, 100);
+        var seen = new List<string>();
+        for (var page = 0; page * 100 < first.Total; page++) seen.AddRange((await Events.PageAsync(from, from.AddDays(1), false, page, 100)).Items.Select(e => e.Title));
+
+        first.Total.Should().Be(520);
+        seen.Should().HaveCount(520).And.OnlyHaveUniqueItems().And.BeInAscendingOrder(StringComparer.Ordinal, "soonest first");
+    }
+
+    [Fact]
     public async Task Create_EndBeforeStart_RefusedWithTheReason()
     {
         FlowCaller.Set(_secretary);
