@@ -28,8 +28,9 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
         _secretary = _services.Caller.Current;
     }
 
-    private TestServices Services(IsolationLevel isolation) => new(database.AppConnectionString, s =>
+    private TestServices Services(IsolationLevel isolation, TimeProvider? clock = null) => new(database.AppConnectionString, s =>
     {
+        if (clock is not null) s.AddSingleton(clock);
         s.AddSingleton(new EventOptions { RegistrationIsolation = isolation, MaxRegistrationAttempts = 200 });
         s.AddSingleton<ICurrentUser, FlowCaller>();
         s.AddSingleton<RegistrationDesk>();
@@ -269,11 +270,15 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
     {
         var ev = await PublishedAsync(1);
         var people = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 3, "purok-4");
+        // Registration order is the clock's: a stopped clock moved on between presses, instead of sleeping so the
+        // wall clock ticks.
+        var clock = TestClock.Frozen();
+        await using var stepped = Services(IsolationLevel.ReadCommitted, clock);
         foreach (var p in people)
         {
             FlowCaller.Set(CommunityTestData.CallerOf(p));
-            await Events.RegisterAsync(ev.Id);
-            await Task.Delay(5);
+            (await stepped.Get<EventService>().RegisterAsync(ev.Id)).Ok.Should().BeTrue();
+            clock.Advance(TimeSpan.FromSeconds(1));
         }
         FlowCaller.Set(CommunityTestData.CallerOf(people[2]));
         (await Events.GetAsync(ev.Id))!.MyWaitlistPosition.Should().Be(2);
