@@ -1,3 +1,4 @@
+using Barangay.Data.Accounts;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
@@ -7,17 +8,20 @@ namespace Barangay.Data.Announcements;
 /// <summary>The reading half: the officials' list and progress, the resident's feed, the public list on the sign-in page.</summary>
 public sealed partial class AnnouncementService
 {
-    private const int FeedWindow = 200;
+    public const int MaxPageSize = 100;
 
-    public async Task<IReadOnlyList<AnnouncementRow>> ListAsync(string? status = null, CancellationToken ct = default)
+    /// <summary>The officials' list, last changed first, a page at a time with the true count (it used to stop at 500).</summary>
+    public async Task<Page<AnnouncementRow>> ListPageAsync(string? status, int page, int size, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (!caller.Can(Permissions.Announcements.Manage)) return [];
+        if (!caller.Can(Permissions.Announcements.Manage)) return new Page<AnnouncementRow>([], 0);
+        size = Math.Clamp(size, 1, MaxPageSize);
         var q = db.Announcements.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(status)) q = q.Where(a => a.Status == status);
-        var rows = await q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id).Take(500).ToListAsync(ct);
-        return rows.Select(Row).ToList();
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id).Skip(Math.Max(0, page) * size).Take(size).ToListAsync(ct);
+        return new Page<AnnouncementRow>(rows.Select(Row).ToList(), total);
     }
 
     public async Task<(AnnouncementEdit Edit, AnnouncementRow Row)?> GetEditAsync(Guid id, CancellationToken ct = default)
@@ -50,35 +54,45 @@ public sealed partial class AnnouncementService
 
     /// <summary>
     /// The signed-in user's announcements: published, inside their window, targeted to their purok and roles;
-    /// pinned first, then the newest.
+    /// pinned first, then the newest; a page at a time with the true count. The feed used to read a window of 200
+    /// and filter it, so a resident could miss older announcements for them without any sign.
     /// </summary>
-    public async Task<IReadOnlyList<AnnouncementView>> FeedAsync(CancellationToken ct = default)
+    public async Task<Page<AnnouncementView>> FeedPageAsync(int page, int size, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (!caller.Can(Permissions.Announcements.View) || caller.UserId is not { } me) return [];
+        if (!caller.Can(Permissions.Announcements.View) || caller.UserId is not { } me) return new Page<AnnouncementView>([], 0);
         var purok = await db.Residents.AsNoTracking().Where(r => r.UserId == me).OrderBy(r => r.CreatedAt)
             .Select(r => r.Purok).FirstOrDefaultAsync(ct);
-        var rows = await CurrentAsync(db, ct);
-        return rows.Where(a => AnnouncementAudience.Parse(a.Audience).Includes(purok, caller.Roles)).Select(View).ToList();
+        return await CurrentPageAsync(db, a => a.Includes(purok, caller.Roles), page, size, ct);
     }
 
-    /// <summary>For visitors (the sign-in page): published announcements for everyone, inside their window.</summary>
+    /// <summary>For visitors (the sign-in page): the newest published announcements for everyone, inside their window.</summary>
     public async Task<IReadOnlyList<AnnouncementView>> PublicAsync(int take = 5, CancellationToken ct = default)
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
-        var rows = await CurrentAsync(db, ct);
-        return rows.Where(a => AnnouncementAudience.Parse(a.Audience).IsEveryone).Take(take).Select(View).ToList();
+        return (await CurrentPageAsync(db, a => a.IsEveryone, 0, take, ct)).Items;
     }
 
-    private async Task<List<Announcement>> CurrentAsync(BarangayDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Current announcements the audience rule lets in, in feed order, one page. The rule stays the one in
+    /// <see cref="AnnouncementAudience.Includes"/> (the fan-out uses it too), so the narrow columns of every current
+    /// announcement are read and filtered here, then only the page's rows are loaded whole. Current announcements
+    /// are few (published and inside their window), so this stays small.
+    /// </summary>
+    private async Task<Page<AnnouncementView>> CurrentPageAsync(BarangayDbContext db, Func<AnnouncementAudience, bool> audience, int page, int size, CancellationToken ct)
     {
+        size = Math.Clamp(size, 1, MaxPageSize);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Announcements.AsNoTracking()
+        var current = await db.Announcements.AsNoTracking()
             .Where(a => a.Status == AnnouncementStatuses.Published && (a.StartAt == null || a.StartAt <= now) && (a.EndAt == null || a.EndAt > now))
             .OrderByDescending(a => a.Pinned).ThenByDescending(a => a.StartAt ?? a.CreatedAt).ThenBy(a => a.Id)
-            .Take(FeedWindow).ToListAsync(ct);
+            .Select(a => new { a.Id, a.Audience }).ToListAsync(ct);
+        var matching = current.Where(a => audience(AnnouncementAudience.Parse(a.Audience))).Select(a => a.Id).ToList();
+        var ids = matching.Skip(Math.Max(0, page) * size).Take(size).ToList();
+        var rows = await db.Announcements.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        return new Page<AnnouncementView>(ids.Where(rows.ContainsKey).Select(id => View(rows[id])).ToList(), matching.Count);
     }
 
     private static AnnouncementView View(Announcement a) => new(

@@ -109,29 +109,41 @@ public sealed partial class AnnouncementService(BarangayDb dbs, IAnnouncementDis
         return await SaveStatusAsync(db, a, null, ct);
     }
 
-    /// <summary>The scheduler: publishes every scheduled announcement whose start has come; returns how many.</summary>
+    /// <summary>
+    /// The scheduler: publishes every scheduled announcement whose start has come; returns how many. Batches of
+    /// <see cref="PublishBatch"/> keep each read small, and it goes on until none is due, so a burst of more than one
+    /// batch is not left waiting for the next run.
+    /// </summary>
     public static async Task<int> PublishDueAsync(BarangayDbContext db, IAnnouncementDispatcher dispatcher, DateTime nowUtc, CancellationToken ct)
     {
-        var due = await db.Announcements.Where(a => a.Status == AnnouncementStatuses.Scheduled && a.StartAt <= nowUtc)
-            .OrderBy(a => a.StartAt).Take(100).ToListAsync(ct);
         var started = new List<Guid>();
-        foreach (var a in due)
+        var tried = new HashSet<Guid>();
+        while (true)
         {
-            var delivery = PublishNow(db, a, nowUtc);
-            try
+            var due = await db.Announcements.Where(a => a.Status == AnnouncementStatuses.Scheduled && a.StartAt <= nowUtc && !tried.Contains(a.Id))
+                .OrderBy(a => a.StartAt).ThenBy(a => a.Id).Take(PublishBatch).ToListAsync(ct);
+            foreach (var a in due)
             {
-                await db.SaveChangesAsync(ct);
-                started.Add(delivery.Id);
+                tried.Add(a.Id);
+                var delivery = PublishNow(db, a, nowUtc);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    started.Add(delivery.Id);
+                }
+                catch (DbUpdateException)
+                {
+                    // Published by someone else meanwhile (version or the one-delivery index): nothing to send twice.
+                    db.ChangeTracker.Clear();
+                }
             }
-            catch (DbUpdateException)
-            {
-                // Published by someone else meanwhile (version or the one-delivery index): nothing to send twice.
-                db.ChangeTracker.Clear();
-            }
+            if (due.Count < PublishBatch) break;
         }
         foreach (var d in started) await dispatcher.StartAsync(d, ct);
         return started.Count;
     }
+
+    internal const int PublishBatch = 100;
 
     private static AnnouncementDelivery PublishNow(BarangayDbContext db, Announcement a, DateTime now)
     {

@@ -26,22 +26,31 @@ public sealed partial class ComplaintService
         return q.Where(c => !c.Confidential || c.AssignedTo == me);
     }
 
-    /// <summary>The signed-in resident's own complaints, newest first; a confidential one by its reference number alone (<see cref="ConfidentialComplaints"/>).</summary>
-    public async Task<IReadOnlyList<MyComplaint>> MineAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The signed-in resident's own complaints, newest first, a page at a time with the true count (the list used to
+    /// stop at 200 without saying so); <paramref name="openOnly"/> keeps the ones the home counts as open
+    /// (<see cref="ComplaintStatuses.Open"/>), so the home's "My open complaints" number opens a list of exactly
+    /// that many. A confidential one by its reference number alone (<see cref="ConfidentialComplaints"/>).
+    /// </summary>
+    public async Task<Accounts.Page<MyComplaint>> MinePageAsync(bool openOnly, int page, int size, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (caller.UserId is null || !caller.Can(Permissions.Complaints.File)) return [];
-        var rows = await (from c in db.Complaints.AsNoTracking()
-                          join r in db.Residents.AsNoTracking() on c.ResidentId equals r.Id
-                          where r.UserId == caller.UserId
-                          orderby c.ReportedAt descending
-                          select new { c.Id, c.ComplaintId, c.Category, c.Subject, c.Status, c.Confidential, c.ReportedAt, c.UpdatedAt })
-            .Take(200).ToListAsync(ct);
+        if (caller.UserId is null || !caller.Can(Permissions.Complaints.File)) return new Accounts.Page<MyComplaint>([], 0);
+        size = Math.Clamp(size, 1, MaxPageSize);
+        var mine = from c in db.Complaints.AsNoTracking()
+                   join r in db.Residents.AsNoTracking() on c.ResidentId equals r.Id
+                   where r.UserId == caller.UserId
+                   select c;
+        if (openOnly) mine = mine.Where(c => ComplaintStatuses.Open.Contains(c.Status));
+        var total = await mine.CountAsync(ct);
+        var rows = await mine.OrderByDescending(c => c.ReportedAt).ThenBy(c => c.Id).Skip(Math.Max(0, page) * size).Take(size)
+            .Select(c => new { c.Id, c.ComplaintId, c.Category, c.Subject, c.Status, c.Confidential, c.ReportedAt, c.UpdatedAt })
+            .ToListAsync(ct);
         var labels = await LabelsAsync(db, LookupCategories.ComplaintCategory, ct);
-        return rows.Select(r => new MyComplaint(r.Id, r.ComplaintId,
+        return new Accounts.Page<MyComplaint>(rows.Select(r => new MyComplaint(r.Id, r.ComplaintId,
             ConfidentialComplaints.ListCategory(r.Confidential, labels.GetValueOrDefault(r.Category, r.Category)),
-            ConfidentialComplaints.ListSubject(r.Confidential, r.Subject), r.Status, r.Confidential, r.ReportedAt, r.UpdatedAt)).ToList();
+            ConfidentialComplaints.ListSubject(r.Confidential, r.Subject), r.Status, r.Confidential, r.ReportedAt, r.UpdatedAt)).ToList(), total);
     }
 
     /// <summary>

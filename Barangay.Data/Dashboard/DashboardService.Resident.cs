@@ -21,7 +21,7 @@ public sealed partial class DashboardService
         if (!caller.Can(Permissions.Dashboard.Resident) || caller.UserId is not { } userId) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         var unread = await db.ConversationParticipants.AsNoTracking().Where(p => p.UserId == userId).SumAsync(p => p.UnreadCount, ct);
-        var feed = (await announcements.FeedAsync(ct)).Take(ResidentHome.AnnouncementsShown).ToList();
+        var feed = (await announcements.FeedPageAsync(0, ResidentHome.AnnouncementsShown, ct)).Items;
         // Only the caller's own resident record: another resident's data is never reachable from here.
         var me = await db.Residents.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.CreatedAt)
             .Select(r => new { r.Id, r.FirstName, r.LastName }).FirstOrDefaultAsync(ct);

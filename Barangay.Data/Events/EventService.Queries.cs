@@ -10,19 +10,6 @@ namespace Barangay.Data.Events;
 /// <summary>Lists, the event page, the attendee list, attendance and its CSV export.</summary>
 public sealed partial class EventService
 {
-    /// <summary>Published events overlapping [fromUtc, toUtc) for residents; officials with events.manage see drafts and cancelled ones too.</summary>
-    public async Task<IReadOnlyList<EventRow>> ListAsync(DateTime fromUtc, DateTime toUtc, bool includeAll = false, CancellationToken ct = default)
-    {
-        var (db, caller) = await dbs.OpenAsync(ct);
-        await using var _ = db;
-        if (!caller.Can(Permissions.Events.Register) && !caller.Can(Permissions.Events.Manage)) return [];
-        var all = includeAll && caller.Can(Permissions.Events.Manage);
-        var q = db.Events.AsNoTracking().Where(e => e.EndAt > fromUtc && e.StartAt < toUtc);
-        if (!all) q = q.Where(e => e.Status == EventStatuses.Published);
-        var rows = await q.OrderBy(e => e.StartAt).ThenBy(e => e.Id).Take(500).ToListAsync(ct);
-        return rows.Select(Row).ToList();
-    }
-
     /// <summary>
     /// Events overlapping [fromUtc, toUtc), soonest first, one page at a time with the true count: the lists page on
     /// the server instead of stopping at 500 without saying so.
@@ -45,13 +32,6 @@ public sealed partial class EventService
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return PageAsync(now, now.AddYears(2), false, page, size, ct);
-    }
-
-    /// <summary>Upcoming published events (not yet ended), soonest first.</summary>
-    public Task<IReadOnlyList<EventRow>> UpcomingAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return ListAsync(now, now.AddYears(2), false, ct);
     }
 
     /// <summary>The event page: a draft is "not found" for residents.</summary>

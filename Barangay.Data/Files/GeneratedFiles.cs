@@ -38,6 +38,9 @@ public sealed class GeneratedFiles(IDbContextFactory<BarangayDbContext> factory,
         return row;
     }
 
+    /// <summary>Removes a file's bytes from the store, after its <c>files</c> row was removed.</summary>
+    public Task DeleteBytesAsync(string storeKey, CancellationToken ct = default) => store.DeleteAsync(storeKey, ct);
+
     /// <summary>A stored file's content for a job (which checked its right to it from the row that names the file), or null when missing or damaged.</summary>
     public async Task<byte[]?> ReadAsync(Guid fileId, CancellationToken ct = default)
     {

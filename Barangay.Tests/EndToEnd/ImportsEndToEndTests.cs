@@ -174,4 +174,26 @@ public class ImportsEndToEndTests(EndToEndFixture e2e)
         await Screenshots.SaveAsync(page, "imports-refused-phone");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Secretary_OnAPhone_DiscardsAPreview_ItLeavesTheList()
+    {
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Phone);
+        await page.GotoAsync("/imports");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        var csv = "Apelyido,Pangalan,Kaarawan,Kasarian,Purok,Katayuang sibil\r\nItapon,Preview,1990-03-15,F,Purok 1,Single\r\n"u8.ToArray();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "itapon.csv", MimeType = "text/csv", Buffer = csv });
+        await Expect(page).ToHaveURLAsync(new Regex("/imports/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
+        var importId = (await page.Locator("h1").InnerTextAsync()).Replace("Import ", "", StringComparison.Ordinal).Trim();
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await Expect(page.GetByTestId("import-discard")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "imports-preview-discard-phone");
+
+        await page.GetByTestId("import-discard").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/imports$"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Imports");
+        await Expect(page.GetByTestId("import-row").Filter(new() { HasText = importId })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }

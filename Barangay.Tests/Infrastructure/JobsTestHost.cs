@@ -78,11 +78,14 @@ public sealed class JobsTestHost : IAsyncDisposable
     /// <summary>Polls until <paramref name="condition"/> holds (or fails the test after <paramref name="seconds"/>).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        // Polls the observable state (a row the job writes) until a monotonic deadline. The pause is only the polling
+        // interval, so two cores are not spent asking; it never decides the outcome.
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {seconds} s for {what}.");
-            await Task.Delay(100);
+            if (elapsed.Elapsed > TimeSpan.FromSeconds(seconds)) throw new TimeoutException($"Waited {seconds} s for {what}.");
+            await poll.WaitForNextTickAsync();
         }
     }
 

@@ -17,21 +17,6 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
 {
     public const string AlreadyDecided = "Another official has already decided this registration; it is now {0}. Nothing was changed.";
 
-    public async Task<IReadOnlyList<RegistrationQueueRow>> ListPendingAsync(CancellationToken ct = default)
-    {
-        var (db, caller) = await dbs.OpenAsync(ct);
-        await using var _ = db;
-        if (!caller.Can(Permissions.Registrations.Review)) return [];
-        var rows = await db.RegistrationsPending.AsNoTracking().Where(r => r.Status == RegistrationStatuses.Pending)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.RegistrationId).Take(500)
-            .Select(r => new { r.Id, r.RegistrationId, r.UserPayload, r.CreatedAt, r.EstimatedReviewEta }).ToListAsync(ct);
-        return rows.Select(r =>
-        {
-            var p = RegistrationPayload.FromJson(r.UserPayload);
-            return new RegistrationQueueRow(r.Id, r.RegistrationId, p.FullName, p.Dob, p.Purok, r.CreatedAt, r.EstimatedReviewEta);
-        }).ToList();
-    }
-
     /// <summary>
     /// The review queue one page at a time, oldest first, with the true count: nothing is cut off silently (the list
     /// used to stop at 500 with no sign of more).

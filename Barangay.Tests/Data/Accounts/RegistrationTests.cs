@@ -134,13 +134,42 @@ public class RegistrationTests(DemoDatabase database) : IClassFixture<DemoDataba
         var second = await SubmitAsync(Form("queue2"));
 
         await _services.SignInAsAsync(DemoAccounts.ResidentUser);
-        (await Reviews.ListPendingAsync()).Should().BeEmpty();
+        (await Reviews.ListPendingPageAsync(0, 50)).Items.Should().BeEmpty();
         (await Reviews.GetAsync(first.Id)).Should().BeNull();
         (await Reviews.ApproveAsync(first.Id, Guid.Empty, null)).Kind.Should().Be(ResultKind.NotFound);
 
         await _services.SignInAsAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
-        var queue = (await Reviews.ListPendingAsync()).Select(r => r.Id).ToList();
+        var queue = (await Reviews.ListPendingPageAsync(0, 100)).Items.Select(r => r.Id).ToList();
         queue.Should().ContainInOrder(first.Id, second.Id);
+    }
+
+    [Fact]
+    public async Task ListPendingPage_MoreThanTheOldCapOf500_EveryRegistrationIsReachableAndCounted()
+    {
+        // The queue used to stop at 500 with no sign of more; 520 waiting must all be reachable, oldest first.
+        var start = DateTime.UtcNow.AddYears(-30);
+        await using (var db = await _services.DbAsync())
+        {
+            for (var i = 0; i < 520; i++)
+            {
+                db.RegistrationsPending.Add(new RegistrationPending
+                {
+                    Id = Guid.NewGuid(), RegistrationId = $"REG-BULK-{i:D4}", CreatedAt = start.AddMinutes(i), UpdatedAt = start, Version = Guid.NewGuid(),
+                    UserPayload = $$"""{"first_name":"Bulk","last_name":"Applicant{{i:D4}}"}""",
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        await _services.SignInAsAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
+
+        var first = await Reviews.ListPendingPageAsync(0, 100);
+        first.Total.Should().BeGreaterThanOrEqualTo(520);
+        var seen = new List<string>();
+        for (var page = 0; page * 100 < first.Total; page++) seen.AddRange((await Reviews.ListPendingPageAsync(page, 100)).Items.Select(r => r.RegistrationId));
+
+        seen.Should().HaveCount(first.Total, "the count shown is the number of rows the pages hold").And.OnlyHaveUniqueItems();
+        seen.Where(r => r.StartsWith("REG-BULK-", StringComparison.Ordinal)).Should().HaveCount(520)
+            .And.BeInAscendingOrder(StringComparer.Ordinal, "oldest first");
     }
 
     [Fact]

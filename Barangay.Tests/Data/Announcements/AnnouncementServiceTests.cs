@@ -155,11 +155,65 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
         (await Announcements.PublishAsync(expired.Id)).Errors.Should().ContainKey(nameof(AnnouncementEdit.EndLocal));
 
         FlowCaller.Set(CommunityTestData.CallerOf(resident));
-        var feed = (await Announcements.FeedAsync()).Where(f => f.Title.EndsWith("two", StringComparison.Ordinal) || f.Title.Contains("purok one")).ToList();
+        var feed = (await Announcements.FeedPageAsync(0, 100)).Items.Where(f => f.Title.EndsWith("two", StringComparison.Ordinal) || f.Title.Contains("purok one")).ToList();
 
         feed.Select(f => f.Title).Should().Equal("Pinned for two", "Plain for two");
         feed[0].Html.Should().Contain("<strong>Saturday</strong>");
         _ = draft;
+    }
+
+    /// <summary>Published, in-window announcements written straight to the table (hundreds at once).</summary>
+    private async Task InsertPublishedAsync(string prefix, int count, string purok, DateTime oldestStartUtc)
+    {
+        await using var db = await _services.DbAsync();
+        for (var i = 0; i < count; i++)
+        {
+            db.Announcements.Add(new Announcement
+            {
+                Id = Guid.NewGuid(), AnnouncementId = $"{prefix}-{i:D4}", Title = $"{prefix} {i:D4}", Body = "Bulk.",
+                Audience = new AnnouncementAudience([purok], []).ToJson(), Status = AnnouncementStatuses.Published,
+                StartAt = oldestStartUtc.AddMinutes(i), CreatedAt = oldestStartUtc, Version = Guid.NewGuid(),
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task FeedPage_MoreThanTheOldWindow_EveryAnnouncementForTheResidentIsReachableAndCounted()
+    {
+        // The feed read the 200 newest current announcements and then kept the resident's: 520 for their purok,
+        // older than 250 for another purok, were never shown. Now every one is on some page and the count says so.
+        var mine = Purok();
+        var resident = (await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 1, mine))[0];
+        var prefix = "FEED" + Guid.NewGuid().ToString("N")[..6];
+        await InsertPublishedAsync(prefix, 520, mine, TestClock.UtcNow.AddDays(-30));
+        await InsertPublishedAsync("OTHER" + prefix, 250, Purok(), TestClock.UtcNow.AddDays(-1));
+        FlowCaller.Set(CommunityTestData.CallerOf(resident));
+
+        var first = await Announcements.FeedPageAsync(0, 100);
+        var seen = new List<string>();
+        for (var page = 0; page * 100 < first.Total; page++) seen.AddRange((await Announcements.FeedPageAsync(page, 100)).Items.Select(a => a.Title));
+
+        seen.Should().HaveCount(first.Total, "the count is the number of announcements the pages hold").And.OnlyHaveUniqueItems();
+        seen.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)).Should().HaveCount(520).And.BeInDescendingOrder(StringComparer.Ordinal, "newest first");
+        seen.Should().NotContain(t => t.StartsWith("OTHER", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListPage_MoreThanTheOldCapOf500_TheHallSeesEveryAnnouncementAndItsTrueCount()
+    {
+        var prefix = "HALL" + Guid.NewGuid().ToString("N")[..6];
+        await InsertPublishedAsync(prefix, 520, Purok(), TestClock.UtcNow.AddDays(-30));
+        FlowCaller.Set(_secretary);
+
+        var first = await Announcements.ListPageAsync(null, 0, 100);
+        var seen = new List<string>();
+        for (var page = 0; page * 100 < first.Total; page++) seen.AddRange((await Announcements.ListPageAsync(null, page, 100)).Items.Select(a => a.Title));
+
+        seen.Should().HaveCount(first.Total).And.OnlyHaveUniqueItems();
+        seen.Count(t => t.StartsWith(prefix, StringComparison.Ordinal)).Should().Be(520);
+        FlowCaller.Set(Caller.Anonymous);
+        (await Announcements.ListPageAsync(null, 0, 100)).Total.Should().Be(0, "only officials who manage announcements see the list");
     }
 
     [Fact]
@@ -196,6 +250,29 @@ public class AnnouncementServiceTests(DemoDatabase database) : IClassFixture<Dem
         await using var check = await _services.DbAsync();
         (await check.Announcements.Where(x => x.Id == a.Id).Select(x => x.Status).SingleAsync()).Should().Be(AnnouncementStatuses.Published);
         (await check.Set<AnnouncementDelivery>().CountAsync(d => d.AnnouncementId == a.Id)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task PublishDue_MoreThanOneBatchDue_AllArePublishedInOneRun()
+    {
+        // The scheduler took 100 per run; the 101st waited for the next run. A burst is now published at once.
+        var prefix = "SCHED" + Guid.NewGuid().ToString("N")[..6];
+        var start = TestClock.UtcNow.AddDays(400);
+        await using (var db = await _services.DbAsync())
+        {
+            for (var i = 0; i < 130; i++)
+            {
+                db.Announcements.Add(new Announcement
+                {
+                    Id = Guid.NewGuid(), AnnouncementId = $"{prefix}-{i:D4}", Title = $"{prefix} {i:D4}", Body = "Bulk.",
+                    Status = AnnouncementStatuses.Scheduled, StartAt = start.AddSeconds(i), CreatedAt = TestClock.UtcNow, Version = Guid.NewGuid(),
+                });
+            }
+            await db.SaveChangesAsync();
+            (await AnnouncementService.PublishDueAsync(db, _dispatch, start.AddHours(1), default)).Should().BeGreaterThanOrEqualTo(130);
+        }
+        await using var check = await _services.DbAsync();
+        (await check.Announcements.CountAsync(a => a.AnnouncementId.StartsWith(prefix) && a.Status == AnnouncementStatuses.Published)).Should().Be(130);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Barangay.Data.Audit;
 using Barangay.Data.Residents;
@@ -102,14 +103,20 @@ public class AuditTrailTests(TestDatabase database) : IClassFixture<TestDatabase
     [Fact]
     public async Task SaveChanges_Modified_StampsUpdatedAtAndRollsVersion()
     {
-        var r = await AddResidentAsync();
-        await using var db = await _services.DbAsync();
-        var e = await db.Residents.SingleAsync(x => x.Id == r.Id);
+        // The stamp comes from the injected clock: a stopped clock moved on by a minute, instead of sleeping and
+        // hoping the wall clock ticked.
+        var clock = TestClock.Frozen();
+        await using var services = new TestServices(database.AppConnectionString, s => s.AddSingleton<TimeProvider>(clock));
+        await using var db = await services.DbAsync();
+        db.Actor = Secretary;
+        var e = new Resident { ResidentId = "RES-T-" + Guid.NewGuid().ToString("N")[..8], FirstName = "Niño", LastName = "Dela Cruz", Dob = new DateOnly(1990, 1, 2), Purok = "purok-1" };
+        db.Residents.Add(e);
+        await db.SaveChangesAsync();
         var (before, version) = (e.UpdatedAt, e.Version);
-        await Task.Delay(20);
+        clock.Advance(TimeSpan.FromMinutes(1));
         e.Address = "12 Mabini St.";
         await db.SaveChangesAsync();
-        e.UpdatedAt.Should().BeAfter(before);
+        e.UpdatedAt.Should().Be(before.AddMinutes(1));
         e.Version.Should().NotBe(version);
     }
 

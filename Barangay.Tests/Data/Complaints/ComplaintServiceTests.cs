@@ -48,7 +48,7 @@ public class ComplaintServiceTests(DemoDatabase database) : IClassFixture<DemoDa
         var secretary = await db.Users.AsNoTracking().Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync();
         (await db.Notifications.AsNoTracking().Where(n => n.UserId == secretary).Select(n => n.Payload!).ToListAsync()).Should().Contain(p => p.Contains(ack.ComplaintId));
         (await db.AuditLogs.AsNoTracking().AnyAsync(a => a.TargetType == "Complaint" && a.TargetId == ack.Id.ToString() && a.ActionType == "Create")).Should().BeTrue();
-        (await Complaints.MineAsync()).Should().Contain(c => c.ComplaintId == ack.ComplaintId && c.Status == ComplaintStatuses.New);
+        (await Complaints.MinePageAsync(false, 0, 100)).Items.Should().Contain(c => c.ComplaintId == ack.ComplaintId && c.Status == ComplaintStatuses.New);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class ComplaintServiceTests(DemoDatabase database) : IClassFixture<DemoDa
         await _host.AsJuanAsync();
 
         (await Complaints.GetAsync(others.Id)).Should().BeNull();
-        (await Complaints.MineAsync()).Should().NotContain(c => c.Id == others.Id);
+        (await Complaints.MinePageAsync(false, 0, 100)).Items.Should().NotContain(c => c.Id == others.Id);
         (await Complaints.QueueAsync(new ComplaintQueueFilter(), 0, 50)).Items.Should().BeEmpty();
     }
 

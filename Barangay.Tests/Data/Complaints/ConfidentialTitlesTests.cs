@@ -38,7 +38,7 @@ public class ConfidentialTitlesTests(DemoDatabase database) : IClassFixture<Demo
         await _host.AsJuanAsync();
         var ack = (await _host.Complaints.FileAsync(Vawc())).Value!;
 
-        var mine = (await _host.Complaints.MineAsync()).Single(c => c.Id == ack.Id);
+        var mine = (await _host.Complaints.MinePageAsync(false, 0, 100)).Items.Single(c => c.Id == ack.Id);
         (mine.Subject, mine.CategoryLabel, mine.ComplaintId).Should().Be((ConfidentialComplaints.Title, ConfidentialComplaints.Category, ack.ComplaintId));
         var home = (await _host.Services.Get<DashboardService>().GetResidentHomeAsync())!.Complaints.Single(c => c.Id == ack.Id);
         (home.Subject, home.Category, home.ComplaintId, home.Confidential).Should().Be((ConfidentialComplaints.Title, ConfidentialComplaints.Category, ack.ComplaintId, true));
@@ -65,7 +65,7 @@ public class ConfidentialTitlesTests(DemoDatabase database) : IClassFixture<Demo
         await _host.AsJuanAsync();
         var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
 
-        var mine = (await _host.Complaints.MineAsync()).Single(c => c.Id == ack.Id);
+        var mine = (await _host.Complaints.MinePageAsync(false, 0, 100)).Items.Single(c => c.Id == ack.Id);
         (mine.Subject, mine.CategoryLabel).Should().Be(("Videoke past midnight", "Noise disturbance"));
         (await _host.Services.Get<DashboardService>().GetResidentHomeAsync())!.Complaints.Should().Contain(c => c.Id == ack.Id && c.Subject == "Videoke past midnight");
     }

@@ -95,12 +95,14 @@ public partial class EventServiceTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        for (var i = 0; i < 200; i++)
+        // Polls the observable state until a deadline (on a loaded machine the other transactions may take a while to block).
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(25));
+        while (!await condition())
         {
-            if (await condition()) return;
-            await Task.Delay(25);
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"Waited 30 s until {what}.");
+            await poll.WaitForNextTickAsync();
         }
-        throw new TimeoutException($"Timed out waiting until {what}.");
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, params (string Name, Guid Value)[] args)

@@ -28,8 +28,9 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
         _secretary = _services.Caller.Current;
     }
 
-    private TestServices Services(IsolationLevel isolation) => new(database.AppConnectionString, s =>
+    private TestServices Services(IsolationLevel isolation, TimeProvider? clock = null) => new(database.AppConnectionString, s =>
     {
+        if (clock is not null) s.AddSingleton(clock);
         s.AddSingleton(new EventOptions { RegistrationIsolation = isolation, MaxRegistrationAttempts = 200 });
         s.AddSingleton<ICurrentUser, FlowCaller>();
         s.AddSingleton<RegistrationDesk>();
@@ -77,6 +78,35 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
 
         total.Should().BeGreaterThanOrEqualTo(3);
         seen.Should().HaveCount(total).And.OnlyHaveUniqueItems().And.Contain(made);
+    }
+
+    [Fact]
+    public async Task Page_MoreThanTheOldCapOf500InOneMonth_EveryEventIsReachableAndCounted()
+    {
+        // The calendar's month list stopped at 500 without saying so; 520 events in one month are all on some page.
+        var from = TestClock.UtcNow.AddDays(900);
+        var prefix = "BULK" + Guid.NewGuid().ToString("N")[..6];
+        await using (var db = await _services.DbAsync())
+        {
+            for (var i = 0; i < 520; i++)
+            {
+                db.Events.Add(new CommunityEvent
+                {
+                    Id = Guid.NewGuid(), EventId = $"{prefix}-{i:D4}", Title = $"{prefix} {i:D4}", StartAt = from.AddMinutes(i), EndAt = from.AddMinutes(i + 30),
+                    Status = EventStatuses.Published, CreatedAt = TestClock.UtcNow, Version = Guid.NewGuid(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var resident = (await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 1, "purok-1"))[0];
+        FlowCaller.Set(CommunityTestData.CallerOf(resident));
+
+        var first = await Events.PageAsync(from, from.AddDays(1), false, 0, 100);
+        var seen = new List<string>();
+        for (var page = 0; page * 100 < first.Total; page++) seen.AddRange((await Events.PageAsync(from, from.AddDays(1), false, page, 100)).Items.Select(e => e.Title));
+
+        first.Total.Should().Be(520);
+        seen.Should().HaveCount(520).And.OnlyHaveUniqueItems().And.BeInAscendingOrder(StringComparer.Ordinal, "soonest first");
     }
 
     [Fact]
@@ -240,11 +270,15 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
     {
         var ev = await PublishedAsync(1);
         var people = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 3, "purok-4");
+        // Registration order is the clock's: a stopped clock moved on between presses, instead of sleeping so the
+        // wall clock ticks.
+        var clock = TestClock.Frozen();
+        await using var stepped = Services(IsolationLevel.ReadCommitted, clock);
         foreach (var p in people)
         {
             FlowCaller.Set(CommunityTestData.CallerOf(p));
-            await Events.RegisterAsync(ev.Id);
-            await Task.Delay(5);
+            (await stepped.Get<EventService>().RegisterAsync(ev.Id)).Ok.Should().BeTrue();
+            clock.Advance(TimeSpan.FromSeconds(1));
         }
         FlowCaller.Set(CommunityTestData.CallerOf(people[2]));
         (await Events.GetAsync(ev.Id))!.MyWaitlistPosition.Should().Be(2);

@@ -1,5 +1,6 @@
 using System.Text;
 using Barangay.Data.Audit;
+using Barangay.Data.Common;
 using Barangay.Data.Files;
 using Barangay.Data.Imports;
 using Barangay.Data.Residents;
@@ -192,6 +193,43 @@ public class ImportServiceTests(DemoDatabase database) : IClassFixture<DemoDatab
         after.Status.Should().Be(ImportStatuses.RolledBack);
         after.RollbackAvailable.Should().BeFalse();
         (await Imports.RollbackAsync(id)).Ok.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Discard_UncommittedPreview_RemovesItAndItsFile_FromTheListForGood()
+    {
+        var id = await _host.UploadAsync(Header + Good(300));
+        var fileId = (await Imports.GetAsync(id))!.Mapping.FileId;
+        (await Imports.MineAsync()).Should().Contain(i => i.Id == id);
+
+        var discarded = await Imports.DiscardAsync(id);
+
+        discarded.Ok.Should().BeTrue(discarded.Message);
+        discarded.Value.Should().BeTrue();
+        (await Imports.MineAsync()).Should().NotContain(i => i.Id == id, "an abandoned preview no longer piles up in the list");
+        (await Imports.GetAsync(id)).Should().BeNull();
+        await using (var db = await _host.Services.DbAsync())
+        {
+            (await db.Files.AnyAsync(f => f.Id == fileId)).Should().BeFalse("the uploaded spreadsheet goes with it");
+            (await db.AuditLogs.AnyAsync(a => a.TargetId == id.ToString() && a.ActionType == AuditActions.Delete)).Should().BeTrue();
+        }
+        (await _host.Services.Get<Barangay.Data.Files.GeneratedFiles>().ReadAsync(fileId)).Should().BeNull();
+        (await Imports.DiscardAsync(id)).Kind.Should().Be(ResultKind.NotFound);
+    }
+
+    [Fact]
+    public async Task Discard_CommittedImport_IsRefused_AndSomeoneElsesIsNotFound()
+    {
+        var committed = await _host.UploadAsync(Header + Good(310));
+        (await Imports.CommitAsync(committed)).Ok.Should().BeTrue();
+        (await Imports.DiscardAsync(committed)).Kind.Should().Be(ResultKind.Conflict);
+        (await Imports.GetAsync(committed)).Should().NotBeNull();
+
+        var mine = await _host.UploadAsync(Header + Good(311));
+        await _host.Services.SignInAsAsync(DemoAccounts.OfficialUser, Barangay.Data.Security.OfficialPositions.Secretary);
+        (await Imports.DiscardAsync(mine)).Kind.Should().Be(ResultKind.NotFound, "an import is its requester's alone");
+        await _host.Services.SignInAsAsync(DemoAccounts.AdminUser);
+        (await Imports.GetAsync(mine)).Should().NotBeNull();
     }
 
     [Fact]

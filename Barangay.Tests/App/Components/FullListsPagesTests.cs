@@ -1,0 +1,135 @@
+using Barangay.App.Components.Pages.Complaints;
+using Barangay.App.Components.Pages.Events;
+using Barangay.Data;
+using Barangay.Data.Common;
+using Barangay.Data.Complaints;
+using Barangay.Data.Email;
+using Barangay.Data.Events;
+using Barangay.Data.Files;
+using Barangay.Tests.App.Notifications;
+using Barangay.Tests.Data.Complaints;
+using Barangay.Tests.Data.Documents;
+using Barangay.Tests.Infrastructure;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Barangay.Tests.App.Components;
+
+/// <summary>
+/// Lists longer than the caps they used to have (Take(200), Take(500)): the count a person reads is the number of
+/// rows the list shows them once they have asked for more, and nothing is cut off without a "Show more".
+/// </summary>
+public class FullListsPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+{
+    private readonly TestCaller _viewer;
+    private readonly ComplaintsTestHost _hall;
+    private readonly string _files = Path.Combine(Path.GetTempPath(), "barangay-lists-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public FullListsPagesTests(DemoDatabase database)
+    {
+        _hall = new ComplaintsTestHost(database.AppConnectionString);
+        _viewer = NotificationLiveServices.Add(Services, database.AppConnectionString);
+        Services.AddBarangayFiles(new FileStorageOptions { DataRoot = _files });
+        Services.AddSingleton<IEmailDispatcher>(new DocumentsTestHost.RecordingDispatcher());
+        Services.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
+        Services.AddScoped<Barangay.Data.Messaging.MessagingService>();
+        Services.AddScoped<ComplaintService>();
+        Services.AddSingleton(new EventOptions());
+        Services.AddSingleton<RegistrationDesk>();
+        Services.AddScoped<EventService>();
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _hall.DisposeAsync();
+        if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
+    }
+
+    private static void ClickMoreUntilGone<T>(IRenderedComponent<T> cut, string testId, string items) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        for (var guard = 0; guard < 50 && cut.FindAll($"[data-testid={testId}]").Count > 0; guard++)
+        {
+            var before = cut.FindAll(items).Count;
+            cut.Find($"[data-testid={testId}]").Click();
+            cut.WaitForState(() => cut.FindAll(items).Count > before);
+        }
+        cut.FindAll($"[data-testid={testId}]").Should().BeEmpty("every row is shown in the end");
+    }
+
+    [Fact]
+    public async Task MyComplaints_MoreThanTheOldCapOf200_OpenCountEqualsTheOpenList()
+    {
+        await _hall.AsJuanAsync();
+        _viewer.Current = _hall.Services.Caller.Current;
+        int open;
+        await using (var db = await _hall.Services.DbAsync())
+        {
+            var juan = await db.Residents.AsNoTracking().Where(r => r.UserId == _viewer.Current.UserId).Select(r => r.Id).FirstAsync();
+            var now = TestClock.UtcNow;
+            for (var i = 0; i < 230; i++)
+            {
+                db.Complaints.Add(new Complaint
+                {
+                    Id = Guid.NewGuid(), ComplaintId = $"CMP-LIST-{i:000}", ResidentId = juan, Category = "noise", Subject = "Bulk " + i,
+                    Description = "Paging fixture.", Status = i % 3 == 0 ? ComplaintStatuses.Resolved : ComplaintStatuses.New,
+                    ReportedAt = now.AddMinutes(-i), Version = Guid.NewGuid(),
+                });
+            }
+            await db.SaveChangesAsync();
+            open = await db.Complaints.CountAsync(c => c.ResidentId == juan && ComplaintStatuses.Open.Contains(c.Status));
+        }
+        open.Should().BeGreaterThan(150);
+
+        // The home's "My open complaints" card opens /my/complaints?open=true.
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/my/complaints?open=true");
+        var cut = Render<MyComplaintsPage>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=my-complaints-count]").TextContent.Trim().Should().Be($"{open} open"));
+        cut.FindAll("[data-testid=my-complaint]").Should().HaveCount(20, "one page first");
+        cut.Find("[data-testid=my-complaints-more]").TextContent.Should().Contain($"20 of {open} shown");
+
+        ClickMoreUntilGone(cut, "my-complaints-more", "[data-testid=my-complaint]");
+
+        cut.FindAll("[data-testid=my-complaint]").Should().HaveCount(open, "the count is the length of the list");
+        cut.FindAll("[data-testid=my-complaint]").Select(e => e.TextContent).Should().NotContain(t => t.Contains("Resolved"));
+    }
+
+    [Fact]
+    public async Task Calendar_MonthWithMoreEventsThanAPage_SaysSoAndShowsThemAll()
+    {
+        var today = TimeZones.ManilaToday(TestClock.Running());
+        var next = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var from = TimeZones.ManilaToUtc(next.ToDateTime(new TimeOnly(6, 0)));
+        int total;
+        await using (var db = await _hall.Services.DbAsync())
+        {
+            for (var i = 0; i < 130; i++)
+            {
+                db.Events.Add(new CommunityEvent
+                {
+                    Id = Guid.NewGuid(), EventId = $"EVT-CAL-{i:000}", Title = $"Calendar bulk {i:000}", StartAt = from.AddHours(i), EndAt = from.AddHours(i).AddMinutes(30),
+                    Status = EventStatuses.Published, CreatedAt = TestClock.UtcNow, Version = Guid.NewGuid(),
+                });
+            }
+            await db.SaveChangesAsync();
+            var monthEnd = TimeZones.ManilaToUtc(next.AddMonths(1).ToDateTime(TimeOnly.MinValue));
+            var monthStart = TimeZones.ManilaToUtc(next.ToDateTime(TimeOnly.MinValue));
+            total = await db.Events.CountAsync(e => e.Status == EventStatuses.Published && e.EndAt > monthStart && e.StartAt < monthEnd);
+        }
+        await _hall.AsJuanAsync();
+        _viewer.Current = _hall.Services.Caller.Current;
+
+        var cut = Render<EventCalendar>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=cal-month]").TextContent.Should().NotBeEmpty());
+        cut.Find("[data-testid=cal-next]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=cal-more]").TextContent.Should().Contain($"100 of {total} shown"));
+        cut.FindAll("a.event-calendar-item").Should().HaveCount(100);
+
+        ClickMoreUntilGone(cut, "cal-more", "a.event-calendar-item");
+
+        cut.FindAll("a.event-calendar-item").Should().HaveCount(total);
+    }
+}
