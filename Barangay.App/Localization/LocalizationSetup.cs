@@ -18,6 +18,10 @@ public static class LocalizationSetup
         services.AddScoped<UiLanguage>();
         services.AddTransient(typeof(IStringLocalizer<>), typeof(TextsLocalizer<>));
         services.AddScoped<CircuitHandler, CultureCircuitHandler>();
+        // MudBlazor's own texts (pager, grid menus, pickers) from the same catalogue; AddMudServices only TryAdds its own.
+        services.AddTransient<MudBlazor.MudLocalizer, CatalogueMudLocalizer>();
+        // Identity's reset and confirmation emails in the recipient's language (a closed registration wins over the stock open one).
+        services.AddTransient<Microsoft.AspNetCore.Identity.IEmailSender<Barangay.Data.Accounts.User>, Barangay.App.Accounts.ReaderIdentityEmails>();
         // The account pages' [Required(ErrorMessage = "...")] and [Display(Name = "...")] texts come from the same catalogue.
         services.AddMvcCore().AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, _) => new RequestTextsLocalizer());
     }

@@ -24,7 +24,11 @@ public sealed class NewComplaint
 }
 
 /// <summary>The acknowledgement a new complaint gets.</summary>
-public sealed record ComplaintAck(Guid Id, string ComplaintId, DateTime ReportedAt, bool Confidential, Guid? ConversationId, string Message);
+public sealed record ComplaintAck(Guid Id, string ComplaintId, DateTime ReportedAt, bool Confidential, Guid? ConversationId, string Message)
+{
+    /// <summary>The acknowledgement as a catalogue key, shown in the reader's language; <see cref="Message"/> is its English.</summary>
+    public Localization.Message? Text { get; init; }
+}
 
 /// <summary>The triage queue's filters; null or false means any.</summary>
 public sealed record ComplaintQueueFilter(

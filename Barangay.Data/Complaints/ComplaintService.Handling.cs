@@ -1,5 +1,6 @@
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Barangay.Data.Residents;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed partial class ComplaintService
             row.Metadata = meta.ToJson();
             db.Record(AuditActions.Update, TargetType, row.Id.ToString(), new { complaint_id = row.ComplaintId, assigned_to = new { old = from, @new = assignee } });
             return null;
-        }, (row, _) => row.AssignedTo is null ? null : ($"{row.ComplaintId} is being handled", $"Your complaint {row.ComplaintId} is now being handled by an official of the hall."), ct);
+        }, (row, _) => row.AssignedTo is null ? null : (new Message("{0} is being handled", row.ComplaintId), new Message("Your complaint {0} is now being handled by an official of the hall.", row.ComplaintId)), ct);
 
     /// <summary>Sets the priority: low, normal, high or urgent.</summary>
     public Task<ServiceResult<ComplaintDetail>> SetPriorityAsync(Guid id, string priority, Guid version, CancellationToken ct = default) =>
@@ -49,7 +50,7 @@ public sealed partial class ComplaintService
             row.Metadata = meta.ToJson();
             db.Record(AuditActions.Update, TargetType, row.Id.ToString(), new { complaint_id = row.ComplaintId, priority = new { old = from, @new = priority } });
             return Task.FromResult<string?>(null);
-        }, (row, _) => ($"{row.ComplaintId}: priority {row.Priority}", $"The hall set the priority of your complaint {row.ComplaintId} to {row.Priority}."), ct);
+        }, (row, _) => (new Message("{0}: priority {1}", row.ComplaintId, Message.Text(row.Priority)), new Message("The hall set the priority of your complaint {0} to {1}.", row.ComplaintId, Message.Text(row.Priority))), ct);
 
     /// <summary>
     /// Moves the status along new → in_progress → resolved → closed (or rejected with a reason); a resolution needs
@@ -97,14 +98,18 @@ public sealed partial class ComplaintService
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private static (string, string) StatusMessage(Complaint row) => row.Status switch
+    /// <summary>What the complainant is told, as catalogue keys: they read it in their own language (the officials' notes stay as written).</summary>
+    private static (Message, Message) StatusMessage(Complaint row) => row.Status switch
     {
-        ComplaintStatuses.InProgress => ($"{row.ComplaintId} in progress", $"The hall is working on your complaint {row.ComplaintId}."),
-        ComplaintStatuses.Resolved => ($"{row.ComplaintId} resolved", $"Your complaint {row.ComplaintId} was resolved: {row.ResolutionNotes}"),
-        ComplaintStatuses.Closed => ($"{row.ComplaintId} closed", $"Your complaint {row.ComplaintId} was closed."),
-        ComplaintStatuses.Rejected => ($"{row.ComplaintId} rejected", $"Your complaint {row.ComplaintId} was rejected. Reason: {ComplaintMetadata.Parse(row.Metadata).RejectionReason}"),
-        _ => ($"{row.ComplaintId} updated", $"Your complaint {row.ComplaintId} is now {ComplaintStatusMachine.Label(row.Status)}."),
+        ComplaintStatuses.InProgress => (new("{0} in progress", row.ComplaintId), new("The hall is working on your complaint {0}.", row.ComplaintId)),
+        ComplaintStatuses.Resolved => ResolvedMessage(row.ComplaintId, row.ResolutionNotes),
+        ComplaintStatuses.Closed => (new("{0} closed", row.ComplaintId), new("Your complaint {0} was closed.", row.ComplaintId)),
+        ComplaintStatuses.Rejected => (new("{0} rejected", row.ComplaintId), new("Your complaint {0} was rejected. Reason: {1}", row.ComplaintId, ComplaintMetadata.Parse(row.Metadata).RejectionReason ?? "")),
+        _ => (new("{0} updated", row.ComplaintId), new("Your complaint {0} is now {1}.", row.ComplaintId, Message.Text(ComplaintStatusMachine.Label(row.Status)))),
     };
+
+    internal static (Message Subject, Message Text) ResolvedMessage(string complaintId, string? notes) =>
+        (new("{0} resolved", complaintId), new("Your complaint {0} was resolved: {1}", complaintId, notes ?? ""));
 
     /// <summary>
     /// One change by the hall: loads the row the caller may see, checks the version they saw, applies
@@ -112,7 +117,7 @@ public sealed partial class ComplaintService
     /// </summary>
     private async Task<ServiceResult<ComplaintDetail>> ChangeAsync(
         Guid id, Guid version, Func<BarangayDbContext, Caller, Complaint, string, Task<string?>> apply,
-        Func<Complaint, Resident?, (string Subject, string Text)?> message, CancellationToken ct)
+        Func<Complaint, Resident?, (Message Subject, Message Text)?> message, CancellationToken ct)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;

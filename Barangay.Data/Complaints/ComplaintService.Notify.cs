@@ -1,4 +1,4 @@
-using Barangay.Data.Email;
+using Barangay.Data.Localization;
 using Barangay.Data.Notifications;
 using Barangay.Data.Residents;
 using Barangay.Data.Security;
@@ -23,8 +23,8 @@ public sealed partial class ComplaintService
             .Select(o => o.UserId).Distinct().ToListAsync(ct);
         users.RemoveAll(u => u == except);
         if (users.Count == 0) return;
-        var text = Shorten(ConfidentialComplaints.TriageNotice(c.Confidential, c.ComplaintId, c.Subject));
-        var payload = new NotificationPayload(text, $"/complaints/{c.Id}", new Dictionary<string, string> { ["complaint"] = c.Id.ToString() });
+        var text = ConfidentialComplaints.TriageNotice(c.Confidential, c.ComplaintId, c.Subject);
+        var payload = NotificationPayload.From(text, $"/complaints/{c.Id}", new Dictionary<string, string> { ["complaint"] = c.Id.ToString() });
         var sent = await NotificationService.AddAsync(db, users, NotificationType, payload, ct);
         if (!sent.Succeeded) throw new InvalidOperationException(sent.Error);
     }
@@ -33,13 +33,13 @@ public sealed partial class ComplaintService
     /// A notification and (when the resident allows it) an email to the complainant, for the caller's SaveChanges; about a
     /// confidential complaint both say only that there is an update (<see cref="ConfidentialComplaints.Notice"/>).
     /// </summary>
-    internal static async Task<List<Guid>> NotifyComplainantAsync(BarangayDbContext db, Complaint c, Resident resident, string subject, string text, CancellationToken ct)
+    internal static async Task<List<Guid>> NotifyComplainantAsync(BarangayDbContext db, Complaint c, Resident resident, Message subject, Message text, CancellationToken ct)
     {
         // Every notice to a complainant passes here, so a confidential complaint's subject and text never reach a lock screen or an inbox.
         (subject, text) = ConfidentialComplaints.Notice(c.Confidential, c.ComplaintId, subject, text);
         if (resident.UserId is { } user)
         {
-            var payload = new NotificationPayload(Shorten(text), $"/my/complaints/{c.Id}", new Dictionary<string, string> { ["complaint"] = c.Id.ToString() });
+            var payload = NotificationPayload.From(text, $"/my/complaints/{c.Id}", new Dictionary<string, string> { ["complaint"] = c.Id.ToString() });
             var sent = await NotificationService.AddAsync(db, [user], NotificationType, payload, ct);
             if (!sent.Succeeded) throw new InvalidOperationException(sent.Error);
         }
@@ -47,7 +47,9 @@ public sealed partial class ComplaintService
         if (string.IsNullOrWhiteSpace(email) && resident.UserId is { } uid)
             email = await db.Users.AsNoTracking().Where(u => u.Id == uid).Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@') || !MyPrivacy.Parse(resident.PrivacySettings).AllowEmailNotifications) return [];
-        var row = EmailOutbox.Queue(db, email, subject, $"Hello {resident.FirstName},\n\n{text}\n\nSee it any time under My complaints.\n", new { complaint = c.Id });
+        // In the complainant's language (their account's choice), whoever on the hall's side caused it.
+        var row = await ReaderEmail.QueueAsync(db, resident.UserId, email, subject, text, resident.FirstName, "See it any time under My complaints.",
+            new Dictionary<string, object?> { ["complaint"] = c.Id }, ct);
         return [row.Id];
     }
 

@@ -3,11 +3,13 @@ using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Email;
 using Barangay.Data.Files;
+using Barangay.Data.Localization;
 using Barangay.Data.Messaging;
 using Barangay.Data.Residents;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
+using Message = Barangay.Data.Localization.Message;
 
 namespace Barangay.Data.Complaints;
 
@@ -123,18 +125,18 @@ public sealed partial class ComplaintService(
             });
             await NotifyTriageAsync(attempt, complaint, caller.UserId, token);
             var ids = residentUser is null || !hallEntry ? new List<Guid>() : await NotifyComplainantAsync(attempt, complaint, resident!,
-                $"Complaint {complaint.ComplaintId} received", AckText(complaint), token);
+                new Message("Complaint {0} received", complaint.ComplaintId), AckText(complaint), token);
             await attempt.SaveChangesAsync(token);
             await tx.CommitAsync(token);
             return ids;
         }, ct);
         await DispatchAsync(written, ct);
-        return ServiceResult<ComplaintAck>.Success(new ComplaintAck(complaint.Id, complaint.ComplaintId, now, complaint.Confidential, null, AckText(complaint)));
+        return ServiceResult<ComplaintAck>.Success(new ComplaintAck(complaint.Id, complaint.ComplaintId, now, complaint.Confidential, null, AckText(complaint).English) { Text = AckText(complaint) });
     }
 
-    private static string AckText(Complaint c) =>
-        $"Complaint {c.ComplaintId} was received on {Format(c.ReportedAt)}. The hall will review it; you will be notified of every change." +
-        (c.Confidential ? " It is confidential: only the official handling it, the Punong Barangay and the administrators can see it." : "");
+    private static Message AckText(Complaint c) => c.Confidential
+        ? new("Complaint {0} was received on {1}. The hall will review it; you will be notified of every change. It is confidential: only the official handling it, the Punong Barangay and the administrators can see it.", c.ComplaintId, Message.At(c.ReportedAt))
+        : new("Complaint {0} was received on {1}. The hall will review it; you will be notified of every change.", c.ComplaintId, Message.At(c.ReportedAt));
 
     internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -1,3 +1,5 @@
+using Barangay.Data.Localization;
+
 namespace Barangay.Data.Complaints;
 
 /// <summary>
@@ -24,16 +26,17 @@ public static class ConfidentialComplaints
     public const string HiddenPreview = "Open the conversation to read it.";
 
     /// <summary>The notice to the officials who triage a new complaint: a confidential one by its number alone.</summary>
-    public static string TriageNotice(bool confidential, string complaintId, string? subject) =>
-        confidential ? $"New confidential complaint {complaintId}." : $"New complaint {complaintId}: {subject}";
+    public static Message TriageNotice(bool confidential, string complaintId, string? subject) =>
+        confidential ? new("New confidential complaint {0}.", complaintId) : new("New complaint {0}: {1}", complaintId, subject ?? "");
 
     /// <summary>
     /// The subject and text of a notice to the complainant (notification and email): as written, or for a confidential
     /// complaint a neutral one that names only the reference number.
     /// </summary>
-    public static (string Subject, string Text) Notice(bool confidential, string complaintId, string subject, string text) =>
+    /// <remarks>Kept as catalogue keys (<see cref="Message"/>): the complainant reads them in their own language.</remarks>
+    public static (Message Subject, Message Text) Notice(bool confidential, string complaintId, Message subject, Message text) =>
         confidential
-            ? ($"Update on your complaint {complaintId}",
-               $"There is an update on your {Title.ToLowerInvariant()} {complaintId}. For your privacy this message does not say what it is; sign in and open it under My complaints.")
+            ? (new("Update on your complaint {0}", complaintId),
+               new("There is an update on your confidential complaint {0}. For your privacy this message does not say what it is; sign in and open it under My complaints.", complaintId))
             : (subject, text);
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
-using Barangay.Data.Common;
 using Barangay.Data.Email;
+using Barangay.Data.Localization;
 using Barangay.Data.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,27 +11,24 @@ namespace Barangay.Data.Events;
 /// </summary>
 internal static class EventNotices
 {
-    private static readonly CultureInfo PH = CultureInfo.GetCultureInfo("en-PH");
-
-    public static string When(DateTime startUtc) => TimeZones.ToManila(startUtc).ToString("ddd d MMM yyyy, h:mm tt", PH);
-
+    // The texts are catalogue keys (Message): each registrant reads them, and gets the email, in their own language.
     public static Task ChangedAsync(BarangayDbContext db, CommunityEvent ev, IReadOnlyCollection<EventRegistration> skip, CancellationToken ct) =>
         TellAsync(db, ev, skip.Select(r => r.Id).ToHashSet(), "event.changed",
-            $"{ev.Title} was changed: now {When(ev.StartAt)} at {ev.Venue ?? "the venue to be announced"}.", ct);
+            new Message("{0} was changed: now {1} at {2}.", ev.Title, Message.At(ev.StartAt), ev.Venue ?? Message.Text("the venue to be announced")), ct);
 
     public static Task CancelledAsync(BarangayDbContext db, CommunityEvent ev, CancellationToken ct) =>
-        TellAsync(db, ev, [], "event.cancelled", $"{ev.Title} ({When(ev.StartAt)}) was cancelled.", ct);
+        TellAsync(db, ev, [], "event.cancelled", new Message("{0} ({1}) was cancelled.", ev.Title, Message.At(ev.StartAt)), ct);
 
     public static async Task PromotedAsync(BarangayDbContext db, CommunityEvent ev, IReadOnlyCollection<EventRegistration> promoted, CancellationToken ct)
     {
         if (promoted.Count == 0) return;
         var ids = promoted.Select(r => r.ResidentId).ToList();
         var people = await Recipients(db, ids, ct);
-        var text = $"A seat opened up: you are now registered for {ev.Title} ({When(ev.StartAt)}).";
+        var text = new Message("A seat opened up: you are now registered for {0} ({1}).", ev.Title, Message.At(ev.StartAt));
         await Write(db, ev, people, "event.promoted", text, ct);
     }
 
-    private static async Task TellAsync(BarangayDbContext db, CommunityEvent ev, HashSet<Guid> skip, string type, string text, CancellationToken ct)
+    private static async Task TellAsync(BarangayDbContext db, CommunityEvent ev, HashSet<Guid> skip, string type, Message text, CancellationToken ct)
     {
         var ids = await db.EventRegistrations.AsNoTracking()
             .Where(r => r.EventId == ev.Id && (r.Status == EventRegistrationStatuses.Registered || r.Status == EventRegistrationStatuses.Waitlisted))
@@ -42,15 +38,18 @@ internal static class EventNotices
         await Write(db, ev, await Recipients(db, ids, ct), type, text, ct);
     }
 
-    private static async Task Write(BarangayDbContext db, CommunityEvent ev, List<(Guid UserId, string? Email)> people, string type, string text, CancellationToken ct)
+    private static async Task Write(BarangayDbContext db, CommunityEvent ev, List<(Guid UserId, string? Email)> people, string type, Message text, CancellationToken ct)
     {
         if (people.Count == 0) return;
         await NotificationService.AddAsync(db, people.Select(p => p.UserId).ToList(), type,
-            new NotificationPayload(text, $"/events/{ev.Id}", new Dictionary<string, string> { ["event_id"] = ev.EventId }), ct);
-        foreach (var (_, email) in people)
+            NotificationPayload.From(text, $"/events/{ev.Id}", new Dictionary<string, string> { ["event_id"] = ev.EventId }), ct);
+        var languages = await ReaderEmail.LanguagesAsync(db, people.Select(p => p.UserId).ToList(), ct);
+        foreach (var (user, email) in people)
         {
             if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal)) continue;
-            EmailOutbox.Queue(db, email, ev.Title, text + "\n\nSee the event in the barangay app.", new { type, event_id = ev.EventId });
+            var lang = languages.GetValueOrDefault(user, AppLanguages.EnglishCulture);
+            EmailOutbox.Queue(db, email, ev.Title, text.Render(lang) + "\n\n" + Texts.Get("See the event in the barangay app.", lang),
+                new { type, event_id = ev.EventId, lang = lang.Name });
         }
     }
 

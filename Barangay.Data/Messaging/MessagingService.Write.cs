@@ -143,13 +143,16 @@ public sealed partial class MessagingService
     private static async Task<List<Guid>> NoticesAsync(BarangayDbContext db, List<Guid> users, Guid conversationId, string subject, string senderName, CancellationToken ct)
     {
         if (users.Count == 0) return [];
-        var payload = new NotificationPayload(Shorten($"New message from {senderName}: {subject}", NotificationPayloads.MaxTextLength),
+        // Kept as a catalogue key: each reader sees it in their own language, not the sender's.
+        var payload = NotificationPayload.From(new Localization.Message("New message from {0}: {1}", senderName, Shorten(subject, 300)),
             $"/messages/{conversationId}", new Dictionary<string, string> { ["conversation"] = conversationId.ToString() });
         await NotificationService.AddAsync(db, users, NotificationType, payload, ct);
+        var languages = await Localization.ReaderEmail.LanguagesAsync(db, users, ct);
 
         var recipients = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id))
             .Select(u => new
             {
+                u.Id,
                 u.Email,
                 ResidentEmail = db.Residents.Where(r => r.UserId == u.Id).Select(r => r.Email).FirstOrDefault(),
                 Privacy = db.Residents.Where(r => r.UserId == u.Id).Select(r => r.PrivacySettings).FirstOrDefault(),
@@ -162,14 +165,13 @@ public sealed partial class MessagingService
             if (!MyPrivacy.Parse(r.Privacy).AllowEmailNotifications) continue;
             var address = string.IsNullOrWhiteSpace(r.Email) ? r.ResidentEmail : r.Email;
             if (string.IsNullOrWhiteSpace(address) || !address.Contains('@', StringComparison.Ordinal)) continue;
-            var body = $"""
-                You have a new message from {senderName} in the barangay app, about "{subject}".
-
-                Sign in and open Messages to read it and reply.
-
-                This is an automatic email; please do not reply to it.
-                """;
-            ids.Add(EmailOutbox.Queue(db, address, Shorten($"New message: {subject}", 200), body, new { source = "messaging", conversation = conversationId }).Id);
+            var lang = languages.GetValueOrDefault(r.Id, Localization.AppLanguages.EnglishCulture);
+            var body = string.Join("\n\n",
+                Localization.Texts.Format("You have a new message from {0} in the barangay app, about \"{1}\".", lang, senderName, subject),
+                Localization.Texts.Get("Sign in and open Messages to read it and reply.", lang),
+                Localization.Texts.Get("This is an automatic email; please do not reply to it.", lang));
+            ids.Add(EmailOutbox.Queue(db, address, Shorten(Localization.Texts.Format("New message: {0}", lang, subject), 200), body,
+                new { source = "messaging", conversation = conversationId, lang = lang.Name }).Id);
         }
         return ids;
     }
@@ -182,7 +184,7 @@ public sealed partial class MessagingService
             .Select(u => u.Id).ToListAsync(ct);
         var offline = officials.Where(id => !live.IsOnline(id)).ToList();
         if (offline.Count == 0) return;
-        var payload = new NotificationPayload(Shorten($"New message to the hall from {senderName}: {subject}", NotificationPayloads.MaxTextLength),
+        var payload = NotificationPayload.From(new Localization.Message("New message to the hall from {0}: {1}", senderName, Shorten(subject, 300)),
             $"/messages/{conversationId}", new Dictionary<string, string> { ["conversation"] = conversationId.ToString() });
         await NotificationService.AddAsync(db, offline, NotificationType, payload, ct);
     }

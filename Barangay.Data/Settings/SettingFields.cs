@@ -26,6 +26,7 @@ public static class SettingFields
         [nameof(SettingsEdit.ExportRetentionDays)] = "Export retention (days)",
         [nameof(SettingsEdit.ExportUnusualResidents)] = "Unusual export (residents per user per day)",
         [nameof(SettingsEdit.DocumentApprovers)] = "Who else may approve document requests",
+        [nameof(SettingsEdit.DefaultLanguage)] = "Default language",
     };
 
     /// <summary>The <c>app_settings</c> key of each field (fees live in lookup values instead).</summary>
@@ -51,6 +52,7 @@ public static class SettingFields
         [nameof(SettingsEdit.ExportRetentionDays)] = SettingKeys.ExportRetentionDays,
         [nameof(SettingsEdit.ExportUnusualResidents)] = SettingKeys.ExportUnusualResidents,
         [nameof(SettingsEdit.DocumentApprovers)] = SettingKeys.DocumentApprovers,
+        [nameof(SettingsEdit.DefaultLanguage)] = SettingKeys.DefaultLanguage,
     };
 
     /// <summary>"Barangay name" for <c>barangay.name</c>; the key itself for settings the page does not edit.</summary>

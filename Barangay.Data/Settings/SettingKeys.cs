@@ -30,5 +30,7 @@ public static class SettingKeys
     public const string MfaRequiredForAdmins = "security.mfa_required_for_admins";
     /// <summary>Positions besides the Punong Barangay that may approve document requests: a JSON list, empty by default (Documents/DocumentApprovers).</summary>
     public const string DocumentApprovers = "documents.approvers";
+    /// <summary>The language of a first visit from a browser that names neither English nor Filipino (JSON "en-PH" or "fil-PH"; never stored: English).</summary>
+    public const string DefaultLanguage = Localization.LanguagePreferences.DefaultLanguageKey;
     public const string DemoSeededAt = "demo.seeded_at";
 }

@@ -32,6 +32,8 @@ public sealed class SettingsEdit
     public int ExportUnusualResidents { get; set; }
     /// <summary>Positions besides the Punong Barangay that may approve document requests (Documents/DocumentApprovers).</summary>
     public List<string> DocumentApprovers { get; set; } = [];
+    /// <summary>The language a first visit gets when the browser names neither of ours (<see cref="Localization.AppLanguages"/>).</summary>
+    public string DefaultLanguage { get; set; } = Localization.AppLanguages.English;
 
     public IReadOnlyDictionary<string, string?> Original { get; set; } = new Dictionary<string, string?>();
 }

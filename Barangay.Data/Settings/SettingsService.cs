@@ -50,6 +50,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             ExportRetentionDays = SettingJson.ReadInt(Raw(nameof(SettingsEdit.ExportRetentionDays)), DefaultExportRetentionDays),
             ExportUnusualResidents = SettingJson.ReadInt(Raw(nameof(SettingsEdit.ExportUnusualResidents)), DefaultExportUnusualResidents),
             DocumentApprovers = [.. Documents.DocumentApprovers.Read(Raw(nameof(SettingsEdit.DocumentApprovers)))],
+            DefaultLanguage = Localization.AppLanguages.Match(Text(nameof(SettingsEdit.DefaultLanguage))) ?? Localization.AppLanguages.English,
             Holidays = SettingJson.ReadHolidays(Raw(nameof(SettingsEdit.Holidays)))
                 .Select(h => new HolidayEdit(h.Date.ToString(HolidayEntry.DateFormat, System.Globalization.CultureInfo.InvariantCulture), h.Name)).ToList(),
             Fees = types.Select(t => new DocumentFeeEdit { Code = t.Code, Label = t.Label, Fee = SettingJson.ReadFee(t.Meta) }).ToList(),
@@ -152,6 +153,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         [SettingKeys.ExportRetentionDays] = SettingJson.Number(e.ExportRetentionDays),
         [SettingKeys.ExportUnusualResidents] = SettingJson.Number(e.ExportUnusualResidents),
         [SettingKeys.DocumentApprovers] = Documents.DocumentApprovers.Write(e.DocumentApprovers),
+        [SettingKeys.DefaultLanguage] = SettingJson.Text(Localization.AppLanguages.Match(e.DefaultLanguage) ?? Localization.AppLanguages.English),
     };
 
     /// <summary>Holidays first stored as bare dates are the same as the same dates without names: no rewrite, no audit row.</summary>
@@ -164,6 +166,8 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             : stored is null && key is SettingKeys.MunicipalSealFileId or SettingKeys.HallSealsAtWindow or SettingKeys.DrySealLine
                 ? wanted is "\"\"" or "false"
             // Never stored means the Punong Barangay alone: saving no delegation then is no change.
+            // Never stored means English: saving English then is no change.
+            : key == SettingKeys.DefaultLanguage && stored is null ? Localization.AppLanguages.Match(SettingJson.ReadText(wanted)) == Localization.AppLanguages.English
             : key == SettingKeys.DocumentApprovers ? Documents.DocumentApprovers.Read(stored).SequenceEqual(Documents.DocumentApprovers.Read(wanted))
             // Never stored means the default: saving the default then is no change either.
             : stored is null && NumberDefaults.TryGetValue(key, out var fallback) ? SettingJson.ReadInt(wanted, fallback) == fallback

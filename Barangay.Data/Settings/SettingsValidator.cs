@@ -33,6 +33,8 @@ public static class SettingsValidator
         Optional(errors, nameof(e.HallAddress), e.HallAddress, 300);
         Optional(errors, nameof(e.OfficeHours), e.OfficeHours, 200);
         Required(errors, nameof(e.PrivacyNotice), e.PrivacyNotice, 4000);
+        if (Localization.AppLanguages.Match(e.DefaultLanguage) is null)
+            errors[nameof(e.DefaultLanguage)] = "Default language: choose English or Filipino.";
 
         if (e.UploadMaxMb is < UploadMinMb or > UploadMaxMb)
             errors[nameof(e.UploadMaxMb)] = $"Upload limit must be between {UploadMinMb} and {UploadMaxMb} MB (it is {e.UploadMaxMb}).";

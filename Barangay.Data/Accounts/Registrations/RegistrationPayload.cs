@@ -31,6 +31,8 @@ public sealed record RegistrationPayload
     public DateTime? PrivacyConsentAt { get; init; }
     /// <summary>SHA-256 of the privacy notice text the applicant agreed to, so the exact version is provable.</summary>
     public string? PrivacyNoticeSha256 { get; init; }
+    /// <summary>The language the applicant registered in (en-PH or fil-PH): their emails are written in it.</summary>
+    public string? Language { get; init; }
     public string? Reason { get; init; }
     public DateTime? DecidedAt { get; init; }
     public string? DecidedBy { get; init; }

@@ -128,7 +128,7 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
                 db.Entry(r).Property(x => x.Version).OriginalValue = version;
                 db.Record(AuditActions.StatusChange, "Registration", r.Id.ToString(), new { from = RegistrationStatuses.Pending, to = RegistrationStatuses.Approved, resident = resident.ResidentId, linked = linkResidentId is not null });
                 await NotificationService.AddAsync(db, [user.Id], "registration.approved",
-                    new NotificationPayload("Welcome! Your registration was approved and your account is active.", "/"), ct);
+                    NotificationPayload.From(new Localization.Message("Welcome! Your registration was approved and your account is active."), "/"), ct);
                 emailId = RegistrationEmails.Approved(db, publicLinks, p, r.RegistrationId).Id;
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Barangay.Data.Accounts.Throttling;
@@ -5,6 +6,7 @@ using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Email;
 using Barangay.Data.Files;
+using Barangay.Data.Localization;
 using Barangay.Data.Residents;
 using Barangay.Data.Settings;
 using Microsoft.AspNetCore.Identity;
@@ -76,6 +78,8 @@ public sealed class RegistrationService(
         if (emailTaken || await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalizedName, ct))
             return await AlreadyTakenAsync(form, userName, email, emailTaken, ip, userAgent, ct);
 
+        // The request's language (set by the localization middleware from the switch, the cookie or the browser).
+        var language = AppLanguages.CodeOf(CultureInfo.CurrentUICulture);
         var notice = await PrivacyNoticeAsync(ct);
         var reviewDays = SettingJson.ReadInt(await db.AppSettings.AsNoTracking().Where(s => s.Key == SettingKeys.RegistrationReviewDays).Select(s => s.Value).FirstOrDefaultAsync(ct), SettingsService.DefaultReviewDays);
         var eta = (await calendar.ClockAsync(ct)).AddWorkingDays(now, reviewDays);
@@ -84,6 +88,8 @@ public sealed class RegistrationService(
             Id = Guid.NewGuid(), UserName = userName, NormalizedUserName = normalizedName, Email = email, NormalizedEmail = normalizedEmail,
             FullName = $"{form.FirstName.Trim()} {form.LastName.Trim()}", Roles = [AppRoles.Resident], Status = UserStatuses.Pending,
             LockoutEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+            // The language of the page she registered on becomes her account's: notices and emails follow it until she switches.
+            PreferredLanguage = language,
         };
         user.PasswordHash = hasher.HashPassword(user, form.Password);
         var payload = new RegistrationPayload
@@ -91,6 +97,7 @@ public sealed class RegistrationService(
             UserId = user.Id, UserName = userName, FirstName = form.FirstName.Trim(), MiddleName = Blank(form.MiddleName), LastName = form.LastName.Trim(),
             Dob = form.Dob, Sex = form.Sex, MaritalStatus = form.MaritalStatus, Purok = form.Purok, Address = Blank(form.Address),
             ContactNumber = Blank(form.ContactNumber), Email = email, PrivacyConsentAt = now,
+            Language = language,
             PrivacyNoticeSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notice))),
         };
 
@@ -148,8 +155,8 @@ public sealed class RegistrationService(
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = new AuditActor(null, userName, ip, Truncate(userAgent), Guid.NewGuid());
         var mail = emailTaken
-            ? RegistrationEmails.AddressHasAccount(db, email, form.FirstName.Trim())
-            : RegistrationEmails.UserNameTaken(db, email, form.FirstName.Trim(), userName);
+            ? RegistrationEmails.AddressHasAccount(db, email, form.FirstName.Trim(), AppLanguages.CodeOf(CultureInfo.CurrentUICulture))
+            : RegistrationEmails.UserNameTaken(db, email, form.FirstName.Trim(), userName, AppLanguages.CodeOf(CultureInfo.CurrentUICulture));
         db.Record("RegistrationNotCreated", "Registration", null, new { reason = emailTaken ? "email already has an account" : "username taken" });
         await db.SaveChangesAsync(ct);
         await dispatcher.DispatchAsync([mail.Id], ct);

@@ -266,6 +266,9 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         c.Metadata = meta.ToJson();
         db.Record(AuditActions.StatusChange, ComplaintService.TargetType, c.Id.ToString(), new { complaint_id = c.ComplaintId, from = ComplaintStatuses.InProgress, to = ComplaintStatuses.Resolved, note_length = notes.Length });
         if (c.ResidentId is { } rid && await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == rid, ct) is { } resident)
-            await ComplaintService.NotifyComplainantAsync(db, c, resident, $"{c.ComplaintId} resolved", $"Your complaint {c.ComplaintId} was resolved: {notes}", ct);
+        {
+            var (subject, text) = ComplaintService.ResolvedMessage(c.ComplaintId, notes);
+            await ComplaintService.NotifyComplainantAsync(db, c, resident, subject, text, ct);
+        }
     }
 }
