@@ -9,16 +9,19 @@ export function setLanguage(cookieValue, htmlLang) {
 }
 
 // The switch re-creates the page in the new language, its own button included, so the focus would fall to the top of
-// the page: the keyboard stays on the new button instead (WCAG 2.4.3). Called before the re-creation; for a moment
-// after it, whenever a new button appears while the focus is nowhere (or on the old one), the new one takes it.
+// the page, or to the h1 (the re-created router's FocusOnNavigate takes it for a page change): the keyboard stays on
+// the new button instead (WCAG 2.4.3). Called before the re-creation; for a moment after it (the page may be drawn
+// twice: signed-in parts wait for the sign-in check), whenever the focus is nowhere, on the old button or on the h1,
+// the new button takes it. Once the user moves on, nothing is taken from them.
 export function keepFocusOnSwitch() {
   const old = document.querySelector(".language-switch");
-  const observer = new MutationObserver(() => {
+  const lost = a => !a || a === document.body || a === old || !a.isConnected || a.tagName === "H1";
+  const keep = () => {
     const now = document.querySelector(".language-switch");
-    const active = document.activeElement;
-    if (!now || now === old || now === active) return;
-    if (!active || active === document.body || active === old || !active.isConnected) now.focus();
-  });
+    if (now && now !== old && now !== document.activeElement && lost(document.activeElement)) now.focus();
+  };
+  const observer = new MutationObserver(keep);
   observer.observe(document.body, { childList: true, subtree: true });
-  setTimeout(() => observer.disconnect(), 3000);
+  document.addEventListener("focusin", keep);
+  setTimeout(() => { observer.disconnect(); document.removeEventListener("focusin", keep); }, 10000);
 }
