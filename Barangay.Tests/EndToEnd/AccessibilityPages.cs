@@ -19,6 +19,9 @@ public sealed record AxePage(string Route, AxeRole[] Roles, string? IdQuery = nu
 /// </summary>
 public static class AccessibilityPages
 {
+    /// <summary>Rows with the longest history first: a page full of data, not an empty state.</summary>
+    private const string History = "jsonb_array_length(COALESCE(metadata->'history', '[]'::jsonb))";
+
     private const string Juan = "(SELECT r.id FROM residents r JOIN users u ON u.id = r.user_id WHERE u.username = 'juan')";
 
     private static readonly AxeRole[] Everyone = [AxeRole.Anonymous, AxeRole.Resident, AxeRole.Secretary, AxeRole.Admin];
@@ -49,7 +52,7 @@ public static class AccessibilityPages
         new("/me", R),
         new("/my/requests", R),
         new("/my/requests/new", R),
-        new("/my/requests/{Id:guid}", R, $"SELECT id FROM document_requests WHERE resident_id = {Juan} ORDER BY submitted_at DESC LIMIT 1"),
+        new("/my/requests/{Id:guid}", R, $"SELECT id FROM document_requests WHERE resident_id = {Juan} ORDER BY {History} DESC, submitted_at DESC LIMIT 1"),
         new("/my/complaints", R),
         new("/my/complaints/new", R),
         new("/my/complaints/{Id:guid}", R, $"SELECT id FROM complaints WHERE resident_id = {Juan} ORDER BY reported_at DESC LIMIT 1"),
@@ -70,14 +73,14 @@ public static class AccessibilityPages
         new("/registrations/{Id:guid}", S, "SELECT id FROM registration_pending WHERE status = 'pending' ORDER BY created_at LIMIT 1"),
         new("/documents", S),
         new("/documents/new", S),
-        new("/documents/{Id:guid}", S, "SELECT id FROM document_requests ORDER BY submitted_at DESC LIMIT 1"),
+        new("/documents/{Id:guid}", S, $"SELECT id FROM document_requests WHERE status = 'released' ORDER BY {History} DESC, submitted_at DESC LIMIT 1"),
         new("/documents/collections", AxeRole.Treasurer),
         new("/documents/my-signature", S),
         new("/complaints", S),
         new("/complaints/new", S),
         new("/complaints/blotter", S),
         new("/complaints/kp", S),
-        new("/complaints/{Id:guid}", S, "SELECT id FROM complaints ORDER BY reported_at DESC LIMIT 1"),
+        new("/complaints/{Id:guid}", S, "SELECT id FROM complaints ORDER BY (resolution_notes IS NOT NULL) DESC, reported_at DESC LIMIT 1"),
         new("/complaints/kp/{Id:guid}", S, "SELECT id FROM kp_cases ORDER BY created_at DESC LIMIT 1"),
         new("/messages/hall", S),
         new("/reports", S),

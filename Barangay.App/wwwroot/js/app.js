@@ -62,3 +62,29 @@ window.addEventListener('click', function (e) {
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
+
+// After a page change Blazor's FocusOnNavigate (Routes.razor) focuses the new page's h1, but only on the page's first
+// render: a page that loads its data first shows its h1 a moment later, and the focus stayed on the link that was
+// clicked (or fell to the document when that link went away). Until the user moves the focus, the first h1 the new
+// page shows takes it (WCAG 2.4.3), so a screen reader starts on the new page's name and Tab continues from there.
+(function () {
+  var path = null, waiting = false, before = null, since = 0;
+  function check() {
+    if (location.pathname !== path) {
+      path = location.pathname; waiting = true; before = document.activeElement; since = Date.now();
+    }
+    if (!waiting) return;
+    var active = document.activeElement;
+    if (active && active.tagName === 'H1') { waiting = false; return; }
+    var untouched = !active || active === document.body || active === before || !active.isConnected;
+    if (!untouched || Date.now() - since > 10000) { waiting = false; return; }
+    var h1 = document.querySelector('main h1') || document.querySelector('h1');
+    if (!h1) return;
+    if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
+    h1.focus({ preventScroll: true });
+    waiting = false;
+  }
+  new MutationObserver(check).observe(document.documentElement, { childList: true, subtree: true });
+  window.addEventListener('popstate', check);
+  check();
+})();

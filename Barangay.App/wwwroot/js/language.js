@@ -7,3 +7,21 @@ export function setLanguage(cookieValue, htmlLang) {
     "; path=/; max-age=31536000; samesite=lax" + (secure ? "; secure" : "");
   document.documentElement.lang = htmlLang;
 }
+
+// The switch re-creates the page in the new language, its own button included, so the focus would fall to the top of
+// the page, or to the h1 (the re-created router's FocusOnNavigate takes it for a page change): the keyboard stays on
+// the new button instead (WCAG 2.4.3). Called before the re-creation; for a moment after it (the page may be drawn
+// twice: signed-in parts wait for the sign-in check), whenever the focus is nowhere, on the old button or on the h1,
+// the new button takes it. Once the user moves on, nothing is taken from them.
+export function keepFocusOnSwitch() {
+  const old = document.querySelector(".language-switch");
+  const lost = a => !a || a === document.body || a === old || !a.isConnected || a.tagName === "H1";
+  const keep = () => {
+    const now = document.querySelector(".language-switch");
+    if (now && now !== old && now !== document.activeElement && lost(document.activeElement)) now.focus();
+  };
+  const observer = new MutationObserver(keep);
+  observer.observe(document.body, { childList: true, subtree: true });
+  document.addEventListener("focusin", keep);
+  setTimeout(() => { observer.disconnect(); document.removeEventListener("focusin", keep); }, 10000);
+}
