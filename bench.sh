@@ -24,6 +24,10 @@ dotnet build Barangay.App/Barangay.App.csproj -c Release -nologo -v q -clp:Error
 dotnet build Barangay.Bench/Barangay.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
 APP="$ROOT/Barangay.App/bin/Release/net10.0/Barangay.App.dll"
 BENCH="$ROOT/Barangay.Bench/bin/Release/net10.0/Barangay.Bench.dll"
+# The app as production runs it (docker/Dockerfile publishes it: brotli, immutable fingerprinted assets), for the
+# benchmarks that start an app process of their own (first_visit, circuit_capacity).
+dotnet publish Barangay.App/Barangay.App.csproj -c Release -o "$ROOT/.data/bench-app" --no-build -nologo -v q -clp:ErrorsOnly >&2
+export BARANGAY_APP_DLL="$ROOT/.data/bench-app/Barangay.App.dll"
 
 # Each benchmark runs in its own process on a freshly migrated database: a figure such as the peak working set
 # is then that benchmark's own, and no benchmark measures against tables another one bloated (or that autovacuum is

@@ -1,0 +1,187 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Barangay.Bench.Circuits;
+
+/// <summary>
+/// One open page, held the way blazor.web.js holds it, without a browser: GET the page (prerendered, with its
+/// interactive-server markers and persisted state), open the SignalR connection with the blazorpack protocol,
+/// StartCircuit + UpdateRootComponents as the browser does, acknowledge every render batch, answer every JS call,
+/// and dispatch a click through the renderer's DispatchEventAsync. Only what a phone's browser would send.
+/// </summary>
+internal sealed partial class BlazorCircuitClient : IAsyncDisposable
+{
+    private readonly HubConnection _hub;
+    private readonly string _clickLabel;
+    private long _interopObjectId;
+    private ulong _clickHandlerId;
+    private long _callId;
+    private TaskCompletionSource _rendered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private BlazorCircuitClient(HubConnection hub, string clickLabel)
+    {
+        _hub = hub;
+        _clickLabel = clickLabel;
+    }
+
+    /// <summary>Errors the server reported to this page (JS.Error); a healthy run has none.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>
+    /// Opens the page at <paramref name="path"/> as a signed-in browser would and waits until it is interactive and its
+    /// button labelled <paramref name="clickLabel"/> has a click handler.
+    /// </summary>
+    public static async Task<BlazorCircuitClient> OpenAsync(Uri baseUri, CookieContainer cookies, string path, string clickLabel, TimeSpan timeout, CancellationToken ct)
+    {
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = baseUri };
+        var html = await http.GetStringAsync(path, ct);
+        var markers = Marker().Matches(html).Select(m => JsonNode.Parse(m.Groups[1].Value)!.AsObject())
+            .Where(m => (string?)m["type"] == "server" && m["descriptor"] is not null).ToList();
+        if (markers.Count == 0) throw new InvalidOperationException($"{path} has no interactive-server component");
+        var state = State().Match(html) is { Success: true } s ? s.Groups[1].Value : "";
+        var operations = new JsonObject
+        {
+            ["batchId"] = 1,
+            ["operations"] = new JsonArray(markers.Select((m, i) => (JsonNode)new JsonObject
+            {
+                ["type"] = "add", ["ssrComponentId"] = i + 1, ["marker"] = m.DeepClone(),
+            }).ToArray()),
+        };
+
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUri, "_blazor"), HttpTransportType.WebSockets, o => o.Cookies = cookies);
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
+        var hub = builder.Build();
+        var client = new BlazorCircuitClient(hub, clickLabel);
+        client.Wire();
+        await hub.StartAsync(ct);
+        var secret = await hub.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), new Uri(baseUri, path).ToString(), "[]", "", ct);
+        if (string.IsNullOrEmpty(secret)) throw new InvalidOperationException("the server refused to start the circuit: " + client.Error);
+        await hub.SendAsync("UpdateRootComponents", operations.ToJsonString(), state, ct);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try { await client._ready.Task.WaitAsync(cts.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await client.DisposeAsync();
+            throw new TimeoutException($"{path} did not become interactive within {timeout.TotalSeconds:F0} s{(client.Error is null ? "" : ": " + client.Error)}");
+        }
+        return client;
+    }
+
+    /// <summary>Clicks the button and returns the time until the server's re-render arrives (what a phone waits for).</summary>
+    public async Task<double> ClickAsync(CancellationToken ct)
+    {
+        var rendered = _rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var args = $$"""[{"eventHandlerId":{{_clickHandlerId}},"eventName":"click","eventFieldInfo":null},{"type":"click","detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":0,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false}]""";
+        var started = Stopwatch.GetTimestamp();
+        await _hub.SendAsync("BeginInvokeDotNetFromJS", Interlocked.Increment(ref _callId).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "DispatchEventAsync", _interopObjectId, args, ct);
+        await rendered.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private void Wire()
+    {
+        _hub.On<long, byte[]>("JS.RenderBatch", async (batchId, data) =>
+        {
+            if (FindClickHandler(data, _clickLabel) is { } id) _clickHandlerId = id; // re-rendered: its newest id
+            await _hub.SendAsync("OnRenderCompleted", batchId, null);
+            if (_clickHandlerId != 0 && _interopObjectId != 0) _ready.TrySetResult();
+            _rendered.TrySetResult();
+        });
+        _hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], async (a, _) =>
+        {
+            var handle = (long)a[0]!;
+            var identifier = (string)a[1]!;
+            if (identifier == "Blazor._internal.attachWebRendererInterop")
+                _interopObjectId = (long)JsonNode.Parse((string)a[2]!)![1]!["__dotNetObject"]!;
+            if (handle != 0) await _hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{JsResult(identifier)}]");
+        }, this);
+        _hub.On<string, bool, string>("JS.EndInvokeDotNet", (_, _, _) => { });
+        _hub.On<long>("JS.EndUpdateRootComponents", _ => { });
+        _hub.On<string>("JS.Error", e => Error = e);
+    }
+
+    /// <summary>What a phone's browser answers: most calls return nothing; a few are asked a yes/no question.</summary>
+    private static string JsResult(string identifier) =>
+        identifier.Contains("DarkMode", StringComparison.OrdinalIgnoreCase) || identifier.StartsWith("mudElementRef.", StringComparison.Ordinal) && identifier.Contains("Is", StringComparison.Ordinal)
+            ? "false" : "null";
+
+    /// <summary>
+    /// The click handler of the button whose aria-label is <paramref name="label"/>, read from a render batch in Blazor's
+    /// binary format (reference frames of 20 bytes: type, then attribute name, value and the 64-bit event handler id).
+    /// </summary>
+    internal static ulong? FindClickHandler(byte[] batch, string label)
+    {
+        int I(int at) => BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(at));
+        var stringTable = I(batch.Length - 4);
+        string? S(int index)
+        {
+            if (index < 0) return null;
+            var at = I(stringTable + 4 * index);
+            int length = 0, shift = 0;
+            byte b;
+            do { b = batch[at++]; length |= (b & 0x7F) << shift; shift += 7; } while ((b & 0x80) != 0);
+            return Encoding.UTF8.GetString(batch, at, length);
+        }
+        var frames = I(batch.Length - 16);
+        var count = I(frames);
+        bool labelled = false;
+        ulong handler = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var at = frames + 4 + 20 * i;
+            switch (I(at))
+            {
+                case 1: // element: a new one starts
+                    if (labelled && handler != 0) return handler;
+                    labelled = false;
+                    handler = 0;
+                    break;
+                case 3: // attribute
+                    var name = S(I(at + 4));
+                    var id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(at + 12));
+                    if (name == "aria-label" && S(I(at + 8)) == label) labelled = true;
+                    else if (name == "onclick" && id != 0) handler = id;
+                    break;
+            }
+        }
+        return labelled && handler != 0 ? handler : null;
+    }
+
+    public async ValueTask DisposeAsync() => await _hub.DisposeAsync();
+
+    [GeneratedRegex("<!--Blazor:(\\{.*?\\})-->", RegexOptions.Singleline)]
+    private static partial Regex Marker();
+
+    [GeneratedRegex("<!--Blazor-Server-Component-State:(.*?)-->", RegexOptions.Singleline)]
+    private static partial Regex State();
+
+    /// <summary>Blazor Server's hub speaks "blazorpack": SignalR's MessagePack protocol under Blazor's name.</summary>
+    private sealed class BlazorPackProtocol : IHubProtocol
+    {
+        private readonly MessagePackHubProtocol _inner = new();
+        public string Name => "blazorpack";
+        public int Version => _inner.Version;
+        public TransferFormat TransferFormat => TransferFormat.Binary;
+        public bool IsVersionSupported(int version) => _inner.IsVersionSupported(version);
+        public bool TryParseMessage(ref System.Buffers.ReadOnlySequence<byte> input, IInvocationBinder binder, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HubMessage? message) => _inner.TryParseMessage(ref input, binder, out message);
+        public void WriteMessage(HubMessage message, System.Buffers.IBufferWriter<byte> output) => _inner.WriteMessage(message, output);
+        public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => _inner.GetMessageBytes(message);
+    }
+}

@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Barangay.Bench.Infrastructure;
+using Barangay.Data.Seed;
+
+namespace Barangay.Bench.Circuits;
+
+/// <summary>
+/// Issue 29: what one app instance holds. The demo barangay in an app process of its own; real circuits opened through
+/// the Blazor Server protocol (<see cref="BlazorCircuitClient"/>, no browser per circuit) on the resident home "/" and
+/// on the officials' document queue "/documents". Prints
+/// <c>circuit_kb</c> at 200, 1,000 and 2,000 open resident homes (server managed heap after a full collection, less the
+/// heap with none open, per circuit; target at most 300), <c>circuits_per_4gb</c> (4 GiB less the idle process's working
+/// set, over the working set each open resident home adds at 2,000; target at least 10,000),
+/// <c>interaction_p95_ms</c> (a click on the menu button that re-renders the page, with 1,000 open; target at most 100)
+/// and <c>official_queue_circuit_kb</c> at 200 open queues.
+/// </summary>
+internal sealed partial class CircuitCapacityBench : IBenchmark
+{
+    private static readonly int[] Stages = [200, 1_000, 2_000];
+    private const int InteractionStage = 1_000;
+    private const int Clicks = 300;
+    private const string MenuButton = "Open the menu";
+
+    public string Name => "circuit_capacity";
+
+    public string Description => "circuits per app instance: memory per open resident home at 200/1,000/2,000 circuits, a click's p95 with 1,000 open";
+
+    public async Task<BenchOutcome> RunAsync(BenchDatabase database, CancellationToken ct)
+    {
+        var outcome = new BenchOutcome();
+        await BenchAppProcess.SeedDemoAsync(ct);
+        await using var app = await BenchAppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Circuits__Diagnostics"] = "true",
+            // Pages closed by the bench (warm-up, then the resident stage) leave at once, so each baseline is clean.
+            ["Circuits__DisconnectedRetention"] = "00:00:02",
+        }, ct);
+        var baseUri = new Uri(app.Url + "/");
+        using var diag = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
+        var resident = await SignInAsync(baseUri, DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, ct);
+        var official = await SignInAsync(baseUri, DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, ct);
+
+        // Warm-up: the first pages compile and cache what every later one shares; not a circuit's own memory.
+        await CloseAllAsync(await OpenAsync(baseUri, resident, "/", 20, outcome, ct), diag, ct);
+        await CloseAllAsync(await OpenAsync(baseUri, official, "/documents", 5, outcome, ct), diag, ct);
+        var idle = await MeasureAsync(diag, ct);
+        outcome.Notes.Add(Line($"  idle: managed {idle.ManagedBytes / 1048576.0:F1} MiB, working set {idle.WorkingSetBytes / 1048576.0:F1} MiB"));
+
+        var open = new List<BlazorCircuitClient>();
+        try
+        {
+            foreach (var stage in Stages)
+            {
+                var started = DateTime.UtcNow;
+                open.AddRange(await OpenAsync(baseUri, resident, "/", stage - open.Count, outcome, ct));
+                var m = await MeasureAsync(diag, ct);
+                var kb = (m.ManagedBytes - idle.ManagedBytes) / 1024.0 / m.Open;
+                var wsKb = (m.WorkingSetBytes - idle.WorkingSetBytes) / 1024.0 / m.Open;
+                outcome.Notes.Add(Line($"  {m.Open:N0} open resident homes (opened in {(DateTime.UtcNow - started).TotalSeconds:F0} s): managed {m.ManagedBytes / 1048576.0:F1} MiB, working set {m.WorkingSetBytes / 1048576.0:F1} MiB; per circuit {kb:F0} KiB managed, {wsKb:F0} KiB working set"));
+                outcome.Results.Add(new BenchResult($"circuit_kb_{stage}", kb, "KiB", Decimals: 0));
+                if (m.Open < stage) outcome.Errors.Add($"only {m.Open} of {stage} circuits were open on the server.");
+                if (kb > 300) outcome.Errors.Add(Line($"circuit_kb at {stage} circuits is {kb:F0} KiB (target at most 300)."));
+
+                if (stage == InteractionStage)
+                {
+                    var timings = await ClickAsync(open, ct);
+                    var p95 = Latency.Percentile(timings, 95);
+                    outcome.Notes.Add(Line($"  click → re-render with {open.Count:N0} open: p50 {Latency.Percentile(timings, 50):F1} ms, p95 {p95:F1} ms ({timings.Count} clicks)"));
+                    outcome.Results.Add(new BenchResult("interaction_p95_ms", p95, "ms"));
+                    if (p95 > 100) outcome.Errors.Add(Line($"interaction_p95_ms is {p95:F1} ms (target at most 100)."));
+                }
+                if (stage == Stages[^1])
+                {
+                    var perCircuit = (double)(m.WorkingSetBytes - idle.WorkingSetBytes) / m.Open;
+                    var fit = Math.Floor((4.0 * 1024 * 1024 * 1024 - idle.WorkingSetBytes) / perCircuit);
+                    outcome.Results.Add(new BenchResult("circuits_per_4gb", fit, "circuits", Decimals: 0));
+                    if (fit < 10_000) outcome.Errors.Add(Line($"circuits_per_4gb is {fit:N0} (target at least 10,000)."));
+                }
+            }
+            var errors = open.Count(c => c.Error is not null);
+            if (errors > 0) outcome.Errors.Add($"{errors} circuits reported an error, e.g. {open.First(c => c.Error is not null).Error}");
+        }
+        finally
+        {
+            await CloseAllAsync(open, diag, ct);
+        }
+
+        // The officials' queue: a heavier page (a grid and its filters), fewer of them open at a time.
+        var baseline = await MeasureAsync(diag, ct);
+        var queues = await OpenAsync(baseUri, official, "/documents", 200, outcome, ct);
+        try
+        {
+            var q = await MeasureAsync(diag, ct);
+            var kb = (q.ManagedBytes - baseline.ManagedBytes) / 1024.0 / q.Open;
+            outcome.Notes.Add(Line($"  {q.Open} open official queues: per circuit {kb:F0} KiB managed"));
+            outcome.Results.Add(new BenchResult("official_queue_circuit_kb", kb, "KiB", Decimals: 0));
+        }
+        finally
+        {
+            await CloseAllAsync(queues, diag, ct);
+        }
+        return outcome;
+    }
+
+    /// <summary>Opens <paramref name="count"/> pages, a few at a time (as phones arrive, not all in one instant).</summary>
+    private static async Task<List<BlazorCircuitClient>> OpenAsync(Uri baseUri, CookieContainer cookies, string path, int count, BenchOutcome outcome, CancellationToken ct)
+    {
+        var opened = new ConcurrentBag<BlazorCircuitClient>();
+        var failures = 0;
+        string? firstFailure = null;
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (_, token) =>
+        {
+            try { opened.Add(await BlazorCircuitClient.OpenAsync(baseUri, cookies, path, MenuButton, TimeSpan.FromSeconds(60), token)); }
+            catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                if (Interlocked.Increment(ref failures) == 1) firstFailure = ex.Message;
+            }
+        });
+        if (failures > 0) outcome.Errors.Add($"{failures} of {count} pages {path} did not open, e.g. {firstFailure}");
+        return [.. opened];
+    }
+
+    /// <summary>Clicks the menu button of open pages in turn, four phones at a time, and times each re-render.</summary>
+    private static async Task<List<double>> ClickAsync(List<BlazorCircuitClient> open, CancellationToken ct)
+    {
+        var timings = new ConcurrentBag<double>();
+        await Parallel.ForAsync(0, Clicks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
+            timings.Add(await open[i * 7 % open.Count].ClickAsync(token)));
+        return [.. timings];
+    }
+
+    private static async Task CloseAllAsync(List<BlazorCircuitClient> clients, HttpClient diag, CancellationToken ct)
+    {
+        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (c, _) => await c.DisposeAsync());
+        clients.Clear();
+        // The server drops a closed page after its (bench) retention: wait until it has, bounded.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while ((await diag.GetFromJsonAsync<Diag>("_diag/circuits", ct))!.Open > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the server still held closed pages after 2 minutes");
+            await Task.Delay(500, ct);
+        }
+    }
+
+    private static async Task<Diag> MeasureAsync(HttpClient diag, CancellationToken ct) =>
+        (await diag.GetFromJsonAsync<Diag>("_diag/circuits?collect=true", ct))!;
+
+    /// <summary>Signs in through the sign-in form, as a phone does once; every circuit of that user shares its cookie.</summary>
+    private static async Task<CookieContainer> SignInAsync(Uri baseUri, string user, string password, CancellationToken ct)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = baseUri };
+        var form = await http.GetStringAsync("Identity/Account/Login", ct);
+        var token = Antiforgery().Match(form).Groups[1].Value;
+        var response = await http.PostAsync("Identity/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+        }), ct);
+        if (response.StatusCode != HttpStatusCode.Redirect && response.StatusCode != HttpStatusCode.Found)
+            throw new InvalidOperationException($"signing {user} in answered {(int)response.StatusCode}");
+        return cookies;
+    }
+
+    private static string Line(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+
+    private sealed record Diag(long Open, long Connected, long Closed, long ManagedBytes, long WorkingSetBytes);
+}
