@@ -22,19 +22,24 @@ public sealed class CertificateImages(BarangayDb dbs, IDbContextFactory<Barangay
     public const int MaxSignatureBytes = 512 * 1024;
     public static string SignatureKey(Guid userId) => "official.signature." + userId.ToString("N");
 
+    /// <remarks>Two round trips, not four: the signature's pointer, then the rows of all three files at once (issue 22, <c>certificate_pdf_ms</c>).</remarks>
     public async Task<CertificatePictures> LoadAsync(CertificateData c, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var seal = await PublicAsync(db, c.SealFileId, ct);
-        var municipal = await PublicAsync(db, c.MunicipalSealFileId, ct);
-        byte[]? signature = null;
+        Guid? signatureId = null;
         if (c.Signatory?.UserId is { } userId)
         {
             var key = SignatureKey(userId);
             var pointer = await db.AppSettings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
-            if (Guid.TryParse(SettingJson.ReadText(pointer), out var fileId)) signature = await ReadAsync(db, fileId, FileSensitivity.Signature, userId, ct);
+            if (Guid.TryParse(SettingJson.ReadText(pointer), out var fileId)) signatureId = fileId;
         }
-        return new CertificatePictures(seal, municipal, signature);
+        Guid? sealId = Guid.TryParse(c.SealFileId, out var s1) ? s1 : null, municipalId = Guid.TryParse(c.MunicipalSealFileId, out var s2) ? s2 : null;
+        var ids = new[] { sealId, municipalId, signatureId }.OfType<Guid>().Distinct().ToList();
+        var rows = ids.Count == 0 ? [] : await db.Files.AsNoTracking().Where(f => ids.Contains(f.Id)).ToListAsync(ct);
+        return new CertificatePictures(
+            await ReadAsync(rows, sealId, FileSensitivity.Public, null, ct),
+            await ReadAsync(rows, municipalId, FileSensitivity.Public, null, ct),
+            await ReadAsync(rows, signatureId, FileSensitivity.Signature, c.Signatory?.UserId, ct));
     }
 
     /// <summary>
@@ -73,12 +78,9 @@ public sealed class CertificateImages(BarangayDb dbs, IDbContextFactory<Barangay
         return await db.AppSettings.AsNoTracking().AnyAsync(s => s.Key == key, ct);
     }
 
-    private async Task<byte[]?> PublicAsync(BarangayDbContext db, string? id, CancellationToken ct) =>
-        Guid.TryParse(id, out var fileId) ? await ReadAsync(db, fileId, FileSensitivity.Public, null, ct) : null;
-
-    private async Task<byte[]?> ReadAsync(BarangayDbContext db, Guid id, string sensitivity, Guid? uploadedBy, CancellationToken ct)
+    private async Task<byte[]?> ReadAsync(List<StoredFile> rows, Guid? id, string sensitivity, Guid? uploadedBy, CancellationToken ct)
     {
-        var row = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        var row = id is null ? null : rows.Find(f => f.Id == id);
         if (row is null || (uploadedBy is not null && row.UploadedBy != uploadedBy)) return null;
         var meta = FileMetadata.FromJson(row.Metadata);
         if (meta.Sensitivity != sensitivity) return null;

@@ -286,23 +286,8 @@ public static class CertificatePdf
         }
     }
 
-    /// <summary>An uploaded picture; one PDFsharp cannot read is left out rather than failing the certificate.</summary>
-    private static void DrawImage(XGraphics g, byte[]? bytes, double x, double y, double w, double h)
-    {
-        if (bytes is not { Length: > 0 }) return;
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var image = XImage.FromStream(stream);
-            // Keep the picture's proportions inside the box.
-            var scale = Math.Min(w / image.PointWidth, h / image.PointHeight);
-            var (iw, ih) = (image.PointWidth * scale, image.PointHeight * scale);
-            g.DrawImage(image, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
-        {
-        }
-    }
+    /// <summary>An uploaded picture, drawn from <see cref="CertificateArt"/>'s prepared page (decoded once per picture, not per certificate).</summary>
+    private static void DrawImage(XGraphics g, byte[]? bytes, double x, double y, double w, double h) => CertificateArt.Draw(g, bytes, x, y, w, h);
 
     /// <summary>The QR code drawn as vector squares: sharp at any zoom or printer, and no image decoding.</summary>
     private static void DrawQr(XGraphics g, string text, double x, double y, double size)

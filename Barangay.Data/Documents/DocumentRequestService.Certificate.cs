@@ -19,11 +19,14 @@ public sealed partial class DocumentRequestService
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        var row = await db.DocumentRequests.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.RequestId, r.ResidentId, r.Status, r.Metadata }).FirstOrDefaultAsync(ct);
+        // The request and its holder's account in one round trip (the holder may read their own; a removed resident's
+        // certificate still prints for the hall, hence no soft-delete filter).
+        var row = await (from r in db.DocumentRequests.AsNoTracking().IgnoreQueryFilters()
+                         join p in db.Residents on r.ResidentId equals p.Id
+                         where r.Id == id
+                         select new { r.RequestId, r.Status, r.Metadata, HolderUserId = p.UserId }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
-        if (!MayRead(caller, resident)) return null;
+        if (!MayRead(caller, row.HolderUserId)) return null;
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
         var certificate = meta.Certificate;
         if (certificate is null || meta.Revocation is not null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;

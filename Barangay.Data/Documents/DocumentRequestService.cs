@@ -171,8 +171,11 @@ public sealed partial class DocumentRequestService(
         return ToDetail(row, resident, await LabelsAsync(db, ct), clock.GetUtcNow().UtcDateTime);
     }
 
-    internal static bool MayRead(Caller caller, Resident resident) =>
-        (caller.UserId is not null && resident.UserId == caller.UserId) || caller.Can(Permissions.Documents.Process) || caller.Can(Permissions.Documents.Release);
+    internal static bool MayRead(Caller caller, Resident resident) => MayRead(caller, resident.UserId);
+
+    /// <summary>The holder (by their account) or an official who processes or releases documents.</summary>
+    internal static bool MayRead(Caller caller, Guid? holderUserId) =>
+        (caller.UserId is not null && holderUserId == caller.UserId) || caller.Can(Permissions.Documents.Process) || caller.Can(Permissions.Documents.Release);
 
     internal static DocumentRequestDetail ToDetail(DocumentRequest row, Resident resident, IReadOnlyDictionary<string, string> labels, DateTime now)
     {

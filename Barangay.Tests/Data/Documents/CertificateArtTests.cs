@@ -1,0 +1,119 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using Barangay.Data.Documents;
+
+namespace Barangay.Tests.Data.Documents;
+
+/// <summary>
+/// The pictures on a certificate come from <see cref="CertificateArt"/>'s cache (a picture is prepared once, not per
+/// certificate): the printed page shows the seal it was given — a changed seal prints the new one at once — and a
+/// picture that is not one is left out without failing the certificate.
+/// </summary>
+public class CertificateArtTests
+{
+    [Fact]
+    public async Task Render_SealChangedBetweenTwoCertificates_EachPrintsTheSealItWasGiven()
+    {
+        var red = Square(64, (200, 20, 20));
+        var blue = Square(64, (20, 40, 200));
+
+        var first = await PixelAtSealAsync(CertificatePdf.Render(CertificatePdfTests.Sample(), "https://hall.example/verify/a", red));
+        var again = await PixelAtSealAsync(CertificatePdf.Render(CertificatePdfTests.Sample(), "https://hall.example/verify/b", red));
+        var changed = await PixelAtSealAsync(CertificatePdf.Render(CertificatePdfTests.Sample(), "https://hall.example/verify/c", blue));
+
+        first.Should().Be((200, 20, 20), "the seal is drawn where the header puts it");
+        again.Should().Be(first, "the second certificate prints the same seal from the cache");
+        changed.Should().Be((20, 40, 200), "a new seal is another picture: the cache cannot print the old one");
+    }
+
+    [Fact]
+    public async Task Render_SealThatIsNotAPicture_LeftOutAndTheCertificateStillPrints()
+    {
+        var pdf = CertificatePdf.Render(CertificatePdfTests.Sample(), "https://hall.example/verify/x", Encoding.ASCII.GetBytes("not a picture at all"));
+
+        (await PixelAtSealAsync(pdf)).Should().Be((255, 255, 255));
+        (await CertificateSigningTests.PdfTextAsync(pdf)).Should().Contain("BARANGAY CLEARANCE");
+    }
+
+    [Fact]
+    public void Render_ManyDistinctPictures_CacheStaysBounded()
+    {
+        for (var i = 0; i < CertificateArt.MaxEntries + 5; i++)
+            CertificatePdf.Render(CertificatePdfTests.Sample(), "https://hall.example/verify/n", Square(8, ((byte)i, 0, 0)));
+
+        CertificateArt.Count.Should().BeLessThanOrEqualTo(CertificateArt.MaxEntries);
+    }
+
+    /// <summary>The colour at the middle of the barangay's seal (72×72 pt at the header's top left), from the page rendered by poppler at 72 dpi.</summary>
+    private static async Task<(int R, int G, int B)> PixelAtSealAsync(byte[] pdf)
+    {
+        var dir = Directory.CreateTempSubdirectory("cert-art-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "c.pdf");
+            await File.WriteAllBytesAsync(path, pdf);
+            using var p = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "72", "-f", "1", "-l", "1", path, Path.Combine(dir.FullName, "page")])
+            { RedirectStandardError = true })!;
+            await p.WaitForExitAsync();
+            p.ExitCode.Should().Be(0, await p.StandardError.ReadToEndAsync());
+            var ppm = await File.ReadAllBytesAsync(Directory.GetFiles(dir.FullName, "page*.ppm").Single());
+            // "P6\n<w> <h>\n255\n" then RGB rows.
+            var header = Encoding.ASCII.GetString(ppm, 0, 32).Split('\n');
+            var width = int.Parse(header[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            var offset = header[0].Length + header[1].Length + header[2].Length + 3;
+            const int x = 56 + 36, y = 56 - 8 + 36;
+            var i = offset + (y * width + x) * 3;
+            return (ppm[i], ppm[i + 1], ppm[i + 2]);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A PNG of one colour.</summary>
+    internal static byte[] Square(int size, (byte R, byte G, byte B) colour)
+    {
+        var raw = new byte[size * (size * 3 + 1)];
+        for (var row = 0; row < size; row++)
+        for (var col = 0; col < size; col++)
+        {
+            var i = row * (size * 3 + 1) + 1 + col * 3;
+            (raw[i], raw[i + 1], raw[i + 2]) = colour;
+        }
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, size);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), size);
+        header[8] = 8;
+        header[9] = 2;
+        Chunk(png, "IHDR", header);
+        using (var z = new MemoryStream())
+        {
+            using (var zlib = new ZLibStream(z, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(raw);
+            Chunk(png, "IDAT", z.ToArray());
+        }
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream s, string type, byte[] data)
+    {
+        Span<byte> len = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(len, data.Length);
+        s.Write(len);
+        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        s.Write(typed);
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in typed)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        BinaryPrimitives.WriteUInt32BigEndian(len, ~crc);
+        s.Write(len);
+    }
+}
