@@ -22,6 +22,8 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
         var request = context.Request;
         if (request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
         {
+            // No barangay's: the pipeline's own reads (the language default) go to the home database.
+            using var home = BarangayAmbient.UseHome();
             await next(context);
             return;
         }
@@ -44,8 +46,11 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
             }
             request.PathBase = request.PathBase.Add(new PathString(Prefix + "/" + barangay.Slug));
             request.Path = remainder;
-            context.Response.Cookies.Append(PathCookie, barangay.Slug,
-                new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = request.IsHttps, IsEssential = true });
+            if (barangay.IsActive)
+            {
+                context.Response.Cookies.Append(PathCookie, barangay.Slug,
+                    new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = request.IsHttps, IsEssential = true });
+            }
         }
         else
         {
