@@ -64,7 +64,8 @@ internal sealed class TenantOpenBench : IBenchmark
                 $"  round {round + 1}: single {s.TotalMilliseconds / PerRound:F4} ms/open, barangay {t.TotalMilliseconds / PerRound:F4} ms/open"));
         }
         var n = PerRound * Rounds;
-        var overhead = Math.Max(0, (tenant - single).TotalMilliseconds / n);
+        // Signed: within the noise of a shared machine the barangay path can come out faster.
+        var overhead = (tenant - single).TotalMilliseconds / n;
         outcome.Results.Add(new BenchResult("tenant_open_overhead_ms", overhead, "ms", tenant / single, Decimals: 4));
         outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"  single {single.TotalMilliseconds / n:F4} ms/open, barangay {tenant.TotalMilliseconds / n:F4} ms/open"));
