@@ -19,14 +19,21 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<Accounts.AccountAccessInterceptor>();
         services.AddSingleton<Residents.ResidentNamesInterceptor>();
-        services.AddDbContextFactory<BarangayDbContext>((sp, o) =>
-            Configure(o, connectionString, options)
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(),
-                    // Before the audit interceptor, so the trail shows the stamp it rotates.
-                    sp.GetRequiredService<Accounts.AccountAccessInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<Residents.ResidentNamesInterceptor>()));
+        services.AddDbContextFactory<BarangayDbContext>((sp, o) => AddInterceptors(Configure(o, connectionString, options), sp));
+        // The tenant choice (Tenancy/BarangayContextFactory): these options are the deployment's own database, used
+        // as they are when no barangay is current on a single-barangay deployment.
+        services.TryAddSingleton(new Tenancy.TenancyOptions());
+        services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<BarangayDbContext>, Tenancy.BarangayContextFactory>());
+        services.TryAddSingleton(sp => (Tenancy.BarangayContextFactory)sp.GetRequiredService<IDbContextFactory<BarangayDbContext>>());
         return services;
     }
+
+    public static DbContextOptionsBuilder AddInterceptors(DbContextOptionsBuilder o, IServiceProvider sp) =>
+        o.UseApplicationServiceProvider(sp)
+            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(),
+                // Before the audit interceptor, so the trail shows the stamp it rotates.
+                sp.GetRequiredService<Accounts.AccountAccessInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                sp.GetRequiredService<Residents.ResidentNamesInterceptor>());
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, string connectionString, DatabaseOptions options)
     {

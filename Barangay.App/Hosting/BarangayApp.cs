@@ -55,6 +55,7 @@ public static class BarangayApp
         Localization.LocalizationSetup.AddBarangayLocalization(builder);
         builder.AddCircuitLimits();
         TestingClock.AddTestingClock(builder.Services, builder.Configuration);
+        Tenancy.TenancySetup.AddBarangayWebTenancy(builder);
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -149,6 +150,7 @@ public static class BarangayApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseTrustedProxies();
+        Tenancy.TenancySetup.UseBarangayTenancy(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -43,7 +43,21 @@ public static class DemoPasswordGuard
         return false;
     }
 
+    /// <summary>In every barangay the deployment serves (Tenancy), named "slug/user" when there are several.</summary>
     private static async Task<List<string>> ActiveWithDemoPasswordAsync(IServiceProvider services)
+    {
+        if (!services.GetRequiredService<Barangay.Data.Tenancy.TenancyOptions>().RequireBarangay) return await InOneBarangayAsync(services);
+        var found = new List<string>();
+        foreach (var b in await services.GetRequiredService<Barangay.Data.Municipality.IBarangayDirectory>().ListAsync())
+        {
+            if (!b.IsActive) continue;
+            using var chosen = Barangay.Data.Tenancy.BarangayAmbient.Use(b);
+            found.AddRange((await InOneBarangayAsync(services)).Select(u => b.Slug + "/" + u));
+        }
+        return found;
+    }
+
+    private static async Task<List<string>> InOneBarangayAsync(IServiceProvider services)
     {
         var demo = DemoAccounts.All;
         await using var scope = services.CreateAsyncScope();

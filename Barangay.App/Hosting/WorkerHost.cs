@@ -27,6 +27,7 @@ public static class WorkerHost
         builder.Services.AddBarangayJobs(jobs, JobsServices.EmailOptionsFrom(config));
         Barangay.Jobs.Announcements.AnnouncementJobs.AddAnnouncementJobs(builder.Services, CommunityServices.SmsOptionsFrom(config), jobs.RecurringJobs);
         TestingClock.AddTestingClock(builder.Services, builder.Configuration);
+        Tenancy.TenancySetup.AddBarangayTenancy(builder);
         return builder.Build();
     }
 }

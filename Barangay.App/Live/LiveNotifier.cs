@@ -12,6 +12,7 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 
     public IDisposable Subscribe(string key, Func<Task> handler)
     {
+        key = Tenancy.BarangayKeys.Of(key);
         lock (_gate)
         {
             if (!_handlers.TryGetValue(key, out var list)) _handlers[key] = list = [];
@@ -23,13 +24,15 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     /// <summary>The keys with at least one subscriber that start with <paramref name="prefix"/> (a poller asks only about these).</summary>
     public IReadOnlyList<string> KeysStartingWith(string prefix)
     {
-        lock (_gate) return _handlers.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var own = Tenancy.BarangayKeys.Of(prefix);
+        lock (_gate) return _handlers.Keys.Where(k => k.StartsWith(own, StringComparison.Ordinal)).Select(k => k[(own.Length - prefix.Length)..]).ToList();
     }
 
     /// <summary>Calls every subscriber of <paramref name="key"/> at once; one failing subscriber does not stop the others.</summary>
     public Task NotifyAsync(string key)
     {
         Func<Task>[] handlers;
+        key = Tenancy.BarangayKeys.Of(key);
         lock (_gate)
         {
             if (!_handlers.TryGetValue(key, out var list)) return Task.CompletedTask;

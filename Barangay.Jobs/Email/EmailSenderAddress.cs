@@ -9,16 +9,18 @@ namespace Barangay.Jobs.Email;
 public sealed class EmailSenderAddress(IDbContextFactory<BarangayDbContext> factory, EmailOptions options, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private (string Address, DateTimeOffset ReadAt)? _cached;
+    // Per barangay: each barangay's database has its own email.sender.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Address, DateTimeOffset ReadAt)> _cached = new();
 
     public async Task<string> GetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (_cached is { } c && now - c.ReadAt < CacheFor) return c.Address;
+        var barangay = Barangay.Data.Tenancy.BarangayAmbient.Current?.Slug ?? "";
+        if (_cached.TryGetValue(barangay, out var c) && now - c.ReadAt < CacheFor) return c.Address;
         await using var db = await factory.CreateDbContextAsync(ct);
         var json = await db.AppSettings.AsNoTracking().Where(s => s.Key == SettingKeys.EmailSender).Select(s => s.Value).FirstOrDefaultAsync(ct);
         var address = Parse(json) is { Length: > 0 } a ? a : options.DefaultSender;
-        _cached = (address, now);
+        _cached[barangay] = (address, now);
         return address;
     }
 

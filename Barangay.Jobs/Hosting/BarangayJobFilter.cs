@@ -1,0 +1,63 @@
+using Barangay.Data.Municipality;
+using Barangay.Data.Tenancy;
+using Hangfire.Client;
+using Hangfire.Common;
+using Hangfire.Server;
+
+namespace Barangay.Jobs;
+
+/// <summary>
+/// Every job carries its barangay: stamped (by slug) on the job when it is created inside a barangay's flow, made the
+/// ambient barangay while it runs, and checked on the way in: a barangay that is unknown or suspended now runs nothing.
+/// A recurring job's barangay is the suffix of its id (<see cref="RecurringIdFor"/>), since Hangfire's scheduler creates
+/// its occurrences outside any flow. With several barangays a job that carries none fails on its first database access
+/// (<see cref="BarangayContextFactory"/> refuses), so nothing runs against a guessed database.
+/// </summary>
+public sealed class BarangayJobFilter(IBarangayDirectory directory) : IClientFilter, IServerFilter
+{
+    public const string Parameter = "Barangay";
+    private const string Suffix = "@";
+    private const string Previous = "barangay.previous";
+
+    public static string RecurringIdFor(string id, BarangayListing? barangay) => barangay is null ? id : id + Suffix + barangay.Slug;
+
+    public void OnCreating(CreatingContext context)
+    {
+        if (BarangayAmbient.Current is { } barangay) context.SetJobParameter(Parameter, barangay.Slug);
+    }
+
+    public void OnCreated(CreatedContext context)
+    {
+    }
+
+    public void OnPerforming(PerformingContext context)
+    {
+        var slug = context.GetJobParameter<string>(Parameter, allowStale: true) ?? SlugOfRecurring(context.GetJobParameter<string>("RecurringJobId", allowStale: true));
+        BarangayListing? barangay = null;
+        if (slug is not null)
+        {
+            // Hangfire's filters are synchronous; the directory is in memory or a cached catalogue read.
+            barangay = directory.FindBySlugAsync(slug).GetAwaiter().GetResult()
+                ?? throw new InvalidOperationException($"The job's barangay '{slug}' is not in the directory.");
+            if (!barangay.IsActive) throw new BarangaySuspendedException(barangay);
+        }
+        // Always set, even to none: a worker thread runs job after job, and one job's barangay must never linger.
+        context.Items[Previous] = BarangayAmbient.Use(barangay);
+    }
+
+    public void OnPerformed(PerformedContext context)
+    {
+        if (context.Items.TryGetValue(Previous, out var scope) && scope is BarangayAmbient.Scope s) s.Dispose();
+    }
+
+    private static string? SlugOfRecurring(string? recurringId) =>
+        recurringId is not null && recurringId.LastIndexOf(Suffix, StringComparison.Ordinal) is var at and > 0 ? recurringId[(at + 1)..] : null;
+}
+
+/// <summary>Hangfire's own filters plus <see cref="BarangayJobFilter"/>, owned by this container (not Hangfire's globals).</summary>
+public sealed class BarangayJobFilterProvider(BarangayJobFilter filter) : IJobFilterProvider
+{
+    private readonly JobFilter _filter = new(filter, JobFilterScope.Global, order: -1);
+
+    public IEnumerable<JobFilter> GetFilters(Job job) => [_filter, .. JobFilterProviders.Providers.GetFilters(job)];
+}
