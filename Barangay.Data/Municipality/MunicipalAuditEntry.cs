@@ -9,5 +9,6 @@ public class MunicipalAuditEntry
     public string Actor { get; set; } = "";
     public string Action { get; set; } = "";
     public string? Target { get; set; }
+    public string? IpAddress { get; set; }
     public string? Details { get; set; }
 }

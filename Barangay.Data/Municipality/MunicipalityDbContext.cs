@@ -70,7 +70,9 @@ public class MunicipalityDbContext(DbContextOptions<MunicipalityDbContext> optio
             e.Property(x => x.Action).HasMaxLength(64);
             e.Property(x => x.Target).HasMaxLength(160);
             e.Property(x => x.Details).HasColumnType("jsonb");
+            e.Property(x => x.IpAddress).HasMaxLength(64);
             e.HasIndex(x => x.Timestamp);
+            e.HasIndex(x => new { x.Action, x.Timestamp }); // the sign-in throttle counts recent failures
         });
         b.Entity<BarangayMove>(e =>
         {

@@ -26,6 +26,7 @@ public static class MunicipalityServiceCollectionExtensions
         services.AddSingleton<BarangayProvisioner>();
         services.AddSingleton<MunicipalCatalogue>();
         services.AddSingleton<MunicipalRollupService>();
+        services.AddSingleton<MunicipalAccounts>();
         return services;
     }
 }

@@ -287,6 +287,11 @@ namespace Barangay.Data.Municipality.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("details");
 
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
                     b.Property<string>("Target")
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)")
@@ -301,6 +306,9 @@ namespace Barangay.Data.Municipality.Migrations
 
                     b.HasIndex("Timestamp")
                         .HasDatabaseName("ix_municipal_audit_logs_timestamp");
+
+                    b.HasIndex("Action", "Timestamp")
+                        .HasDatabaseName("ix_municipal_audit_logs_action_timestamp");
 
                     b.ToTable("municipal_audit_logs", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Barangay.Data.Municipality.Migrations
 {
     [DbContext(typeof(MunicipalityDbContext))]
-    [Migration("20261205010653_MunicipalityInitial")]
+    [Migration("20261205012532_MunicipalityInitial")]
     partial class MunicipalityInitial
     {
         /// <inheritdoc />
@@ -290,6 +290,11 @@ namespace Barangay.Data.Municipality.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("details");
 
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
                     b.Property<string>("Target")
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)")
@@ -304,6 +309,9 @@ namespace Barangay.Data.Municipality.Migrations
 
                     b.HasIndex("Timestamp")
                         .HasDatabaseName("ix_municipal_audit_logs_timestamp");
+
+                    b.HasIndex("Action", "Timestamp")
+                        .HasDatabaseName("ix_municipal_audit_logs_action_timestamp");
 
                     b.ToTable("municipal_audit_logs", (string)null);
                 });

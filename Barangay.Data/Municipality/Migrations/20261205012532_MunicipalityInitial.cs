@@ -64,6 +64,7 @@ namespace Barangay.Data.Municipality.Migrations
                     actor = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
                     action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     target = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: true),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     details = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
@@ -159,6 +160,11 @@ namespace Barangay.Data.Municipality.Migrations
                 table: "municipal_accounts",
                 column: "user_name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_municipal_audit_logs_action_timestamp",
+                table: "municipal_audit_logs",
+                columns: new[] { "action", "timestamp" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_municipal_audit_logs_timestamp",
