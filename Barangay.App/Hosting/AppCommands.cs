@@ -22,7 +22,9 @@ public static class AppCommands
                 }
                 await DatabaseMigrator.MigrateAsync(cs, BarangayApp.DatabaseOptionsFrom(builder.Configuration));
                 Console.WriteLine("Migrations applied.");
-                return 0;
+                // A municipality: its own database, then every catalogued barangay's (Municipality/MunicipalityCommands).
+                return Municipality.MunicipalityHosting.IsMunicipality(builder.Configuration)
+                    ? await Municipality.MunicipalityCommands.MigrateAllAsync(builder.Configuration) : 0;
             }
             case "seed-demo":
             {
@@ -32,6 +34,10 @@ public static class AppCommands
                 Console.WriteLine("Demo barangay ready.");
                 return 0;
             }
+            case "create-barangay":
+                return await Municipality.MunicipalityCommands.CreateBarangayAsync(args[1..]);
+            case "create-municipal-account":
+                return await Municipality.MunicipalityCommands.CreateAccountAsync(args[1..]);
             case "create-admin":
                 return await CreateAdminCommand.RunAsync(args[1..]);
             case "worker":

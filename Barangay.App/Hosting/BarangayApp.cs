@@ -54,6 +54,7 @@ public static class BarangayApp
         builder.AddWebSecurity();
         Localization.LocalizationSetup.AddBarangayLocalization(builder);
         builder.AddCircuitLimits();
+        Municipality.MunicipalityHosting.AddMunicipality(builder);
         TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         Tenancy.TenancySetup.AddBarangayWebTenancy(builder);
         var app = builder.Build();
@@ -178,6 +179,7 @@ public static class BarangayApp
         Dashboard.ReportEndpoints.MapReports(app);
         app.MapJobsDashboard();
         app.MapCircuitDiagnostics();
+        Municipality.MunicipalityHosting.UseMunicipality(app);
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }
 }

@@ -9,7 +9,7 @@ namespace Barangay.Tests.Infrastructure;
 public class TestDatabase : IAsyncLifetime
 {
     // CREATE DATABASE … TEMPLATE fails while another clone of the same template is being made.
-    private static readonly SemaphoreSlim CloneLock = new(1, 1);
+    internal static readonly SemaphoreSlim CloneLock = new(1, 1);
 
     protected virtual string Template => TestEnvironment.AppTemplate;
 
