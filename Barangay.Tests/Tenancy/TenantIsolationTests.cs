@@ -127,6 +127,16 @@ public class TenantIsolationTests : IClassFixture<TwoBarangays>, IAsyncLifetime
         }
     }
 
+    [Fact]
+    public void RecurringJobs_AreRegisteredOncePerBarangay()
+    {
+        using var connection = _jobs.Get<JobStorage>().GetConnection();
+        var ids = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Select(j => j.Id).ToList();
+
+        ids.Should().Contain([Barangay.Jobs.Maintenance.QueueSweeperJob.RecurringId + "@a", Barangay.Jobs.Maintenance.QueueSweeperJob.RecurringId + "@b"])
+            .And.NotContain(Barangay.Jobs.Maintenance.QueueSweeperJob.RecurringId, "with several barangays no recurring job runs for none");
+    }
+
     private async Task SetSenderAsync(Barangay.Data.Municipality.BarangayListing listing, string address)
     {
         using var _ = BarangayAmbient.Use(listing);
