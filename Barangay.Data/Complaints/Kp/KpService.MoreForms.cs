@@ -253,7 +253,7 @@ public sealed partial class KpService
     public static KpForm? FromSlug(string slug) => Enum.GetValues<KpForm>().Cast<KpForm?>().FirstOrDefault(f => Slug(f!.Value) == slug);
 
     /// <summary>"KP Form 7 · Complaint": how the case page lists a form.</summary>
-    public static string Label(KpForm form, KpCase? kp = null) => form switch
+    public static string Label(KpForm form, string? outcome = null) => form switch
     {
         KpForm.Complaint => "KP Form 7 · Complaint",
         KpForm.NoticeOfHearing => "KP Form 8 · Notice of Hearing",
@@ -261,9 +261,9 @@ public sealed partial class KpService
         KpForm.PangkatNotice => "KP Form 10 · Notice for Constitution of Pangkat",
         KpForm.ConciliationNotice => "KP Form 12 · Notice of Hearing (Conciliation)",
         KpForm.ArbitrationAgreement => "KP Form 14 · Agreement for Arbitration",
-        KpForm.Settlement => kp?.Outcome == KpOutcomes.Award ? "KP Form 15 · Arbitration Award" : "KP Form 16 · Amicable Settlement",
+        KpForm.Settlement => outcome == KpOutcomes.Award ? "KP Form 15 · Arbitration Award" : "KP Form 16 · Amicable Settlement",
         KpForm.Repudiation => "KP Form 17 · Repudiation",
-        KpForm.CertificateToFileAction => "KP Form 20 · Certification to File Action",
+        KpForm.CertificateToFileAction => "KP Form 20 · Certification to File Action", // 20, 20-A or 20-B: the printed form says which
         KpForm.ExecutionMotion => "KP Form 23 · Motion for Execution",
         KpForm.ExecutionHearing => "KP Form 24 · Notice of Hearing (Motion for Execution)",
         KpForm.ExecutionNotice => "KP Form 25 · Notice of Execution",

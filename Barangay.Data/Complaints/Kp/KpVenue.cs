@@ -57,7 +57,11 @@ public static class KpVenueRules
         if (respondents.Count == 0) return reasons;
         var elsewhere = respondents.Where(r => !r.SameMunicipality(complainant)).ToList();
         if (elsewhere.Count > 0 && !adjoiningAndAgreed)
+        {
+            // Outside every Lupon's authority: no venue to name (sec. 409 applies only to disputes sec. 408 admits).
             reasons.Add($"The parties actually reside in different cities or municipalities ({complainant.Municipality}; {string.Join("; ", elsewhere.Select(e => e.Municipality).Distinct())}): only where their barangays adjoin and the parties agree may a Lupon take it up (sec. 408(f)).");
+            return reasons;
+        }
         if (kind == KpVenueKinds.RealProperty || kind == KpVenueKinds.WorkplaceOrSchool)
         {
             var what = kind == KpVenueKinds.RealProperty ? "the real property lies (sec. 409(c))" : "the workplace or school is (sec. 409(d))";
