@@ -19,6 +19,7 @@ public static class CertificateEndpoints
         app.MapPost("/documents/{id:guid}/receive", ReceiveAsync).RequireAuthorization();
         app.MapGet("/documents/collections.{format}", CollectionsAsync).RequireAuthorization();
         app.MapCertificateVerification();
+        app.MapTemplatePreview();
         return app;
     }
 

@@ -12,6 +12,7 @@ public static class DocumentServices
         services.AddSingleton(sp => new CertificateCodes(sp.GetRequiredService<FileStorageOptions>(), key));
         services.AddScoped<DocumentRequestService>();
         services.AddScoped<CertificateImages>();
+        services.AddScoped<CertificateTemplateService>();
         return services;
     }
 }

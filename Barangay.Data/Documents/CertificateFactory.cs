@@ -38,7 +38,10 @@ internal static class CertificateFactory
         };
         foreach (var f in meta.Fields) values[f.Key] = f.Value;
         // A blank value (civil status not recorded) leaves no ", ," behind.
-        var body = System.Text.RegularExpressions.Regex.Replace(Fill(type.Template, values), @",\s*,", ",", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        // The wording in the holder's language (their account's choice): Filipino when the type has a Filipino version (issue 22, item 3).
+        var language = type.LanguageFor(await Localization.RecipientLanguage.OfAsync(db, resident.UserId, ct));
+        var template = type.TemplateFor(language);
+        var body = System.Text.RegularExpressions.Regex.Replace(Fill(template, values), @",\s*,", ",", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         var validity = type.ValidityDays > 0 ? type.ValidityDays : 180;
         var control = $"{barangay.Replace("Barangay ", "", StringComparison.OrdinalIgnoreCase).ToUpperInvariant().Replace(' ', '-')}-{row.RequestId}";
         var typeLabel = meta.TypeLabel ?? type.Label;
@@ -56,7 +59,7 @@ internal static class CertificateFactory
             S(SettingKeys.DrySealLine) is { Length: > 0 } dry ? dry : null,
             payment?.PaidAt is { } paid && payment.OrNumber is not null ? DateOnly.FromDateTime(TimeZones.ToManila(paid)) : null,
             type.NeedsCtc ? new CertificateCtc(meta.Fields.GetValueOrDefault("ctc_number"), meta.Fields.GetValueOrDefault("ctc_issued_on"), meta.Fields.GetValueOrDefault("ctc_issued_at")) : null,
-            type.NeedsOath);
+            type.NeedsOath, language);
     }
 
     /// <summary>Replaces <c>{key}</c> placeholders; unknown ones are left blank rather than printed raw.</summary>

@@ -39,7 +39,7 @@ public static class CertificatePdf
         document.Info.Author = c.BarangayName;
         // Issue 25: a screen reader announces the title and reads in the right language. PDFsharp 6 sets /Lang and
         // DisplayDocTitle; full structure tags (PDF/UA) would mean drawing every line through PdfSharp.UniversalAccessibility.
-        document.Language = "en-PH";
+        document.Language = c.Language ?? "en-PH";
         document.ViewerPreferences.DisplayDocTitle = true;
         scanUrl ??= verifyUrl;
         var size = Paper(paper);

@@ -96,7 +96,9 @@ public sealed record CertificateData(
     DateOnly? OrDate = null,
     CertificateCtc? Ctc = null,
     // A First Time Jobseeker certification prints its Oath of Undertaking as a separate page for the holder to sign.
-    bool OathPage = false);
+    bool OathPage = false,
+    // The language of the wording (en-PH, fil-PH): the PDF declares it, so a screen reader reads it right.
+    string? Language = null);
 
 /// <summary>The holder's Community Tax Certificate as entered for the request; blanks print as lines to write on.</summary>
 public sealed record CertificateCtc(string? Number, string? IssuedOn, string? IssuedAt);

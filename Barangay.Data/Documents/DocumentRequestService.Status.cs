@@ -76,6 +76,9 @@ public sealed partial class DocumentRequestService
             var delegated = await DocumentApprovers.DelegatedAsync(db, ct);
             position = await DocumentApprovers.PositionOfAsync(db, caller.UserId, ct);
             if (!DocumentApprovers.MayApprove(position, delegated)) return Refused(DocumentApprovers.Refusal(delegated));
+            // RA 11261: six months' residence, read from the register (ResidencyRule).
+            if (await ResidencyRule.RefusalAsync(db, row.Type, resident, TimeZones.ManilaToday(clock), ct) is { } residency)
+                return ServiceResult<DocumentRequestDetail>.Invalid("ResidentSince", residency);
         }
         if (!DocumentStatusMachine.CanMove(row.Status, to))
             return ServiceResult<DocumentRequestDetail>.Invalid("Status", DocumentStatusMachine.Refusal(row.Status, to));

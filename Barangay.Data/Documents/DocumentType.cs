@@ -65,6 +65,16 @@ public sealed record DocumentType(
 
     public bool IsFree => Fee <= 0;
 
+    /// <summary>The Filipino wording (<c>template_fil</c>), printed for a holder who reads the app in Filipino; null when the type has none.</summary>
+    public string? TemplateFil { get; init; }
+
+    /// <summary>The language a certificate is worded in for a reader of <paramref name="language"/>: Filipino when asked for and written, English otherwise.</summary>
+    public string LanguageFor(string? language) =>
+        language == Localization.AppLanguages.Filipino && !string.IsNullOrWhiteSpace(TemplateFil) ? Localization.AppLanguages.Filipino : Localization.AppLanguages.English;
+
+    /// <summary>The wording in <paramref name="language"/> (see <see cref="LanguageFor"/>).</summary>
+    public string TemplateFor(string? language) => LanguageFor(language) == Localization.AppLanguages.Filipino ? TemplateFil! : Template;
+
     public const string DefaultTemplate =
         "This is to certify that {name}, {age} years old, {civil_status}, is a bona fide resident of {address}, {barangay}, {locality}. "
         + "This certification is issued upon the request of the above-named person for {purpose}.";
@@ -116,7 +126,11 @@ public sealed record DocumentType(
         return new DocumentType(
             code, label, category, Fee(), cls,
             Int("validity_days", 180), fields, requirements, Str("template") ?? DefaultTemplate,
-            Bool("once_per_person"), Int("min_residence_months", 0), Bool("needs_oath"), Str("waiver_reason"), Bool("needs_ctc")) { AutomaticApproval = auto };
+            Bool("once_per_person"), Int("min_residence_months", 0), Bool("needs_oath"), Str("waiver_reason"), Bool("needs_ctc"))
+        {
+            AutomaticApproval = auto,
+            TemplateFil = Str("template_fil"),
+        };
     }
 }
 

@@ -2236,6 +2236,10 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("resident_id");
 
+                    b.Property<DateOnly?>("ResidentSince")
+                        .HasColumnType("date")
+                        .HasColumnName("resident_since");
+
                     b.Property<string>("SearchFirst")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

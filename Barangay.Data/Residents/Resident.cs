@@ -23,6 +23,8 @@ public class Resident : IHasUpdatedAt, ISoftDeletable, IVersioned
     public Guid? HouseholdId { get; set; }
     public string? Occupation { get; set; }
     public string? MaritalStatus { get; set; }
+    /// <summary>Since when the resident has lived in the barangay, as officials recorded it (issue 22: the six months RA 11261 asks for are checked against this).</summary>
+    public DateOnly? ResidentSince { get; set; }
     public string RegistrationStatus { get; set; } = ResidentStatuses.Active;
     public string? PhotoUrl { get; set; }
     public string PrivacySettings { get; set; } = "{}";

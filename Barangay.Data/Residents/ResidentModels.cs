@@ -45,6 +45,8 @@ public sealed class ResidentEdit
     public string? PlaceOfBirth { get; set; }
     public string? Sex { get; set; }
     public string? MaritalStatus { get; set; }
+    /// <summary>Since when they have lived in the barangay (officials record it; residency rules of certificates read it).</summary>
+    public DateOnly? ResidentSince { get; set; }
     public string? Citizenship { get; set; } = "Filipino";
     public string Purok { get; set; } = "";
     public string? BarangayZone { get; set; }

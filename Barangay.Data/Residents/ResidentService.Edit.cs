@@ -156,6 +156,7 @@ public sealed partial class ResidentService
         r.PlaceOfBirth = Blank(e.PlaceOfBirth);
         r.Sex = Blank(e.Sex);
         r.MaritalStatus = Blank(e.MaritalStatus);
+        r.ResidentSince = e.ResidentSince;
         r.Citizenship = Blank(e.Citizenship);
         r.Purok = e.Purok;
         r.BarangayZone = Blank(e.BarangayZone);
@@ -183,7 +184,7 @@ public sealed partial class ResidentService
         BarangayZone = r.BarangayZone, Address = r.Address, ContactNumber = r.ContactNumber, Email = r.Email, NationalId = r.NationalIdMasked,
         Occupation = r.Occupation, IsPwd = r.IsPwd, DisabilityType = r.DisabilityType, IsSoloParent = r.IsSoloParent, IsFourPs = r.IsFourPs,
         IsIndigenous = r.IsIndigenous, IsOutOfSchoolYouth = r.IsOutOfSchoolYouth, IsOfw = r.IsOfw, IsRegisteredVoter = r.IsRegisteredVoter,
-        IsEmployed = r.IsEmployed, Version = r.Version,
+        IsEmployed = r.IsEmployed, ResidentSince = r.ResidentSince, Version = r.Version,
     };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -24,6 +24,11 @@ public static partial class ResidentValidator
         else if (!activePuroks.Contains(e.Purok)) errors[nameof(e.Purok)] = "Purok is not one of the barangay's puroks.";
         if (e.Sex is not null && !ResidentLists.Sexes.Contains(e.Sex)) errors[nameof(e.Sex)] = "Sex must be Male or Female.";
         if (e.MaritalStatus is not null && !ResidentLists.MaritalStatuses.Contains(e.MaritalStatus)) errors[nameof(e.MaritalStatus)] = "Civil status is not one of the listed values.";
+        if (e.ResidentSince is { } since)
+        {
+            if (since > today) errors[nameof(e.ResidentSince)] = "Living in the barangay since cannot be in the future.";
+            else if (e.Dob is { } born && since < born) errors[nameof(e.ResidentSince)] = "Living in the barangay since cannot be before the birth date.";
+        }
         Contact(errors, e.Address, e.ContactNumber, e.Email);
         if (!string.IsNullOrWhiteSpace(e.NationalId) && !IdNumbers.IsMasked(e.NationalId)
             && e.NationalId.Count(char.IsDigit) is < 4 or > 16)

@@ -46,24 +46,23 @@ public class CertificateArtTests
         CertificateArt.Count.Should().BeLessThanOrEqualTo(CertificateArt.MaxEntries);
     }
 
-    /// <summary>The colour at the middle of the barangay's seal (72×72 pt at the header's top left), from the page rendered by poppler at 72 dpi.</summary>
-    private static async Task<(int R, int G, int B)> PixelAtSealAsync(byte[] pdf)
+    /// <summary>The colour at the middle of the barangay's seal (72×72 pt at the header's top left).</summary>
+    private static Task<(int R, int G, int B)> PixelAtSealAsync(byte[] pdf) => PixelAtAsync(pdf, 56 + 36, 56 - 8 + 36);
+
+    /// <summary>The colour at (<paramref name="x"/>, <paramref name="y"/>) points from the top left of the first page, as poppler renders it at 72 dpi.</summary>
+    internal static async Task<(int R, int G, int B)> PixelAtAsync(byte[] pdf, int x, int y)
     {
         var dir = Directory.CreateTempSubdirectory("cert-art-");
         try
         {
             var path = Path.Combine(dir.FullName, "c.pdf");
             await File.WriteAllBytesAsync(path, pdf);
-            using var p = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "72", "-f", "1", "-l", "1", path, Path.Combine(dir.FullName, "page")])
-            { RedirectStandardError = true })!;
-            await p.WaitForExitAsync();
-            p.ExitCode.Should().Be(0, await p.StandardError.ReadToEndAsync());
+            await RunAsync("pdftoppm", "-r", "72", "-f", "1", "-l", "1", path, Path.Combine(dir.FullName, "page"));
             var ppm = await File.ReadAllBytesAsync(Directory.GetFiles(dir.FullName, "page*.ppm").Single());
             // "P6\n<w> <h>\n255\n" then RGB rows.
             var header = Encoding.ASCII.GetString(ppm, 0, 32).Split('\n');
             var width = int.Parse(header[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
             var offset = header[0].Length + header[1].Length + header[2].Length + 3;
-            const int x = 56 + 36, y = 56 - 8 + 36;
             var i = offset + (y * width + x) * 3;
             return (ppm[i], ppm[i + 1], ppm[i + 2]);
         }
@@ -71,6 +70,22 @@ public class CertificateArtTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The PDF's pages as PNGs (<c>pdftoppm -r 60 -png</c>), <paramref name="prefix"/>-1.png and on, to be looked at.</summary>
+    internal static async Task PngAsync(byte[] pdf, string prefix)
+    {
+        var path = prefix + ".pdf";
+        await File.WriteAllBytesAsync(path, pdf);
+        await RunAsync("pdftoppm", "-r", "60", "-png", path, prefix);
+    }
+
+    private static async Task RunAsync(string tool, params string[] args)
+    {
+        using var p = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardError = true })!;
+        var error = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        p.ExitCode.Should().Be(0, error);
     }
 
     /// <summary>A PNG of one colour.</summary>

@@ -13,7 +13,7 @@ public sealed class DocumentsTestHost : IAsyncDisposable
 {
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), "barangay-docs-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public DocumentsTestHost(string connectionString, TimeProvider? clock = null)
+    public DocumentsTestHost(string connectionString, TimeProvider? clock = null, Action<IServiceCollection>? more = null)
     {
         var options = new FileStorageOptions { DataRoot = _dataRoot };
         Services = new TestServices(connectionString, s =>
@@ -24,6 +24,7 @@ public sealed class DocumentsTestHost : IAsyncDisposable
             s.AddScoped<DocumentRequestService>();
             s.AddScoped<CertificateImages>();
             if (clock is not null) s.AddSingleton(clock);
+            more?.Invoke(s);
         });
     }
 
