@@ -21,6 +21,7 @@ IBenchmark[] all =
     new Barangay.Bench.Messaging.MessageLiveBench(),
     new Barangay.Bench.Complaints.ComplaintsBench(),
     new Barangay.Bench.Dashboard.DashboardBench(),
+    new Barangay.Bench.Municipality.MunicipalBench(),
     new Barangay.Bench.Failover.FailoverLoadBench(), // scripts/drill.sh only (it waits for a stop file)
 ];
 
