@@ -29,7 +29,7 @@ public sealed class MunicipalCatalogue(
                 timeout.CancelAfter(TimeSpan.FromSeconds(5));
                 try
                 {
-                    await using var b = contexts.Open(servers.AppConnectionString(entries[i].Server, entries[i].DatabaseName));
+                    await using var b = contexts.Open(Rollups.MunicipalRollupService.Unpooled(servers.AppConnectionString(entries[i].Server, entries[i].DatabaseName)));
                     var population = await b.Residents.CountAsync(r => r.RegistrationStatus == ResidentStatuses.Active, timeout.Token);
                     var last = await b.AuditLogs.MaxAsync(a => (DateTime?)a.Timestamp, timeout.Token);
                     live[i] = (population, last);

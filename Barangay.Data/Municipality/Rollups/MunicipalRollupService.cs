@@ -72,6 +72,13 @@ public sealed class MunicipalRollupService(
             s.GetValueOrDefault(MunicipalSettingKeys.Province, ""), s.GetValueOrDefault(MunicipalSettingKeys.Region, ""), null, "", "");
     }
 
+    /// <summary>
+    /// The fan-out's connections are not pooled: a pool per barangay database would keep up to one idle connection per
+    /// barangay open for minutes after a roll-up (100 barangays, 100 connections); unpooled, a roll-up holds at most
+    /// <see cref="RollupOptions.Parallelism"/> connections and none afterwards, for a few milliseconds' connect per barangay.
+    /// </summary>
+    public static string Unpooled(string connectionString) => new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+
     /// <summary>Runs <paramref name="work"/> on every active barangay's own report code, bounded and with a timeout each.</summary>
     private async Task<(List<BarangayFigures<T>> Answered, List<MissingBarangay> Missing)> FanOutAsync<T>(
         Func<ReportService, CancellationToken, Task<T>> work, CancellationToken ct)
@@ -86,7 +93,7 @@ public sealed class MunicipalRollupService(
                 timeout.CancelAfter(options.PerBarangayTimeout);
                 try
                 {
-                    var factory = contexts.FactoryFor(b.ConnectionString);
+                    var factory = contexts.FactoryFor(Unpooled(b.ConnectionString));
                     var reports = new ReportService(new BarangayDb(factory, RollupCaller.Instance), clock, new HolidayCalendar(factory), new BarangayProfileService(factory));
                     results[i] = (new BarangayFigures<T>(b.Name, b.Slug, await work(reports, timeout.Token)), null);
                 }
