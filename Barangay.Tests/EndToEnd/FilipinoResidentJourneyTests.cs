@@ -55,6 +55,7 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         await phone.SelectOptionAsync("#Input_MaritalStatus", "Single");
         await phone.SelectOptionAsync("#Input_Purok", new SelectOptionValue { Index = 1 });
         await phone.FillAsync("#Input_Address", "12 Mabini St.");
+        await phone.FillAsync("#Input_ContactNumber", "0918 555 0133");
         await phone.FillAsync("#Input_Email", Address);
         await phone.SetInputFilesAsync("#IdPhoto", new FilePayload { Name = "id.png", MimeType = "image/png", Buffer = SampleFiles.Png });
         await phone.FillAsync("#Input_UserName", User);
