@@ -14,6 +14,9 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
 {
     public const string Prefix = "/b";
 
+    /// <summary>The municipal accounts' pages, served on any host of the deployment.</summary>
+    public const string MunicipalPath = "/municipality";
+
     /// <summary>Remembers the last prefix used in this browser, for the app's root-absolute links (<c>href="/residents"</c>).</summary>
     public const string PathCookie = "barangay.path";
 
@@ -23,6 +26,16 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
         if (request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
         {
             // No barangay's: the pipeline's own reads (the language default) go to the home database.
+            using var home = BarangayAmbient.UseHome();
+            await next(context);
+            return;
+        }
+
+        if (request.Path.StartsWithSegments(MunicipalPath, StringComparison.OrdinalIgnoreCase))
+        {
+            // The municipality's own pages (Municipality/MunicipalEndpoints): no barangay is chosen, so nothing they do can
+            // open a barangay's records; roll-ups open each database by name, counts only. The pipeline's own reads (the
+            // language default) go to the home database, as for /healthz; no barangay page is mapped under this path.
             using var home = BarangayAmbient.UseHome();
             await next(context);
             return;

@@ -26,7 +26,20 @@ public static class TenancySetup
         var options = new TenancyOptions();
         config.GetSection("Tenancy").Bind(options);
         var listed = config.GetSection("Barangays").Get<List<ConfiguredBarangay>>() ?? [];
-        if (listed.Count == 0)
+        if (Municipality.MunicipalityHosting.IsMunicipality(config))
+        {
+            // The municipality's catalogue is the directory (docs/municipality-rollups.md); the web app registered it
+            // already (MunicipalityHosting.AddMunicipality), the worker does it here. One CatalogueDirectory instance, so
+            // adding or suspending a barangay invalidates the cache the requests and jobs read.
+            if (!services.Any(d => d.ServiceType == typeof(CatalogueDirectory)))
+            {
+                services.AddMunicipalityCatalogue(config[Municipality.MunicipalityHosting.ConnectionStringKey]!,
+                    Municipality.MunicipalityHosting.ServersFrom(config), Hosting.BarangayApp.DatabaseOptionsFrom(config),
+                    Municipality.MunicipalityHosting.RollupOptionsFrom(config));
+            }
+            services.AddBarangayDirectory(sp => sp.GetRequiredService<CatalogueDirectory>(), options);
+        }
+        else if (listed.Count == 0)
         {
             services.AddSingleBarangay(config.GetConnectionString("Default") ?? "", options);
         }

@@ -37,6 +37,17 @@ public static class TenancyServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The same, for a directory the container already holds (one instance, one cache).</summary>
+    public static IServiceCollection AddBarangayDirectory(this IServiceCollection services, Func<IServiceProvider, IBarangayDirectory> directory, TenancyOptions options)
+    {
+        options.RequireBarangay = true;
+        if (options.ExpectedBarangays <= 0) options.ExpectedBarangays = 100;
+        services.Replace(ServiceDescriptor.Singleton(options));
+        services.Replace(ServiceDescriptor.Singleton(directory));
+        services.TryAddScoped<ICurrentBarangay, CurrentBarangay>();
+        return services;
+    }
+
     private static IServiceCollection AddDirectory(this IServiceCollection services, IBarangayDirectory directory, TenancyOptions options)
     {
         services.Replace(ServiceDescriptor.Singleton(options));
