@@ -11,6 +11,7 @@ IBenchmark[] all =
     new NotificationFanOutBench(),
     new EmailDeliveryBench(),
     new ResidentSearchBench(),
+    new ResidentRankedSearchBench(),
     new ResidentGridBench(),
     new Barangay.Bench.Exports.ResidentExportBench(),
     new Barangay.Bench.Imports.ResidentImportBench(),

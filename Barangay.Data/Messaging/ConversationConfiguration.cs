@@ -7,6 +7,8 @@ namespace Barangay.Data.Messaging;
 
 public class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
 {
+    public const string ComplaintThreadIndex = "ux_conversations_complaint";
+
     public void Configure(EntityTypeBuilder<Conversation> b)
     {
         b.ToTable("conversations");
@@ -20,5 +22,8 @@ public class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
         b.HasIndex(x => new { x.AwaitingReply, x.LastMessageAt }).HasDatabaseName("ix_conversations_awaiting_last");
         b.HasIndex(x => x.ResidentId).HasDatabaseName("ix_conversations_resident_id");
         b.HasIndex(x => new { x.LinkType, x.LinkId }).HasDatabaseName("ix_conversations_link");
+        // One thread per complaint, held by the database: two people writing first at the same moment cannot open two
+        // (MessagingService.WriteAboutComplaintAsync then writes into the one that won). Migration MergeComplaintThreads.
+        b.HasIndex(x => x.LinkId).IsUnique().HasFilter("link_type = 'complaint'").HasDatabaseName(ComplaintThreadIndex);
     }
 }

@@ -42,10 +42,29 @@ public sealed partial class MessagingService
 
         var start = new NewConversation(ThreadSubject(c.ComplaintId, c.Subject, c.Confidential), residentId,
             new ConversationLink(ConversationLinks.Complaint, complaintId), complainant ? [me] : [me, residentUser], AwaitingReply: complainant);
-        return await WriteAsync(caller, start, null, MessageValidator.CleanBody(message.Body), attachments.Items, complainant ? residentId : null, ct);
+        try
+        {
+            return await WriteAsync(caller, start, null, MessageValidator.CleanBody(message.Body), attachments.Items, complainant ? residentId : null, ct);
+        }
+        catch (Exception e) when (IsComplaintThreadTaken(e))
+        {
+            // Someone else opened the complaint's thread at the same moment (the unique index let one through): write
+            // into theirs, so the complaint keeps one thread and this message is not lost.
+            await using var again = (await dbs.OpenAsync(ct)).Db;
+            if (await ThreadOfAsync(again, complaintId, ct) is not { } won) throw;
+            return await SendAsync(won, message, ct);
+        }
     }
 
-    /// <summary>The complaint's thread, if anyone has written about it (the oldest, should two have been opened at once).</summary>
+    private static bool IsComplaintThreadTaken(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } pg && pg.ConstraintName == ConversationConfiguration.ComplaintThreadIndex)
+                return true;
+        return false;
+    }
+
+    /// <summary>The complaint's thread, if anyone has written about it (one at most: <see cref="ConversationConfiguration.ComplaintThreadIndex"/>).</summary>
     internal static Task<Guid?> ThreadOfAsync(BarangayDbContext db, Guid complaintId, CancellationToken ct) =>
         db.Conversations.AsNoTracking().Where(x => x.LinkType == ConversationLinks.Complaint && x.LinkId == complaintId)
             .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);

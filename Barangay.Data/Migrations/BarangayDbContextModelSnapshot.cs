@@ -1851,6 +1851,11 @@ namespace Barangay.Data.Migrations
                     b.HasIndex("AwaitingReply", "LastMessageAt")
                         .HasDatabaseName("ix_conversations_awaiting_last");
 
+                    b.HasIndex("LinkId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_conversations_complaint")
+                        .HasFilter("link_type = 'complaint'");
+
                     b.HasIndex("LinkType", "LinkId")
                         .HasDatabaseName("ix_conversations_link");
 

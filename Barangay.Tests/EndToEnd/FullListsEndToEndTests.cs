@@ -36,6 +36,9 @@ public class FullListsEndToEndTests(EndToEndFixture e2e)
         await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Calendar" }).ClickAsync();
         await Expect(page.GetByTestId("event-calendar")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "events-calendar-phone");
+        await page.GotoAsync("/notifications");
+        await Expect(page.GetByTestId("unread-summary")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "notifications-grouped-phone");
         await page.Context.CloseAsync();
     }
 

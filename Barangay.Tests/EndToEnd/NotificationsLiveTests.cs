@@ -46,8 +46,10 @@ public class NotificationsLiveTests(EndToEndFixture e2e)
         var navigations = 0;
         page.FrameNavigated += (_, f) => { if (f == page.MainFrame) navigations++; };
 
-        var text = $"Your Certificate of Residency is ready ({Guid.NewGuid().ToString("N")[..6]}).";
-        var id = await NotificationTestData.InsertAsync(e2e.Database.AppConnectionString, juan, text, "/officials");
+        var mark = Guid.NewGuid().ToString("N")[..6];
+        var text = $"Your Certificate of Residency is ready ({mark}).";
+        // Its own link: notices that lead to the same page are grouped, and opening the group reads all of them.
+        var id = await NotificationTestData.InsertAsync(e2e.Database.AppConnectionString, juan, text, $"/officials?n={mark}");
         try
         {
             var within2s = new LocatorAssertionsToHaveAttributeOptions { Timeout = 2_000 };
@@ -59,7 +61,7 @@ public class NotificationsLiveTests(EndToEndFixture e2e)
             // The end-to-end database is shared: another test's announcement may land on top meanwhile, so open this one by its text.
             var unread = int.Parse((await bell.GetAttributeAsync("data-unread"))!, System.Globalization.CultureInfo.InvariantCulture);
             await items.Filter(new() { HasText = text }).ClickAsync();
-            await page.WaitForURLAsync(u => u.EndsWith("/officials", StringComparison.Ordinal));
+            await page.WaitForURLAsync(u => u.EndsWith($"/officials?n={mark}", StringComparison.Ordinal));
             await Expect(bell).ToHaveAttributeAsync("data-unread", (unread - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         finally

@@ -58,6 +58,38 @@ public class ComplaintThreadTests(DemoDatabase database) : IClassFixture<DemoDat
     }
 
     [Fact]
+    public async Task ComplaintThread_ASecondThreadForTheSameComplaint_IsRefusedByTheDatabase()
+    {
+        var complaint = await JuanFilesAsync();
+        (await _host.Messaging.WriteAboutComplaintAsync(complaint, new NewMessage("First."))).Ok.Should().BeTrue();
+
+        await using var db = await _host.Services.DbAsync();
+        db.Conversations.Add(new Conversation { Id = Guid.NewGuid(), Subject = "Second", LinkType = ConversationLinks.Complaint, LinkId = complaint });
+        var second = async () => await db.SaveChangesAsync();
+
+        (await second.Should().ThrowAsync<DbUpdateException>()).Which.InnerException.Should().BeOfType<PostgresException>()
+            .Which.ConstraintName.Should().Be(ConversationConfiguration.ComplaintThreadIndex);
+    }
+
+    [Fact]
+    public async Task WriteAboutComplaint_ComplainantAndHallWriteFirstAtOnce_OneThreadHoldsBothMessages()
+    {
+        var complaint = await JuanFilesAsync();
+        await using var hall = new ComplaintsTestHost(database.AppConnectionString);
+        await hall.AsSecretaryAsync();
+
+        var both = await Task.WhenAll(
+            _host.Messaging.WriteAboutComplaintAsync(complaint, new NewMessage("From Juan.")),
+            hall.Messaging.WriteAboutComplaintAsync(complaint, new NewMessage("From the hall.")));
+
+        both.Should().OnlyContain(r => r.Ok);
+        both.Select(r => r.Value!.ConversationId).Distinct().Should().ContainSingle("a complaint has one thread");
+        (await ThreadsOfAsync(complaint)).Should().Be(1);
+        await using var db = await _host.Services.DbAsync();
+        (await db.Messages.CountAsync(m => m.ConversationId == both[0].Value!.ConversationId && m.SenderUserId != null)).Should().Be(2);
+    }
+
+    [Fact]
     public async Task WriteAboutComplaint_HallFirst_ComplainantIsInTheThread()
     {
         var complaint = await JuanFilesAsync();

@@ -55,6 +55,39 @@ public class NotificationServiceTests(DemoDatabase database) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Grouped_NoticesLeadingToOnePage_AreOneRowWithTheirCounts_AndOpeningItReadsThemAll()
+    {
+        var me = await SignInFreshUserAsync();
+        var cs = database.AppConnectionString;
+        var readOne = await NotificationTestData.InsertAsync(cs, me, "New message 1", "/messages/abc");
+        await NotificationTestData.InsertAsync(cs, me, "New message 2", "/messages/abc");
+        await NotificationTestData.InsertAsync(cs, me, "New message 3", "/messages/abc");
+        await NotificationTestData.InsertAsync(cs, me, "Your request is ready", "/my/requests/xyz");
+        await NotificationTestData.InsertAsync(cs, me, "Welcome", "/");
+        await NotificationTestData.InsertAsync(cs, me, "Fiesta on Sunday", "/");
+        await NotificationTestData.InsertAsync(cs, me, "No link");
+        (await Service.MarkReadAsync(readOne)).Should().Be(MarkReadOutcome.Marked);
+
+        var page = await Service.ListMineGroupedAsync(0, 10);
+
+        page.Total.Should().Be(5, "three notices about one thread are one row; home-page and link-less notices stay apart");
+        page.Unread.Should().Be(6, "the bell still counts notices");
+        var thread = page.Items.Single(g => g.Latest.Href == "/messages/abc");
+        (thread.Count, thread.Unread, thread.Latest.Read).Should().Be((3, 2, false));
+        page.Items.Count(g => g.Latest.Href == "/").Should().Be(2);
+        (await Service.ListMineGroupedAsync(0, 2)).Items.Should().HaveCount(2, "pages count groups");
+
+        (await Service.MarkGroupReadAsync(thread.Latest.Id)).Should().Be(MarkReadOutcome.Marked);
+
+        var after = await Service.ListMineGroupedAsync(0, 10);
+        after.Unread.Should().Be(4);
+        after.Items.Single(g => g.Latest.Href == "/messages/abc").Unread.Should().Be(0);
+        after.Items.Single(g => g.Latest.Href == "/my/requests/xyz").Unread.Should().Be(1, "other groups stay unread");
+        _services.Caller.Current = TestCaller.As(Guid.NewGuid(), "someone", [AppRoles.Resident]);
+        (await Service.MarkGroupReadAsync(thread.Latest.Id)).Should().Be(MarkReadOutcome.NotFound);
+    }
+
+    [Fact]
     public async Task UnreadCount_Anonymous_IsZeroAndListIsEmpty()
     {
         _services.Caller.Current = Caller.Anonymous;
