@@ -139,8 +139,19 @@ internal sealed partial class CircuitCapacityBench : IBenchmark
     private static async Task<List<double>> ClickAsync(List<BlazorCircuitClient> open, CancellationToken ct)
     {
         var timings = new ConcurrentBag<double>();
+        var failed = 0;
+        string? first = null;
         await Parallel.ForAsync(0, Clicks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
-            timings.Add(await open[i * 7 % open.Count].ClickAsync(token)));
+        {
+            try { timings.Add(await open[i % open.Count].ClickAsync(token)); }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+            {
+                // A click the client sent with a handler id the button had just replaced: counted, not timed.
+                if (Interlocked.Increment(ref failed) == 1) first = ex.Message.Split('\n')[0];
+            }
+        });
+        if (failed * 20 > Clicks) throw new InvalidOperationException($"{failed} of {Clicks} clicks failed, e.g. {first}");
+        if (failed > 0) Console.Error.WriteLine($"  {failed} of {Clicks} clicks failed (not timed), e.g. {first}");
         return [.. timings];
     }
 
