@@ -91,7 +91,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         var args = $$"""[{"eventHandlerId":{{_clickHandlerId}},"eventName":"click","eventFieldInfo":null},{"type":"click","detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":0,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false}]""";
         var started = Stopwatch.GetTimestamp();
         await _hub.SendAsync("BeginInvokeDotNetFromJS", Interlocked.Increment(ref _callId).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "DispatchEventAsync", _interopObjectId, args, ct);
-        await rendered.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        try { await rendered.Task.WaitAsync(TimeSpan.FromSeconds(30), ct); }
+        catch (TimeoutException) { throw new TimeoutException($"no re-render within 30 s of a click on handler {_clickHandlerId} (renderer interop {_interopObjectId}){(Error is null ? "" : ": " + Error)}"); }
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
@@ -112,7 +113,12 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
                 _interopObjectId = (long)JsonNode.Parse((string)a[2]!)![1]!["__dotNetObject"]!;
             if (handle != 0) await _hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{JsResult(identifier)}]");
         }, this);
-        _hub.On<string, bool, string>("JS.EndInvokeDotNet", (_, _, _) => { });
+        _hub.On<string, bool, string>("JS.EndInvokeDotNet", (_, ok, result) =>
+        {
+            if (ok) return;
+            Error = "a click failed on the server: " + result;
+            _rendered.TrySetException(new InvalidOperationException(Error));
+        });
         _hub.On<long>("JS.EndUpdateRootComponents", _ => { });
         _hub.On<string>("JS.Error", e => Error = e);
     }
@@ -122,11 +128,15 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         identifier.Contains("DarkMode", StringComparison.OrdinalIgnoreCase) || identifier.StartsWith("mudElementRef.", StringComparison.Ordinal) && identifier.Contains("Is", StringComparison.Ordinal)
             ? "false" : "null";
 
+    private int _buttonComponentId = -1;
+
     /// <summary>
-    /// The click handler of the button whose aria-label is <paramref name="label"/>, read from a render batch in Blazor's
-    /// binary format (reference frames of 20 bytes: type, then attribute name, value and the 64-bit event handler id).
+    /// Follows the button through render batches in Blazor's binary format (reference frames of 20 bytes: type, then
+    /// attribute name, value and the 64-bit event handler id; edits of 16 bytes per updated component). The first batch
+    /// finds the component that renders the element whose aria-label is the label; every batch that updates that
+    /// component carries the button's click handler anew (its id changes when the button re-renders).
     /// </summary>
-    internal static ulong? FindClickHandler(byte[] batch, string label)
+    internal ulong? FindClickHandler(byte[] batch, string label)
     {
         int I(int at) => BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(at));
         var stringTable = I(batch.Length - 4);
@@ -139,29 +149,41 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
             do { b = batch[at++]; length |= (b & 0x7F) << shift; shift += 7; } while ((b & 0x80) != 0);
             return Encoding.UTF8.GetString(batch, at, length);
         }
-        var frames = I(batch.Length - 16);
-        var count = I(frames);
-        bool labelled = false;
-        ulong handler = 0;
-        for (var i = 0; i < count; i++)
+        var frames = I(batch.Length - 16) + 4;
+        int Frame(int index) => frames + 20 * index;
+        var updated = I(batch.Length - 20);
+        for (var c = 0; c < I(updated); c++)
         {
-            var at = frames + 4 + 20 * i;
-            switch (I(at))
+            var diff = I(updated + 4 + 4 * c);
+            var componentId = I(diff);
+            if (_buttonComponentId >= 0 && componentId != _buttonComponentId) continue;
+            var edits = I(diff + 4);
+            bool labelled = false;
+            ulong handler = 0;
+            for (var e = 0; e < edits; e++)
             {
-                case 1: // element: a new one starts
-                    if (labelled && handler != 0) return handler;
-                    labelled = false;
-                    handler = 0;
-                    break;
-                case 3: // attribute
+                var edit = diff + 8 + 16 * e;
+                var type = I(edit);
+                if (type is not (1 or 3)) continue; // PrependFrame (an element and its subtree) or SetAttribute
+                var first = I(edit + 8);
+                var last = I(Frame(first)) == 1 ? first + I(Frame(first) + 4) - 1 : first; // an element's subtree length
+                for (var f = first; f <= last; f++)
+                {
+                    var at = Frame(f);
+                    if (I(at) != 3) continue;
                     var name = S(I(at + 4));
                     var id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(at + 12));
                     if (name == "aria-label" && S(I(at + 8)) == label) labelled = true;
-                    else if (name == "onclick" && id != 0) handler = id;
-                    break;
+                    else if (name == "onclick" && id != 0 && handler == 0) handler = id;
+                }
+            }
+            if (handler != 0 && (labelled || componentId == _buttonComponentId))
+            {
+                _buttonComponentId = componentId;
+                return handler;
             }
         }
-        return labelled && handler != 0 ? handler : null;
+        return null;
     }
 
     public async ValueTask DisposeAsync() => await _hub.DisposeAsync();

@@ -96,7 +96,11 @@ public sealed class EndToEndFixture : IAsyncLifetime
             try
             {
                 await open.WaitForAsync(new() { Timeout = 3_000 });
-                await page.WaitForTimeoutAsync(400); // the slide-in; a link is not clickable half-way
+                // The slide-in: a link is not clickable half-way. Wait until the drawer is fully on screen and its
+                // transition has ended (rather than a fixed pause).
+                await page.WaitForFunctionAsync(
+                    "() => { const d = document.querySelector('.mud-drawer--open'); return !d || (d.getBoundingClientRect().left >= 0 && d.getAnimations().length === 0); }",
+                    null, new() { Timeout = 3_000, PollingInterval = 50 });
                 if (await open.CountAsync() > 0) return;
             }
             catch (TimeoutException) when (attempt < 4)

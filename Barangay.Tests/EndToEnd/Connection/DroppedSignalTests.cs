@@ -43,6 +43,8 @@ public class DroppedSignalTests(EndToEndFixture e2e)
         await phone.Context.SetOfflineAsync(true);
         await ExpectOfflineAsync(phone);
         await Screenshots.SaveAsync(phone, "connection-banner-phone");
+        // Away long enough for the server to notice (its keep-alive timeout, about 30 s) but back within the retention.
+        await WaitUntilServerKeepsADroppedPageAsync(app);
         await phone.Context.SetOfflineAsync(false);
         await ExpectOnlineAsync(phone);
         (await PageIsTheSameAsync(phone)).Should().BeTrue("back within the retention, the same page carries on");
@@ -207,6 +209,24 @@ public class DroppedSignalTests(EndToEndFixture e2e)
         await Expect(page.GetByTestId("connection-banner")).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await EndToEndFixture.WaitInteractiveAsync(page);
         await Expect(page.Locator("[data-offline-disabled]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Waits (bounded) until the server has noticed the phone is gone and keeps its page for it: no page connected, one
+    /// still open. The 30-second case: the drop was real to the server, and the phone came back within the retention.
+    /// </summary>
+    private static async Task WaitUntilServerKeepsADroppedPageAsync(AppProcess app)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var counts = await http.GetFromJsonAsync<CircuitCounts>("/_diag/circuits");
+            if (counts!.Connected == 0 && counts.Open > 0) return;
+            counts.Open.Should().BeGreaterThan(0, "the server keeps a dropped page for its retention (15 s here)");
+            DateTime.UtcNow.Should().BeBefore(deadline, "the server notices a silent phone after its keep-alive timeout");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Waits (bounded) until the server has evicted every dropped page: what "minutes later" means to it.</summary>
