@@ -47,12 +47,11 @@ public partial class AccessibilityTests
             rings.AddRange(await KeyUntilFocusedAsync(page, "Tab", category));
             await page.Keyboard.PressAsync("Enter");
             await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync();
-            await page.Keyboard.PressAsync("ArrowDown");
-            // The arrow moves the list's active option (aria-activedescendant) on the server: Enter picks it once it has.
-            await page.WaitForFunctionAsync("""
-                () => { const i = document.querySelector("input[data-testid='complaint-category'], [data-testid='complaint-category'] input");
-                        return !!i && (i.getAttribute('aria-activedescendant') || '') !== ''; }
+            // The list opens with a short fade: a person presses the arrow once it is shown, not while it fades in.
+            await page.EvaluateAsync("""
+                () => Promise.allSettled(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))
                 """);
+            await page.Keyboard.PressAsync("ArrowDown");
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(EndToEndFixture.Field(page, "complaint-category")).Not.ToHaveValueAsync("");
             rings.AddRange(await KeyUntilFocusedAsync(page, "Tab", EndToEndFixture.Field(page, "complaint-subject")));
