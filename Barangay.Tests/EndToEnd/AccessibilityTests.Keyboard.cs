@@ -14,6 +14,7 @@ public partial class AccessibilityTests
     [Fact]
     public async Task ResidentFlows_ByKeyboardAlone_LanguageMessageNotificationCertificate()
     {
+        await EnsureConversationAsync(); // a conversation to open and answer
         var juan = await JuanUserIdAsync();
         var before = await NotificationIdsAsync(juan);
         var requestId = await ApprovedCertificateForJuanAsync();
