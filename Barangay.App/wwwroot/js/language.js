@@ -16,12 +16,18 @@ export function setLanguage(cookieValue, htmlLang) {
 export function keepFocusOnSwitch() {
   const old = document.querySelector(".language-switch");
   const lost = a => !a || a === document.body || a === old || !a.isConnected || a.tagName === "H1";
+  const path = location.pathname;
+  const stop = () => { observer.disconnect(); document.removeEventListener("focusin", keep); };
   const keep = () => {
+    // Another page, or the focus moved on to something else: the user has gone on, nothing is taken from them.
+    if (location.pathname !== path) { stop(); return; }
     const now = document.querySelector(".language-switch");
-    if (now && now !== old && now !== document.activeElement && lost(document.activeElement)) now.focus();
+    const active = document.activeElement;
+    if (now && now !== old && active !== now && !lost(active)) { stop(); return; }
+    if (now && now !== old && active !== now) now.focus();
   };
   const observer = new MutationObserver(keep);
   observer.observe(document.body, { childList: true, subtree: true });
   document.addEventListener("focusin", keep);
-  setTimeout(() => { observer.disconnect(); document.removeEventListener("focusin", keep); }, 10000);
+  setTimeout(stop, 10000);
 }
