@@ -24,7 +24,7 @@ public class OfficialsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>
     public void OfficialsPage_Rendered_ListsPunongBarangayFirstWithoutContactDetails()
     {
         var cut = Render<OfficialsPage>();
-        cut.WaitForAssertion(() => cut.FindAll(".official-name").Should().HaveCount(13), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => cut.FindAll(".official-name").Should().HaveCount(15, "the demo seeds fifteen officials"), TimeSpan.FromSeconds(10));
 
         var names = cut.FindAll(".official-name").Select(e => e.TextContent.Trim()).ToList();
         names[0].Should().Be("Ricardo M. Dela Cruz");
@@ -43,7 +43,7 @@ public class OfficialsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>
         }
 
         var cut = Render<OfficialsPage>();
-        cut.WaitForAssertion(() => cut.FindAll(".official-name").Should().HaveCount(13), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => cut.FindAll(".official-name").Should().HaveCount(15, "the demo seeds fifteen officials"), TimeSpan.FromSeconds(10));
 
         var photo = cut.FindAll("img.official-photo").Should().ContainSingle().Subject;
         photo.GetAttribute("src").Should().StartWith($"/files/{fileId}?exp=").And.Contain("&sig=");

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Encodings.Web;
 using Barangay.Data.Accounts;
+using Barangay.Data.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Barangay.App.Areas.Identity.Pages.Account;
 /// reader's language; the email itself is written by <see cref="Barangay.App.Accounts.ReaderIdentityEmails"/>.
 /// </summary>
 [AllowAnonymous]
-public class ForgotPasswordModel(UserManager<User> users, IEmailSender<User> emails) : PageModel
+public class ForgotPasswordModel(UserManager<User> users, IEmailSender<User> emails, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,7 +36,8 @@ public class ForgotPasswordModel(UserManager<User> users, IEmailSender<User> ema
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is null || !await users.IsEmailConfirmedAsync(user)) return RedirectToPage("./ForgotPasswordConfirmation");
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { area = "Identity", code }, protocol: Request.Scheme)!;
+        // From the configured public address, never the request's Host (a forged Host would send the code elsewhere).
+        var link = links.To("Identity/Account/ResetPassword?code=" + Uri.EscapeDataString(code));
         await emails.SendPasswordResetLinkAsync(user, Input.Email, HtmlEncoder.Default.Encode(link));
         return RedirectToPage("./ForgotPasswordConfirmation");
     }
