@@ -35,6 +35,11 @@ public sealed class MunicipalityDoneWhenTests(MunicipalityFixture muni, DemoData
             var entry = await muni.AddClonedAsync(b.Name, b.Slug, TestEnvironment.AppTemplate);
             await using var services = new TestServices(muni.AppConnectionString(entry));
             await ActivatorUtilities.CreateInstance<SmallBarangaySeeder>(services.Scope.ServiceProvider).SeedAsync(b);
+            // The lookups (puroks) BarangayProvisioner seeds into a new barangay; the empty template has none.
+            await using var db = await services.DbAsync();
+            var existing = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.LookupValues)).Select(l => (l.Category, l.Code)).ToHashSet();
+            db.LookupValues.AddRange(DemoLookups.All().Where(l => !existing.Contains((l.Category, l.Code))));
+            await db.SaveChangesAsync();
             _barangays[b.Slug] = entry;
         }
         (await muni.Get<MunicipalAccounts>().CreateAsync("mlgoo", "Elena Reyes", "MLGOO", MunicipalRoles.Viewer, MunicipalPassword, "test")).Ok.Should().BeTrue();
@@ -99,7 +104,7 @@ public sealed class MunicipalityDoneWhenTests(MunicipalityFixture muni, DemoData
     }
 
     [Fact]
-    public async Task ThreeBarangaysOnOneApp_EachSecretaryWorksOnlyHerOwn_AndFormCIsTheirSum()
+    public async Task ThreeBarangaysOnOneApp_EachSecretaryWorksOnlyHerOwn_FormCIsTheirSum_AndAResidentMoves()
     {
         var sizes = new Dictionary<string, int>();
         foreach (var slug in _barangays.Keys) sizes[slug] = await ActiveResidentsAsync(slug);
@@ -148,5 +153,50 @@ public sealed class MunicipalityDoneWhenTests(MunicipalityFixture muni, DemoData
         Count("Bagbaguin").Should().Be(sizes["bagbaguin"]);
         Count("Whole municipality").Should().Be(sizes.Values.Sum());
         await Screenshots.SaveAsync(m, "municipality-done-when");
+
+        // A Poblacion resident moves to Bagbaguin: move-out with consent, then Bagbaguin's secretary accepts.
+        var (movingId, movingFirst, movingLast) = await SomeResidentAsync("poblacion");
+        var out1 = await context.NewPageAsync();
+        await out1.GotoAsync($"/b/poblacion/residents/{movingId}");
+        await EndToEndFixture.WaitInteractiveAsync(out1);
+        await out1.GetByTestId("move-out-resident").ClickAsync();
+        await out1.WaitForURLAsync(u => u.EndsWith("/move-out", StringComparison.Ordinal));
+        await EndToEndFixture.WaitInteractiveAsync(out1);
+        await ChooseAsync(out1, "move-destination", "Bagbaguin");
+        await out1.GetByText("The resident gave consent").ClickAsync();
+        await Input(out1, "move-witness").FillAsync("Kgd. Jose M. Santos");
+        await Input(out1, "move-consent-date").FillAsync(TestClock.ManilaToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Input(out1, "move-consent-date").PressAsync("Tab");
+        await Screenshots.SaveAsync(out1, "municipality-move-out");
+        await out1.GetByTestId("move-save").ClickAsync();
+        await out1.WaitForURLAsync(u => u.EndsWith("/b/poblacion/residents/moves", StringComparison.Ordinal));
+        await Expect(out1.GetByTestId("outgoing-move").First).ToContainTextAsync("Bagbaguin");
+
+        await bagbaguin.GotoAsync("/b/bagbaguin/residents/moves");
+        await EndToEndFixture.WaitInteractiveAsync(bagbaguin);
+        await Expect(bagbaguin.GetByTestId("incoming-count")).ToHaveTextAsync("Waiting for you: 1");
+        await Expect(bagbaguin.GetByTestId("incoming-move")).ToHaveCountAsync(1);
+        await Expect(bagbaguin.GetByTestId("incoming-name")).ToContainTextAsync(movingLast);
+        await Screenshots.SaveAsync(bagbaguin, "municipality-move-incoming");
+        await ChooseAsync(bagbaguin, "incoming-purok", DemoLookups.Puroks[0].Label);
+        await bagbaguin.GetByTestId("incoming-accept").ClickAsync();
+        await Expect(bagbaguin.GetByTestId("incoming-count")).ToHaveTextAsync("Waiting for you: 0");
+
+        // In Bagbaguin's register now (found by name), and off Poblacion's active register.
+        await bagbaguin.GotoAsync("/b/bagbaguin/residents");
+        await EndToEndFixture.WaitInteractiveAsync(bagbaguin);
+        await Input(bagbaguin, "resident-search").FillAsync(movingFirst + " " + movingLast);
+        await Expect(bagbaguin.Locator("table").GetByText(movingLast).First).ToBeVisibleAsync();
+        (await ActiveResidentsAsync("poblacion")).Should().Be(sizes["poblacion"] - 1);
+        (await ActiveResidentsAsync("bagbaguin")).Should().Be(sizes["bagbaguin"] + 1);
+    }
+
+    private static ILocator Input(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input|descendant-or-self::textarea").First;
+
+    private static async Task ChooseAsync(IPage page, string testId, string option)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
     }
 }
