@@ -43,6 +43,8 @@ public sealed class BarangayMoves(
         var errors = new Dictionary<string, string>();
         var to = input.ToBarangayId is { } toId ? (await directory.ListAsync(ct)).FirstOrDefault(b => b.Id == toId && b.IsActive && b.Id != here.Id) : null;
         if (to is null) errors[nameof(MoveOut.ToBarangayId)] = "Choose the barangay of the municipality the resident is moving to.";
+        // RA 10173 (Data Privacy Act) sec. 3(b): consent is a freely given, specific, informed indication of will, "evidenced
+        // by written, electronic or recorded means": so the move records that it was given, who witnessed it and when.
         if (!input.ConsentGiven) errors[nameof(MoveOut.ConsentGiven)] = "The move needs the resident's consent: confirm it was given.";
         if (string.IsNullOrWhiteSpace(input.Witness) || input.Witness.Trim().Length > 120) errors[nameof(MoveOut.Witness)] = "Give who witnessed the consent (up to 120 characters).";
         var today = TimeZones.ManilaToday(clock);
@@ -60,7 +62,7 @@ public sealed class BarangayMoves(
             Id = Guid.NewGuid(), FromBarangayId = here.Id, ToBarangayId = to!.Id, FromResidentId = r.Id, Status = MoveStatuses.Pending,
             Rbi = JsonSerializer.Serialize(rbi), ConsentNote = $"Consent given; witnessed by {witness}",
             ConsentAt = DateTime.SpecifyKind(input.ConsentDate!.Value.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
-            RecordedBy = $"{caller.Name} ({here.Name})", RequestedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedBy = $"{await NameOfAsync(db, caller, ct)} ({here.Name})", RequestedAt = clock.GetUtcNow().UtcDateTime,
         };
         mdb.Moves.Add(move);
         mdb.Audit.Add(MunicipalAudit.Entry(clock, move.RecordedBy, null, "MoveRecorded", here.Slug, new { move = move.Id, from = here.Slug, to = to.Slug }));
@@ -122,8 +124,9 @@ public sealed class BarangayMoves(
         var from = await FromAsync(move!, ct);
         db.Record(MovedIn, "Resident", r.Id.ToString(), new { move = move!.Id, from = from?.Name, consent = move.ConsentNote });
         await db.SaveChangesAsync(ct);
-        await DecideAsync(move.Id, here!, caller!, MoveStatuses.Accepted, r.Id, null, ct);
-        await AuditInOldAsync(from, move, "MoveAccepted", $"{caller!.Name} ({here!.Name})", new { move = move.Id, to = here.Name }, ct);
+        var by = $"{await NameOfAsync(db, caller!, ct)} ({here!.Name})";
+        await DecideAsync(move.Id, by, here, MoveStatuses.Accepted, r.Id, null, ct);
+        await AuditInOldAsync(from, move, "MoveAccepted", by, new { move = move.Id, to = here.Name }, ct);
         return ServiceResult<Guid>.Success(r.Id);
     }
 
@@ -136,9 +139,10 @@ public sealed class BarangayMoves(
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500) return ServiceResult<bool>.Invalid("Reason", "Give the reason for declining (up to 500 characters).");
         db.Record(MoveDeclined, "BarangayMove", move!.Id.ToString(), new { reason = reason.Trim(), name = Rbi(move).FullName });
         await db.SaveChangesAsync(ct);
-        await DecideAsync(move.Id, here!, caller!, MoveStatuses.Declined, null, reason.Trim(), ct);
+        var by = $"{await NameOfAsync(db, caller!, ct)} ({here!.Name})";
+        await DecideAsync(move.Id, by, here, MoveStatuses.Declined, null, reason.Trim(), ct);
         var from = await FromAsync(move, ct);
-        await AuditInOldAsync(from, move, MoveDeclined, $"{caller!.Name} ({here!.Name})", new { move = move.Id, to = here.Name, reason = reason.Trim() }, ct, restore: true);
+        await AuditInOldAsync(from, move, MoveDeclined, by, new { move = move.Id, to = here.Name, reason = reason.Trim() }, ct, restore: true);
         return ServiceResult<bool>.Success(true);
     }
 
@@ -154,14 +158,18 @@ public sealed class BarangayMoves(
         return (db, caller, move, here);
     }
 
-    private async Task DecideAsync(Guid moveId, BarangayListing here, Caller caller, string status, Guid? residentId, string? reason, CancellationToken ct)
+    /// <summary>The secretary's full name (what the other barangay reads), else her user name.</summary>
+    private static async Task<string> NameOfAsync(BarangayDbContext db, Caller caller, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct) is { Length: > 0 } full ? full : caller.Name ?? "";
+
+    private async Task DecideAsync(Guid moveId, string by, BarangayListing here, string status, Guid? residentId, string? reason, CancellationToken ct)
     {
         await using var mdb = await municipality.CreateDbContextAsync(ct);
         var move = await mdb.Moves.SingleAsync(m => m.Id == moveId, ct);
         move.Status = status;
         move.ToResidentId = residentId;
         move.DecidedAt = clock.GetUtcNow().UtcDateTime;
-        move.DecidedBy = $"{caller.Name} ({here.Name})";
+        move.DecidedBy = by;
         move.DeclineReason = reason;
         mdb.Audit.Add(MunicipalAudit.Entry(clock, move.DecidedBy, null, status == MoveStatuses.Accepted ? "MoveAccepted" : "MoveDeclined", here.Slug,
             new { move = move.Id, reason }));

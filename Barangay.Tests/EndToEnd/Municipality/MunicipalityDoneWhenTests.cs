@@ -177,7 +177,15 @@ public sealed class MunicipalityDoneWhenTests(MunicipalityFixture muni, DemoData
         await Expect(bagbaguin.GetByTestId("incoming-count")).ToHaveTextAsync("Waiting for you: 1");
         await Expect(bagbaguin.GetByTestId("incoming-move")).ToHaveCountAsync(1);
         await Expect(bagbaguin.GetByTestId("incoming-name")).ToContainTextAsync(movingLast);
+        await Expect(bagbaguin.GetByTestId("incoming-move")).ToContainTextAsync("recorded by Jocelyn T. Aquino (Poblacion)");
         await Screenshots.SaveAsync(bagbaguin, "municipality-move-incoming");
+        var phone = await other.NewPageAsync();
+        await phone.SetViewportSizeAsync(EndToEndFixture.Phone.Width, EndToEndFixture.Phone.Height);
+        await phone.GotoAsync("/b/bagbaguin/residents/moves");
+        await EndToEndFixture.WaitInteractiveAsync(phone);
+        await Expect(phone.GetByTestId("incoming-name")).ToContainTextAsync(movingLast);
+        await Screenshots.SaveAsync(phone, "municipality-move-incoming-phone");
+        await phone.CloseAsync();
         await ChooseAsync(bagbaguin, "incoming-purok", DemoLookups.Puroks[0].Label);
         await bagbaguin.GetByTestId("incoming-accept").ClickAsync();
         await Expect(bagbaguin.GetByTestId("incoming-count")).ToHaveTextAsync("Waiting for you: 0");
