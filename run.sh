@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Prepares the private PostgreSQL cluster under .data/, applies migrations, seeds the demo barangay
 # and serves the app on http://127.0.0.1:5080. Safe to run again: every step is idempotent.
+# ./run.sh --municipality: the same, then Santa Maria with three barangays and a municipal account on one app
+# (scripts/run-municipality.sh; docs/municipality-rollups.md, "Demo").
 set -euo pipefail
+if [ "${1:-}" = "--municipality" ]; then exec "$(cd "$(dirname "$0")" && pwd)/scripts/run-municipality.sh"; fi
 ROOT="$(cd "$(dirname "$0")" && pwd)"
 cd "$ROOT"
 source scripts/pg.sh

@@ -36,6 +36,8 @@ public static class AppCommands
             }
             case "create-barangay":
                 return await Municipality.MunicipalityCommands.CreateBarangayAsync(args[1..]);
+            case "seed-municipality":
+                return await Municipality.MunicipalDemoCommand.RunAsync(args[1..]);
             case "create-municipal-account":
                 return await Municipality.MunicipalityCommands.CreateAccountAsync(args[1..]);
             case "create-admin":

@@ -37,6 +37,7 @@ public static class MunicipalityHosting
         builder.Services.AddMunicipalityCatalogue(builder.Configuration[ConnectionStringKey]!, ServersFrom(builder.Configuration),
             Hosting.BarangayApp.DatabaseOptionsFrom(builder.Configuration), RollupOptionsFrom(builder.Configuration));
         builder.AddMunicipalAccounts();
+        builder.Services.AddScoped<Barangay.Data.Municipality.Moves.BarangayMoves>(); // moving between barangays (Residents/Moves)
     }
 
     public static void UseMunicipality(this WebApplication app)

@@ -5,12 +5,13 @@ using Barangay.Data.Residents;
 
 namespace Barangay.Data.Seed;
 
-/// <summary>About 1,000 inhabitants in 300 households across seven puroks, with believable families.</summary>
-internal sealed class DemoInhabitants(TimeProvider clock, Random rng)
+/// <summary>
+/// About 1,000 inhabitants in 300 households across seven puroks, with believable families. A smaller barangay of the
+/// municipal demo passes fewer households and no resident account (then no household is Juan's).
+/// </summary>
+internal sealed class DemoInhabitants(TimeProvider clock, Random rng, int householdCount = 300)
 {
-    private const int HouseholdCount = 300;
-
-    public async Task SeedAsync(BarangayDbContext db, User residentAccount, CancellationToken ct)
+    public async Task SeedAsync(BarangayDbContext db, User? residentAccount, CancellationToken ct)
     {
         var today = TimeZones.ManilaToday(clock);
         var year = today.Year;
@@ -19,25 +20,26 @@ internal sealed class DemoInhabitants(TimeProvider clock, Random rng)
         var members = new List<HouseholdMember>();
         var heads = new Dictionary<Household, Resident>();
 
-        for (var h = 0; h < HouseholdCount; h++)
+        for (var h = 0; h < householdCount; h++)
         {
+            var juan = h == 0 && residentAccount is not null;
             var (purokCode, _) = DemoLookups.Puroks[h % DemoLookups.Puroks.Length];
             var surname = Pick(FilipinoNames.Surnames);
             // Juan's wife and children carry his surname.
-            if (h == 0) surname = "Dela Cruz";
+            if (juan) surname = "Dela Cruz";
             var address = $"{rng.Next(1, 300)} {Pick(FilipinoNames.Streets)}";
             var hh = new Household { Id = Guid.NewGuid(), Purok = purokCode, Address = address };
             households.Add(hh);
 
             // Juan's household is fixed first, so his spouse's and children's ages follow from his own.
-            var headMale = h == 0 || rng.NextDouble() < 0.75;
-            var headAge = h == 0 ? 42 : rng.Next(24, 82);
+            var headMale = juan || rng.NextDouble() < 0.75;
+            var headAge = juan ? 42 : rng.Next(24, 82);
             var head = Person(hh, surname, headMale, headAge, today, address);
-            if (h == 0)
+            if (juan)
             {
                 // The demo resident account's own record.
                 head.FirstName = "Juan"; head.MiddleName = "Pascual"; head.LastName = "Dela Cruz"; head.Sex = "Male";
-                head.Dob = today.AddYears(-42).AddDays(-37); head.UserId = residentAccount.Id; head.Email = residentAccount.Email;
+                head.Dob = today.AddYears(-42).AddDays(-37); head.UserId = residentAccount!.Id; head.Email = residentAccount.Email;
                 head.MaritalStatus = "Married"; head.PlaceOfBirth = "Santa Maria, Bulacan";
             }
             heads[hh] = head;
@@ -47,16 +49,16 @@ internal sealed class DemoInhabitants(TimeProvider clock, Random rng)
             // marriage, or, for a single mother's children who carry her surname, none.
             string? mothersMaiden = null;
             var married = headAge > 26 && rng.NextDouble() < 0.8;
-            if (married || h == 0)
+            if (married || juan)
             {
                 // Spouses are within a few years of each other, and always of age.
                 var spouseAge = Math.Clamp(headAge + (headMale ? -rng.Next(0, 6) : rng.Next(0, 6)), 20, 90);
                 var spouse = Person(hh, surname, !headMale, spouseAge, today, address);
                 spouse.MaritalStatus = head.MaritalStatus = "Married";
                 // The wife's middle name is her own mother's maiden surname; her maiden surname is what her children carry.
-                mothersMaiden = h == 0 ? "Santos" : Pick(FilipinoNames.Surnames);
+                mothersMaiden = juan ? "Santos" : Pick(FilipinoNames.Surnames);
                 while (mothersMaiden == surname) mothersMaiden = Pick(FilipinoNames.Surnames);
-                if (h == 0) { spouse.FirstName = "Maria"; spouse.MiddleName = "Reyes"; }
+                if (juan) { spouse.FirstName = "Maria"; spouse.MiddleName = "Reyes"; }
                 AddMember(spouse, "Spouse");
             }
             var children = headAge < 30 ? rng.Next(0, 3) : rng.Next(0, 4);
@@ -66,7 +68,7 @@ internal sealed class DemoInhabitants(TimeProvider clock, Random rng)
                 // Born when the head was 18 to 40: never older than their parent.
                 var childAge = Math.Max(0, headAge - rng.Next(18, Math.Min(41, headAge + 1)));
                 var child = Person(hh, surname, male, childAge, today, address);
-                child.MiddleName = married || h == 0 ? mothersMaiden : headMale ? Pick(FilipinoNames.Surnames) : null;
+                child.MiddleName = married || juan ? mothersMaiden : headMale ? Pick(FilipinoNames.Surnames) : null;
                 child.MaritalStatus = childAge >= 18 ? "Single" : null;
                 AddMember(child, male ? "Son" : "Daughter");
             }
