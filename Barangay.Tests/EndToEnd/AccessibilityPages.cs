@@ -67,6 +67,9 @@ public static class AccessibilityPages
         new("/residents/new", S),
         new("/residents/{Id:guid}", S, $"SELECT {Juan}"),
         new("/residents/{Id:guid}/edit", S, $"SELECT {Juan}"),
+        // Moves between barangays (issue 27): on this one-barangay deployment they say there is nowhere to move.
+        new("/residents/moves", S),
+        new("/residents/{Id:guid}/move-out", S, $"SELECT {Juan}"),
         new("/households", S),
         new("/households/{Id:guid}", S, $"SELECT household_id FROM residents WHERE id = {Juan}"),
         new("/registrations", S),
@@ -76,6 +79,7 @@ public static class AccessibilityPages
         new("/documents/{Id:guid}", S, $"SELECT id FROM document_requests WHERE status = 'released' ORDER BY {History} DESC, submitted_at DESC LIMIT 1"),
         new("/documents/collections", AxeRole.Treasurer),
         new("/documents/my-signature", S),
+        new("/documents/templates", [S, A]),
         new("/complaints", S),
         new("/complaints/new", S),
         new("/complaints/blotter", S),
@@ -111,7 +115,7 @@ public static class AccessibilityPages
     public static readonly IReadOnlySet<string> Endpoints = new HashSet<string>(StringComparer.Ordinal) { "/verify", "/certificates/keys", "/charter" };
 
     /// <summary>Pages rendered statically on the server (no circuit, so no interactive marker to wait for).</summary>
-    public static readonly IReadOnlySet<string> Static = new HashSet<string>(StringComparer.Ordinal) { "/verify", "/certificates/keys", "/charter" };
+    public static readonly IReadOnlySet<string> Static = new HashSet<string>(StringComparer.Ordinal) { "/verify", "/certificates/keys", "/charter", "/officials" };
 
     public static readonly IReadOnlyDictionary<string, string> NotChecked = new Dictionary<string, string>
     {
