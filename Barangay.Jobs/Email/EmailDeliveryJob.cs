@@ -49,6 +49,7 @@ public sealed class EmailDeliveryJob(
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             claimed = await ClaimAsync(db, ids, now, lockUntil, ct);
+            if (claimed.Count < ids.Length) await RescheduleEarlyAsync(db, ids.Except(claimed.Select(c => c.Id)).ToArray(), now, ct);
         }
         if (claimed.Count == 0) return;
 
@@ -70,6 +71,24 @@ public sealed class EmailDeliveryJob(
               AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
             RETURNING id, to_email, subject, body, is_html, attempt_count, created_at
             """).ToListAsync(ct);
+
+    /// <summary>
+    /// A retry that wakes before its row is due would otherwise claim nothing and leave the email to the sweeper a
+    /// minute later: Hangfire keeps a scheduled job's time in whole seconds, so a job due at :10.9 may run at :10.
+    /// Rows still queued and not yet due are scheduled again for when they are.
+    /// </summary>
+    private async Task RescheduleEarlyAsync(BarangayDbContext db, Guid[] unclaimed, DateTime now, CancellationToken ct)
+    {
+        var early = await db.EmailQueue.AsNoTracking()
+            .Where(e => unclaimed.Contains(e.Id) && e.Status == EmailStatuses.Queued && e.NextAttemptAt > now)
+            .Select(e => new { e.Id, Due = e.NextAttemptAt!.Value })
+            .ToListAsync(ct);
+        foreach (var row in early) ScheduleAt(row.Id, row.Due, now);
+    }
+
+    /// <summary>Rounded up to the whole second, so the job is not woken before its row is due.</summary>
+    private void ScheduleAt(Guid id, DateTime due, DateTime now) =>
+        jobs.Schedule<EmailDeliveryJob>(j => j.SendAsync(id, CancellationToken.None), TimeSpan.FromSeconds(Math.Ceiling((due - now).TotalSeconds)));
 
     private async Task RecordAsync(BarangayDbContext db, ClaimedEmail row, DateTime lockUntil, DeliveryOutcome outcome, CancellationToken ct)
     {
@@ -105,10 +124,7 @@ public sealed class EmailDeliveryJob(
                 .SetProperty(e => e.LastResult, result)
                 .SetProperty(e => e.NextAttemptAt, next)
                 .SetProperty(e => e.LockedUntil, (DateTime?)null), ct);
-        if (next is { } due)
-        {
-            jobs.Schedule<EmailDeliveryJob>(j => j.SendAsync(row.Id, CancellationToken.None), due - now);
-        }
+        if (next is { } due) ScheduleAt(row.Id, due, now);
         if (status == EmailStatuses.Failed) log.LogWarning("Email {Id} to {To} failed: {Result}", row.Id, row.ToEmail, result);
     }
 }

@@ -3,6 +3,7 @@ using Barangay.Jobs.Email;
 using Barangay.Jobs.Maintenance;
 using Barangay.Tests.Infrastructure;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Tests.Jobs.Email;
 
@@ -32,9 +33,13 @@ public class EmailDeliveryTests : IClassFixture<TestDatabase>, IAsyncLifetime
 
     private Task<EmailQueueItem> ReadAsync(Guid id) => EmailTestRows.ReadAsync(_jobs.DbAsync, id);
 
+    /// <summary>
+    /// Retries are due within a few seconds here (Email:RetryBaseDelay 0.1 s, rounded up to whole seconds); the
+    /// sweeper that would rescue a lost retry runs once a minute, so a wait of 30 s fails when a retry is lost.
+    /// </summary>
     private async Task<EmailQueueItem> WaitForStatusAsync(Guid id, string status)
     {
-        await JobsTestHost.WaitUntilAsync(async () => (await ReadAsync(id)).Status == status, $"email {id} to be {status}", seconds: 120);
+        await JobsTestHost.WaitUntilAsync(async () => (await ReadAsync(id)).Status == status, $"email {id} to be {status}", seconds: 30);
         return await ReadAsync(id);
     }
 
@@ -74,6 +79,27 @@ public class EmailDeliveryTests : IClassFixture<TestDatabase>, IAsyncLifetime
         _sendGrid.For(id).Should().HaveCount(5, "Email:MaxAttempts is 5");
         row.AttemptCount.Should().Be(5);
         row.LastResult.Should().Be("SendGrid is rate limiting (429); gave up after 5 attempts");
+    }
+
+    [Fact]
+    public async Task RetryWokenBeforeItIsDue_IsScheduledAgain_NotLeftToTheSweeper()
+    {
+        // Hangfire keeps a scheduled job's time in whole seconds, so a retry can wake just before its row is due.
+        var id = await QueueAsync("Woken early");
+        await using (var db = await _jobs.DbAsync())
+        {
+            await db.EmailQueue.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.NextAttemptAt, TestClock.UtcNow.AddSeconds(2)));
+        }
+
+        await _jobs.Get<EmailDeliveryJob>().SendAsync(id, CancellationToken.None);
+
+        _sendGrid.For(id).Should().BeEmpty("the row was not due yet");
+        var scheduled = _jobs.Get<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+            .Where(j => j.Value.Job?.Method.Name == nameof(EmailDeliveryJob.SendAsync) && j.Value.Job.Args[0] is Guid g && g == id);
+        scheduled.Should().ContainSingle("the early run puts the row back on the schedule for when it is due");
+        var row = await WaitForStatusAsync(id, EmailStatuses.Sent);
+        row.AttemptCount.Should().Be(1);
+        _sendGrid.For(id).Should().ContainSingle();
     }
 
     [Fact]
