@@ -188,6 +188,9 @@ public sealed class MunicipalityDoneWhenTests(MunicipalityFixture muni, DemoData
         await phone.CloseAsync();
         await ChooseAsync(bagbaguin, "incoming-purok", DemoLookups.Puroks[0].Label);
         await bagbaguin.GetByTestId("incoming-accept").ClickAsync();
+        // The accept writes to two barangay databases; on a loaded machine that outlasts the 5 s default. Its answer is
+        // read first so that a refusal fails here with its own words.
+        await Expect(bagbaguin.Locator(".mud-snackbar").Last).ToContainTextAsync("Accepted: the resident is on this barangay's register", new() { Timeout = 20_000 });
         await Expect(bagbaguin.GetByTestId("incoming-count")).ToHaveTextAsync("Waiting for you: 0");
 
         // In Bagbaguin's register now (found by name), and off Poblacion's active register.
