@@ -88,3 +88,25 @@ window.addEventListener('click', function (e) {
   window.addEventListener('popstate', check);
   check();
 })();
+
+// A select (MudSelect) whose items have their own content shows the chosen one in a display element: on a choice its
+// text field turns into a hidden input and the display element takes its place (and back when it is cleared). The
+// keyboard's focus was on the field that went away, so it fell to the document and the next Tab started again from
+// the top of the page (WCAG 2.4.3). When the focused part of a select stops being focusable, the part that replaced
+// it takes the focus; nothing happens when the focus has already moved elsewhere.
+(function () {
+  var last = null;
+  document.addEventListener('focusin', function (e) { last = e.target; }, true);
+  function focusable(el) {
+    return el.isConnected && !(el.tagName === 'INPUT' && el.type === 'hidden') && el.tabIndex >= 0
+      && !el.disabled && el.getClientRects().length > 0;
+  }
+  new MutationObserver(function () {
+    var active = document.activeElement;
+    if (!last || (active && active !== document.body && active !== last)) return;
+    var control = last.isConnected && last.closest('.mud-select');
+    if (!control || focusable(last)) return;
+    var next = Array.prototype.find.call(control.querySelectorAll('input, [tabindex]'), focusable);
+    if (next) next.focus({ preventScroll: true });
+  }).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['type', 'style', 'tabindex'] });
+})();
