@@ -761,6 +761,13 @@ namespace Barangay.Data.Migrations
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
 
+                    b.Property<string>("Absences")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("absences")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("Acts")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -807,6 +814,10 @@ namespace Barangay.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
                     b.Property<DateTime?>("ExecutedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("executed_at");
@@ -852,6 +863,13 @@ namespace Barangay.Data.Migrations
                     b.Property<DateTime?>("MediationStartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("mediation_started_at");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("others")
+                        .HasColumnName("nature");
 
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -1845,16 +1863,16 @@ namespace Barangay.Data.Migrations
                     b.HasIndex("CreatedBy")
                         .HasDatabaseName("ix_conversations_created_by");
 
+                    b.HasIndex("LinkId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_conversations_complaint")
+                        .HasFilter("link_type = 'complaint'");
+
                     b.HasIndex("ResidentId")
                         .HasDatabaseName("ix_conversations_resident_id");
 
                     b.HasIndex("AwaitingReply", "LastMessageAt")
                         .HasDatabaseName("ix_conversations_awaiting_last");
-
-                    b.HasIndex("LinkId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_conversations_complaint")
-                        .HasFilter("link_type = 'complaint'");
 
                     b.HasIndex("LinkType", "LinkId")
                         .HasDatabaseName("ix_conversations_link");

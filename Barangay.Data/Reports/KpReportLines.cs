@@ -21,19 +21,24 @@ public static class KpReportLines
     public const string PendingConciliation = "Pending: conciliation";
     /// <summary>The parties agreed to arbitration (sec. 413) and the award is not made yet.</summary>
     public const string PendingArbitration = "Pending: arbitration";
+    /// <summary>Dismissed for the complainant's failure to appear (KP Form 21), or the complaint rejected or closed by the hall while the case ran.</summary>
     public const string Dismissed = "Dismissed or withdrawn";
 
     /// <summary>The lines in report order (outcomes, then what is still open).</summary>
     public static readonly IReadOnlyList<string> All =
         [SettledInMediation, SettledInConciliation, ArbitrationAward, CertificateIssued, Repudiated, Failed, PendingMediation, PendingConciliation, PendingArbitration, Dismissed];
 
-    public static string Of(KpCase k, string complaintStatus) => k.Stage switch
+    public static string Of(KpCase k, string complaintStatus) => Of(k.Stage, k.CertificateIssuedAt, k.MediationFailedAt, complaintStatus);
+
+    /// <summary>The same rule from the few columns it reads, so the case book can filter by line without loading whole cases.</summary>
+    public static string Of(string stage, DateTime? certificateIssuedAt, DateTime? mediationFailedAt, string complaintStatus) => stage switch
     {
-        _ when k.CertificateIssuedAt is not null => CertificateIssued,
-        KpStages.Settled => k.MediationFailedAt is null ? SettledInMediation : SettledInConciliation,
+        _ when certificateIssuedAt is not null => CertificateIssued,
+        KpStages.Settled => mediationFailedAt is null ? SettledInMediation : SettledInConciliation,
         KpStages.Arbitrated => ArbitrationAward,
         KpStages.Repudiated => Repudiated,
         KpStages.Failed => Failed,
+        KpStages.Dismissed => Dismissed,
         _ when !ComplaintStatuses.Open.Contains(complaintStatus) => Dismissed,
         KpStages.Conciliation => PendingConciliation,
         KpStages.Arbitration => PendingArbitration,

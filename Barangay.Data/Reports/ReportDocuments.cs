@@ -73,11 +73,13 @@ public static class ReportDocuments
     /// <summary>The Katarungang Pambarangay part of the complaints report: its own page (its own sheet in the workbook).</summary>
     private static ReportPart Kp(KpSection kp)
     {
-        var rows = kp.Lines.Select(l => ReportRow.Of(l.Outcome, l.Cases, Percent.Of(l.Cases, kp.Total), l.AverageDaysFromFiling))
-            .Append(ReportRow.TotalOf("Total", kp.Total, Percent.Of(kp.Total, kp.Total), null)).ToList();
+        // By nature in the same rows (criminal, civil, others: the Lupon's monthly report), so the page still fits one sheet of paper.
+        KpNatureLine Nature(string outcome) => kp.ByNature.FirstOrDefault(n => n.Outcome == outcome) ?? new KpNatureLine(outcome, 0, 0, 0);
+        var rows = kp.Lines.Select(l => ReportRow.Of(l.Outcome, l.Cases, Percent.Of(l.Cases, kp.Total), l.AverageDaysFromFiling, Nature(l.Outcome).Criminal, Nature(l.Outcome).Civil, Nature(l.Outcome).Others))
+            .Append(ReportRow.TotalOf("Total", kp.Total, Percent.Of(kp.Total, kp.Total), null, Nature("Total").Criminal, Nature("Total").Civil, Nature("Total").Others)).ToList();
         return new ReportPart("Katarungang Pambarangay",
         [
-            new ReportTable("KP cases by stage and outcome", ["Stage / outcome", "Cases", "Share", "Avg. days from filing"], rows),
+            new ReportTable("KP cases by stage and outcome, and by nature of the dispute", ["Stage / outcome", "Cases", "Share", "Avg. days from filing", "Criminal", "Civil", "Others"], rows),
             new ReportTable("Settlement and deadlines", ["", "Cases", "Avg. days from filing"],
             [
                 ReportRow.Of("Amicably settled (mediation or conciliation)", kp.Settled, kp.AverageDaysToSettlement),
@@ -85,7 +87,7 @@ public static class ReportDocuments
             ]),
         ],
         [
-            "KP cases filed in the period, each counted once by where it stands now.",
+            "KP cases filed in the period, each counted once by where it stands now; by nature as recorded at intake (criminal, civil, others), as the Lupon's monthly report counts them.",
             "Days from filing: calendar days from the case's filing to the settlement or award (KP counts calendar days).",
             "Dismissed or withdrawn: the complaint was rejected or closed while the case was still in mediation or conciliation.",
             "Past a deadline: a pending case whose summons, mediation, Pangkat or conciliation step is overdue.",

@@ -61,7 +61,17 @@ public sealed record KpOutcomeLine(string Outcome, int Cases, double AverageDays
 /// add up to <see cref="Total"/>), the amicable settlements (mediation or conciliation) with their average days from
 /// filing, and the pending cases with a step past its deadline when the report was made.
 /// </summary>
-public sealed record KpSection(IReadOnlyList<KpOutcomeLine> Lines, int Total, int Settled, double AverageDaysToSettlement, int PastDeadline);
+public sealed record KpSection(IReadOnlyList<KpOutcomeLine> Lines, int Total, int Settled, double AverageDaysToSettlement, int PastDeadline)
+{
+    /// <summary>The same cases by outcome and by the nature of the dispute, as the Lupon's monthly report counts them; the last row is the total.</summary>
+    public IReadOnlyList<KpNatureLine> ByNature { get; init; } = [];
+}
+
+/// <summary>One outcome line of the KP cases split by the nature of the dispute (<see cref="Complaints.Kp.KpNatures"/>).</summary>
+public sealed record KpNatureLine(string Outcome, int Criminal, int Civil, int Others)
+{
+    public int Total => Criminal + Civil + Others;
+}
 
 public static class ReportKinds
 {

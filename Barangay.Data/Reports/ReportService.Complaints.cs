@@ -70,6 +70,10 @@ public sealed partial class ReportService
         }).ToList();
         var settled = classified.Where(x => x.Line is KpReportLines.SettledInMediation or KpReportLines.SettledInConciliation).Select(x => x.Case).ToList();
         var pastDeadline = classified.Count(x => KpReportLines.IsPending(x.Line) && KpDeadlines.Steps(x.Case, now).Any(s => s.Overdue));
-        return new KpSection(lines, classified.Count, settled.Count, Days(settled), pastDeadline);
+        KpNatureLine Split(string outcome, IReadOnlyCollection<KpCase> here) => new(outcome,
+            here.Count(k => k.Nature == KpNatures.Criminal), here.Count(k => k.Nature == KpNatures.Civil), here.Count(k => k.Nature is not (KpNatures.Criminal or KpNatures.Civil)));
+        var byNature = KpReportLines.All.Select(line => Split(line, classified.Where(x => x.Line == line).Select(x => x.Case).ToList()))
+            .Append(Split("Total", classified.Select(x => x.Case).ToList())).ToList();
+        return new KpSection(lines, classified.Count, settled.Count, Days(settled), pastDeadline) { ByNature = byNature };
     }
 }

@@ -164,6 +164,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await secretary.GetByTestId("kp-mark").ClickAsync();
         await Input(secretary, "kp-respondent-name").FillAsync("Ramon Santos");
         await Input(secretary, "kp-respondent-address").FillAsync("12 Mabini St., Purok 1");
+        await ChooseAsync(secretary, "kp-nature", "Civil");
         // Sec. 408(c): an offence beyond the Lupon's authority is refused with the reason.
         await Input(secretary, "kp-x-grave").CheckAsync();
         await secretary.GetByTestId("kp-open-submit").ClickAsync();
@@ -177,6 +178,9 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Expect(secretary.GetByTestId("kp-step-summons")).ToContainTextAsync("Due");
         // The Lupon secretary keeps the record but does not summon: the Punong Barangay does (sec. 410(b)).
         await Expect(secretary.GetByTestId("kp-issue-summons")).ToHaveCountAsync(0);
+        // The nature chosen at intake, correctable while the case is open (the Lupon's monthly report counts by it).
+        await Expect(secretary.GetByTestId("kp-nature-edit")).ToContainTextAsync("Civil");
+        await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-opened");
 
         await EnsurePasswordAsync("kapitan");
         await EnsurePasswordAsync("lupon.aguilar");
@@ -250,6 +254,15 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Input(secretary, "kp-open-only").UncheckAsync();
         await Expect(secretary.GetByTestId("kp-table")).ToContainTextAsync("Ramon Santos");
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-book");
+        // Filtered as the report counts: a civil case certified for court is listed under that outcome, not under criminal.
+        await ChooseAsync(secretary, "kp-filter-outcome", "Certificate to file action issued");
+        await ChooseAsync(secretary, "kp-filter-nature", "Civil");
+        await Expect(secretary.GetByTestId("kp-table")).ToContainTextAsync("Ramon Santos");
+        await ChooseAsync(secretary, "kp-filter-nature", "Criminal");
+        await Expect(secretary.GetByTestId("kp-table")).Not.ToContainTextAsync("Ramon Santos");
+        await secretary.SetViewportSizeAsync(390, 844);
+        await Screenshots.SaveAsync(secretary, "complaints-phone-size-kp-book-filtered");
+        await secretary.SetViewportSizeAsync(EndToEndFixture.Desktop.Width, EndToEndFixture.Desktop.Height);
         await secretary.GotoAsync("/complaints/blotter");
         await Expect(secretary.GetByTestId("blotter-table")).ToContainTextAsync(code);
         await Screenshots.SaveAsync(secretary, "complaints-desktop-blotter");
@@ -291,6 +304,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         else await secretary.GetByTestId("kp-mark").ClickAsync();
         await Input(secretary, "kp-respondent-name").FillAsync(respondent);
         await Input(secretary, "kp-respondent-address").FillAsync("3 Rizal St., Purok 2");
+        await ChooseAsync(secretary, "kp-nature", "Civil");
         if (venue) await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-open-venue");
         if (filipino) await ChooseAsync(secretary, "kp-language", "Filipino");
         await secretary.GetByTestId("kp-open-submit").ClickAsync();
@@ -364,10 +378,10 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await TextStepAsync(kapitan, "kp-repudiate", "Pinilit akong pumirma");
         await Expect(kapitan.GetByTestId("kp-stage")).ToHaveTextAsync("Repudiated");
 
-        // The Lupon secretary certifies (sec. 412(a)): KP Form 20-B, worded for a repudiated settlement.
+        // The Lupon secretary certifies (sec. 412(a)): KP Form 20, worded for a repudiated settlement (20-A is failed conciliation, 20-B an absent respondent).
         await OpenCaseAsync(secretary, caseId);
         await secretary.GetByTestId("kp-issue-certificate").ClickAsync();
-        await Expect(secretary.GetByTestId("kp-print-certificate")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("kp-print-certificate")).ToContainTextAsync("KP Form 20 · Certification to File Action (settlement repudiated)");
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-repudiated-forms");
 
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "complaint", "b", "7", true, "Maysumbong", "Tinanggap: Punong Barangay/Pangulo ng Lupon");
@@ -377,7 +391,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "settlement", "b", "16", true, PangkatChair, "Pinatunayan: Pangulo ng Pangkat", "RAMON VILLAREAL");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "repudiation", "b", "17", true, Kapitan, "SINUMPAAN", "Pinilit akong pumirma", "itinatakwil ang kasunduang pag-aayos noong ika-");
         var (certificate, _) = await KpCaseBookHelpers.PrintAsync(secretary, caseId, "certificate", "b");
-        certificate.Should().Contain(KpCaseBookHelpers.Squeeze("Pormularyo ng KP Blg. 20-B")).And.Contain(LuponSecretary.Replace(" ", ""))
+        certificate.Should().Contain(KpCaseBookHelpers.Squeeze("Pormularyo ng KP Blg. 20Republika")).And.NotContain("Blg.20-").And.Contain(LuponSecretary.Replace(" ", ""))
             .And.Contain(KpCaseBookHelpers.Squeeze("Kalihim ng Lupon")).And.Contain(KpCaseBookHelpers.Squeeze("Pinatunayan: Punong Barangay/Pangulo ng Lupon"))
             .And.Contain("itinakwil").And.NotContain("nabigo", "a repudiated settlement is not a failed mediation");
     }

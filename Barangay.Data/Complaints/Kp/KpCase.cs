@@ -59,6 +59,12 @@ public class KpCase : IHasUpdatedAt, IVersioned
     public string? TransmittedTo { get; set; }
     /// <summary>JSONB list of <see cref="KpAct"/>: who did and who signs each step, as the law names them.</summary>
     public string Acts { get; set; } = "[]";
+    /// <summary><see cref="KpNatures"/>: criminal, civil or other, as the Lupon's monthly report counts cases; set at intake, editable until the case ends.</summary>
+    public string Nature { get; set; } = KpNatures.Others;
+    /// <summary>JSONB list of <see cref="KpAbsence"/>: each party's failure to appear at a hearing and what was found of it (KP Rules, Rule VI sec. 8).</summary>
+    public string Absences { get; set; } = "[]";
+    /// <summary>The complaint was dismissed for the complainant's unjustified failure to appear: the action is barred (KP Form 21).</summary>
+    public DateTime? DismissedAt { get; set; }
     /// <summary>The deadline of the case's current step (null when none runs): the case book sorts on it.</summary>
     public DateTime? NextDueAt { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -80,8 +86,11 @@ public static class KpStages
     /// <summary>The parties agreed in writing to arbitration (sec. 413): the award is due after the 5 days to repudiate the agreement.</summary>
     public const string Arbitration = "arbitration";
 
+    /// <summary>Dismissed for the complainant's unjustified failure to appear (KP Rules, Rule VI sec. 8): the action is barred.</summary>
+    public const string Dismissed = "dismissed";
+
     public static readonly IReadOnlyList<string> Open = [Mediation, Conciliation, Arbitration];
-    public static readonly IReadOnlyList<string> All = [Mediation, Conciliation, Arbitration, Settled, Arbitrated, Repudiated, Failed];
+    public static readonly IReadOnlyList<string> All = [Mediation, Conciliation, Arbitration, Settled, Arbitrated, Repudiated, Failed, Dismissed];
 }
 
 public static class KpOutcomes
@@ -97,4 +106,23 @@ public static class KpLanguages
     public const string English = "en";
     public const string Filipino = "fil";
     public static readonly IReadOnlyList<string> All = [English, Filipino];
+}
+
+/// <summary>
+/// The nature of the dispute, as the Lupon's monthly report to the DILG counts cases (criminal, civil, others):
+/// docs/katarungang-pambarangay.md, "Monthly report".
+/// </summary>
+public static class KpNatures
+{
+    public const string Criminal = "criminal";
+    public const string Civil = "civil";
+    public const string Others = "others";
+    public static readonly IReadOnlyList<string> All = [Criminal, Civil, Others];
+
+    public static string Label(string nature) => nature switch
+    {
+        Criminal => "Criminal",
+        Civil => "Civil",
+        _ => "Others",
+    };
 }

@@ -20,6 +20,8 @@ public class KpCaseConfiguration : IEntityTypeConfiguration<KpCase>
         b.Property(x => x.Pangkat).HasColumnType("jsonb");
         b.Property(x => x.Acts).HasColumnType("jsonb").IsRequired().HasDefaultValueSql("'[]'::jsonb");
         b.Property(x => x.ExecutionNotes).HasColumnType("text");
+        b.Property(x => x.Nature).IsRequired().HasDefaultValue(KpNatures.Others);
+        b.Property(x => x.Absences).HasColumnType("jsonb").IsRequired().HasDefaultValueSql("'[]'::jsonb");
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.Version).IsConcurrencyToken();

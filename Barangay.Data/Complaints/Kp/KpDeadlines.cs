@@ -60,17 +60,23 @@ public static class KpDeadlines
     {
         var open = KpStages.Open.Contains(c.Stage);
         var ended = c.Stage is KpStages.Settled or KpStages.Arbitrated;
+        // A failure to appear waits for the chairman's finding once the day set for the party to explain has come (KP Rules, Rule VI sec. 8).
+        var absence = KpService.AbsencesOf(c).LastOrDefault(a => a.Finding is null);
         var list = new List<(string Key, string Label, DateTime? Due, DateTime? Done, bool Applies, bool Runs)>
         {
             ("summons", "Summons issued (by the next working day, sec. 410(b))", c.SummonsDueAt, c.SummonsIssuedAt, true, open),
+            ("absence", absence?.Party == KpParties.Complainant
+                    ? "The complainant explains the failure to appear; then the finding (KP Form 18, KP Rules Rule VI sec. 8)"
+                    : "The respondent explains the failure to appear; then the finding (KP Form 19, KP Rules Rule VI sec. 8)",
+                absence?.ExplainOn, null, absence is not null, open),
             ("mediation", $"Mediation by the Punong Barangay ({MediationDays} days from the first hearing, sec. 410(b))", c.MediationDueAt,
-                c.MediationFailedAt ?? c.ArbitrationAgreedAt ?? c.OutcomeAt, c.MediationStartedAt is not null || c.Stage == KpStages.Mediation, open),
+                c.MediationFailedAt ?? c.ArbitrationAgreedAt ?? c.OutcomeAt ?? c.DismissedAt, c.MediationStartedAt is not null || c.Stage == KpStages.Mediation, open),
             ("pangkat", "Pangkat constituted (sec. 404)", null, c.PangkatConstitutedAt, c.MediationFailedAt is not null, open),
             ("convene", $"Pangkat convenes ({PangkatConveneDays} days from its constitution, sec. 410(d))", c.PangkatDueAt, c.PangkatConvenedAt, c.PangkatConstitutedAt is not null, open),
             ("conciliation", c.ConciliationExtended
                     ? $"Conciliation by the Pangkat ({ConciliationDays} days from convening, extended by {ExtensionDays}, sec. 410(e))"
                     : $"Conciliation by the Pangkat ({ConciliationDays} days from convening, extendable once, sec. 410(e))",
-                c.ConciliationDueAt, c.Stage == KpStages.Conciliation ? null : c.ArbitrationAgreedAt ?? c.OutcomeAt, c.PangkatConvenedAt is not null, open),
+                c.ConciliationDueAt, c.Stage == KpStages.Conciliation ? null : c.ArbitrationAgreedAt ?? c.OutcomeAt ?? c.DismissedAt, c.PangkatConvenedAt is not null, open),
             ("arbitration_repudiation", $"Agreement to arbitrate may be repudiated ({ArbitrationRepudiationDays} days, sec. 413(a))", c.ArbitrationRepudiationDueAt, null,
                 c.ArbitrationAgreedAt is not null, false),
             ("award", $"Arbitration award (within {AwardDays} days after the {ArbitrationRepudiationDays} days, sec. 413(a))", c.AwardDueAt,

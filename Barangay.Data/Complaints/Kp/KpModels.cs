@@ -34,6 +34,36 @@ public sealed record KpCaseDetail(
     public bool HasSettlement => Outcome is KpOutcomes.Settlement or KpOutcomes.Award;
     /// <summary>The forms the case has so far (<see cref="KpService.FormsOf"/>), in the order of its steps.</summary>
     public IReadOnlyList<KpForm> Forms { get; init; } = [];
+    /// <summary><see cref="KpNatures"/>: criminal, civil or others.</summary>
+    public string Nature { get; init; } = KpNatures.Others;
+    /// <summary>The parties' recorded failures to appear, oldest first.</summary>
+    public IReadOnlyList<KpAbsence> Absences { get; init; } = [];
+    public DateTime? DismissedAt { get; init; }
+    /// <summary>The nature can be corrected until the case ends (settled, awarded, failed, repudiated or dismissed).</summary>
+    public bool NatureEditable => IsOpen;
+    /// <summary>A failure to appear waits for the chairman's finding, after the party was given the chance to explain.</summary>
+    public KpAbsence? PendingAbsence => Absences.LastOrDefault(a => a.Finding is null);
+}
+
+/// <summary>
+/// A party's failure to appear at a hearing (KP Rules, Rule VI sec. 8): which party, at which stage, the hearing missed,
+/// the day set for them to explain (KP Form 18 to the complainant, 19 to the respondent), and what the Punong Barangay or
+/// the Pangkat chairman found after that day: <see cref="KpAbsenceFindings"/>.
+/// </summary>
+public sealed record KpAbsence(string Party, string Stage, DateTime MissedAt, DateTime ExplainOn, DateTime RecordedAt, string? Finding = null, DateTime? FoundAt = null, string? Reason = null);
+
+public static class KpParties
+{
+    public const string Complainant = "complainant";
+    public const string Respondent = "respondent";
+}
+
+public static class KpAbsenceFindings
+{
+    /// <summary>The party gave a justifiable reason: the proceedings go on.</summary>
+    public const string Justified = "justified";
+    /// <summary>Wilful failure without justifiable reason: the consequence the KP Rules attach follows.</summary>
+    public const string Unjustified = "unjustified";
 }
 
 /// <summary>A row of the KP case book.</summary>
@@ -57,6 +87,18 @@ public enum KpForm
     ExecutionHearing,
     ExecutionNotice,
     Transmittal,
+    /// <summary>KP Form 11: notice to the Lupon members chosen for the Pangkat.</summary>
+    PangkatMemberNotice,
+    /// <summary>KP Form 13: subpoena to witnesses.</summary>
+    Subpoena,
+    /// <summary>KP Form 18: notice to the complainant to explain a failure to appear.</summary>
+    ComplainantAbsenceNotice,
+    /// <summary>KP Form 19: notice to the respondent to explain a failure to appear.</summary>
+    RespondentAbsenceNotice,
+    /// <summary>KP Form 21: Certification to Bar Action (the complainant's unjustified failure to appear).</summary>
+    BarAction,
+    /// <summary>KP Form 22: Certification to Bar Counterclaim (the respondent's unjustified failure to appear).</summary>
+    BarCounterclaim,
 }
 
 /// <summary>A Pangkat member: a Lupon member (an official of that position) and their place in the Pangkat (sec. 404).</summary>
@@ -74,6 +116,13 @@ public static class KpPangkatRoles
 /// title as the forms print them), with when.
 /// </summary>
 public sealed record KpAct(string Step, DateTime At, Guid? ByUserId, string SignedBy, string Title);
+
+/// <summary>
+/// Which cases the case book lists: open ones only, one nature (<see cref="KpNatures"/>), one line of the monthly report
+/// (<see cref="Reports.KpReportLines"/>), cases filed between two Manila dates (inclusive). The report counts with the
+/// same rule, so a report's figure and the list filtered the same way agree.
+/// </summary>
+public sealed record KpCaseFilter(bool OpenOnly = false, string? Nature = null, string? Outcome = null, DateOnly? FiledFrom = null, DateOnly? FiledTo = null);
 
 /// <summary>A page of the KP case book and how many cases the filter matches.</summary>
 public sealed record KpCasePage(IReadOnlyList<KpCaseRow> Items, int Total);

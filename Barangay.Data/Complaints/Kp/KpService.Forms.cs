@@ -58,7 +58,7 @@ public sealed partial class KpService
         var respondentsLine = string.Join("; ", respondents.Select(r => r.Address is null ? r.Name : $"{r.Name}, {r.Address}"));
         // KP Form numbers of the 1992 set (docs/katarungang-pambarangay.md); the wording follows each form, in the parties' language (sec. 411).
         var facts = new KpFormFacts(kp, fil, complainant, names, complaint.Description, captain, luponSecretary, pangkatChair, pangkatSecretary, pangkat, Act, D);
-        var (number, title, paragraphs, signatures) = MoreForm(form, facts) ?? form switch
+        var (number, title, paragraphs, signatures) = MoreForm(form, facts) ?? AbsenceForm(form, facts) ?? NoticeForm(form, facts) ?? form switch
         {
             KpForm.Summons => ("9", fil ? "Patawag" : "Summons",
                 fil
@@ -110,9 +110,10 @@ public sealed partial class KpService
     }
 
     /// <summary>
-    /// Sec. 412(a): certified by the Lupon secretary (KP Form 20) or, for the Pangkat's failure, its secretary (20-A),
-    /// attested by the chairman; a repudiated settlement or agreement has its own wording (20-B), which does not say
-    /// that mediation failed.
+    /// Sec. 412(a): certified by the Lupon or Pangkat secretary, attested by the chairman, in the wording of the KP form
+    /// that fits how the case ended (<see cref="KpCertificates"/>): a repudiated settlement or agreement (KP Form 20, which
+    /// does not say that mediation failed), failed conciliation (20-A), the respondent's unjustified failure to appear
+    /// before the Pangkat (20-B, KP Rules Rule VI sec. 8).
     /// </summary>
     private static (string, string, List<string>, List<(string, string)>) CertificateToFileAction(KpCase kp, bool fil, KpAct? act, string captain, string? pangkatChair,
         string luponSecretary, Func<DateTime, string> d)
@@ -132,7 +133,7 @@ public sealed partial class KpService
             var what = kp.ArbitrationAgreedAt is not null && kp.Outcome is null
                 ? (fil ? $"Ang mga panig ay sumang-ayon nang nakasulat sa paglutas noong {d(kp.ArbitrationAgreedAt.Value)};" : $"The parties agreed in writing to arbitration on {d(kp.ArbitrationAgreedAt.Value)};")
                 : (fil ? $"Nagkaroon ng kasunduang pag-aayos noong {d(kp.OutcomeAt!.Value)};" : $"A settlement was reached on {d(kp.OutcomeAt!.Value)};");
-            return ("20-B", title, fil
+            return (KpCertificates.Repudiated, title, fil
                 ? [
                     "Ito ay nagpapatunay na:",
                     $"1. Nagkaroon ng personal na paghaharap ang mga panig sa harap ng {(kp.PangkatConstitutedAt is null ? "Punong Barangay" : "Pangkat ng Tagapagkasundo")};",
@@ -148,7 +149,23 @@ public sealed partial class KpService
                     "4. Therefore, the corresponding complaint for the dispute may now be filed in court or before the government office concerned.",
                 ], signatures);
         }
-        return (byPangkat ? "20-A" : "20", title, fil
+        if (KpCertificates.Number(kp.Stage, ActsOf(kp)) == KpCertificates.RespondentAbsent)
+            return (KpCertificates.RespondentAbsent, title, fil
+                ? [
+                    "Ito ay nagpapatunay na:",
+                    "1. Nagkaroon ng personal na paghaharap ang mga panig sa harap ng Punong Barangay ngunit nabigo ang pamamagitan;",
+                    "2. Itinakda ng Punong Barangay ang pagpupulong ng mga panig para sa pagbuo ng Pangkat;",
+                    "3. Ang ipinagsusumbong ay sadyang hindi humarap o tumangging humarap nang walang makatwirang dahilan sa pagdinig ng pagkakasundo sa harap ng Pangkat; at",
+                    "4. Kaya't ang kaukulang sumbong ukol sa alitan ay maaari nang isampa sa hukuman o sa tanggapan ng pamahalaan.",
+                ]
+                : [
+                    "This is to certify that:",
+                    "1. There was a personal confrontation between the parties before the Punong Barangay but mediation failed;",
+                    "2. The Punong Barangay set the meeting of the parties for the constitution of the Pangkat;",
+                    "3. The respondent willfully failed or refused to appear without justifiable reason at the conciliation proceedings before the Pangkat; and",
+                    "4. Therefore, the corresponding complaint for the dispute may now be filed in court/government office.",
+                ], signatures);
+        return (KpCertificates.ConciliationFailed, title, fil
             ? [
                 "Ito ay nagpapatunay na:",
                 "1. Nagkaroon ng personal na paghaharap ang mga panig sa harap ng Punong Barangay ngunit nabigo ang pamamagitan;",

@@ -14,9 +14,9 @@ public sealed partial class KpService
     public static IReadOnlyList<KpForm> FormsOf(KpCase kp)
     {
         var forms = new List<KpForm> { KpForm.Complaint };
-        if (kp.SummonsIssuedAt is not null) forms.AddRange([KpForm.NoticeOfHearing, KpForm.Summons]);
+        if (kp.SummonsIssuedAt is not null) forms.AddRange([KpForm.NoticeOfHearing, KpForm.Summons, KpForm.Subpoena]);
         if (kp.MediationFailedAt is not null) forms.Add(KpForm.PangkatNotice);
-        if (kp.PangkatConstitutedAt is not null) forms.Add(KpForm.ConciliationNotice);
+        if (kp.PangkatConstitutedAt is not null) forms.AddRange([KpForm.PangkatMemberNotice, KpForm.ConciliationNotice]);
         if (kp.ArbitrationAgreedAt is not null) forms.Add(KpForm.ArbitrationAgreement);
         if (kp.Outcome is KpOutcomes.Settlement or KpOutcomes.Award) forms.Add(KpForm.Settlement);
         if (kp.RepudiatedAt is not null) forms.Add(KpForm.Repudiation);
@@ -24,6 +24,7 @@ public sealed partial class KpService
         if (kp.ExecutionMovedAt is not null) forms.AddRange([KpForm.ExecutionMotion, KpForm.ExecutionHearing]);
         if (kp.ExecutedAt is not null) forms.Add(KpForm.ExecutionNotice);
         if (kp.TransmittedAt is not null) forms.Add(KpForm.Transmittal);
+        forms.AddRange(AbsenceForms(kp));
         return forms;
     }
 
@@ -31,7 +32,8 @@ public sealed partial class KpService
     private static DateTime IssuedOn(KpCase kp, KpForm form) => form switch
     {
         KpForm.Complaint => kp.FiledAt,
-        KpForm.NoticeOfHearing or KpForm.Summons => kp.SummonsIssuedAt!.Value,
+        KpForm.NoticeOfHearing or KpForm.Summons or KpForm.Subpoena => kp.SummonsIssuedAt!.Value,
+        KpForm.PangkatMemberNotice => kp.PangkatConstitutedAt!.Value,
         KpForm.PangkatNotice => kp.MediationFailedAt!.Value,
         KpForm.ConciliationNotice => kp.PangkatConstitutedAt!.Value,
         KpForm.ArbitrationAgreement => kp.ArbitrationAgreedAt!.Value,
@@ -40,6 +42,7 @@ public sealed partial class KpService
         KpForm.ExecutionMotion or KpForm.ExecutionHearing => kp.ExecutionMovedAt!.Value,
         KpForm.ExecutionNotice => kp.ExecutedAt!.Value,
         KpForm.Transmittal => kp.TransmittedAt!.Value,
+        KpForm.ComplainantAbsenceNotice or KpForm.RespondentAbsenceNotice or KpForm.BarAction or KpForm.BarCounterclaim => AbsenceFormDate(kp, form),
         _ => kp.CertificateIssuedAt!.Value,
     };
 
@@ -247,26 +250,40 @@ public sealed partial class KpService
         KpForm.ExecutionMotion => "execution-motion",
         KpForm.ExecutionHearing => "execution-hearing",
         KpForm.ExecutionNotice => "execution-notice",
+        KpForm.PangkatMemberNotice => "pangkat-member-notice",
+        KpForm.ComplainantAbsenceNotice => "complainant-absence-notice",
+        KpForm.RespondentAbsenceNotice => "respondent-absence-notice",
+        KpForm.BarAction => "bar-action",
+        KpForm.BarCounterclaim => "bar-counterclaim",
         _ => form.ToString().ToLowerInvariant(),
     };
 
     public static KpForm? FromSlug(string slug) => Enum.GetValues<KpForm>().Cast<KpForm?>().FirstOrDefault(f => Slug(f!.Value) == slug);
 
-    /// <summary>"KP Form 7 · Complaint": how the case page lists a form.</summary>
-    public static string Label(KpForm form, string? outcome = null) => form switch
+    /// <summary>
+    /// "KP Form 7 · Complaint": how the case page lists a form. The Certification to File Action is listed under its own
+    /// number and title (20, 20-A or 20-B: <see cref="KpCertificates"/>), as the printed form says.
+    /// </summary>
+    public static string Label(KpForm form, string? outcome = null, string? certificate = null) => form switch
     {
         KpForm.Complaint => "KP Form 7 · Complaint",
         KpForm.NoticeOfHearing => "KP Form 8 · Notice of Hearing",
         KpForm.Summons => "KP Form 9 · Summons",
         KpForm.PangkatNotice => "KP Form 10 · Notice for Constitution of Pangkat",
+        KpForm.PangkatMemberNotice => "KP Form 11 · Notice to Chosen Pangkat Member",
         KpForm.ConciliationNotice => "KP Form 12 · Notice of Hearing (Conciliation)",
+        KpForm.Subpoena => "KP Form 13 · Subpoena",
         KpForm.ArbitrationAgreement => "KP Form 14 · Agreement for Arbitration",
         KpForm.Settlement => outcome == KpOutcomes.Award ? "KP Form 15 · Arbitration Award" : "KP Form 16 · Amicable Settlement",
         KpForm.Repudiation => "KP Form 17 · Repudiation",
-        KpForm.CertificateToFileAction => "KP Form 20 · Certification to File Action", // 20, 20-A or 20-B: the printed form says which
+        KpForm.CertificateToFileAction => $"KP Form {certificate ?? KpCertificates.ConciliationFailed} · {KpCertificates.Title(certificate ?? KpCertificates.ConciliationFailed, false)}",
         KpForm.ExecutionMotion => "KP Form 23 · Motion for Execution",
         KpForm.ExecutionHearing => "KP Form 24 · Notice of Hearing (Motion for Execution)",
         KpForm.ExecutionNotice => "KP Form 25 · Notice of Execution",
+        KpForm.ComplainantAbsenceNotice => "KP Form 18 · Notice of Hearing (Re: Failure to Appear), to the complainant",
+        KpForm.RespondentAbsenceNotice => "KP Form 19 · Notice of Hearing (Re: Failure to Appear), to the respondent",
+        KpForm.BarAction => "KP Form 21 · Certification to Bar Action",
+        KpForm.BarCounterclaim => "KP Form 22 · Certification to Bar Counterclaim",
         _ => "Transmittal to the Court (sec. 419)",
     };
 }

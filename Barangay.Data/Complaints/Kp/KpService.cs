@@ -31,7 +31,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
     /// and for every exclusion the intake checklist answers (sec. 408, <see cref="KpIntakeRules"/>). The complaint is
     /// made to the Lupon chairman and entered by him or the Lupon secretary (sec. 410(a)).
     /// </remarks>
-    public async Task<ServiceResult<KpCaseDetail>> OpenAsync(Guid complaintId, IReadOnlyList<KpRespondent> respondents, KpIntake intake, string language = KpLanguages.English, CancellationToken ct = default)
+    public async Task<ServiceResult<KpCaseDetail>> OpenAsync(Guid complaintId, IReadOnlyList<KpRespondent> respondents, KpIntake intake, string language = KpLanguages.English, string nature = KpNatures.Others, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
@@ -43,6 +43,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
             return Invalid(KpOffices.Refusal("take up a complaint as a KP case (sec. 410(a))", [KpOffices.LuponChairman, KpOffices.LuponSecretary]));
         if (KpIntakeRules.Exclusions(intake) is { Count: > 0 } excluded) return Invalid("The Lupon cannot take up this dispute: " + string.Join(" ", excluded));
         if (!KpLanguages.All.Contains(language)) return Invalid("Choose the parties' language: English or Filipino.");
+        if (!KpNatures.All.Contains(nature)) return Invalid("Choose the nature of the dispute: criminal, civil or others.");
         if (await db.Set<KpCase>().AnyAsync(k => k.ComplaintId == complaintId, ct)) return Invalid("This complaint is already a KP case.");
         if (!ComplaintStatuses.Open.Contains(complaint.Status)) return Invalid($"A {ComplaintStatusMachine.Label(complaint.Status)} complaint cannot become a KP case.");
         var clean = respondents.Select(r => r with { Name = (r.Name ?? "").Trim(), Address = ComplaintService.Clean(r.Address) }).Where(r => r.Name.Length > 0 || r.ResidentId is not null).ToList();
@@ -74,7 +75,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         {
             Id = Guid.NewGuid(), ComplaintId = complaintId, Respondents = JsonSerializer.Serialize(clean, Json), Stage = KpStages.Mediation,
             FiledAt = now, SummonsDueAt = KpDeadlines.SummonsDue(await calendar.ClockAsync(ct), now),
-            Intake = JsonSerializer.Serialize(intake, Json), Language = language,
+            Intake = JsonSerializer.Serialize(intake, Json), Language = language, Nature = nature,
         };
         kp.NextDueAt = kp.SummonsDueAt;
         AddAct(kp, "complaint", now, caller.UserId, who.Name, who.Offices.Contains(KpOffices.LuponChairman) ? KpOffices.LuponChairman : KpOffices.LuponSecretary);
@@ -96,7 +97,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
             }
             meta.History.Add(new ComplaintHistoryEntry("kp_case", now, caller.UserId, actor, $"KP case {kp.CaseNo} opened"));
             c.Metadata = meta.ToJson();
-            attempt.Record(AuditActions.Create, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, complaint_id = c.ComplaintId, respondents = clean.Count, summons_due_at = kp.SummonsDueAt });
+            attempt.Record(AuditActions.Create, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, complaint_id = c.ComplaintId, respondents = clean.Count, summons_due_at = kp.SummonsDueAt, nature });
             await attempt.SaveChangesAsync(token);
             await tx.CommitAsync(token);
         }, ct);
@@ -130,7 +131,14 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
     /// (overdue first, across every case, open or ended with a transmittal or execution pending), then the cases with no
     /// running deadline, newest first.
     /// </summary>
-    public async Task<KpCasePage> PageAsync(bool openOnly, int page, int size, CancellationToken ct = default)
+    public Task<KpCasePage> PageAsync(bool openOnly, int page, int size, CancellationToken ct = default) => PageAsync(new KpCaseFilter(openOnly), page, size, ct);
+
+    /// <summary>
+    /// The case book filtered (<see cref="KpCaseFilter"/>). Nature and filing dates filter in the database; a report line
+    /// is decided by <see cref="Reports.KpReportLines.Of(string, DateTime?, DateTime?, string)"/>, the report's own rule,
+    /// over the few columns it reads, and the matching cases are then paged in the database like the rest.
+    /// </summary>
+    public async Task<KpCasePage> PageAsync(KpCaseFilter filter, int page, int size, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
@@ -140,8 +148,25 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var visible = ComplaintService.VisibleToHall(db.Complaints.AsNoTracking(), caller);
         var q = from k in db.Set<KpCase>().AsNoTracking()
                 join c in visible on k.ComplaintId equals c.Id
-                select new { k, c.ComplaintId, c.ResidentId, c.ComplainantName };
-        if (openOnly) q = q.Where(x => x.k.NextDueAt != null || x.k.Stage == KpStages.Mediation || x.k.Stage == KpStages.Conciliation || x.k.Stage == KpStages.Arbitration);
+                select new { k, c.ComplaintId, c.ResidentId, c.ComplainantName, c.Status };
+        if (filter.OpenOnly) q = q.Where(x => x.k.NextDueAt != null || x.k.Stage == KpStages.Mediation || x.k.Stage == KpStages.Conciliation || x.k.Stage == KpStages.Arbitration);
+        if (filter.Nature is { } nature) q = q.Where(x => x.k.Nature == nature);
+        if (filter.FiledFrom is { } from)
+        {
+            var start = TimeZones.ManilaToUtc(from.ToDateTime(TimeOnly.MinValue));
+            q = q.Where(x => x.k.FiledAt >= start);
+        }
+        if (filter.FiledTo is { } to)
+        {
+            var end = TimeZones.ManilaToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            q = q.Where(x => x.k.FiledAt < end);
+        }
+        if (filter.Outcome is { } outcome)
+        {
+            var lines = await q.Select(x => new { x.k.Id, x.k.Stage, x.k.CertificateIssuedAt, x.k.MediationFailedAt, x.Status }).ToListAsync(ct);
+            var ids = lines.Where(l => Reports.KpReportLines.Of(l.Stage, l.CertificateIssuedAt, l.MediationFailedAt, l.Status) == outcome).Select(l => l.Id).ToList();
+            q = q.Where(x => ids.Contains(x.k.Id));
+        }
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(x => x.k.NextDueAt == null).ThenBy(x => x.k.NextDueAt).ThenByDescending(x => x.k.FiledAt).ThenBy(x => x.k.Id)
             .Skip(page * size).Take(size).ToListAsync(ct);
@@ -202,7 +227,8 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
             kp.ConciliationExtended, kp.Outcome, kp.OutcomeTerms, kp.OutcomeAt, kp.RepudiationDueAt, kp.RepudiatedAt, kp.RepudiationReason,
             kp.SummonsIssuedAt, kp.CertificateIssuedAt, kp.Version,
             kp.Language, PangkatOf(kp), ActsOf(kp), (await KpCallerOffices.ForAsync(db, caller, kp, ct)).Offices,
-            kp.PangkatConvenedAt, kp.ArbitrationAgreedAt, kp.ExecutionMovedAt, kp.ExecutedAt, kp.TransmittedAt, kp.TransmittedTo) { Forms = FormsOf(kp) };
+            kp.PangkatConvenedAt, kp.ArbitrationAgreedAt, kp.ExecutionMovedAt, kp.ExecutedAt, kp.TransmittedAt, kp.TransmittedTo)
+        { Forms = FormsOf(kp), Nature = kp.Nature, Absences = AbsencesOf(kp), DismissedAt = kp.DismissedAt };
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

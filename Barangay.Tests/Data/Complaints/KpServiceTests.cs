@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Barangay.Tests.Data.Complaints;
 
 /// <summary>The Katarungang Pambarangay case: deadlines, the order of steps, the outcome rules, the printed forms.</summary>
-public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private ComplaintsTestHost _host = null!;
     private FakeTimeProvider _clock = TestClock.Frozen();
@@ -256,7 +256,25 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         kp = (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Value!;
         kp.Acts.Last().Should().Match<KpAct>(a => a.Step == "certificate" && a.Title == KpOffices.LuponSecretary);
         (await _host.Complaints.GetAsync(kp.ComplaintId))!.Status.Should().Be(ComplaintStatuses.Resolved);
-        System.Text.Encoding.ASCII.GetString((await Kp.PrintAsync(kp.Id, KpForm.CertificateToFileAction))!.Value.Pdf, 0, 5).Should().Be("%PDF-");
+        var members = await PrintedTextAsync(kp.Id, KpForm.PangkatMemberNotice);
+        members.Should().Contain("KPFormNo.11").And.Contain("NOTICETOCHOSENPANGKATMEMBER").And.Contain("NestorG.Aguilar").And.Contain("PunongBarangay/LuponChairman");
+        kp.Pangkat.Should().OnlyContain(m => members.Contains(m.Name.Replace(" ", "")), "each chosen member is notified");
+        (await PrintedTextAsync(kp.Id, KpForm.Subpoena)).Should().Contain("KPFormNo.13").And.Contain("SUBPOENA").And.Contain("totestify")
+            .And.Contain("NESTORG.AGUILAR").And.Contain("PangkatChairman", "once constituted the Pangkat's chairman presides");
+        var certificate = await PrintedTextAsync(kp.Id, KpForm.CertificateToFileAction);
+        certificate.Should().Contain("KPFormNo.20-A", "failed conciliation is KP Form 20-A").And.Contain("likewisedidnotresultintoasettlement").And.NotContain("repudiated");
+        KpService.Label(KpForm.CertificateToFileAction, kp.Outcome, KpCertificates.Number(kp.Stage, kp.Acts))
+            .Should().Be("KP Form 20-A · Certification to File Action (conciliation failed)", "the case page names the form the PDF is");
+    }
+
+    /// <summary>The printed form's text with white space removed (PdfPig joins the drawn words).</summary>
+    private async Task<string> PrintedTextAsync(Guid id, KpForm form)
+    {
+        var printed = await Kp.PrintAsync(id, form);
+        printed.Should().NotBeNull($"the {form} form exists at this step");
+        await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, $"kp-service-{form}-{printed!.Value.FileName}"), printed.Value.Pdf);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(printed.Value.Pdf);
+        return System.Text.RegularExpressions.Regex.Replace(string.Concat(pdf.GetPages().Select(p => p.Text)), @"\s", "");
     }
 
     [Fact]
@@ -281,6 +299,12 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         kp.Stage.Should().Be(KpStages.Repudiated);
         kp.CanIssueCertificate.Should().BeTrue();
         kp.Steps.Should().NotContain(s => s.Key == "transmittal", "a repudiated settlement is not transmitted");
+        await _host.AsSecretaryAsync();
+        kp = (await Kp.IssueCertificateAsync(kp.Id, kp.Version)).Value!;
+        (await PrintedTextAsync(kp.Id, KpForm.CertificateToFileAction)).Should().Contain("KPFormNo.20Republic", "a repudiated settlement is KP Form 20")
+            .And.Contain("Asettlementwasreached").And.NotContain("mediationfailed");
+        KpService.Label(KpForm.CertificateToFileAction, kp.Outcome, KpCertificates.Number(kp.Stage, kp.Acts))
+            .Should().Be("KP Form 20 · Certification to File Action (settlement repudiated)");
     }
 
     [Fact]
@@ -332,7 +356,7 @@ public class KpServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         kp.ExecutedAt.Should().NotBeNull();
         kp.Acts.Select(a => a.Step).Should().ContainInOrder("summons", "arbitration_agreement", KpOutcomes.Award, "execution_motion", "execution");
         // Each step's KP form exists once the step is recorded, and prints; a form of a step not taken does not.
-        kp.Forms.Should().Equal(KpForm.Complaint, KpForm.NoticeOfHearing, KpForm.Summons, KpForm.ArbitrationAgreement, KpForm.Settlement,
+        kp.Forms.Should().Equal(KpForm.Complaint, KpForm.NoticeOfHearing, KpForm.Summons, KpForm.Subpoena, KpForm.ArbitrationAgreement, KpForm.Settlement,
             KpForm.ExecutionMotion, KpForm.ExecutionHearing, KpForm.ExecutionNotice);
         foreach (var form in kp.Forms) (await Kp.PrintAsync(kp.Id, form)).Should().NotBeNull(form.ToString());
         (await Kp.PrintAsync(kp.Id, KpForm.Repudiation)).Should().BeNull();

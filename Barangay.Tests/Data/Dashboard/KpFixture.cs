@@ -10,7 +10,7 @@ namespace Barangay.Tests.Data.Dashboard;
 /// Q2 by line: settled in mediation 2 (K1 10 days, K2 5.5 days), in conciliation 1 (K3 30 days), award 1 (K4 7 days),
 /// certificate 2 (K5, K6), repudiated 1 (K7), failed 1 (K8), pending mediation 2 (K9, K10), pending conciliation 2
 /// (K11, K14), dismissed 1 (K12): 13 cases; settled 3, average (10 + 5.5 + 30) / 3 days; past a deadline 2 (K9, K11).
-/// K13 was filed in January: in no Q2 line.
+/// K13 was filed in January: in no Q2 line. Nature: K1, K5, K9, K12 criminal; K2, K3, K7, K11 civil; the rest others.
 /// </summary>
 public static class KpFixture
 {
@@ -96,6 +96,7 @@ public static class KpFixture
             SummonsDueAt = filed.AddDays(1), SummonsIssuedAt = filed.AddDays(1), Version = Guid.NewGuid(),
         };
         shape(kp);
+        kp.Nature = code is "K1" or "K5" or "K9" or "K12" ? KpNatures.Criminal : code is "K2" or "K3" or "K7" or "K11" ? KpNatures.Civil : KpNatures.Others;
         db.Complaints.Add(complaint);
         db.Set<KpCase>().Add(kp);
     }

@@ -1,6 +1,7 @@
 using Barangay.Data.Accounts;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
+using Barangay.Data.Complaints.Kp;
 using Barangay.Data.Reports;
 using Barangay.Data.Security;
 using Barangay.Tests.Infrastructure;
@@ -136,6 +137,32 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
     }
 
     [Fact]
+    public async Task Complaints_KpByNatureAndOutcome_EachFigureEqualsTheCaseBookFilteredAlike()
+    {
+        var q2 = (await Reports.ComplaintsAsync(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30)))!.Kp;
+        q2.ByNature.Single(l => l.Outcome == KpReportLines.SettledInMediation).Should().Be(new KpNatureLine(KpReportLines.SettledInMediation, 1, 1, 0), "K1 criminal, K2 civil");
+        q2.ByNature.Single(l => l.Outcome == KpReportLines.Dismissed).Should().Be(new KpNatureLine(KpReportLines.Dismissed, 1, 0, 0), "K12");
+        q2.ByNature[^1].Should().Be(new KpNatureLine("Total", 4, 4, 5), "the hand count of KpFixture");
+        // The case book's service over the same database and caller (the dashboard host does not wire it).
+        var kp = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<KpService>(_host.Services.Scope.ServiceProvider);
+
+        // Month by month, as the Lupon reports: every figure is the case book filtered by the same nature, outcome and month.
+        foreach (var month in new[] { 4, 5, 6 })
+        {
+            var (from, to) = (new DateOnly(2026, month, 1), new DateOnly(2026, month, 1).AddMonths(1).AddDays(-1));
+            var report = (await Reports.ComplaintsAsync(from, to))!.Kp;
+            foreach (var line in report.ByNature.Where(l => l.Outcome != "Total"))
+            foreach (var (nature, figure) in new[] { (KpNatures.Criminal, line.Criminal), (KpNatures.Civil, line.Civil), (KpNatures.Others, line.Others) })
+            {
+                var list = await kp.PageAsync(new KpCaseFilter(Nature: nature, Outcome: line.Outcome, FiledFrom: from, FiledTo: to), 0, 100);
+                list.Total.Should().Be(figure, $"{from:MMMM}: {line.Outcome}, {nature}");
+                list.Items.Should().HaveCount(figure);
+            }
+            (await kp.PageAsync(new KpCaseFilter(FiledFrom: from, FiledTo: to), 0, 100)).Total.Should().Be(report.Total, $"all of {from:MMMM}");
+        }
+    }
+
+    [Fact]
     public async Task Download_ComplaintsWithKp_XlsxHasTheKpSheetAndPdfItsPage()
     {
         var request = new ReportRequest(ReportKinds.Complaints, ReportFormats.Xlsx, From: new DateOnly(2026, 4, 1), To: new DateOnly(2026, 6, 30));
@@ -147,6 +174,9 @@ public class ReportServiceTests(TestDatabase database) : IClassFixture<TestDatab
         Value(ws, KpReportLines.SettledInMediation).Should().Be(2);
         Value(ws, KpReportLines.CertificateIssued).Should().Be(2);
         Value(ws, KpReportLines.Dismissed).Should().Be(1);
+        (Value(ws, KpReportLines.SettledInMediation, 5), Value(ws, KpReportLines.SettledInMediation, 6), Value(ws, KpReportLines.SettledInMediation, 7))
+            .Should().Be((1, 1, 0), "by nature: K1 criminal, K2 civil");
+        (Value(ws, "Total", 5), Value(ws, "Total", 6), Value(ws, "Total", 7)).Should().Be((4, 4, 5));
         Value(ws, "Total").Should().Be(13);
         Value(ws, "Amicably settled (mediation or conciliation)").Should().Be(3);
         Convert.ToDouble(Cell(ws, "Amicably settled (mediation or conciliation)", 3), System.Globalization.CultureInfo.InvariantCulture).Should().Be(15.17);

@@ -51,6 +51,7 @@ public static class ComplaintFormat
         KpStages.Arbitrated => "Arbitration award",
         KpStages.Repudiated => "Repudiated",
         KpStages.Failed => "Conciliation failed",
+        KpStages.Dismissed => "Dismissed (complainant failed to appear)",
         _ => stage,
     };
 
