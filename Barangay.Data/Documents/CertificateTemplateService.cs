@@ -114,7 +114,8 @@ public sealed class CertificateTemplateService(BarangayDb dbs, TimeProvider cloc
         var row = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.DocumentType && l.Code == code)
             .Select(l => new { l.Code, l.Label, l.Meta }).FirstOrDefaultAsync(ct);
         if (row is null) return ServiceResult<byte[]>.NotFound();
-        var type = ToType(DocumentType.Parse(row.Code, row.Label, row.Meta));
+        var parsed = DocumentType.Parse(row.Code, row.Label, row.Meta);
+        var type = ToType(parsed);
         var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.PunongBarangay, SettingKeys.DrySealLine };
         var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => SettingJson.ReadText(s.Value) ?? "", ct);
         string S(string k) => settings.GetValueOrDefault(k) ?? "";
@@ -127,7 +128,7 @@ public sealed class CertificateTemplateService(BarangayDb dbs, TimeProvider cloc
         var c = new CertificateData("SAMPLE-" + type.Code.ToUpperInvariant(), "sample", type.Label, values["name"], values["address"], Fill(wording, values),
             values["purpose"], now, today.AddDays(180), barangay, locality, "", S(SettingKeys.PunongBarangay), null, null, 0, "Sample: not a certificate",
             Province: S(SettingKeys.Province), Municipality: S(SettingKeys.Municipality), DrySealLine: S(SettingKeys.DrySealLine) is { Length: > 0 } d ? d : null,
-            Language: language == AppLanguages.Filipino ? AppLanguages.Filipino : AppLanguages.English);
+            Language: language == AppLanguages.Filipino ? AppLanguages.Filipino : AppLanguages.English, PhotoBox: parsed.IdPhoto);
         return ServiceResult<byte[]>.Success(CertificatePdf.Render(c, "SAMPLE — not a certificate", paper: paper));
     }
 
