@@ -105,6 +105,24 @@ public sealed class CertificateTemplateService(BarangayDb dbs, TimeProvider cloc
         System.Text.RegularExpressions.Regex.Replace(text, @"\{([A-Za-z_][A-Za-z0-9_]*)\}", m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value,
             System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
+    /// <summary>This barangay's name and its "municipality, province", as a certificate's <c>{barangay}</c> and <c>{locality}</c> print them.</summary>
+    public async Task<(string Barangay, string Locality)> PlaceAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!MayEdit(caller)) return ("Barangay", "");
+        return await PlaceAsync(db, ct);
+    }
+
+    private static async Task<(string Barangay, string Locality)> PlaceAsync(BarangayDbContext db, CancellationToken ct)
+    {
+        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province };
+        var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => SettingJson.ReadText(s.Value) ?? "", ct);
+        string S(string k) => settings.GetValueOrDefault(k) ?? "";
+        var barangay = S(SettingKeys.BarangayName) is { Length: > 0 } b ? b : "Barangay";
+        return (barangay, string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0)));
+    }
+
     /// <summary>A sample certificate of <paramref name="code"/> worded with the draft <paramref name="text"/>, as a PDF, with this barangay's header.</summary>
     public async Task<ServiceResult<byte[]>> PreviewPdfAsync(string code, string language, string? text, string? paper, CancellationToken ct = default)
     {
@@ -119,8 +137,7 @@ public sealed class CertificateTemplateService(BarangayDb dbs, TimeProvider cloc
         var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.PunongBarangay, SettingKeys.DrySealLine };
         var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => SettingJson.ReadText(s.Value) ?? "", ct);
         string S(string k) => settings.GetValueOrDefault(k) ?? "";
-        var barangay = S(SettingKeys.BarangayName) is { Length: > 0 } b ? b : "Barangay";
-        var locality = string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0));
+        var (barangay, locality) = await PlaceAsync(db, ct);
         var values = SampleValues(type, barangay, locality, language);
         var wording = string.IsNullOrWhiteSpace(text) ? (language == AppLanguages.Filipino ? type.Filipino ?? type.English : type.English) : text.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
