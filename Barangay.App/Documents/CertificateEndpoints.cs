@@ -37,7 +37,7 @@ public static class CertificateEndpoints
         if (certificate is null) return Results.NotFound();
         var pictures = await images.LoadAsync(certificate, ct);
         var pdf = CertificatePdf.Render(certificate, VerifyUrl(links, certificate.VerificationCode), pictures.Seal, paper, ScanUrl(links, certificate),
-            pictures.MunicipalSeal, pictures.Signature);
+            pictures.MunicipalSeal, pictures.Signature, pictures.Photo);
         return Pdf(http, pdf, $"{certificate.ControlNumber}.pdf");
     }
 

@@ -25,20 +25,26 @@ internal static class CertificateArt
     internal static int Count => Pages.Count;
 
     /// <summary>
-    /// Draws <paramref name="bytes"/> centred in the box, keeping its proportions. A picture PDFsharp cannot read is
-    /// left out rather than failing the certificate. <paramref name="keep"/> false (a holder's photo, printed once or
-    /// twice) converts without keeping it.
+    /// Draws <paramref name="bytes"/> centred in the box, keeping its proportions; false when there is nothing to draw.
+    /// A picture PDFsharp cannot read is left out rather than failing the certificate. <paramref name="keep"/> false (a
+    /// holder's photo, printed once or twice) converts without keeping it. <paramref name="cover"/> fills the box and
+    /// trims what overflows (a photo in an ID box) instead of fitting the whole picture inside it (a seal, a signature).
     /// </summary>
-    public static void Draw(XGraphics g, byte[]? bytes, double x, double y, double w, double h, bool keep = true)
+    public static bool Draw(XGraphics g, byte[]? bytes, double x, double y, double w, double h, bool keep = true, bool cover = false)
     {
-        if (bytes is not { Length: > 0 }) return;
+        if (bytes is not { Length: > 0 }) return false;
         var pdf = keep ? Cached(bytes) : AsPage(bytes);
-        if (pdf.Length == 0) return;
+        if (pdf.Length == 0) return false;
         using var stream = new MemoryStream(pdf, writable: false);
         using var page = XPdfForm.FromStream(stream);
-        var scale = Math.Min(w / page.PointWidth, h / page.PointHeight);
+        var (sw, sh) = (w / page.PointWidth, h / page.PointHeight);
+        var scale = cover ? Math.Max(sw, sh) : Math.Min(sw, sh);
         var (iw, ih) = (page.PointWidth * scale, page.PointHeight * scale);
+        var state = g.Save();
+        if (cover) g.IntersectClip(new XRect(x, y, w, h));
         g.DrawImage(page, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
+        g.Restore(state);
+        return true;
     }
 
     private static byte[] Cached(byte[] bytes)

@@ -59,7 +59,8 @@ internal static class CertificateFactory
             S(SettingKeys.DrySealLine) is { Length: > 0 } dry ? dry : null,
             payment?.PaidAt is { } paid && payment.OrNumber is not null ? DateOnly.FromDateTime(TimeZones.ToManila(paid)) : null,
             type.NeedsCtc ? new CertificateCtc(meta.Fields.GetValueOrDefault("ctc_number"), meta.Fields.GetValueOrDefault("ctc_issued_on"), meta.Fields.GetValueOrDefault("ctc_issued_at")) : null,
-            type.NeedsOath, language);
+            type.NeedsOath, language, type.IdPhoto,
+            type.IdPhoto ? Files.PhotoFiles.FileIdOf(resident.PhotoUrl)?.ToString() : null);
     }
 
     /// <summary>Replaces <c>{key}</c> placeholders; unknown ones are left blank rather than printed raw.</summary>

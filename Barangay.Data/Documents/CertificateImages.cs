@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Documents;
 
-/// <summary>The pictures a certificate prints: the seals (public files) and the approving official's signature (kept encrypted like every file).</summary>
-public sealed record CertificatePictures(byte[]? Seal, byte[]? MunicipalSeal, byte[]? Signature);
+/// <summary>
+/// The pictures a certificate prints: the seals (public files), the approving official's signature and, on an ID-like
+/// type, the holder's photo (both kept encrypted like every file).
+/// </summary>
+public sealed record CertificatePictures(byte[]? Seal, byte[]? MunicipalSeal, byte[]? Signature, byte[]? Photo = null);
 
 /// <summary>
 /// Loads a certificate's seals and its signatory's signature image, and lets an official set their own signature.
@@ -22,7 +25,7 @@ public sealed class CertificateImages(BarangayDb dbs, IDbContextFactory<Barangay
     public const int MaxSignatureBytes = 512 * 1024;
     public static string SignatureKey(Guid userId) => "official.signature." + userId.ToString("N");
 
-    /// <remarks>Two round trips, not four: the signature's pointer, then the rows of all three files at once (issue 22, <c>certificate_pdf_ms</c>).</remarks>
+    /// <remarks>Two round trips, not five: the signature's pointer, then the rows of all the files at once (issue 22, <c>certificate_pdf_ms</c>).</remarks>
     public async Task<CertificatePictures> LoadAsync(CertificateData c, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -34,12 +37,14 @@ public sealed class CertificateImages(BarangayDb dbs, IDbContextFactory<Barangay
             if (Guid.TryParse(SettingJson.ReadText(pointer), out var fileId)) signatureId = fileId;
         }
         Guid? sealId = Guid.TryParse(c.SealFileId, out var s1) ? s1 : null, municipalId = Guid.TryParse(c.MunicipalSealFileId, out var s2) ? s2 : null;
-        var ids = new[] { sealId, municipalId, signatureId }.OfType<Guid>().Distinct().ToList();
+        Guid? photoId = c.PhotoBox && Guid.TryParse(c.PhotoFileId, out var p) ? p : null;
+        var ids = new[] { sealId, municipalId, signatureId, photoId }.OfType<Guid>().Distinct().ToList();
         var rows = ids.Count == 0 ? [] : await db.Files.AsNoTracking().Where(f => ids.Contains(f.Id)).ToListAsync(ct);
         return new CertificatePictures(
             await ReadAsync(rows, sealId, FileSensitivity.Public, null, ct),
             await ReadAsync(rows, municipalId, FileSensitivity.Public, null, ct),
-            await ReadAsync(rows, signatureId, FileSensitivity.Signature, c.Signatory?.UserId, ct));
+            await ReadAsync(rows, signatureId, FileSensitivity.Signature, c.Signatory?.UserId, ct),
+            await ReadPhotoAsync(rows, photoId, ct));
     }
 
     /// <summary>
@@ -76,6 +81,15 @@ public sealed class CertificateImages(BarangayDb dbs, IDbContextFactory<Barangay
         if (caller.UserId is not { } userId) return false;
         var key = SignatureKey(userId);
         return await db.AppSettings.AsNoTracking().AnyAsync(s => s.Key == key, ct);
+    }
+
+    /// <summary>Only a JPEG or PNG uploaded as a resident's photo (<see cref="PhotoFiles"/>'s rule when it was set) prints as the holder's photo.</summary>
+    private async Task<byte[]?> ReadPhotoAsync(List<StoredFile> rows, Guid? id, CancellationToken ct)
+    {
+        var row = id is null ? null : rows.Find(f => f.Id == id);
+        if (row is null || row.ContentType is not ("image/jpeg" or "image/png")) return null;
+        if (FileMetadata.FromJson(row.Metadata).TargetType != Residents.ResidentService.PhotoTargetType) return null;
+        return await ReadAsync(rows, id, FileSensitivity.Photo, null, ct);
     }
 
     private async Task<byte[]?> ReadAsync(List<StoredFile> rows, Guid? id, string sensitivity, Guid? uploadedBy, CancellationToken ct)

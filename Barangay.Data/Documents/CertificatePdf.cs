@@ -30,8 +30,9 @@ public static class CertificatePdf
     /// browser even offline; <paramref name="verifyUrl"/> when null (certificates from before signing).</param>
     /// <param name="municipalSeal">The municipality's seal, printed at the right of the header.</param>
     /// <param name="signature">The approving official's signature image (only ever theirs: the caller loads it by <see cref="CertificateSignatory.UserId"/>).</param>
+    /// <param name="photo">The holder's photo, printed when the type asks for one (<see cref="CertificateData.PhotoBox"/>).</param>
     public static byte[] Render(CertificateData c, string verifyUrl, byte[]? seal = null, string? paper = null, string? scanUrl = null,
-        byte[]? municipalSeal = null, byte[]? signature = null)
+        byte[]? municipalSeal = null, byte[]? signature = null, byte[]? photo = null)
     {
         CertificateFonts.Install();
         using var document = new PdfDocument();
@@ -72,14 +73,14 @@ public static class CertificatePdf
                 DrawLine(g, lines[i], fonts.Normal, Margin, y, textWidth, justify: i < lines.Count - 1);
                 y += lineHeight;
             }
-            var tailTop = height - QrBottomMargin - QrSize - 12 - ClosingHeight;
+            var tailTop = height - QrBottomMargin - QrSize - 12 - ClosingHeight - (c.PhotoBox ? PhotoRaise : 0);
             if (y + 10 > tailTop)
             {
                 g.Dispose();
                 (page, g) = NewPage(document, size);
                 y = Margin;
             }
-            DrawClosing(g, width, Math.Max(y + 10, Margin), c, signature, fonts);
+            DrawClosing(g, width, Math.Max(y + 10, Margin), c, signature, photo, fonts);
             DrawFooter(g, width, height, c, verifyUrl, scanUrl, fonts);
         }
         finally
@@ -135,7 +136,7 @@ public static class CertificatePdf
     }
 
     /// <summary>The date and place of issue, the signatory (right), the window details (left) and the holder's signature and thumbmark boxes.</summary>
-    private static void DrawClosing(XGraphics g, double width, double y, CertificateData c, byte[]? signature, Fonts fonts)
+    private static void DrawClosing(XGraphics g, double width, double y, CertificateData c, byte[]? signature, byte[]? photo, Fonts fonts)
     {
         var ink = XBrushes.Black;
         var issued = TimeZones.ToManila(c.IssuedAt);
@@ -165,12 +166,36 @@ public static class CertificatePdf
         }
 
         // The holder signs and presses their right thumb at the window.
-        var boxY = Math.Max(dy + 8, y + 60);
+        var boxY = Math.Max(dy + 8 + (c.PhotoBox ? PhotoRaise : 0), y + 60);
         var pen = new XPen(XColors.Black, 0.6);
+        // An ID-like type: the holder's photo left of the boxes, its bottom on theirs.
+        if (c.PhotoBox) DrawPhotoBox(g, photo, sigX - PhotoSize, boxY + 50 - PhotoSize, pen, fonts);
         g.DrawRectangle(pen, sigX + 10, boxY, 130, 50);
         g.DrawString("Signature of holder", fonts.Small, ink, new XRect(sigX + 10, boxY + 52, 130, 12), XStringFormats.TopCenter);
         g.DrawRectangle(pen, sigX + 150, boxY - 10, 60, 60);
         g.DrawString("Right thumbmark", fonts.Small, ink, new XRect(sigX + 140, boxY + 52, 80, 12), XStringFormats.TopCenter);
+    }
+
+    /// <summary>1×1 inch, the ID picture paper clearances ask for.</summary>
+    private const double PhotoSize = 72;
+    /// <summary>How much higher than the 60-point thumbmark box the photo reaches (plus a hairline of air below the window details).</summary>
+    private const double PhotoRaise = PhotoSize - 60 + 2;
+
+    /// <summary>
+    /// The holder's photo filling its box; with none on record (or one that is not a picture), the box stays empty and
+    /// says so, to paste a photo in and sign across it at the window, as on the paper form.
+    /// </summary>
+    private static void DrawPhotoBox(XGraphics g, byte[]? photo, double x, double y, XPen pen, Fonts fonts)
+    {
+        var drawn = CertificateArt.Draw(g, photo, x, y, PhotoSize, PhotoSize, keep: false, cover: true);
+        if (!drawn)
+        {
+            var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Center };
+            tf.DrawString("No photo on record.\nAffix a 1×1 photo here; the holder signs across it.", fonts.Tiny, XBrushes.DimGray,
+                new XRect(x + 4, y + 20, PhotoSize - 8, PhotoSize - 24));
+        }
+        g.DrawRectangle(pen, x, y, PhotoSize, PhotoSize);
+        g.DrawString("Photo of holder", fonts.Small, XBrushes.Black, new XRect(x - 10, y + PhotoSize + 2, PhotoSize + 20, 12), XStringFormats.TopCenter);
     }
 
     /// <summary>Control number, dates, validity, the official receipt (number, amount, date) or waiver, and the CTC (cedula) when the type asks for it.</summary>

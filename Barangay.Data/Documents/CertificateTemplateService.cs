@@ -105,6 +105,24 @@ public sealed class CertificateTemplateService(BarangayDb dbs, TimeProvider cloc
         System.Text.RegularExpressions.Regex.Replace(text, @"\{([A-Za-z_][A-Za-z0-9_]*)\}", m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value,
             System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
+    /// <summary>This barangay's name and its "municipality, province", as a certificate's <c>{barangay}</c> and <c>{locality}</c> print them.</summary>
+    public async Task<(string Barangay, string Locality)> PlaceAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!MayEdit(caller)) return ("Barangay", "");
+        return await PlaceAsync(db, ct);
+    }
+
+    private static async Task<(string Barangay, string Locality)> PlaceAsync(BarangayDbContext db, CancellationToken ct)
+    {
+        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province };
+        var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => SettingJson.ReadText(s.Value) ?? "", ct);
+        string S(string k) => settings.GetValueOrDefault(k) ?? "";
+        var barangay = S(SettingKeys.BarangayName) is { Length: > 0 } b ? b : "Barangay";
+        return (barangay, string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0)));
+    }
+
     /// <summary>A sample certificate of <paramref name="code"/> worded with the draft <paramref name="text"/>, as a PDF, with this barangay's header.</summary>
     public async Task<ServiceResult<byte[]>> PreviewPdfAsync(string code, string language, string? text, string? paper, CancellationToken ct = default)
     {
@@ -114,12 +132,12 @@ public sealed class CertificateTemplateService(BarangayDb dbs, TimeProvider cloc
         var row = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.DocumentType && l.Code == code)
             .Select(l => new { l.Code, l.Label, l.Meta }).FirstOrDefaultAsync(ct);
         if (row is null) return ServiceResult<byte[]>.NotFound();
-        var type = ToType(DocumentType.Parse(row.Code, row.Label, row.Meta));
+        var parsed = DocumentType.Parse(row.Code, row.Label, row.Meta);
+        var type = ToType(parsed);
         var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.PunongBarangay, SettingKeys.DrySealLine };
         var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => SettingJson.ReadText(s.Value) ?? "", ct);
         string S(string k) => settings.GetValueOrDefault(k) ?? "";
-        var barangay = S(SettingKeys.BarangayName) is { Length: > 0 } b ? b : "Barangay";
-        var locality = string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0));
+        var (barangay, locality) = await PlaceAsync(db, ct);
         var values = SampleValues(type, barangay, locality, language);
         var wording = string.IsNullOrWhiteSpace(text) ? (language == AppLanguages.Filipino ? type.Filipino ?? type.English : type.English) : text.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -127,7 +145,7 @@ public sealed class CertificateTemplateService(BarangayDb dbs, TimeProvider cloc
         var c = new CertificateData("SAMPLE-" + type.Code.ToUpperInvariant(), "sample", type.Label, values["name"], values["address"], Fill(wording, values),
             values["purpose"], now, today.AddDays(180), barangay, locality, "", S(SettingKeys.PunongBarangay), null, null, 0, "Sample: not a certificate",
             Province: S(SettingKeys.Province), Municipality: S(SettingKeys.Municipality), DrySealLine: S(SettingKeys.DrySealLine) is { Length: > 0 } d ? d : null,
-            Language: language == AppLanguages.Filipino ? AppLanguages.Filipino : AppLanguages.English);
+            Language: language == AppLanguages.Filipino ? AppLanguages.Filipino : AppLanguages.English, PhotoBox: parsed.IdPhoto);
         return ServiceResult<byte[]>.Success(CertificatePdf.Render(c, "SAMPLE — not a certificate", paper: paper));
     }
 

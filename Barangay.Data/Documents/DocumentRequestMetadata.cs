@@ -98,7 +98,11 @@ public sealed record CertificateData(
     // A First Time Jobseeker certification prints its Oath of Undertaking as a separate page for the holder to sign.
     bool OathPage = false,
     // The language of the wording (en-PH, fil-PH): the PDF declares it, so a screen reader reads it right.
-    string? Language = null);
+    string? Language = null,
+    // An ID-like type (DocumentType.IdPhoto) prints a photo box: the holder's photo on record at approval (its file
+    // id, frozen like the rest so a reprint shows the same face), or an empty box to paste one in when there was none.
+    bool PhotoBox = false,
+    string? PhotoFileId = null);
 
 /// <summary>The holder's Community Tax Certificate as entered for the request; blanks print as lines to write on.</summary>
 public sealed record CertificateCtc(string? Number, string? IssuedOn, string? IssuedAt);

@@ -72,6 +72,13 @@ public sealed record DocumentType(
     public string LanguageFor(string? language) =>
         language == Localization.AppLanguages.Filipino && !string.IsNullOrWhiteSpace(TemplateFil) ? Localization.AppLanguages.Filipino : Localization.AppLanguages.English;
 
+    /// <summary>
+    /// An ID-like document (<c>"id_photo": true</c> in the meta, the demo's Barangay Clearance): the certificate prints the
+    /// holder's photo from their record in a 1×1 box, or, with none on record, an empty box to paste one in and sign
+    /// across, as the paper forms have (issue 22, item 2).
+    /// </summary>
+    public bool IdPhoto { get; init; }
+
     /// <summary>The wording in <paramref name="language"/> (see <see cref="LanguageFor"/>).</summary>
     public string TemplateFor(string? language) => LanguageFor(language) == Localization.AppLanguages.Filipino ? TemplateFil! : Template;
 
@@ -130,6 +137,7 @@ public sealed record DocumentType(
         {
             AutomaticApproval = auto,
             TemplateFil = Str("template_fil"),
+            IdPhoto = Bool("id_photo"),
         };
     }
 }

@@ -18,8 +18,31 @@ namespace Barangay.Tests.EndToEnd;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public class OfflineVerifyTests(EndToEndFixture e2e)
+public class OfflineVerifyTests(EndToEndFixture e2e) : IAsyncLifetime
 {
+    private string? _approversBefore;
+
+    /// <summary>The tests let the secretary approve in the shared database: who may approve is put back afterwards, so no other test inherits it.</summary>
+    public async Task InitializeAsync()
+    {
+        var host = new DocumentsTestHost(e2e.Database.AppConnectionString);
+        await using var _ = host;
+        await using var db = await host.Services.DbAsync();
+        _approversBefore = await db.AppSettings.AsNoTracking().Where(x => x.Key == SettingKeys.DocumentApprovers).Select(x => x.Value).FirstOrDefaultAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        var host = new DocumentsTestHost(e2e.Database.AppConnectionString);
+        await using var _ = host;
+        await using var db = await host.Services.DbAsync();
+        var row = await db.AppSettings.FirstOrDefaultAsync(x => x.Key == SettingKeys.DocumentApprovers);
+        if (_approversBefore is null && row is not null) db.AppSettings.Remove(row);
+        else if (_approversBefore is not null && row is not null) row.Value = _approversBefore;
+        else if (_approversBefore is not null) db.AppSettings.Add(new AppSetting { Key = SettingKeys.DocumentApprovers, Value = _approversBefore });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>
     /// The "Done when", in Chromium: the admin uploads both seals; Juan asks for a clearance, the treasurer
     /// records the O.R.; the secretary, whom the Punong Barangay let approve, approves on the request page; the PDF the

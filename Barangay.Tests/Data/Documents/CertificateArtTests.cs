@@ -50,7 +50,10 @@ public class CertificateArtTests
     private static Task<(int R, int G, int B)> PixelAtSealAsync(byte[] pdf) => PixelAtAsync(pdf, 56 + 36, 56 - 8 + 36);
 
     /// <summary>The colour at (<paramref name="x"/>, <paramref name="y"/>) points from the top left of the first page, as poppler renders it at 72 dpi.</summary>
-    internal static async Task<(int R, int G, int B)> PixelAtAsync(byte[] pdf, int x, int y)
+    internal static async Task<(int R, int G, int B)> PixelAtAsync(byte[] pdf, int x, int y) => (await FirstPageAsync(pdf)).At(x, y);
+
+    /// <summary>The first page as poppler renders it at 72 dpi: one pixel per point.</summary>
+    internal static async Task<Raster> FirstPageAsync(byte[] pdf)
     {
         var dir = Directory.CreateTempSubdirectory("cert-art-");
         try
@@ -61,14 +64,37 @@ public class CertificateArtTests
             var ppm = await File.ReadAllBytesAsync(Directory.GetFiles(dir.FullName, "page*.ppm").Single());
             // "P6\n<w> <h>\n255\n" then RGB rows.
             var header = Encoding.ASCII.GetString(ppm, 0, 32).Split('\n');
-            var width = int.Parse(header[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            var size = header[1].Split(' ');
             var offset = header[0].Length + header[1].Length + header[2].Length + 3;
-            var i = offset + (y * width + x) * 3;
-            return (ppm[i], ppm[i + 1], ppm[i + 2]);
+            return new Raster(int.Parse(size[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(size[1], System.Globalization.CultureInfo.InvariantCulture), ppm[offset..]);
         }
         finally
         {
             dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>RGB pixels, row by row.</summary>
+    internal sealed record Raster(int Width, int Height, byte[] Rgb)
+    {
+        public (int R, int G, int B) At(int x, int y)
+        {
+            var i = (y * Width + x) * 3;
+            return (Rgb[i], Rgb[i + 1], Rgb[i + 2]);
+        }
+
+        /// <summary>The smallest rectangle holding every pixel of <paramref name="colour"/> (give or take 8 per channel); null when there is none.</summary>
+        public (int Left, int Top, int Right, int Bottom)? BoundsOf((int R, int G, int B) colour)
+        {
+            (int L, int T, int R, int B)? box = null;
+            for (var y = 0; y < Height; y++)
+            for (var x = 0; x < Width; x++)
+            {
+                var (r, g, b) = At(x, y);
+                if (Math.Abs(r - colour.R) > 8 || Math.Abs(g - colour.G) > 8 || Math.Abs(b - colour.B) > 8) continue;
+                box = box is { } k ? (Math.Min(k.L, x), Math.Min(k.T, y), Math.Max(k.R, x), Math.Max(k.B, y)) : (x, y, x, y);
+            }
+            return box;
         }
     }
 
@@ -88,21 +114,24 @@ public class CertificateArtTests
         p.ExitCode.Should().Be(0, error);
     }
 
-    /// <summary>A PNG of one colour.</summary>
-    internal static byte[] Square(int size, (byte R, byte G, byte B) colour)
+    /// <summary>A square PNG of one colour.</summary>
+    internal static byte[] Square(int size, (byte R, byte G, byte B) colour) => Picture(size, size, colour);
+
+    /// <summary>A PNG of one colour, <paramref name="width"/> by <paramref name="height"/> pixels.</summary>
+    internal static byte[] Picture(int width, int height, (byte R, byte G, byte B) colour)
     {
-        var raw = new byte[size * (size * 3 + 1)];
-        for (var row = 0; row < size; row++)
-        for (var col = 0; col < size; col++)
+        var raw = new byte[height * (width * 3 + 1)];
+        for (var row = 0; row < height; row++)
+        for (var col = 0; col < width; col++)
         {
-            var i = row * (size * 3 + 1) + 1 + col * 3;
+            var i = row * (width * 3 + 1) + 1 + col * 3;
             (raw[i], raw[i + 1], raw[i + 2]) = colour;
         }
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, size);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), size);
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = 8;
         header[9] = 2;
         Chunk(png, "IHDR", header);
