@@ -26,7 +26,7 @@ public partial class MobileOnlyResidentTests(EndToEndFixture e2e)
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var texts = e2e.Sms.Requests.Where(r => r.To == Number).Select(r => r.Message).Skip(after).Where(match.IsMatch).ToList();
+            var texts = e2e.Sms.Requests.Where(r => r.To == Number).Select(r => r.Message).Skip(after).Where(t => match.IsMatch(t)).ToList();
             if (texts.Count > 0) return texts[^1];
             deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), $"a text matching {match} should reach {Number}");
             await Task.Delay(200);
@@ -96,6 +96,13 @@ public partial class MobileOnlyResidentTests(EndToEndFixture e2e)
         await Expect(official.GetByTestId("review-message")).ToContainTextAsync("Approved. The account is active");
         await official.Context.CloseAsync();
         (await TextAsync(new Regex("approved"), before)).Should().Contain("/Identity/Account/SmsCode?for=sign-in");
+
+        // An official's phone bar (with the resident search) shows the barangay's name whole, on two lines if need be.
+        var officialPhone = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Phone);
+        (await officialPhone.GetByTestId("barangay-name").EvaluateAsync<bool>("el => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1"))
+            .Should().BeTrue("the barangay's name is not cut on an official's phone");
+        await Screenshots.SaveAsync(officialPhone, "official-app-bar-phone");
+        await officialPhone.Context.CloseAsync();
 
         var signIn = await e2e.NewPageAsync(EndToEndFixture.Phone);
         await signIn.GotoAsync("/Identity/Account/Login");

@@ -34,7 +34,8 @@ public sealed class RegistrationService(
     PasswordGate gate,
     TimeProvider clock,
     PublicLinks? publicLinks = null,
-    ISmsDispatcher? sms = null)
+    ISmsDispatcher? sms = null,
+    UserManager<User>? userManager = null)
 {
     public async Task<string> PrivacyNoticeAsync(CancellationToken ct = default)
     {
@@ -157,7 +158,7 @@ public sealed class RegistrationService(
             payload = payload with { IdPhotoFileId = upload.File?.Id };
             saved.UserPayload = payload.ToJson();
             if (RegistrationTexts.ByText(payload)) RegistrationTexts.Received(after, publicLinks, payload, row.RegistrationId);
-            else emailId = RegistrationEmails.Received(after, publicLinks, payload, row.RegistrationId, eta).Id;
+            else emailId = RegistrationEmails.Received(after, publicLinks, payload, row.RegistrationId, eta, await ConfirmPathAsync(user)).Id;
             await after.SaveChangesAsync(ct);
         }
         if (emailId is { } sent) await dispatcher.DispatchAsync([sent], ct);
@@ -181,6 +182,14 @@ public sealed class RegistrationService(
         await db.SaveChangesAsync(ct);
         await dispatcher.DispatchAsync([mail.Id], ct);
         return ServiceResult<RegistrationReceipt>.Success(RegistrationReceipt.NotCreated);
+    }
+
+    /// <summary>The "confirm your email" link for a new applicant (the same token and page as an email change), or null where no token provider is set up.</summary>
+    private async Task<string?> ConfirmPathAsync(User user)
+    {
+        if (userManager is null || !userManager.Options.Tokens.ProviderMap.ContainsKey(userManager.Options.Tokens.EmailConfirmationTokenProvider)) return null;
+        var token = await userManager.GenerateEmailConfirmationTokenAsync(user);
+        return $"Identity/Account/ConfirmEmail?userId={user.Id}&code={System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token))}";
     }
 
     /// <summary>The mobile-only twin of <see cref="AlreadyTakenAsync"/>: nothing created, the same hashing work, a text to the number.</summary>
