@@ -36,6 +36,8 @@ public static class AccountServices
         services.AddScoped<RegistrationService>();
         services.AddScoped<RegistrationReviewService>();
         services.AddSingleton<RegistrationCookie>();
+        services.AddSingleton<MobileProofCookie>();
+        services.AddScoped<Barangay.Data.Accounts.MobileCodes.MobileCodeService>();
         services.AddScoped<IPasswordAttemptSource, HttpPasswordAttempts>();
         services.AddPasswordGate();
         b.AddMailRateLimits();

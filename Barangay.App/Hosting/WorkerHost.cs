@@ -1,5 +1,6 @@
 using Barangay.Data;
 using Barangay.Jobs;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Barangay.App.Hosting;
 
@@ -20,6 +21,8 @@ public static class WorkerHost
         if (string.IsNullOrWhiteSpace(cs))
             throw new InvalidOperationException("ConnectionStrings:Default is not set. Start the worker the way ./run.sh starts the app, with the same settings.");
         builder.Services.AddBarangayData(cs, BarangayApp.DatabaseOptionsFrom(config));
+        // The SMS job reads one-time codes' texts that the app protected (SmsSecrets): the app's key ring, shared in the database.
+        builder.Services.AddDataProtection().SetApplicationName("Barangay").PersistKeysToDbContext<BarangayDbContext>();
         // Jobs read and write stored files (exports, imports, the purge of expired export files).
         builder.AddFiles();
         var jobs = JobsServices.JobsOptionsFrom(config);

@@ -41,10 +41,9 @@ public sealed partial class DashboardService
             .Select(c => new { c.Id, c.ComplaintId, c.Category, c.Subject, c.Status, c.ReportedAt, c.Confidential }).ToListAsync(ct);
         var categories = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.ComplaintCategory)
             .ToDictionaryAsync(l => l.Code, l => l.Label, ct);
-        var upcoming = from g in db.EventRegistrations.AsNoTracking()
+        // The same definition as the events page's "My registrations", which the card opens.
+        var upcoming = from g in MyEventRegistrations.Upcoming(db, me.Id, now)
                        join e in db.Events.AsNoTracking() on g.EventId equals e.Id
-                       where g.ResidentId == me.Id && e.EndAt >= now && e.Status != EventStatuses.Cancelled
-                             && (g.Status == EventRegistrationStatuses.Registered || g.Status == EventRegistrationStatuses.Waitlisted)
                        orderby e.StartAt, e.Id
                        select new MyRegistrationCard(e.Id, e.Title, e.StartAt, e.Venue, g.Status);
         var registrationCount = await upcoming.CountAsync(ct);

@@ -104,13 +104,21 @@ public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, 
     }
 
     /// <summary>The caller's imports, newest first.</summary>
-    public async Task<IReadOnlyList<ImportListRow>> MineAsync(int take = 20, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ImportListRow>> MineAsync(int take = 20, CancellationToken ct = default) =>
+        (await MinePageAsync(0, take, ct)).Items;
+
+    /// <summary>A page of the caller's imports, newest first, with how many there are (the list used to stop at 20).</summary>
+    public async Task<Page<ImportListRow>> MinePageAsync(int page, int size, CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        return await MineQuery(db, caller).AsNoTracking().OrderByDescending(i => i.RequestedAt).ThenByDescending(i => i.ImportId).Take(Math.Clamp(take, 1, 100))
+        var q = MineQuery(db, caller).AsNoTracking();
+        size = Math.Clamp(size, 1, 100);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(i => i.RequestedAt).ThenByDescending(i => i.ImportId).Skip(Math.Max(0, page) * size).Take(size)
             .Select(i => new ImportListRow(i.Id, i.ImportId, i.DatasetTarget, i.FileName, i.Status, i.RequestedAt, i.RecordsTotal, i.RecordsImported, i.RecordsFailed, i.RollbackAvailable))
             .ToListAsync(ct);
+        return new Page<ImportListRow>(items, total);
     }
 
     /// <summary>A page of the file's rows as the mapping reads them, each with its problems (from the stored preview).</summary>

@@ -55,6 +55,75 @@ namespace Barangay.Data.Migrations
                     b.ToTable("failed_logins", (string)null);
                 });
 
+            modelBuilder.Entity("Barangay.Data.Accounts.MobileCodes.MobileCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("PhoneNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone_number");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("WrongAttempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int4")
+                        .HasDefaultValue(0)
+                        .HasColumnName("wrong_attempts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mobile_codes");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_mobile_codes_user_id");
+
+                    b.HasIndex("IpAddress", "CreatedAt")
+                        .HasDatabaseName("ix_mobile_codes_ip_created");
+
+                    b.HasIndex("PhoneNumber", "Purpose", "CreatedAt")
+                        .HasDatabaseName("ix_mobile_codes_number_purpose_created");
+
+                    b.ToTable("mobile_codes", (string)null);
+                });
+
             modelBuilder.Entity("Barangay.Data.Accounts.RegistrationPending", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2465,6 +2534,10 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<string>("BodySecret")
+                        .HasColumnType("text")
+                        .HasColumnName("body_secret");
+
                     b.Property<DateTime>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -2621,6 +2694,15 @@ namespace Barangay.Data.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Barangay.Data.Accounts.MobileCodes.MobileCode", b =>
+                {
+                    b.HasOne("Barangay.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_mobile_codes_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Barangay.Data.Accounts.RegistrationPending", b =>

@@ -9,7 +9,13 @@ public class SmsMessage
 {
     public Guid Id { get; set; }
     public string ToNumber { get; set; } = "";
+    /// <summary>What admins see. For a message carrying a one-time code, the code is masked here.</summary>
     public string Body { get; set; } = "";
+    /// <summary>
+    /// The real text of a message carrying a secret (a one-time code), protected with Data Protection; only the
+    /// SMS job reads it, and it is cleared once the message is sent or has failed (see <see cref="SmsSecrets"/>).
+    /// </summary>
+    public string? BodySecret { get; set; }
     public Guid? UserId { get; set; }
     /// <summary>What sent it, e.g. an announcement's human id.</summary>
     public string? Source { get; set; }

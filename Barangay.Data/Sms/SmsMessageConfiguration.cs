@@ -12,6 +12,7 @@ public class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMessage>
         b.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
         b.Property(x => x.ToNumber).IsRequired();
         b.Property(x => x.Body).IsRequired().HasColumnType("text");
+        b.Property(x => x.BodySecret).HasColumnType("text");
         b.Property(x => x.Status).IsRequired().HasDefaultValue(SmsStatuses.Queued);
         b.Property(x => x.AttemptCount).HasDefaultValue(0);
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");

@@ -23,6 +23,7 @@ public static class AnnouncementJobs
         services.AddTransient<AnnouncementFanOutJob>();
         services.AddTransient<ScheduledAnnouncementsJob>();
         services.AddTransient<SmsDeliveryJob>();
+        services.TryAddSingleton<SmsSecrets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueuedWorkSource, AnnouncementDeliveryWorkSource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueuedWorkSource, SmsWorkSource>());
         if (recurring) services.AddHostedService<Registrar>();

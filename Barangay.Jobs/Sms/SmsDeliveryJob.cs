@@ -10,7 +10,7 @@ namespace Barangay.Jobs.Sms;
 /// or sending with an expired claim), so two runs never send the same message; passing failures are retried with
 /// exponential backoff up to <see cref="SmsOptions.MaxAttempts"/>.
 /// </summary>
-public sealed class SmsDeliveryJob(IDbContextFactory<BarangayDbContext> factory, ISmsSender sender, SmsOptions options, TimeProvider clock)
+public sealed class SmsDeliveryJob(IDbContextFactory<BarangayDbContext> factory, ISmsSender sender, SmsOptions options, TimeProvider clock, SmsSecrets? secrets = null)
 {
     [AutomaticRetry(Attempts = 3)]
     [JobDisplayName("Send queued text messages")]
@@ -30,12 +30,16 @@ public sealed class SmsDeliveryJob(IDbContextFactory<BarangayDbContext> factory,
                       AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
                     ORDER BY created_at LIMIT {options.BatchSize})
                   AND (status = {SmsStatuses.Queued} OR (status = {SmsStatuses.Sending} AND locked_until < {now}))
-                RETURNING id, to_number, body, attempt_count, created_at
+                RETURNING id, to_number, body, body_secret, attempt_count, created_at
                 """).ToListAsync(ct);
             if (batch.Count == 0) return total;
             foreach (var m in batch.OrderBy(b => b.CreatedAt))
             {
-                var result = await sender.SendAsync(m.ToNumber, m.Body, ct);
+                // A one-time code's real text is read only here, and never written to a log or back to the row.
+                var text = m.BodySecret is null ? m.Body : secrets?.TextToSend(m.Body, m.BodySecret);
+                var result = text is null
+                    ? new SmsSendResult(SmsOutcome.Failed, "The message's protected text could not be read; it was not sent.")
+                    : await sender.SendAsync(m.ToNumber, text, ct);
                 var attempts = m.AttemptCount + 1;
                 var done = clock.GetUtcNow().UtcDateTime;
                 var (status, next) = result.Outcome switch
@@ -48,7 +52,8 @@ public sealed class SmsDeliveryJob(IDbContextFactory<BarangayDbContext> factory,
                 var sentAt = status == SmsStatuses.Sent ? done : (DateTime?)null;
                 await db.Database.ExecuteSqlAsync($"""
                     UPDATE sms_outbox SET status = {status}, attempt_count = {attempts}, last_result = {result.Result},
-                           next_attempt_at = {next}, locked_until = NULL, sent_at = {sentAt}
+                           next_attempt_at = {next}, locked_until = NULL, sent_at = {sentAt},
+                           body_secret = CASE WHEN {status} = {SmsStatuses.Queued} THEN body_secret END
                     WHERE id = {m.Id} AND locked_until = {lockUntil}
                     """, ct);
                 total++;
@@ -56,7 +61,7 @@ public sealed class SmsDeliveryJob(IDbContextFactory<BarangayDbContext> factory,
         }
     }
 
-    private sealed record Claimed(Guid Id, string ToNumber, string Body, int AttemptCount, DateTime CreatedAt);
+    private sealed record Claimed(Guid Id, string ToNumber, string Body, string? BodySecret, int AttemptCount, DateTime CreatedAt);
 }
 
 /// <summary>Starts one sending run; a second start is harmless (claims keep runs apart).</summary>

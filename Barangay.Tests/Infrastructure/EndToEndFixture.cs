@@ -10,6 +10,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The SMS gateway the app texts through (the real one is outside the system): what reached each phone.</summary>
+    public Barangay.Tests.Data.Announcements.FakeSmsGateway Sms { get; private set; } = null!;
+
     public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
@@ -17,10 +20,12 @@ public sealed class EndToEndFixture : IAsyncLifetime
     {
         if (!Chromium.Installed) return; // every end-to-end test is then reported skipped (ChromiumSkipFramework)
         await Database.InitializeAsync();
+        Sms = await Barangay.Tests.Data.Announcements.FakeSmsGateway.StartAsync();
         // Every test's browser comes from 127.0.0.1: the mail limits are tested with an app of their own (MailRateLimitTests).
         App = await AppProcess.StartAsync(Database.AppConnectionString, new Dictionary<string, string>
         {
             ["RateLimits__Mail__PerClient"] = "100000", ["RateLimits__Mail__PerTarget"] = "100000",
+            ["Sms__Gateway__BaseUrl"] = Sms.BaseUrl, ["Sms__Gateway__ApiKey"] = "e2e-key",
         });
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -150,6 +155,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         Playwright?.Dispose();
         if (App is not null) await App.DisposeAsync();
+        if (Sms is not null) await Sms.DisposeAsync();
         await Database.DisposeAsync();
     }
 }

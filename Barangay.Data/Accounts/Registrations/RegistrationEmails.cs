@@ -14,12 +14,18 @@ internal static class RegistrationEmails
 {
     public const string StatusPath = "/Identity/Account/RegistrationStatus";
 
-    public static EmailQueueItem Received(BarangayDbContext db, PublicLinks? links, RegistrationPayload p, string registrationId, DateTime? eta)
+    /// <param name="confirmPath">The address-confirmation link's path and query (issue 24 item 15), when the host can make one.</param>
+    public static EmailQueueItem Received(BarangayDbContext db, PublicLinks? links, RegistrationPayload p, string registrationId, DateTime? eta, string? confirmPath = null)
     {
         var lang = Lang(p.Language);
         var sentence = T(lang, "We received your registration. Your reference number is <strong>{0}</strong>.", registrationId)
             + (eta is { } e ? " " + T(lang, "The barangay hall expects to review it by {0}.", Manila(e, lang)) : "")
             + " " + T(lang, "You will get an email when it has been reviewed.");
+        // Confirming the address now (not only by using the reference number later) is what lets notices and password
+        // resets reach this person once the account is approved.
+        if (links is not null && confirmPath is not null)
+            sentence += " " + Texts.Format("Please confirm this email address: {0}. Notices and password resets are sent only to a confirmed address.", lang,
+                $"<a href=\"{Enc(links.To(confirmPath))}\">{Enc(Texts.Get("confirm my email address", lang))}</a>");
         return Queue(db, links, p, lang, registrationId, Texts.Format("Registration {0} received", lang, registrationId), sentence);
     }
 

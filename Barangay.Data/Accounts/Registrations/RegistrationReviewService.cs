@@ -13,7 +13,7 @@ namespace Barangay.Data.Accounts.Registrations;
 /// creating a duplicate, approve or reject. Two reviewers acting on the same registration: the row's version lets
 /// exactly one decision commit; the other is told who got there first. Only reviewers see any of it.
 /// </summary>
-public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher dispatcher, TimeProvider clock, PublicLinks? publicLinks = null)
+public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher dispatcher, TimeProvider clock, PublicLinks? publicLinks = null, Sms.ISmsDispatcher? sms = null)
 {
     public const string AlreadyDecided = "Another official has already decided this registration; it is now {0}. Nothing was changed.";
 
@@ -81,7 +81,7 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
         var (first, caller) = await dbs.OpenAsync(ct);
         await using var _ = first;
         if (!caller.Can(Permissions.Registrations.Review)) return ServiceResult<string>.NotFound();
-        Guid emailId = default;
+        Guid? emailId = null;
         try
         {
             var result = await first.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -104,7 +104,7 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
                     if (found.UserId is not null) return ServiceResult<string>.Invalid("Link", $"{found.ResidentId} already has an account; choose another record or create a new one.");
                     resident = found;
                     resident.UserId = user.Id;
-                    if (string.IsNullOrWhiteSpace(resident.Email)) resident.Email = p.Email;
+                    if (string.IsNullOrWhiteSpace(resident.Email) && !string.IsNullOrWhiteSpace(p.Email)) resident.Email = p.Email;
                     if (string.IsNullOrWhiteSpace(resident.ContactNumber)) resident.ContactNumber = p.ContactNumber;
                 }
                 else
@@ -113,7 +113,7 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
                     resident = new Resident
                     {
                         Id = Guid.NewGuid(), UserId = user.Id, FirstName = p.FirstName, MiddleName = p.MiddleName, LastName = p.LastName, Dob = p.Dob!.Value,
-                        Sex = p.Sex, MaritalStatus = p.MaritalStatus, Purok = p.Purok, Address = p.Address, ContactNumber = p.ContactNumber, Email = p.Email,
+                        Sex = p.Sex, MaritalStatus = p.MaritalStatus, Purok = p.Purok, Address = p.Address, ContactNumber = p.ContactNumber, Email = string.IsNullOrWhiteSpace(p.Email) ? null : p.Email,
                         RegistrationStatus = ResidentStatuses.Active,
                         ResidentId = await HumanIds.NextAsync(db, HumanIds.Resident, ct: ct),
                     };
@@ -129,12 +129,15 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
                 db.Record(AuditActions.StatusChange, "Registration", r.Id.ToString(), new { from = RegistrationStatuses.Pending, to = RegistrationStatuses.Approved, resident = resident.ResidentId, linked = linkResidentId is not null });
                 await NotificationService.AddAsync(db, [user.Id], "registration.approved",
                     NotificationPayload.From(new Localization.Message("Welcome! Your registration was approved and your account is active."), "/"), ct);
-                emailId = RegistrationEmails.Approved(db, publicLinks, p, r.RegistrationId).Id;
+                // Applicants without email are told by text (RegistrationTexts), at the number they proved with a code.
+                if (RegistrationTexts.ByText(p)) RegistrationTexts.Approved(db, publicLinks, p, r.RegistrationId);
+                else emailId = RegistrationEmails.Approved(db, publicLinks, p, r.RegistrationId).Id;
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return ServiceResult<string>.Success(resident.ResidentId);
             });
-            if (result.Ok) await dispatcher.DispatchAsync([emailId], ct);
+            if (result.Ok && emailId is { } sent) await dispatcher.DispatchAsync([sent], ct);
+            else if (result.Ok && sms is not null) await sms.StartAsync(ct);
             return result;
         }
         catch (DbUpdateConcurrencyException)
@@ -161,7 +164,9 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
         db.Entry(r).Property(x => x.Version).OriginalValue = version;
         await RegistrationService.CloseAccountAsync(db, p.UserId, ct);
         db.Record(AuditActions.StatusChange, "Registration", r.Id.ToString(), new { from = RegistrationStatuses.Pending, to = RegistrationStatuses.Rejected, reason = why });
-        var emailId = RegistrationEmails.Rejected(db, publicLinks, p, r.RegistrationId, why).Id;
+        Guid? emailId = null;
+        if (RegistrationTexts.ByText(p)) RegistrationTexts.Rejected(db, publicLinks, p, r.RegistrationId);
+        else emailId = RegistrationEmails.Rejected(db, publicLinks, p, r.RegistrationId, why).Id;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -170,7 +175,8 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
         {
             return await DecidedNowAsync<bool>(id, ct);
         }
-        await dispatcher.DispatchAsync([emailId], ct);
+        if (emailId is { } mail) await dispatcher.DispatchAsync([mail], ct);
+        else if (sms is not null) await sms.StartAsync(ct);
         return ServiceResult<bool>.Success(true);
     }
 

@@ -9,6 +9,7 @@ using Barangay.Data.Files;
 using Barangay.Data.Localization;
 using Barangay.Data.Residents;
 using Barangay.Data.Settings;
+using Barangay.Data.Sms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,9 @@ public sealed class RegistrationService(
     IEmailDispatcher dispatcher,
     PasswordGate gate,
     TimeProvider clock,
-    PublicLinks? publicLinks = null)
+    PublicLinks? publicLinks = null,
+    ISmsDispatcher? sms = null,
+    UserManager<User>? userManager = null)
 {
     public async Task<string> PrivacyNoticeAsync(CancellationToken ct = default)
     {
@@ -48,13 +51,17 @@ public sealed class RegistrationService(
             .OrderBy(l => l.SortOrder).ThenBy(l => l.Label).Select(l => new LookupOption(l.Code, l.Label)).ToListAsync(ct);
     }
 
-    /// <summary>Checks everything first (nothing is written for bad input), then creates the pending account, the registration and the ID photo.</summary>
-    public async Task<ServiceResult<RegistrationReceipt>> SubmitAsync(RegistrationForm form, RegistrationPhoto? photo, string? ip, string? userAgent, CancellationToken ct = default)
+    /// <summary>
+    /// Checks everything first (nothing is written for bad input), then creates the pending account, the registration and the ID photo.
+    /// <paramref name="verifiedMobile"/> is the number this browser proved with a texted code (<c>MobileCodeService</c>):
+    /// the account gets it confirmed, and email becomes optional (the applicant is then told everything by text).
+    /// </summary>
+    public async Task<ServiceResult<RegistrationReceipt>> SubmitAsync(RegistrationForm form, RegistrationPhoto? photo, string? ip, string? userAgent, CancellationToken ct = default, string? verifiedMobile = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
         var puroks = (await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.Purok && !l.Retired).Select(l => l.Code).ToListAsync(ct)).ToHashSet();
-        var errors = RegistrationValidator.Validate(form, TimeZones.ManilaToday(clock), puroks);
+        var errors = RegistrationValidator.Validate(form, TimeZones.ManilaToday(clock), puroks, verifiedMobile);
 
         byte[]? photoBytes = null;
         var files = FileServiceFor(Guid.Empty, "", ip, userAgent);
@@ -68,15 +75,25 @@ public sealed class RegistrationService(
         }
 
         var userName = form.UserName.Trim();
-        var email = form.Email.Trim().ToLowerInvariant();
+        var email = (form.Email ?? "").Trim().ToLowerInvariant();
         var normalizedName = normalizer.NormalizeName(userName);
-        var normalizedEmail = normalizer.NormalizeEmail(email);
+        var normalizedEmail = email.Length == 0 ? null : normalizer.NormalizeEmail(email);
         if (errors.Count > 0) return ServiceResult<RegistrationReceipt>.Invalid(errors);
-        // A username or address that is taken gets the same answer as a new one ("check your email"); the email
-        // tells the owner of the address, so the page cannot be used to learn who has an account.
-        var emailTaken = await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct);
-        if (emailTaken || await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalizedName, ct))
-            return await AlreadyTakenAsync(form, userName, email, emailTaken, ip, userAgent, ct);
+        if (normalizedEmail is null)
+        {
+            // Mobile alone: the same answer whether or not the number or the username is taken; a text tells the number's owner.
+            var numberTaken = await db.Users.AnyAsync(u => u.PhoneNumber == verifiedMobile && u.PhoneNumberConfirmed && u.Status != UserStatuses.Disabled, ct);
+            if (numberTaken || await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalizedName, ct))
+                return await NumberTakenAsync(form, userName, verifiedMobile!, numberTaken, ip, userAgent, ct);
+        }
+        else
+        {
+            // A username or address that is taken gets the same answer as a new one ("check your email"); the email
+            // tells the owner of the address, so the page cannot be used to learn who has an account.
+            var emailTaken = await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct);
+            if (emailTaken || await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalizedName, ct))
+                return await AlreadyTakenAsync(form, userName, email, emailTaken, ip, userAgent, ct);
+        }
 
         // The request's language (set by the localization middleware from the switch, the cookie or the browser).
         var language = AppLanguages.CodeOf(CultureInfo.CurrentUICulture);
@@ -85,7 +102,9 @@ public sealed class RegistrationService(
         var eta = (await calendar.ClockAsync(ct)).AddWorkingDays(now, reviewDays);
         var user = new User
         {
-            Id = Guid.NewGuid(), UserName = userName, NormalizedUserName = normalizedName, Email = email, NormalizedEmail = normalizedEmail,
+            Id = Guid.NewGuid(), UserName = userName, NormalizedUserName = normalizedName, Email = email.Length == 0 ? null : email, NormalizedEmail = normalizedEmail,
+            // A number proved with a texted code is confirmed from the start: notices and sign-in codes reach it once approved.
+            PhoneNumber = verifiedMobile, PhoneNumberConfirmed = verifiedMobile is not null,
             FullName = $"{form.FirstName.Trim()} {form.LastName.Trim()}", Roles = [AppRoles.Resident], Status = UserStatuses.Pending,
             LockoutEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
             // The language of the page she registered on becomes her account's: notices and emails follow it until she switches.
@@ -96,7 +115,7 @@ public sealed class RegistrationService(
         {
             UserId = user.Id, UserName = userName, FirstName = form.FirstName.Trim(), MiddleName = Blank(form.MiddleName), LastName = form.LastName.Trim(),
             Dob = form.Dob, Sex = form.Sex, MaritalStatus = form.MaritalStatus, Purok = form.Purok, Address = Blank(form.Address),
-            ContactNumber = Blank(form.ContactNumber), Email = email, PrivacyConsentAt = now,
+            ContactNumber = verifiedMobile ?? Blank(form.ContactNumber), Email = email, PrivacyConsentAt = now,
             Language = language,
             PrivacyNoticeSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notice))),
         };
@@ -131,17 +150,19 @@ public sealed class RegistrationService(
         using var content = new MemoryStream(photoBytes!, writable: false);
         var upload = await FileServiceFor(user.Id, userName, ip, userAgent).UploadAsync(
             new FileUploadRequest(photo!.FileName, FileKinds.Images, FileSensitivity.IdDocument, "Registration", row.Id.ToString(), user.Id), content, ct: ct);
-        Guid emailId;
+        Guid? emailId = null;
         await using (var after = await factory.CreateDbContextAsync(ct))
         {
             after.Actor = new AuditActor(user.Id, userName, ip, Truncate(userAgent), Guid.NewGuid());
             var saved = await after.RegistrationsPending.FirstAsync(x => x.Id == row.Id, ct);
             payload = payload with { IdPhotoFileId = upload.File?.Id };
             saved.UserPayload = payload.ToJson();
-            emailId = RegistrationEmails.Received(after, publicLinks, payload, row.RegistrationId, eta).Id;
+            if (RegistrationTexts.ByText(payload)) RegistrationTexts.Received(after, publicLinks, payload, row.RegistrationId);
+            else emailId = RegistrationEmails.Received(after, publicLinks, payload, row.RegistrationId, eta, await ConfirmPathAsync(user)).Id;
             await after.SaveChangesAsync(ct);
         }
-        await dispatcher.DispatchAsync([emailId], ct);
+        if (emailId is { } sent) await dispatcher.DispatchAsync([sent], ct);
+        else if (sms is not null) await sms.StartAsync(ct);
         return ServiceResult<RegistrationReceipt>.Success(new RegistrationReceipt(row.Id, row.RegistrationId, eta));
     }
 
@@ -160,6 +181,29 @@ public sealed class RegistrationService(
         db.Record("RegistrationNotCreated", "Registration", null, new { reason = emailTaken ? "email already has an account" : "username taken" });
         await db.SaveChangesAsync(ct);
         await dispatcher.DispatchAsync([mail.Id], ct);
+        return ServiceResult<RegistrationReceipt>.Success(RegistrationReceipt.NotCreated);
+    }
+
+    /// <summary>The "confirm your email" link for a new applicant (the same token and page as an email change), or null where no token provider is set up.</summary>
+    private async Task<string?> ConfirmPathAsync(User user)
+    {
+        if (userManager is null || !userManager.Options.Tokens.ProviderMap.ContainsKey(userManager.Options.Tokens.EmailConfirmationTokenProvider)) return null;
+        var token = await userManager.GenerateEmailConfirmationTokenAsync(user);
+        return $"Identity/Account/ConfirmEmail?userId={user.Id}&code={System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token))}";
+    }
+
+    /// <summary>The mobile-only twin of <see cref="AlreadyTakenAsync"/>: nothing created, the same hashing work, a text to the number.</summary>
+    private async Task<ServiceResult<RegistrationReceipt>> NumberTakenAsync(RegistrationForm form, string userName, string number, bool numberTaken, string? ip, string? userAgent, CancellationToken ct)
+    {
+        hasher.HashPassword(new User(), form.Password);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.Actor = new AuditActor(null, userName, ip, Truncate(userAgent), Guid.NewGuid());
+        var language = AppLanguages.CodeOf(CultureInfo.CurrentUICulture);
+        if (numberTaken) RegistrationTexts.NumberHasAccount(db, publicLinks, number, language);
+        else RegistrationTexts.UserNameTaken(db, number, language);
+        db.Record("RegistrationNotCreated", "Registration", null, new { reason = numberTaken ? "mobile number already has an account" : "username taken" });
+        await db.SaveChangesAsync(ct);
+        if (sms is not null) await sms.StartAsync(ct);
         return ServiceResult<RegistrationReceipt>.Success(RegistrationReceipt.NotCreated);
     }
 
@@ -224,7 +268,9 @@ public sealed class RegistrationService(
         r.UserPayload = p.ToJson();
         await CloseAccountAsync(db, p.UserId, ct);
         db.Record(AuditActions.StatusChange, "Registration", r.Id.ToString(), new { from = RegistrationStatuses.Pending, to = RegistrationStatuses.Withdrawn });
-        var emailId = RegistrationEmails.Withdrawn(db, publicLinks, p, r.RegistrationId).Id;
+        Guid? emailId = null;
+        if (RegistrationTexts.ByText(p)) RegistrationTexts.Withdrawn(db, p, r.RegistrationId);
+        else emailId = RegistrationEmails.Withdrawn(db, publicLinks, p, r.RegistrationId).Id;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -234,7 +280,8 @@ public sealed class RegistrationService(
             var current = await GetForApplicantAsync(id, ct);
             return ServiceResult<RegistrationStatusView>.Conflict($"This registration was already {current?.Status}; it can no longer be withdrawn.", current);
         }
-        await dispatcher.DispatchAsync([emailId], ct);
+        if (emailId is { } sent) await dispatcher.DispatchAsync([sent], ct);
+        else if (sms is not null) await sms.StartAsync(ct);
         return ServiceResult<RegistrationStatusView>.Success(View(r, p));
     }
 

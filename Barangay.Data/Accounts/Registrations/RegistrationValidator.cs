@@ -12,7 +12,8 @@ public static partial class RegistrationValidator
 {
     public const int MaxUserName = 40;
 
-    public static Dictionary<string, string> Validate(RegistrationForm f, DateOnly today, ISet<string> activePuroks)
+    /// <param name="verifiedMobile">The number this browser proved with a texted code (+63 form), if any: then email is optional.</param>
+    public static Dictionary<string, string> Validate(RegistrationForm f, DateOnly today, ISet<string> activePuroks, string? verifiedMobile = null)
     {
         var edit = new ResidentEdit
         {
@@ -26,8 +27,13 @@ public static partial class RegistrationValidator
         if (string.IsNullOrWhiteSpace(f.ContactNumber)) errors[nameof(f.ContactNumber)] = "Mobile number is required.";
 
         var email = f.Email?.Trim() ?? "";
-        if (email.Length == 0) errors[nameof(f.Email)] = "Email address is required (your review result is sent there).";
+        if (email.Length == 0 && verifiedMobile is null) errors[nameof(f.Email)] = "Email address is required (your review result is sent there), or register with your mobile number alone.";
+        else if (email.Length == 0) { }
         else if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email) errors[nameof(f.Email)] = "Email address is not valid.";
+
+        // The number proved by the code is the one the account gets: a different one typed here is refused.
+        if (verifiedMobile is not null && !errors.ContainsKey(nameof(f.ContactNumber)) && Sms.SmsText.NormalizeNumber(f.ContactNumber) != verifiedMobile)
+            errors[nameof(f.ContactNumber)] = "Mobile number: this is not the number you confirmed with the code. Use that number, or confirm this one.";
 
         var user = f.UserName?.Trim() ?? "";
         if (user.Length == 0) errors[nameof(f.UserName)] = "Username is required.";

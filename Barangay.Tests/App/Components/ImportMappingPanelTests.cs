@@ -87,4 +87,28 @@ public class ImportMappingPanelTests : ComponentTestBase, IClassFixture<DemoData
         cut.Render(p => p.Add(x => x.View, view)); // as the page does with the view the check returned
         cut.FindAll("[data-testid=mapping-changed]").Should().BeEmpty("what is chosen is what was checked");
     }
+
+    [Theory]
+    [InlineData(1, "Import 1 row")]
+    [InlineData(2, "Import 2 rows")]
+    [InlineData(1250, "Import 1,250 rows")]
+    public void CommitLabel_SaysRowOrRows(int rows, string label) =>
+        ImportMappingPanel.CommitLabel(rows).Should().Be(label, "the button used to say \"Import 1 rows\"");
+
+    [Fact]
+    public async Task YourImports_MoreThanOnePage_HasATotalAndTheNextPage()
+    {
+        var imports = Services.GetRequiredService<ImportService>();
+        for (var i = 0; i < 23; i++)
+        {
+            var upload = await imports.UploadAsync(ImportTargets.Residents, $"paged{i}.csv", new MemoryStream(Encoding.UTF8.GetBytes($"Apelyido,Pangalan,Kaarawan,Kasarian,Purok\r\nPagedtest{i},Tala,1990-03-15,F,Purok 1\r\n")));
+            upload.Ok.Should().BeTrue(upload.Message);
+        }
+        var first = await imports.MinePageAsync(0, 20);
+        first.Items.Should().HaveCount(20);
+        first.Total.Should().BeGreaterThanOrEqualTo(23, "the list used to stop at 20 with nothing said");
+        var second = await imports.MinePageAsync(1, 20);
+        second.Items.Select(r => r.Id).Should().NotIntersectWith(first.Items.Select(r => r.Id));
+        (first.Items.Count + second.Items.Count).Should().Be(first.Total);
+    }
 }

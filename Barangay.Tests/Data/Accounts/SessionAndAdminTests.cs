@@ -134,6 +134,25 @@ public class SessionAndAdminTests(DemoDatabase database) : IClassFixture<DemoDat
         counts.Delay.Should().BeGreaterThan(TimeSpan.Zero);
     }
 
+    [Fact]
+    public async Task SuspiciousActivity_MoreThanFiftyAddresses_SaysHowManyAndGivesTheRestOnAsking()
+    {
+        // 55 addresses with 5 failures each: the list used to stop at 50 with nothing said.
+        for (var a = 0; a < 55; a++)
+            for (var i = 0; i < SignInMonitorService.Threshold; i++)
+                await Sessions.RecordFailureAsync($"many{a}", null, "wrong username or password", $"192.0.2.{a}", "bot");
+        await _services.SignInAsAsync(DemoAccounts.AdminUser);
+        var monitor = _services.Get<SignInMonitorService>();
+
+        var first = await monitor.GetAsync();
+        first!.Addresses.Should().HaveCount(SignInMonitorService.PageSize);
+        first.AddressTotal.Should().BeGreaterThanOrEqualTo(55);
+        first.AccountTotal.Should().BeGreaterThanOrEqualTo(55);
+        var all = await monitor.GetAsync(first.AddressTotal, first.AccountTotal);
+        all!.Addresses.Should().HaveCount(first.AddressTotal).And.Contain(x => x.IpAddress == "192.0.2.54");
+        all.Accounts.Should().HaveCount(first.AccountTotal);
+    }
+
     [Theory]
     [InlineData("short", "at least 12")]
     [InlineData("password1234", "too common")]

@@ -15,7 +15,7 @@ namespace Barangay.App.Areas.Identity.Pages.Account;
 // Room for a 10 MB photo and an oversized field, so that a 5 MB name is refused by name, not by the server.
 [RequestSizeLimit(24 * 1024 * 1024)]
 [RequestFormLimits(ValueLengthLimit = 8 * 1024 * 1024, MultipartBodyLengthLimit = 24 * 1024 * 1024)]
-public class RegisterModel(RegistrationService registrations) : PageModel
+public class RegisterModel(RegistrationService registrations, Barangay.App.Accounts.MobileProofCookie mobileProof) : PageModel
 {
     [BindProperty]
     public RegistrationForm Input { get; set; } = new();
@@ -27,6 +27,9 @@ public class RegisterModel(RegistrationService registrations) : PageModel
 
     public IReadOnlyList<LookupOption> Puroks { get; private set; } = [];
 
+    /// <summary>The number this browser proved with a texted code (+63 form): then email is optional.</summary>
+    public string? VerifiedMobile { get; private set; }
+
     public IReadOnlyList<string> Sexes => ResidentLists.Sexes;
 
     public IReadOnlyList<string> CivilStatuses => ResidentLists.MaritalStatuses;
@@ -35,6 +38,7 @@ public class RegisterModel(RegistrationService registrations) : PageModel
     {
         if (User.Identity?.IsAuthenticated == true) return LocalRedirect("~/");
         await LoadAsync();
+        if (VerifiedMobile is not null && string.IsNullOrEmpty(Input.ContactNumber)) Input.ContactNumber = SmsCodeModel.Local(VerifiedMobile);
         return Page();
     }
 
@@ -44,7 +48,7 @@ public class RegisterModel(RegistrationService registrations) : PageModel
         ModelState.Clear();
         await using var photo = IdPhoto?.OpenReadStream();
         var result = await registrations.SubmitAsync(Input, photo is null ? null : new RegistrationPhoto(IdPhoto!.FileName, photo),
-            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), ct);
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), ct, mobileProof.Read(Request));
         if (!result.Ok)
         {
             foreach (var (field, message) in result.Errors)
@@ -55,11 +59,15 @@ public class RegisterModel(RegistrationService registrations) : PageModel
         }
         // The same answer whether a registration was made or the username or email was taken (then the email says
         // so): the reference number goes to the email address only, so this page tells no one who has an account.
-        return RedirectToPage("./RegistrationStatus", new { submitted = true });
+        // Without email the same holds for the proved number, by text; the proof is used up.
+        var texted = string.IsNullOrWhiteSpace(Input.Email) && mobileProof.Read(Request) is not null;
+        if (texted) mobileProof.Clear(Response);
+        return RedirectToPage("./RegistrationStatus", texted ? new { submitted = true, texted = true } : (object)new { submitted = true });
     }
 
     private async Task LoadAsync()
     {
+        VerifiedMobile = mobileProof.Read(Request);
         PrivacyNotice = await registrations.PrivacyNoticeAsync();
         Puroks = await registrations.PuroksAsync();
     }

@@ -27,6 +27,10 @@ public class RegistrationStatusModel(RegistrationService registrations, Registra
     [BindProperty(SupportsGet = true)]
     public bool Submitted { get; set; }
 
+    /// <summary>Sent without email: the reference number went by text.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Texted { get; set; }
+
     public RegistrationStatusView? Status { get; private set; }
 
     public string? Error { get; private set; }
