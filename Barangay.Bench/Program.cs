@@ -29,6 +29,10 @@ IBenchmark[] all =
     new Barangay.Bench.Failover.FailoverLoadBench(), // scripts/drill.sh only (it waits for a stop file)
 ];
 
+// BENCH_LANGUAGE=fil-PH ./bench.sh accounts dashboard: the same figures with the process in Filipino (issue 26).
+if (Environment.GetEnvironmentVariable("BENCH_LANGUAGE") is { Length: > 0 } benchLanguage)
+    System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = Barangay.Data.Localization.AppLanguages.Culture(benchLanguage);
+
 if (args is ["--list"])
 {
     foreach (var b in all) Console.WriteLine($"{b.Name}: {b.Description}");

@@ -1,11 +1,12 @@
 using Barangay.Data.Files;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Complaints;
 
-/// <summary>The rules a new complaint must meet; each broken rule is a message naming the field.</summary>
+/// <summary>The rules a new complaint must meet; each broken rule is a message naming the field, in the filer's language (<see cref="Texts.Say"/>).</summary>
 public static class ComplaintValidator
 {
     public const int MaxSubject = 150;
@@ -20,15 +21,15 @@ public static class ComplaintValidator
     {
         var errors = new Dictionary<string, string>();
         var description = (input.Description ?? "").Trim();
-        if (description.Length == 0) errors[nameof(input.Description)] = "Describe what happened: the description is required.";
+        if (description.Length == 0) errors[nameof(input.Description)] = Texts.Say("Describe what happened: the description is required.");
         else if (description.Length > MaxDescription)
-            errors[nameof(input.Description)] = $"The description is {description.Length:N0} characters long; keep it to {MaxDescription:N0} (attach a file for more).";
+            errors[nameof(input.Description)] = Texts.Say("The description is {0:N0} characters long; keep it to {1:N0} (attach a file for more).", description.Length, MaxDescription);
         var subject = (input.Subject ?? "").Trim();
-        if (subject.Length == 0) errors[nameof(input.Subject)] = "Give the complaint a short subject.";
-        else if (subject.Length > MaxSubject) errors[nameof(input.Subject)] = $"The subject is longer than {MaxSubject} characters.";
-        if ((input.Location ?? "").Trim().Length > MaxLocation) errors[nameof(input.Location)] = $"The location is longer than {MaxLocation} characters.";
-        if (string.IsNullOrWhiteSpace(input.Category)) errors[nameof(input.Category)] = "Choose what the complaint is about (the category).";
-        if (input.AttachmentIds.Distinct().Count() > MaxAttachments) errors[nameof(input.AttachmentIds)] = $"Attach at most {MaxAttachments} files.";
+        if (subject.Length == 0) errors[nameof(input.Subject)] = Texts.Say("Give the complaint a short subject.");
+        else if (subject.Length > MaxSubject) errors[nameof(input.Subject)] = Texts.Say("The subject is longer than {0} characters.", MaxSubject);
+        if ((input.Location ?? "").Trim().Length > MaxLocation) errors[nameof(input.Location)] = Texts.Say("The location is longer than {0} characters.", MaxLocation);
+        if (string.IsNullOrWhiteSpace(input.Category)) errors[nameof(input.Category)] = Texts.Say("Choose what the complaint is about (the category).");
+        if (input.AttachmentIds.Distinct().Count() > MaxAttachments) errors[nameof(input.AttachmentIds)] = Texts.Say("Attach at most {0} files.", MaxAttachments);
         if (hallEntry)
         {
             if (input.ResidentId is null && string.IsNullOrWhiteSpace(input.ComplainantName))
@@ -50,15 +51,15 @@ public static class ComplaintValidator
                         (l.Category == LookupCategories.ComplaintCategory || l.Category == LookupCategories.ComplaintSubcategory || l.Category == LookupCategories.Purok))
             .Select(l => new { l.Category, l.Code, l.Meta }).ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(input.Category) && !values.Any(v => v.Category == LookupCategories.ComplaintCategory && v.Code == input.Category))
-            errors[nameof(input.Category)] = "Choose a category from the list.";
+            errors[nameof(input.Category)] = Texts.Say("Choose a category from the list.");
         if (!string.IsNullOrWhiteSpace(input.Subcategory))
         {
             var sub = values.FirstOrDefault(v => v.Category == LookupCategories.ComplaintSubcategory && v.Code == input.Subcategory);
             if (sub is null || LookupUsage.ParentOf(sub.Meta) != input.Category)
-                errors[nameof(input.Subcategory)] = "Choose a subcategory of the chosen category.";
+                errors[nameof(input.Subcategory)] = Texts.Say("Choose a subcategory of the chosen category.");
         }
         if (!string.IsNullOrWhiteSpace(input.Purok) && !values.Any(v => v.Category == LookupCategories.Purok && v.Code == input.Purok))
-            errors[nameof(input.Purok)] = "Choose a purok from the list.";
+            errors[nameof(input.Purok)] = Texts.Say("Choose a purok from the list.");
     }
 
     /// <summary>Each attachment must be a complaint attachment the caller uploaded, a PDF or an image.</summary>
@@ -71,7 +72,7 @@ public static class ComplaintValidator
             var f = files.FirstOrDefault(x => x.Id == id);
             var meta = f is null ? null : FileMetadata.FromJson(f.Metadata);
             if (f is null || meta is null || f.UploadedBy != caller.UserId || meta.Sensitivity != FileSensitivity.ComplaintAttachment)
-                errors[nameof(NewComplaint.AttachmentIds)] = "One of the attachments was not found; attach it again.";
+                errors[nameof(NewComplaint.AttachmentIds)] = Texts.Say("One of the attachments was not found; attach it again.");
         }
     }
 }

@@ -38,8 +38,9 @@ internal static class CertificateFactory
         };
         foreach (var f in meta.Fields) values[f.Key] = f.Value;
         // A blank value (civil status not recorded) leaves no ", ," behind.
-        // The wording in the holder's language (their account's choice): Filipino when the type has a Filipino version (issue 22, item 3).
-        var language = type.LanguageFor(await Localization.RecipientLanguage.OfAsync(db, resident.UserId, ct));
+        // The wording in the language chosen with the request (issue 26, item 4), else the holder's account language
+        // (issue 22, item 3): Filipino when the type has a Filipino version, English otherwise.
+        var language = type.LanguageFor(meta.Language ?? await Localization.RecipientLanguage.OfAsync(db, resident.UserId, ct));
         var template = type.TemplateFor(language);
         var body = System.Text.RegularExpressions.Regex.Replace(Fill(template, values), @",\s*,", ",", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         var validity = type.ValidityDays > 0 ? type.ValidityDays : 180;

@@ -67,7 +67,7 @@ public static class CertificatePdf
                 {
                     g.Dispose();
                     (page, g) = NewPage(document, size);
-                    g.DrawString($"{c.TypeLabel} {c.ControlNumber} (continued)", fonts.Small, XBrushes.DimGray, new XRect(Margin, Margin - 24, textWidth, 12), XStringFormats.TopLeft);
+                    g.DrawString(T(c, "{0} {1} (continued)", c.TypeLabel, c.ControlNumber), fonts.Small, XBrushes.DimGray, new XRect(Margin, Margin - 24, textWidth, 12), XStringFormats.TopLeft);
                     y = Margin;
                 }
                 DrawLine(g, lines[i], fonts.Normal, Margin, y, textWidth, justify: i < lines.Count - 1);
@@ -131,7 +131,7 @@ public static class CertificatePdf
         y += 26;
         g.DrawString(c.TypeLabel.ToUpper(Ph), fonts.Title, Navy, new XRect(0, y, width, 26), center);
         y += 48;
-        g.DrawString("TO WHOM IT MAY CONCERN:", fonts.Bold, XBrushes.Black, new XRect(Margin, y, width - 2 * Margin, 16), XStringFormats.TopLeft);
+        g.DrawString(T(c, "TO WHOM IT MAY CONCERN:"), fonts.Bold, XBrushes.Black, new XRect(Margin, y, width - 2 * Margin, 16), XStringFormats.TopLeft);
         return y + 30;
     }
 
@@ -141,7 +141,9 @@ public static class CertificatePdf
         var ink = XBrushes.Black;
         var issued = TimeZones.ToManila(c.IssuedAt);
         var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Left };
-        tf.DrawString($"\u2003\u2003Issued this {Ordinal(issued.Day)} day of {issued.ToString("MMMM yyyy", Ph)} at {c.BarangayName}, {c.Locality}.",
+        // Filipino writes the day as "ika-5", English as "5th".
+        var day = IsFilipino(c) ? issued.Day.ToString(CultureInfo.InvariantCulture) : Ordinal(issued.Day);
+        tf.DrawString("\u2003\u2003" + T(c, "Issued this {0} day of {1} at {2}, {3}.", day, issued.ToString("MMMM yyyy", CultureOf(c)), c.BarangayName, c.Locality),
             fonts.Normal, ink, new XRect(Margin, y, width - 2 * Margin, 32));
         // Room for a two-line "issued" sentence, then "For the Punong Barangay:" and the signature above the name.
         y += 92;
@@ -149,7 +151,7 @@ public static class CertificatePdf
         // Signatory, right: whoever approved it (CertificateSignatory), "For the Punong Barangay:" when delegated.
         var sigX = width - Margin - 220;
         var signer = c.Signatory ?? new CertificateSignatory(null, c.PunongBarangay, "Punong Barangay", false);
-        if (signer.ForPunongBarangay) g.DrawString("For the Punong Barangay:", fonts.Normal, ink, new XRect(sigX, y - 54, 220, 16), XStringFormats.TopLeft);
+        if (signer.ForPunongBarangay) g.DrawString(T(c, "For the Punong Barangay:"), fonts.Normal, ink, new XRect(sigX, y - 54, 220, 16), XStringFormats.TopLeft);
         // The signature sits on the line above the printed name, as signed by hand.
         DrawImage(g, signature, sigX + 60, y - 36, 100, 36);
         g.DrawString(signer.Name.ToUpper(Ph), fonts.Bold, ink, new XRect(sigX, y, 220, 16), XStringFormats.TopCenter);
@@ -171,9 +173,9 @@ public static class CertificatePdf
         // An ID-like type: the holder's photo left of the boxes, its bottom on theirs.
         if (c.PhotoBox) DrawPhotoBox(g, photo, sigX - PhotoSize, boxY + 50 - PhotoSize, pen, fonts);
         g.DrawRectangle(pen, sigX + 10, boxY, 130, 50);
-        g.DrawString("Signature of holder", fonts.Small, ink, new XRect(sigX + 10, boxY + 52, 130, 12), XStringFormats.TopCenter);
+        g.DrawString(T(c, "Signature of holder"), fonts.Small, ink, new XRect(sigX + 10, boxY + 52, 130, 12), XStringFormats.TopCenter);
         g.DrawRectangle(pen, sigX + 150, boxY - 10, 60, 60);
-        g.DrawString("Right thumbmark", fonts.Small, ink, new XRect(sigX + 140, boxY + 52, 80, 12), XStringFormats.TopCenter);
+        g.DrawString(T(c, "Right thumbmark"), fonts.Small, ink, new XRect(sigX + 140, boxY + 52, 80, 12), XStringFormats.TopCenter);
     }
 
     /// <summary>1×1 inch, the ID picture paper clearances ask for.</summary>
@@ -201,26 +203,27 @@ public static class CertificatePdf
     /// <summary>Control number, dates, validity, the official receipt (number, amount, date) or waiver, and the CTC (cedula) when the type asks for it.</summary>
     internal static List<(string Label, string Value)> WindowDetails(CertificateData c, DateTime issued)
     {
+        var on = CultureOf(c);
         var details = new List<(string, string)>
         {
-            ("Control No.", c.ControlNumber),
-            ("Date issued", issued.ToString("MMMM d, yyyy", Ph)),
-            ("Valid until", c.ValidUntil.ToString("MMMM d, yyyy", Ph)),
+            (T(c, "Control No."), c.ControlNumber),
+            (T(c, "Date issued"), issued.ToString("MMMM d, yyyy", on)),
+            (T(c, "Valid until"), c.ValidUntil.ToString("MMMM d, yyyy", on)),
         };
-        if (c.Waiver is not null) details.Add(("Fee", "Waived: " + c.Waiver));
+        if (c.Waiver is not null) details.Add((T(c, "Fee"), T(c, "Waived: {0}", c.Waiver)));
         else if (c.OrNumber is not null)
         {
-            details.Add(("O.R. No.", c.OrNumber));
-            details.Add(("Amount paid", "₱" + c.Fee.ToString("N2", Ph)));
-            if (c.OrDate is { } paid) details.Add(("O.R. date", paid.ToString("MMMM d, yyyy", Ph)));
+            details.Add((T(c, "O.R. No."), c.OrNumber));
+            details.Add((T(c, "Amount paid"), "₱" + c.Fee.ToString("N2", Ph)));
+            if (c.OrDate is { } paid) details.Add((T(c, "O.R. date"), paid.ToString("MMMM d, yyyy", on)));
         }
-        else details.Add(("Fee", "None"));
+        else details.Add((T(c, "Fee"), T(c, "None")));
         if (c.Ctc is { } ctc)
         {
             // Blank lines when the window has not filled them: written in by hand, never left out.
-            details.Add(("CTC No.", Blank(ctc.Number)));
-            details.Add(("CTC issued on", Blank(ctc.IssuedOn)));
-            details.Add(("CTC issued at", Blank(ctc.IssuedAt)));
+            details.Add((T(c, "CTC No."), Blank(ctc.Number)));
+            details.Add((T(c, "CTC issued on"), Blank(ctc.IssuedOn)));
+            details.Add((T(c, "CTC issued at"), Blank(ctc.IssuedAt)));
         }
         return details;
     }
@@ -233,18 +236,18 @@ public static class CertificatePdf
         var qrY = height - QrBottomMargin - QrSize;
         DrawQr(g, scanUrl, Margin, qrY, QrSize);
         var signedNote = c.SignedPayload is null
-            ? "Scan to check that this certificate is genuine:\n" + verifyUrl
-            : "Scan with any phone camera to check that this certificate is genuine (works offline), or open:\n" + verifyUrl;
+            ? T(c, "Scan to check that this certificate is genuine:") + "\n" + verifyUrl
+            : T(c, "Scan with any phone camera to check that this certificate is genuine (works offline), or open:") + "\n" + verifyUrl;
         tf.DrawString(signedNote, fonts.Small, XBrushes.Black, new XRect(Margin + QrSize + 12, qrY + 24, width - 2 * Margin - QrSize - 12, 40));
         if (c.KeyFingerprint is { } fingerprint)
         {
             // Small, for whoever checks by hand: the key's fingerprint as the public keys page lists it.
-            tf.DrawString("Signed with the barangay's key, SHA-256 fingerprint:\n" + fingerprint, fonts.Tiny, XBrushes.DimGray,
+            tf.DrawString(T(c, "Signed with the barangay's key, SHA-256 fingerprint:") + "\n" + fingerprint, fonts.Tiny, XBrushes.DimGray,
                 new XRect(Margin + QrSize + 12, qrY + 62, width - 2 * Margin - QrSize - 12, 20));
         }
         if (c.DrySealLine is { } dry)
             g.DrawString(dry, fonts.Bold, XBrushes.Black, new XRect(0, height - Margin - 12, width, 14), XStringFormats.TopCenter);
-        g.DrawString("Not valid with erasures or alterations. Purpose: " + Clip(c.Purpose, 80), fonts.Small, XBrushes.DimGray,
+        g.DrawString(T(c, "Not valid with erasures or alterations. Purpose: {0}", Clip(c.Purpose, 80)), fonts.Small, XBrushes.DimGray,
             new XRect(0, height - Margin + 2, width, 12), XStringFormats.TopCenter);
     }
 
@@ -296,18 +299,18 @@ public static class CertificatePdf
     /// </summary>
     internal static IEnumerable<string> HeaderLines(CertificateData c)
     {
-        yield return "Republic of the Philippines";
+        yield return T(c, "Republic of the Philippines");
         if (c.Province is null && c.Municipality is null)
         {
             if (c.Region.Length > 0) yield return c.Region;
-            if (c.Locality.Length > 0) yield return "Municipality/City of " + c.Locality;
+            if (c.Locality.Length > 0) yield return T(c, "Municipality/City of {0}", c.Locality);
             yield break;
         }
-        if (!string.IsNullOrWhiteSpace(c.Province)) yield return "Province of " + c.Province.Trim();
+        if (!string.IsNullOrWhiteSpace(c.Province)) yield return T(c, "Province of {0}", c.Province.Trim());
         if (!string.IsNullOrWhiteSpace(c.Municipality))
         {
             var m = c.Municipality.Trim();
-            yield return m.Contains("City", StringComparison.OrdinalIgnoreCase) ? m : "Municipality of " + m;
+            yield return m.Contains("City", StringComparison.OrdinalIgnoreCase) ? m : T(c, "Municipality of {0}", m);
         }
     }
 
@@ -343,6 +346,16 @@ public static class CertificatePdf
         using var data = generator.CreateQrCode(text, text.Length > 120 ? QRCodeGenerator.ECCLevel.L : QRCodeGenerator.ECCLevel.M);
         return [.. data.ModuleMatrix];
     }
+
+    /// <summary>
+    /// The certificate's own fixed words in its language (<see cref="CertificateData.Language"/>, chosen per document,
+    /// issue 26 item 4); a certificate frozen without one is English, as it always printed.
+    /// </summary>
+    private static string T(CertificateData c, string key, params object?[] args) => Localization.Texts.Format(key, CultureOf(c), args);
+
+    private static bool IsFilipino(CertificateData c) => Localization.AppLanguages.Match(c.Language) == Localization.AppLanguages.Filipino;
+
+    private static CultureInfo CultureOf(CertificateData c) => IsFilipino(c) ? Localization.AppLanguages.FilipinoCulture : Ph;
 
     private static string Ordinal(int day) => day + (day % 100 is 11 or 12 or 13 ? "th" : (day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 

@@ -24,6 +24,8 @@ public sealed class DocumentRequestMetadata
     public bool Oath { get; set; }
     public bool WalkIn { get; set; }
     public string? Reason { get; set; }
+    /// <summary>The certificate's language chosen with the request (<see cref="NewDocumentRequest.Language"/>); null: the holder's account language.</summary>
+    public string? Language { get; set; }
 
     /// <summary>When the requirements were found complete (RA 11032 §4(j)): the review, or the desk for a walk-in.</summary>
     public DateTime? RequirementsCompleteAt { get; set; }

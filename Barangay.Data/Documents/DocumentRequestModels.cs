@@ -8,6 +8,11 @@ public sealed class NewDocumentRequest
     public Dictionary<string, string> Fields { get; set; } = [];
     public List<Guid> AttachmentIds { get; set; } = [];
     public bool Oath { get; set; }
+    /// <summary>
+    /// The language the certificate is worded in (<c>en-PH</c> or <c>fil-PH</c>; issue 26, item 4: chosen per
+    /// document); null leaves it to the holder's account language at approval.
+    /// </summary>
+    public string? Language { get; set; }
     /// <summary>Set by an official entering a walk-in request for this resident.</summary>
     public Guid? ResidentId { get; set; }
 }

@@ -83,10 +83,10 @@ public sealed partial class DocumentRequestService
         if (!DocumentStatusMachine.CanMove(row.Status, to))
             return ServiceResult<DocumentRequestDetail>.Invalid("Status", DocumentStatusMachine.Refusal(row.Status, to));
         if (residentCancel && !official && row.Status != DocumentRequestStatuses.Submitted)
-            return ServiceResult<DocumentRequestDetail>.Invalid("Status", $"The hall is already working on this request ({row.Status}); ask the hall to cancel it.");
+            return ServiceResult<DocumentRequestDetail>.Invalid("Status", Texts.Say("The hall is already working on this request ({0}); ask the hall to cancel it.", Texts.Say(row.Status)));
         // A paid fee is the treasurer's to give back: the resident cancels a paid request only after the refund is recorded.
         if (residentCancel && !official && PaymentInfo.Parse(row.PaymentInfo)?.PaidWithReceipt == true)
-            return ServiceResult<DocumentRequestDetail>.Invalid("Status", "This request is paid: ask the treasurer to record the refund of your fee first, then cancel it.");
+            return ServiceResult<DocumentRequestDetail>.Invalid("Status", Texts.Say("This request is paid: ask the treasurer to record the refund of your fee first, then cancel it."));
         var cleanReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (to == DocumentRequestStatuses.Rejected && cleanReason is null) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for rejecting the request; the resident will see it.");
         if (to == DocumentRequestStatuses.Cancelled && cleanReason is null && !residentCancel) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for cancelling the request; the resident will see it.");

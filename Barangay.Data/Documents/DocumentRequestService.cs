@@ -65,14 +65,14 @@ public sealed partial class DocumentRequestService(
         {
             if (!caller.Can(Permissions.Documents.Request) || caller.UserId is null) return ServiceResult<DocumentRequestAck>.NotFound();
             resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == caller.UserId, ct);
-            if (resident is null) return ServiceResult<DocumentRequestAck>.Invalid("Resident", "Your account is not linked to a record in the register yet; ask the hall.");
+            if (resident is null) return ServiceResult<DocumentRequestAck>.Invalid("Resident", Texts.Say("Your account is not linked to a record in the register yet; ask the hall."));
         }
         if (resident.RegistrationStatus != ResidentStatuses.Active)
-            return ServiceResult<DocumentRequestAck>.Invalid("Resident", "Only active residents of the register can request documents.");
+            return ServiceResult<DocumentRequestAck>.Invalid("Resident", Texts.Say("Only active residents of the register can request documents."));
 
         var types = await TypesAsync(db, ct);
         var type = types.FirstOrDefault(t => t.Code == input.TypeCode);
-        if (type is null) return ServiceResult<DocumentRequestAck>.Invalid(nameof(input.TypeCode), "Choose a document type.");
+        if (type is null) return ServiceResult<DocumentRequestAck>.Invalid(nameof(input.TypeCode), Texts.Say("Choose a document type."));
         var errors = DocumentRequestValidator.Validate(input, type, TimeZones.ManilaToday(clock));
         if (errors.Count == 0) await DocumentRequestValidator.CheckAttachmentsAsync(db, input.AttachmentIds, caller, errors, ct);
         if (errors.Count > 0) return ServiceResult<DocumentRequestAck>.Invalid(errors);
@@ -94,6 +94,7 @@ public sealed partial class DocumentRequestService(
             WorkingDays = type.WorkingDays,
             Oath = input.Oath,
             WalkIn = walkIn,
+            Language = Localization.AppLanguages.Match(input.Language),
             // A walk-in is entered at the desk with the requirements in hand (RA 11032 §4(j)); an online filing's are
             // found complete when an official reviews it.
             RequirementsCompleteAt = walkIn ? now : null,

@@ -32,6 +32,14 @@ public static class Texts
         return char.IsUpper(key[0]) ? char.ToUpper(other[0], culture) + other[1..] : other;
     }
 
+    /// <summary>
+    /// A service's message to the person using the page (a validation message, a refusal) in that person's language.
+    /// Services run on the circuit's or request's culture (request localization and <c>CultureCircuitHandler</c> set
+    /// it; jobs and tests are English), so the current culture is the reader's. Literal keys given to <c>Say</c>
+    /// calls are checked against the catalogue by <c>TextsCompletenessTests</c>.
+    /// </summary>
+    public static string Say(string key, params object?[] args) => Format(key, AppLanguages.Current, args);
+
     /// <summary>The text with its arguments filled in, dates and numbers in the same culture.</summary>
     public static string Format(string key, CultureInfo culture, params object?[] args)
     {

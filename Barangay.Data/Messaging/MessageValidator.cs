@@ -1,4 +1,5 @@
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Messaging;
 
@@ -15,17 +16,17 @@ public static class MessageValidator
         if (needsSubject)
         {
             var s = (subject ?? "").Trim();
-            if (s.Length == 0) errors["Subject"] = "Subject is required.";
-            else if (s.Length > MaxSubjectLength) errors["Subject"] = $"Subject is longer than {MaxSubjectLength} characters.";
+            if (s.Length == 0) errors["Subject"] = Texts.Say("Subject is required.");
+            else if (s.Length > MaxSubjectLength) errors["Subject"] = Texts.Say("Subject is longer than {0} characters.", MaxSubjectLength);
         }
         var body = (message.Body ?? "").Trim();
         var attachments = message.AttachmentIds?.Distinct().Count() ?? 0;
         if (body.Length == 0 && attachments == 0)
-            errors["Body"] = "The message is empty. Write something before sending.";
+            errors["Body"] = Texts.Say("The message is empty. Write something before sending.");
         else if (body.Length > MaxBodyLength)
-            errors["Body"] = $"The message is longer than {MaxBodyLength:N0} characters (it has {body.Length:N0}). Shorten it or send it in parts.";
+            errors["Body"] = Texts.Say("The message is longer than {0:N0} characters (it has {1:N0}). Shorten it or send it in parts.", MaxBodyLength, body.Length);
         if (attachments > MaxAttachments)
-            errors["Attachments"] = $"A message can carry at most {MaxAttachments} attachments.";
+            errors["Attachments"] = Texts.Say("A message can carry at most {0} attachments.", MaxAttachments);
         return errors;
     }
 

@@ -10,7 +10,8 @@ namespace Barangay.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 26's "done when": on a phone whose browser prefers Filipino (Accept-Language fil-PH, no cookie) a new resident
-/// registers, requests a clearance, files a complaint, reads a notification and an email, all in Filipino; then on another device she switches to English and both devices show English.
+/// registers, requests a clearance, files a complaint, reads a notification and an email and downloads her certificate
+/// (worded in Filipino), all in Filipino; then on another device she switches to English and both devices show English.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
@@ -92,6 +93,9 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         await Expect(phone.GetByTestId("request-submit")).ToContainTextAsync("Isumite ang kahilingan");
         await phone.GetByTestId("request-type").ClickAsync();
         await phone.Locator(".mud-popover-open").GetByText("Barangay Clearance", new() { Exact = true }).ClickAsync();
+        // The service's validation message is in her language too.
+        await phone.GetByTestId("request-submit").ClickAsync();
+        await Expect(phone.GetByText("Kailangan ang layunin", new() { Exact = false })).ToBeVisibleAsync();
         await Input(phone, "request-purpose").FillAsync("Para sa trabaho");
         await phone.GetByTestId("request-submit").ClickAsync();
         await Expect(phone.GetByTestId("request-ack")).ToBeVisibleAsync();
@@ -140,13 +144,28 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         var reviewed = await EmailAsync(s => s == $"Nasuri na ang {requestId}");
         reviewed.Body.Should().StartWith("Magandang araw, Ligaya,").And.Contain("Makikita mo ito anumang oras sa Aking mga kahilingan.");
 
-        // Her request's page, where the certificate is downloaded once approved, is in Filipino too. (The Punong
-        // Barangay's approval of a newly registered resident's request failed on the hall's page in this run: see the report.)
+        // The Punong Barangay approves (in English); she downloads the certificate from her request's page, in Filipino.
+        var kapitan = await e2e.SignInAsync(DemoAccounts.KapitanUser, await PasswordOfAsync(DemoAccounts.KapitanUser, DemoAccounts.KapitanPassword), EndToEndFixture.Desktop);
+        await kapitan.GotoAsync($"/documents/{id}");
+        await EndToEndFixture.WaitInteractiveAsync(kapitan);
+        await kapitan.GetByTestId("action-approve").ClickAsync();
+        await Expect(kapitan.GetByTestId("status-chip").First).ToHaveTextAsync("approved");
+        await kapitan.Context.CloseAsync();
         await phone.GotoAsync($"/my/requests/{id}");
         await EndToEndFixture.WaitInteractiveAsync(phone);
         await Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "fil");
         await Expect(phone.GetByTestId("request-timeline")).Not.ToContainTextAsync("Submitted");
+        await Expect(phone.GetByTestId("download-certificate")).ToContainTextAsync("I-download");
         await Screenshots.SaveAsync(phone, "journey-fil-request-phone");
+        var received = await phone.RunAndWaitForResponseAsync(() => phone.GetByTestId("download-certificate").ClickAsync(),
+            r => r.Url.EndsWith($"/documents/{id}/receive", StringComparison.Ordinal));
+        received.Status.Should().Be(303);
+        var pdf = await phone.Context.APIRequest.GetAsync($"/documents/{id}/certificate.pdf");
+        pdf.Status.Should().Be(200);
+        pdf.Headers["content-type"].Should().Be("application/pdf");
+        var certificate = await CertificateTextAsync(await pdf.BodyAsync());
+        certificate.Should().Contain(Squeeze("Ito ay nagpapatunay na si LIGAYA SANTOS")).And.Contain(Squeeze("para sa Para sa trabaho"))
+            .And.Contain("SAKINAUUKULAN:").And.Contain(Squeeze("Ibinigay ngayong ika-")).And.NotContain(Squeeze("This is to certify"));
 
         // Another device (its browser prefers Filipino too): the account's Filipino holds; she switches to English there...
         var other = await FilipinoPhoneAsync();
@@ -161,8 +180,9 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         await Expect(other.GetByTestId("home-my-profile")).ToHaveTextAsync("My profile");
         await other.GotoAsync("/notifications");
         await EndToEndFixture.WaitInteractiveAsync(other);
-        await Expect(other.Locator(".notification-text").Filter(new() { HasText = requestId }).Filter(new() { HasText = "was reviewed by the hall" }).First)
-            .ToContainTextAsync("Your Barangay Clearance request");
+        // (The request's notices are one row, showing the newest: the approval.)
+        await Expect(other.Locator(".notification-text").Filter(new() { HasText = requestId }).Filter(new() { HasText = "was approved" }).First)
+            .ToContainTextAsync("Your Barangay Clearance (");
 
         // ...and the first phone follows her account on its next page.
         await phone.GotoAsync("/");
@@ -188,6 +208,16 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         (await users.AddPasswordAsync(user, testPassword)).Succeeded.Should().BeTrue();
         return testPassword;
     }
+
+    /// <summary>The certificate's text as PdfPig reads it back (white space removed: PdfPig joins the drawn words), saved beside the screenshots.</summary>
+    private static async Task<string> CertificateTextAsync(byte[] bytes)
+    {
+        await File.WriteAllBytesAsync(Path.Combine(Screenshots.Directory, "journey-fil-certificate.pdf"), bytes);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        return Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
+    }
+
+    private static string Squeeze(string s) => Regex.Replace(s, @"\s", "");
 
     private sealed record Eml(string Subject, string Body);
 

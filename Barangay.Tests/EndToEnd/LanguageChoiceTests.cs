@@ -54,6 +54,27 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>The Identity pages the stock UI would show in English (lockout, access denied, resend the confirmation) are ours, in the reader's language.</summary>
+    [Fact]
+    public async Task IdentityPagesTheStockUiServes_AreInFilipino()
+    {
+        var page = await PhoneAsync("fil-PH");
+        await page.GotoAsync("/Identity/Account/Lockout");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Naka-pause ang pag-sign in");
+        await Expect(page.GetByTestId("lockout-message")).ToContainTextAsync("Masyadong maraming maling subok");
+        await page.GotoAsync("/Identity/Account/AccessDenied");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Hindi para sa iyong account ang pahinang ito");
+        await page.GotoAsync("/Identity/Account/ResendEmailConfirmation");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ipadala muli ang email ng kumpirmasyon");
+        await page.GetByTestId("resend-submit").ClickAsync();
+        await Expect(page.Locator("[role=alert]").First).ToContainTextAsync("Ilagay ang iyong email address.");
+        await page.FillAsync("#Input_Email", "walang-account@mail.example");
+        await page.GetByTestId("resend-submit").ClickAsync();
+        await Expect(page.GetByTestId("resend-sent")).ToContainTextAsync("Pakitingnan ang iyong email.");
+        await Expect(page.Locator("main, body").First).Not.ToContainTextAsync("Resend");
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Resident_SwitchesInTheAppBar_WithoutReload_AndTheChoiceFollowsToAnotherDevice()
     {

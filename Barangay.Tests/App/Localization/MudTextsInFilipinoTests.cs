@@ -1,4 +1,5 @@
 using System.Globalization;
+using Barangay.App.Components.Shared;
 using Barangay.App.Localization;
 using Barangay.Data.Localization;
 using Barangay.Tests.Infrastructure;
@@ -59,6 +60,54 @@ public class MudTextsInFilipinoTests : ComponentTestBase, IAsyncLifetime
             Grid().Markup.Should().Contain("Rows per page:").And.Contain("1-10 of 30");
         }
         finally { CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = before; }
+    }
+
+    /// <summary>MudTablePager's texts are parameters, not MudBlazor localizer keys: the shared <see cref="TablePager"/> sets them.</summary>
+    private IRenderedComponent<MudTable<string>> Table() => Render<MudTable<string>>(p => p
+        .Add(t => t.Items, Items)
+        .Add(t => t.RowsPerPage, 10)
+        .Add(t => t.RowTemplate, (RenderFragment<string>)(item => b => b.AddContent(0, item)))
+        .Add(t => t.PagerContent, (RenderFragment)(b =>
+        {
+            b.OpenComponent<TablePager>(0);
+            b.CloseComponent();
+        })));
+
+    [Fact]
+    public void TablePager_Filipino_SaysRowsPerPageAndTheCountInFilipino()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = AppLanguages.FilipinoCulture;
+            Services.AddScoped<UiLanguage>();
+            Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(TextsLocalizer<>));
+            Table().Markup.Should().Contain("Hilera bawat pahina:").And.Contain("1-10 sa 30").And.NotContain("Rows per page").And.NotContain(" of 30");
+        }
+        finally { CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = before; }
+    }
+
+    [Fact]
+    public void TablePager_English_SaysRowsPerPage()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = AppLanguages.EnglishCulture;
+            Services.AddScoped<UiLanguage>();
+            Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(TextsLocalizer<>));
+            Table().Markup.Should().Contain("Rows per page:").And.Contain("1-10 of 30");
+        }
+        finally { CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = before; }
+    }
+
+    [Fact]
+    public void NoPage_UsesMudTablePagerDirectly()
+    {
+        var root = TextsCompletenessTests.RepoRoot();
+        Directory.EnumerateFiles(Path.Combine(root, "Barangay.App"), "*.razor", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/") && !f.EndsWith("/TablePager.razor") && File.ReadAllText(f).Contains("<MudTablePager"))
+            .Select(Path.GetFileName).Should().BeEmpty("its English defaults show on a Filipino page: use <TablePager />");
     }
 
     [Fact]

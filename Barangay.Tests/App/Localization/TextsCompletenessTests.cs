@@ -67,6 +67,18 @@ public partial class TextsCompletenessTests
     }
 
     [Fact]
+    public void EveryLiteralTheServicesSay_IsInTheCatalogue()
+    {
+        var root = RepoRoot();
+        var files = Directory.EnumerateFiles(Path.Combine(root, "Barangay.Data"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/") && !f.Contains("/Migrations/"));
+        var used = files.SelectMany(f => SaidKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups[1].Value)))).ToList();
+        used.Should().Contain(u => u.Key == "Give the complaint a short subject.", "the scan finds the services' messages");
+        var missing = used.Where(u => Texts.Find(u.Key, CultureInfo.InvariantCulture) is null).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
+        missing.Should().BeEmpty("a message passed to Texts.Say(\"…\") needs an entry in Texts.resx and Texts.fil-PH.resx");
+    }
+
+    [Fact]
     public void EveryMenuEntry_IsInTheCatalogue()
     {
         var titles = Barangay.App.Components.Layout.NavItems.Mine.Select(i => i.Title)
@@ -102,6 +114,10 @@ public partial class TextsCompletenessTests
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>Texts.Say("…") in a service (the English literal is the key).</summary>
+    [GeneratedRegex(@"\bTexts\.Say\(""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex SaidKey();
 
     /// <summary>L["…"] in a component or page (the English literal is the key).</summary>
     [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)*)""")]

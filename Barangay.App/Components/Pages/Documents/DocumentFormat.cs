@@ -14,7 +14,7 @@ public static class DocumentFormat
 
     public static string Day(DateTime utc) => TimeZones.ToManila(utc).ToString("ddd, MMM d", Ph);
 
-    public static string Peso(decimal amount) => amount <= 0 ? "Free" : "₱" + amount.ToString("N2", Ph);
+    public static string Peso(decimal amount) => amount <= 0 ? Barangay.Data.Localization.Texts.Get("Free", Ph) : "₱" + amount.ToString("N2", Ph);
 
     public static Color StatusColor(string status) => status switch
     {
