@@ -5,7 +5,10 @@ using Npgsql;
 
 namespace Barangay.Tests.Tenancy;
 
-/// <summary>One app process serving two demo barangays, "a" (named Amihan) and "b" (Bagong Silang), and a suspended "c".</summary>
+/// <summary>
+/// One app process serving two demo barangays, "a" (named Amihan, with its own public address <see cref="AmihanAddress"/>)
+/// and "b" (Bagong Silang, on the deployment's address + /b/b/), and a suspended "c".
+/// </summary>
 public sealed class TwoBarangayApp : IAsyncLifetime
 {
     public TwoBarangays Databases { get; } = new();
@@ -13,12 +16,15 @@ public sealed class TwoBarangayApp : IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    public const string AmihanAddress = "https://amihan.example.gov.ph/";
+
     public async Task InitializeAsync()
     {
         await Databases.InitializeAsync();
         await NameAsync(Databases.A.AppConnectionString, "Amihan");
         await NameAsync(Databases.B.AppConnectionString, "Bagong Silang");
         var settings = Databases.Settings(withSuspended: true).ToDictionary(kv => kv.Key.Replace(":", "__"), kv => kv.Value!);
+        settings["Barangays__0__PublicUrl"] = AmihanAddress;
         settings["AllowedHosts"] = "127.0.0.1;localhost;a.test;b.test"; // the host-name cases send Host: a.test / b.test
         // The app's own database (the key ring's home) is A's; requests only ever reach a barangay's through the directory.
         App = await AppProcess.StartAsync(Databases.A.AppConnectionString, settings);
