@@ -157,6 +157,7 @@ public static class BarangayApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
+        Tenancy.TenancySetup.UseBarangayOutagePage(app);
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
         app.UseAuthorization();

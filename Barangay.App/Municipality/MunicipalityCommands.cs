@@ -21,12 +21,13 @@ namespace Barangay.App.Municipality;
 public static class MunicipalityCommands
 {
     private const string Usage = "Usage: Barangay.App create-barangay --name N --psgc 0314010001 --host sanroque.example.gov.ph [--slug san-roque] [--server NAME]\n"
+        + "                    [--public-url https://sanroque.example.gov.ph/]  (default: PublicBaseUrl + b/{slug}/)\n"
         + "                    --admin-email E [--admin-username admin] [--admin-name \"Full Name\"]\n"
         + $"Needs {MunicipalityHosting.ConnectionStringKey} and ConnectionStrings:Default/Owner (the server the database is made on).";
 
     public static async Task<int> CreateBarangayAsync(string[] args)
     {
-        var (options, rest) = Parse(args, "--name", "--psgc", "--host", "--slug", "--server", "--admin-email", "--admin-username", "--admin-name");
+        var (options, rest) = Parse(args, "--name", "--psgc", "--host", "--slug", "--server", "--public-url", "--admin-email", "--admin-username", "--admin-name");
         if (!options.ContainsKey("--name") || !options.ContainsKey("--psgc") || !options.ContainsKey("--host") || !options.ContainsKey("--admin-email"))
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -41,7 +42,8 @@ public static class MunicipalityCommands
         await using var services = Services(config);
         await MunicipalityMigrator.MigrateMunicipalityAsync(OwnerConnectionString(config), BarangayApp.DatabaseOptionsFrom(config));
         var created = await services.GetRequiredService<BarangayProvisioner>().CreateAsync(
-            new NewBarangay(options["--name"], options["--psgc"], options["--host"], options.GetValueOrDefault("--slug"), options.GetValueOrDefault("--server")),
+            new NewBarangay(options["--name"], options["--psgc"], options["--host"], options.GetValueOrDefault("--slug"), options.GetValueOrDefault("--server"),
+                options.GetValueOrDefault("--public-url")),
             $"create-barangay command ({Environment.UserName}@{Environment.MachineName})");
         if (!created.Ok)
         {
@@ -53,7 +55,7 @@ public static class MunicipalityCommands
 
         var servers = services.GetRequiredService<BarangayServers>();
         var link = await FirstAdministratorLinkAsync(rest, servers.AppConnectionString(entry.Server, entry.DatabaseName),
-            servers.OwnerConnectionString(entry.Server, entry.DatabaseName), entry.Slug,
+            servers.OwnerConnectionString(entry.Server, entry.DatabaseName), entry.Slug, entry.PublicUrl,
             options.GetValueOrDefault("--admin-username") ?? "admin", options["--admin-email"], options.GetValueOrDefault("--admin-name") ?? $"{entry.Name} administrator");
         Console.WriteLine(link);
         return 0;
@@ -61,10 +63,10 @@ public static class MunicipalityCommands
 
     /// <summary>
     /// The first administrator has no password: the printed link (a password-reset code, valid as long as Identity's
-    /// reset codes are) lets them choose one. The link starts with the configured PublicBaseUrl and the barangay's
-    /// path prefix, never with a host the command guessed.
+    /// reset codes are) lets them choose one. The link starts with the barangay's public address (its --public-url, else
+    /// the configured PublicBaseUrl and its path prefix: PublicLinks.BaseOf), never with a host the command guessed.
     /// </summary>
-    private static async Task<string> FirstAdministratorLinkAsync(string[] rest, string appCs, string ownerCs, string slug, string userName, string email, string fullName)
+    private static async Task<string> FirstAdministratorLinkAsync(string[] rest, string appCs, string ownerCs, string slug, string? publicUrl, string userName, string email, string fullName)
     {
         await using var app = BarangayApp.Build([.. rest, $"--ConnectionStrings:Default={appCs}", $"--ConnectionStrings:Owner={ownerCs}"]);
         await using var scope = app.Services.CreateAsyncScope();
@@ -84,7 +86,7 @@ public static class MunicipalityCommands
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var links = new PublicLinks(new Uri(app.Configuration[PublicLinks.ConfigKey] ?? "http://127.0.0.1:5080"));
         return $"First administrator '{user.UserName}' ({user.Email}). Set-up link (choose a password with this email address):\n  "
-            + links.To($"b/{slug}/Identity/Account/ResetPassword?code={code}");
+            + links.To(slug, publicUrl, $"Identity/Account/ResetPassword?code={code}");
     }
 
     /// <summary>

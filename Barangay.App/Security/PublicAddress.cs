@@ -16,7 +16,9 @@ public static class PublicAddress
     {
         b.Services.AddOptions<PublicAddressOptions>().Bind(b.Configuration).ValidateOnStart();
         b.Services.AddSingleton<IValidateOptions<PublicAddressOptions>>(new PublicAddressValidator(b.Environment.IsProduction()));
-        b.Services.AddSingleton(sp => new PublicLinks(new Uri(sp.GetRequiredService<IOptions<PublicAddressOptions>>().Value.PublicBaseUrl!.Trim())));
+        // On a deployment of several barangays, each one's links start with its own address (PublicLinks, TenancyOptions).
+        b.Services.AddSingleton(sp => new PublicLinks(new Uri(sp.GetRequiredService<IOptions<PublicAddressOptions>>().Value.PublicBaseUrl!.Trim()),
+            sp.GetService<Barangay.Data.Tenancy.TenancyOptions>()?.RequireBarangay == true));
         // Url.Page(..., protocol: …) in any page (the stock Identity pages included) builds on PublicBaseUrl, not on the request.
         b.Services.Replace(ServiceDescriptor.Singleton<IUrlHelperFactory, PublicUrlHelperFactory>());
         return b;

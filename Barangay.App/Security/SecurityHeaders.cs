@@ -20,12 +20,18 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
+        Apply(context);
+        return next(context);
+    }
+
+    /// <summary>Sets the headers; also for the responses written before this middleware runs (the tenancy's 404 and 503 pages).</summary>
+    public static void Apply(HttpContext context)
+    {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = PermissionsPolicy;
         headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
-        return next(context);
     }
 }

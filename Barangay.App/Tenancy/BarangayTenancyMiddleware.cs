@@ -1,4 +1,3 @@
-using System.Net;
 using Barangay.Data.Municipality;
 using Barangay.Data.Tenancy;
 
@@ -104,23 +103,7 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
         return slug.Length > 0;
     }
 
-    private static Task NotFoundAsync(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync("No barangay is served at this address.");
-    }
+    private static Task NotFoundAsync(HttpContext context) => TenancyPages.NotFoundAsync(context);
 
-    private static Task SuspendedAsync(HttpContext context, BarangayListing barangay)
-    {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var name = WebUtility.HtmlEncode(barangay.Name);
-        return context.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Barangay {name}: suspended</title></head>
-            <body><main><h1>Barangay {name} is suspended</h1>
-            <p>This barangay's online services are suspended by the municipality. Its records are kept safe. Please visit or call the barangay hall.</p></main></body></html>
-            """);
-    }
+    private static Task SuspendedAsync(HttpContext context, BarangayListing barangay) => TenancyPages.SuspendedAsync(context, barangay.Name);
 }

@@ -65,6 +65,7 @@ public static class TenancySetup
         Decorate<IUserClaimsPrincipalFactory<Barangay.Data.Accounts.User>>(services, (_, inner) => new BarangayClaimStamp(inner));
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, BarangaySessionClaim.Attach);
         services.AddScoped<CircuitHandler, BarangayCircuitHandler>();
+        services.AddSingleton<BarangayOutages>();
         PerBarangayHostedService.Apply(services,
             typeof(Notifications.NotificationPoller), typeof(Messaging.MessagePoller), typeof(Dashboard.DashboardPoller));
         return builder;
@@ -77,6 +78,13 @@ public static class TenancySetup
         app.UseMiddleware<BarangayTenancyMiddleware>();
         // Routing after the prefix is taken off the path, so /b/{slug}/residents matches /residents.
         app.UseRouting();
+        return app;
+    }
+
+    /// <summary>After the exception handler and the security headers: a barangay whose database is down says so (503).</summary>
+    public static WebApplication UseBarangayOutagePage(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<TenancyOptions>().RequireBarangay) app.UseMiddleware<BarangayUnreachableMiddleware>();
         return app;
     }
 

@@ -28,6 +28,9 @@ public sealed partial class BarangayProvisioner(
         if (Psgc.Problem(psgc) is { } p) errors["Psgc"] = p;
         if (!HostName().IsMatch(host)) errors["Host"] = "Give the host name residents will type (for example sanisidro.santamaria.gov.ph).";
         if (!SlugPattern().IsMatch(slug)) errors["Slug"] = "The short name is lower-case letters, digits and hyphens (for example san-isidro).";
+        var publicUrl = string.IsNullOrWhiteSpace(input.PublicUrl) ? null : input.PublicUrl.Trim().TrimEnd('/') + "/";
+        if (publicUrl is not null && PublicLinks.Problem(publicUrl) is not null)
+            errors["PublicUrl"] = "Give the address residents type, as an absolute http(s) address without a query (for example https://sanisidro.santamaria.gov.ph/).";
         if (!servers.Knows(input.Server)) errors["Server"] = $"Database server '{input.Server}' is not configured.";
         if (errors.Count > 0) return ServiceResult<CatalogueEntry>.Invalid(errors);
 
@@ -53,12 +56,12 @@ public sealed partial class BarangayProvisioner(
         var entry = new CatalogueEntry
         {
             Id = Guid.NewGuid(), Slug = slug, Name = name, Psgc = psgc, Host = host, Status = BarangayStatuses.Active,
-            Server = input.Server, DatabaseName = database, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Server = input.Server, DatabaseName = database, PublicUrl = publicUrl, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using (var db = await municipality.CreateDbContextAsync(ct))
         {
             db.Barangays.Add(entry);
-            db.Audit.Add(MunicipalAudit.Entry(clock, actor, accountId, "BarangayAdded", slug, new { name, psgc, host, database, server = input.Server }));
+            db.Audit.Add(MunicipalAudit.Entry(clock, actor, accountId, "BarangayAdded", slug, new { name, psgc, host, database, server = input.Server, publicUrl }));
             await db.SaveChangesAsync(ct);
         }
         directory.Invalidate();

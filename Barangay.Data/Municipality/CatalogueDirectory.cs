@@ -48,7 +48,7 @@ public sealed class CatalogueDirectory(IDbContextFactory<MunicipalityDbContext> 
             await using var db = await factory.CreateDbContextAsync(ct);
             var rows = await db.Barangays.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);
             var all = rows.Select(r => new BarangayListing(r.Id, r.Slug, r.Name, r.Psgc, r.Host, r.Status,
-                servers.AppConnectionString(r.Server, r.DatabaseName))).ToList();
+                servers.AppConnectionString(r.Server, r.DatabaseName), r.PublicUrl)).ToList();
             s = new Snapshot(all, all.ToDictionary(b => b.Slug, StringComparer.Ordinal),
                 all.ToDictionary(b => b.Host, StringComparer.Ordinal), clock.GetUtcNow());
             _snapshot = s;

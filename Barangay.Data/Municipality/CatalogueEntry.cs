@@ -13,6 +13,11 @@ public class CatalogueEntry
     public string Name { get; set; } = "";
     public string Psgc { get; set; } = "";
     public string Host { get; set; } = "";
+    /// <summary>
+    /// The address residents type for this barangay (<c>https://sanisidro.santamaria.gov.ph/</c>), which every link it
+    /// emails or prints starts with; null = the deployment's PublicBaseUrl + <c>b/{slug}/</c> (docs/municipality.md, "Public addresses").
+    /// </summary>
+    public string? PublicUrl { get; set; }
     public string Status { get; set; } = BarangayStatuses.Active;
     public string? Server { get; set; }
     public string DatabaseName { get; set; } = "";

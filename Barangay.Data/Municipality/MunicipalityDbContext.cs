@@ -36,6 +36,7 @@ public class MunicipalityDbContext(DbContextOptions<MunicipalityDbContext> optio
             e.Property(x => x.Name).HasMaxLength(120);
             e.Property(x => x.Psgc).HasMaxLength(10);
             e.Property(x => x.Host).HasMaxLength(253);
+            e.Property(x => x.PublicUrl).HasMaxLength(300);
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.Server).HasMaxLength(63);
             e.Property(x => x.DatabaseName).HasMaxLength(63);

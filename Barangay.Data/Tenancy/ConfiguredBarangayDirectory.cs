@@ -4,7 +4,7 @@ namespace Barangay.Data.Tenancy;
 
 /// <summary>
 /// Several barangays listed in configuration (<c>Barangays:0:Slug</c>, <c>Name</c>, <c>Host</c>, <c>ConnectionString</c>,
-/// <c>Status</c>, <c>Id</c>, <c>Psgc</c>): several barangays without the municipality catalogue, for tests and small
+/// <c>Status</c>, <c>Id</c>, <c>Psgc</c>, <c>PublicUrl</c>): several barangays without the municipality catalogue, for tests and small
 /// deployments. The catalogue-backed directory replaces it when the municipality database is configured.
 /// </summary>
 public sealed class ConfiguredBarangayDirectory(IReadOnlyList<BarangayListing> listings) : IBarangayDirectory
@@ -33,7 +33,9 @@ public sealed class ConfiguredBarangay
     public string Host { get; set; } = "";
     public string Status { get; set; } = BarangayStatuses.Active;
     public string ConnectionString { get; set; } = "";
+    public string? PublicUrl { get; set; }
 
     public BarangayListing ToListing() =>
-        new(Id ?? SingleBarangayDirectory.IdOf(Slug), Slug, Name.Length > 0 ? Name : Slug, Psgc, Host, Status, ConnectionString);
+        new(Id ?? SingleBarangayDirectory.IdOf(Slug), Slug, Name.Length > 0 ? Name : Slug, Psgc, Host, Status, ConnectionString,
+            string.IsNullOrWhiteSpace(PublicUrl) ? null : PublicUrl.Trim());
 }

@@ -11,7 +11,7 @@ namespace Barangay.Tests.Tenancy;
 /// Two barangays on one app: each under its /b/{slug}/ prefix or its host name, a suspended one says so, an unknown one
 /// is not found, and a session belongs to the barangay it was opened on.
 /// </summary>
-public class TenantChoiceWebTests(TwoBarangayApp two) : IClassFixture<TwoBarangayApp>
+public partial class TenantChoiceWebTests(TwoBarangayApp two) : IClassFixture<TwoBarangayApp>
 {
     private string Url => two.App.Url;
 

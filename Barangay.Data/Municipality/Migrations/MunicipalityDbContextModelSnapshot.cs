@@ -150,6 +150,11 @@ namespace Barangay.Data.Municipality.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("psgc");
 
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("public_url");
+
                     b.Property<string>("Server")
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)")
