@@ -27,6 +27,7 @@ IBenchmark[] all =
     new Barangay.Bench.Tenancy.TenantOpenBench(),
     new Barangay.Bench.Municipality.MunicipalBench(),
     new Barangay.Bench.Failover.FailoverLoadBench(), // scripts/drill.sh only (it waits for a stop file)
+    new Barangay.Bench.Failover.ClusterBrowserBench(), // scripts/drill.sh only (it kills an app process)
 ];
 
 // BENCH_LANGUAGE=fil-PH ./bench.sh accounts dashboard: the same figures with the process in Filipino (issue 26).

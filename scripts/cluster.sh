@@ -298,7 +298,7 @@ up_db() {
     # The first node bootstraps alone; the others clone it (pg_basebackup) once it leads.
     [ "$i" = 1 ] && wait_for 120 "the first Patroni node" curl -fsS -m 2 "http://127.0.0.1:$(rest_port 1)/health"
   done
-  local before; before="$(cksum < "$CL/haproxy.cfg" 2>/dev/null || true)"
+  local before; before="$(cksum 2>/dev/null < "$CL/haproxy.cfg" || true)"
   write_haproxy_config
   /usr/sbin/haproxy -c -q -f "$CL/haproxy.cfg" || die "haproxy.cfg is not valid"
   if ! running haproxy; then

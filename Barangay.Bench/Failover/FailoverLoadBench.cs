@@ -6,7 +6,9 @@ using Barangay.Data.Accounts;
 using Barangay.Data.Complaints;
 using Barangay.Data.Documents;
 using Barangay.Data.Events;
+using Barangay.Data.Email;
 using Barangay.Data.Files;
+using Barangay.Data.Messaging;
 using Barangay.Data.Resilience;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
@@ -18,8 +20,9 @@ using Npgsql;
 namespace Barangay.Bench.Failover;
 
 /// <summary>
-/// The steady mixed load scripts/drill.sh runs while it kills things: residents file document requests and complaints
-/// and register for an event, officials move requests to "reviewed", all through the app's own services and context
+/// The steady mixed load scripts/drill.sh runs while it kills things: residents file document requests and complaints,
+/// write to the hall (a new conversation, then replies in it) and register for an event, officials move requests to
+/// "reviewed", all through the app's own services and context
 /// options (so its execution strategy and commit-outcome check). Runs until the file named in FAILOVER_LOAD_STOP
 /// exists; every acknowledged write goes to FAILOVER_LOAD_ACKS as "kind key start_ms end_ms" (epoch milliseconds),
 /// every "please try again" as "failed kind - start_ms end_ms". drill.sh checks the database against that file.
@@ -56,6 +59,8 @@ internal sealed class FailoverLoadBench : IBenchmark
         var files = new FileService(dbs, database.Contexts, new LocalFileStore(keys), new FileKeyRing(keys), new FileLinkSigner(keys, TimeProvider.System), NullLogger<FileService>.Instance);
         var complaints = new ComplaintService(dbs, database.Contexts, files, TimeProvider.System);
         var events = new EventService(dbs, new EventOptions(), TimeProvider.System, new RegistrationDesk());
+        var messaging = new MessagingService(dbs, files, new FileLinkSigner(keys, TimeProvider.System), new NoMessagingLive(), new NoDispatch());
+        var conversations = new ConcurrentDictionary<Guid, Guid>(); // a resident's conversation with the hall
 
         var acks = new BlockingCollection<string>();
         var toReview = new ConcurrentQueue<Guid>();
@@ -90,7 +95,7 @@ internal sealed class FailoverLoadBench : IBenchmark
                 var (user, _) = people[(w + n * ResidentWriters) % people.Count];
                 FlowCaller.Set(new Caller(user, $"drill resident {w}", [AppRoles.Resident], RolePermissions.For([AppRoles.Resident], null), null, null, Guid.NewGuid()));
                 var marker = $"drill-{run}-{Guid.NewGuid():N}";
-                switch (n++ % 3)
+                switch (n++ % 4)
                 {
                     case 0:
                         await Act("request", async () =>
@@ -106,6 +111,19 @@ internal sealed class FailoverLoadBench : IBenchmark
                         {
                             var r = await complaints.FileAsync(new NewComplaint { Category = "noise", Subject = marker, Description = "Videoke past midnight", Location = "Rizal St." }, stop.Token);
                             if (!r.Ok) throw new InvalidOperationException(r.Message);
+                            return marker;
+                        });
+                        break;
+                    case 2:
+                        // The first message starts the resident's conversation with the hall, later ones reply in it.
+                        // The key is the message body: drill.sh counts messages by it (and conversations by subject).
+                        await Act("message", async () =>
+                        {
+                            var r = conversations.TryGetValue(user, out var conversation)
+                                ? await messaging.SendAsync(conversation, new NewMessage(marker), stop.Token)
+                                : await messaging.StartWithHallAsync($"drill-{run}-c-{user:N}", new NewMessage(marker), stop.Token);
+                            if (!r.Ok) throw new InvalidOperationException(r.Message);
+                            conversations.TryAdd(user, r.Value!.ConversationId);
                             return marker;
                         });
                         break;
@@ -188,6 +206,11 @@ internal sealed class FailoverLoadBench : IBenchmark
             VALUES (@id, 'DRILL-' || @n, 'Drill event', now() + interval '7 days', now() + interval '7 days 4 hours', 1000, true, 'published', gen_random_uuid())
             """, ct, new NpgsqlParameter<Guid>("id", id), new NpgsqlParameter<string>("n", run));
         return id;
+    }
+
+    private sealed class NoDispatch : IEmailDispatcher
+    {
+        public Task DispatchAsync(IEnumerable<Guid> ids, CancellationToken ct = default) => Task.CompletedTask;
     }
 
     private sealed class FlowCaller : ICurrentUser

@@ -21,6 +21,17 @@ public sealed partial class EventService
         var caller = await dbs.CallerAsync(ct);
         if (!caller.Can(Permissions.Events.Register) || caller.UserId is not { } userId) return ServiceResult<RegistrationOutcome>.NotFound();
 
+        return await RegisterAsync(eventId, userId, Guid.NewGuid(), ct);
+    }
+
+    /// <summary>
+    /// One press of Register, whose registration gets <paramref name="registrationId"/> whichever attempt writes it. A
+    /// first registration is one autocommit statement: when a failover loses its answer after it committed, the
+    /// execution strategy runs the press again, which then finds its own row and answers as the first attempt would
+    /// have, instead of "You are already registered".
+    /// </summary>
+    internal async Task<ServiceResult<RegistrationOutcome>> RegisterAsync(Guid eventId, Guid userId, Guid registrationId, CancellationToken ct)
+    {
         var (first, _) = await dbs.OpenAsync(ct);
         await using var __ = first;
         var attempts = 0;
@@ -31,7 +42,7 @@ public sealed partial class EventService
                 attempts++;
                 try
                 {
-                    return await RegisterOnceAsync(eventId, userId, attempts, token);
+                    return await RegisterOnceAsync(eventId, userId, registrationId, attempts, token);
                 }
                 catch (Exception ex) when (IsRetryable(ex) && attempts < options.MaxRegistrationAttempts)
                 {
@@ -48,12 +59,12 @@ public sealed partial class EventService
     /// takes the seats, writes the rows and their audit rows and commits; what it saw decides the answer. Registering
     /// again after cancelling takes <see cref="RetakeSeatAsync"/>.
     /// </summary>
-    private async Task<ServiceResult<RegistrationOutcome>> RegisterOnceAsync(Guid eventId, Guid userId, int attempt, CancellationToken ct)
+    private async Task<ServiceResult<RegistrationOutcome>> RegisterOnceAsync(Guid eventId, Guid userId, Guid registrationId, int attempt, CancellationToken ct)
     {
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
         var now = default(DateTime);
-        var ev = await desk.RegisterAsync(eventId, () => new RegistrationStatement.Press(userId, now = clock.GetUtcNow().UtcDateTime, db.Actor),
+        var ev = await desk.RegisterAsync(eventId, () => new RegistrationStatement.Press(userId, now = clock.GetUtcNow().UtcDateTime, db.Actor, registrationId),
             presses => WriteAsync(db, eventId, presses));
 
         // The same resident pressed Register twice at once: the other press took the registration.
@@ -63,6 +74,7 @@ public sealed partial class EventService
             return ServiceResult<RegistrationOutcome>.Invalid("resident", "Your account is not linked to an active resident record yet, so you cannot register for events.");
         if (ev.Status == EventStatuses.Cancelled) return ServiceResult<RegistrationOutcome>.Conflict("This event was cancelled.");
         if (!ev.RegistrationRequired) return ServiceResult<RegistrationOutcome>.Conflict("This event does not take registrations: everyone is welcome.");
+        if (ev.EarlierIsThisPress) return await OwnEarlierAsync(db, eventId, ev, registrationId, attempt, ct);
         if (ev.StartAt <= now) return ServiceResult<RegistrationOutcome>.Conflict(RegistrationClosed);
         if (ev.Earlier is EventRegistrationStatuses.Registered or EventRegistrationStatuses.Attended)
             return ServiceResult<RegistrationOutcome>.Conflict(AlreadyRegistered);
@@ -86,6 +98,17 @@ public sealed partial class EventService
         }
         // A first registration's statement counted the places ahead itself; a re-registration asks.
         var position = ev.Earlier is null ? ev.WaitlistAhead + 1 : await WaitlistPositionAsync(db, eventId, now, ct);
+        return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Waitlisted, position,
+            $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
+    }
+
+    /// <summary>The answer the lost first attempt would have given: its registration, or its place on the waitlist.</summary>
+    private static async Task<ServiceResult<RegistrationOutcome>> OwnEarlierAsync(BarangayDbContext db, Guid eventId, RegistrationStatement.Result ev, Guid registrationId, int attempt, CancellationToken ct)
+    {
+        if (ev.Earlier != EventRegistrationStatuses.Waitlisted)
+            return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Registered, null, $"You are registered for {ev.Title}.", attempt));
+        var at = await db.EventRegistrations.AsNoTracking().Where(r => r.Id == registrationId).Select(r => r.RegisteredAt).SingleAsync(ct);
+        var position = await WaitlistPositionAsync(db, eventId, at, ct);
         return ServiceResult<RegistrationOutcome>.Success(new RegistrationOutcome(EventRegistrationStatuses.Waitlisted, position,
             $"The event is full. You are number {position} on the waitlist; we will notify you if a seat frees up.", attempt));
     }

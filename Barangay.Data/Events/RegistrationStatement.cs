@@ -19,16 +19,20 @@ namespace Barangay.Data.Events;
 /// </summary>
 internal static class RegistrationStatement
 {
-    /// <summary>One press of Register: who, when, and the audit actor (the resident, from their circuit).</summary>
-    public sealed record Press(Guid UserId, DateTime Now, AuditActor? Actor);
+    /// <summary>
+    /// One press of Register: who, when, the audit actor (the resident, from their circuit), and the id its
+    /// registration gets, chosen once per press so that a retry of the press can recognise its own row.
+    /// </summary>
+    public sealed record Press(Guid UserId, DateTime Now, AuditActor? Actor, Guid RegistrationId);
 
     /// <summary>What the statement saw for one press, and the registration it wrote (null when the checks stopped it).</summary>
     /// <remarks>
     /// <c>WaitlistAhead</c> counts the waitlist places before this one. <c>PressedTwice</c>: the same resident's
-    /// other press (in this batch, or written meanwhile elsewhere) took the registration.
+    /// other press (in this batch, or written meanwhile elsewhere) took the registration. <c>EarlierIsThisPress</c>:
+    /// the earlier registration is this very press's (its id), written by an attempt whose answer was lost.
     /// </remarks>
     public sealed record Result(string Title, string Status, DateTime StartAt, bool RegistrationRequired, Guid? ResidentId, string? Earlier,
-        string? Written, int WaitlistAhead, bool PressedTwice)
+        string? Written, int WaitlistAhead, bool PressedTwice, bool EarlierIsThisPress = false)
     {
         public static readonly Result Duplicate = new("", "", default, false, null, null, null, 0, PressedTwice: true);
     }
@@ -45,7 +49,7 @@ internal static class RegistrationStatement
           FROM press p JOIN residents r ON r.user_id = p.user_id AND r.registration_status = 'active' AND r.deleted_at IS NULL
           ORDER BY p.ord, r.id),
         earlier AS (
-          SELECT me.ord, r.status FROM me JOIN event_registrations r ON r.event_id = @event AND r.resident_id = me.resident_id),
+          SELECT me.ord, r.status, r.id FROM me JOIN event_registrations r ON r.event_id = @event AND r.resident_id = me.resident_id),
         first_press AS (
           SELECT DISTINCT ON (me.resident_id) me.ord, me.resident_id FROM me ORDER BY me.resident_id, me.ord),
         ok AS (
@@ -78,7 +82,8 @@ internal static class RegistrationStatement
                   WHERE w.event_id = @event AND w.status = 'waitlisted' AND w.registered_at < p.now)
                  + (SELECT count(*) FROM reg w WHERE w.status = 'waitlisted' AND (w.registered_at, w.id) < (reg.registered_at, reg.id))
                ELSE 0 END,
-               me.resident_id IS NOT NULL AND e.status IS NULL AND NOT EXISTS (SELECT 1 FROM first_press f WHERE f.ord = p.ord)
+               me.resident_id IS NOT NULL AND e.status IS NULL AND NOT EXISTS (SELECT 1 FROM first_press f WHERE f.ord = p.ord),
+               coalesce(e.id = p.id, false)
         FROM press p
           LEFT JOIN ev ON true
           LEFT JOIN me ON me.ord = p.ord
@@ -100,7 +105,7 @@ internal static class RegistrationStatement
         Add(cmd, "ords", NpgsqlDbType.Integer, Enumerable.Range(0, presses.Count).ToArray());
         Add(cmd, "users", NpgsqlDbType.Uuid, presses.Select(p => p.UserId).ToArray());
         Add(cmd, "nows", NpgsqlDbType.TimestampTz, presses.Select(p => p.Now).ToArray());
-        Add(cmd, "ids", NpgsqlDbType.Uuid, presses.Select(_ => Guid.NewGuid()).ToArray());
+        Add(cmd, "ids", NpgsqlDbType.Uuid, presses.Select(p => p.RegistrationId).ToArray());
         Add(cmd, "audits", NpgsqlDbType.Uuid, presses.Select(_ => Guid.NewGuid()).ToArray());
         // Typed arrays, so a missing value (a job, a sign-in without an address) still binds as the column's type.
         Add(cmd, "actors", NpgsqlDbType.Uuid, presses.Select(p => p.Actor?.UserId).ToArray());
@@ -117,7 +122,7 @@ internal static class RegistrationStatement
             if (reader.IsDBNull(1)) continue; // no such event
             results[reader.GetInt32(0)] = new Result(reader.GetString(1), reader.GetString(2), reader.GetDateTime(3), reader.GetBoolean(4),
                 reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                (int)reader.GetInt64(8), reader.GetBoolean(9));
+                (int)reader.GetInt64(8), reader.GetBoolean(9), reader.GetBoolean(10));
         }
         return results;
     }

@@ -26,19 +26,30 @@ public sealed class ExportJob(IDbContextFactory<BarangayDbContext> factory, Gene
     public const string FailedType = "export_failed";
     public const string UnusualType = "export_unusual";
 
+    /// <summary>
+    /// Claims the row: queued, or processing but silent for <see cref="StaleAfter"/>. One autocommit UPDATE, which the
+    /// execution strategy runs again when its answer is lost in a failover although it committed: the row then carries
+    /// this run's own moment (<paramref name="now"/>), which is claimed again, so the run goes on instead of leaving
+    /// the export in "processing" until it goes stale. Another run's claim carries another moment.
+    /// </summary>
+    public static Task<int> ClaimAsync(BarangayDbContext db, Guid id, DateTime now, CancellationToken ct)
+    {
+        var stale = now - StaleAfter;
+        return db.Exports
+            .Where(e => e.Id == id && (e.Status == ExportStatuses.Queued
+                                       || (e.Status == ExportStatuses.Processing && (e.UpdatedAt < stale || e.UpdatedAt == now))))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExportStatuses.Processing).SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.RecordsCount, 0), ct);
+    }
+
     [AutomaticRetry(Attempts = 0)] // a failure is recorded on the row, in words, for the requester
     [JobDisplayName("Export {0}")]
     public async Task RunAsync(Guid id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - StaleAfter;
         DataExport export;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var claimed = await db.Exports
-                .Where(e => e.Id == id && (e.Status == ExportStatuses.Queued || (e.Status == ExportStatuses.Processing && e.UpdatedAt < stale)))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExportStatuses.Processing).SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.RecordsCount, 0), ct);
-            if (claimed == 0) return; // another run has it, or it is done
+            if (await ClaimAsync(db, id, now, ct) == 0) return; // another run has it, or it is done
             export = await db.Exports.AsNoTracking().SingleAsync(e => e.Id == id, ct);
         }
 

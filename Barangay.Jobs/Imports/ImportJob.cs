@@ -32,6 +32,21 @@ public sealed class ImportJob(IDbContextFactory<BarangayDbContext> factory, Gene
     /// <summary>For tests and the restart drill: called after each chunk commits with the rows written so far.</summary>
     public Func<int, Task>? AfterChunk { get; set; }
 
+    /// <summary>
+    /// Claims the row: a new import (validating, no report yet), or one silent for <see cref="StaleAfter"/>. One
+    /// autocommit UPDATE, which the execution strategy runs again when its answer is lost in a failover although it
+    /// committed: the row then carries this run's own moment (<paramref name="now"/>) and is claimed again, so the run
+    /// goes on instead of leaving the import waiting until it goes stale. Another run's claim carries another moment.
+    /// </summary>
+    public static Task<int> ClaimAsync(BarangayDbContext db, Guid id, DateTime now, CancellationToken ct)
+    {
+        var stale = now - StaleAfter;
+        return db.Imports
+            .Where(i => i.Id == id && ((i.Status == ImportStatuses.Validating && (i.Report == null || i.UpdatedAt < stale || i.UpdatedAt == now))
+                                       || (i.Status == ImportStatuses.Processing && (i.UpdatedAt < stale || i.UpdatedAt == now))))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.UpdatedAt, now).SetProperty(i => i.Report, i => i.Report ?? "{}"), ct);
+    }
+
     [AutomaticRetry(Attempts = 0)] // a failure is recorded on the row, in words
     [JobDisplayName("Import {0}")]
     public async Task RunAsync(Guid id, CancellationToken ct)
@@ -39,13 +54,7 @@ public sealed class ImportJob(IDbContextFactory<BarangayDbContext> factory, Gene
         DataImport row;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var stale = now - StaleAfter;
-            var claimed = await db.Imports
-                .Where(i => i.Id == id && ((i.Status == ImportStatuses.Validating && (i.Report == null || i.UpdatedAt < stale))
-                                           || (i.Status == ImportStatuses.Processing && i.UpdatedAt < stale)))
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.UpdatedAt, now).SetProperty(i => i.Report, i => i.Report ?? "{}"), ct);
-            if (claimed == 0) return; // another run has it, or it is done
+            if (await ClaimAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) == 0) return; // another run has it, or it is done
             row = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == id, ct);
         }
 
