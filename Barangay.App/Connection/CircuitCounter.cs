@@ -2,23 +2,44 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Barangay.App.Connection;
 
-/// <summary>Counts the circuits of this process: open (connected or kept after a drop) and connected.</summary>
+/// <summary>
+/// Counts the circuits of this process: open (connected or kept after a drop) and connected. Every change is also a
+/// signal, so a test or the bench waits for a count (<see cref="WaitUntilAsync"/>) instead of polling it.
+/// </summary>
 public sealed class CircuitCounter
 {
     private long _open, _connected, _closed;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public long Open => Interlocked.Read(ref _open);
     public long Connected => Interlocked.Read(ref _connected);
     public long Closed => Interlocked.Read(ref _closed);
 
-    internal void Opened() => Interlocked.Increment(ref _open);
-    internal void Up() => Interlocked.Increment(ref _connected);
-    internal void Down() => Interlocked.Decrement(ref _connected);
+    internal void Opened() => Changed(Interlocked.Increment(ref _open));
+    internal void Up() => Changed(Interlocked.Increment(ref _connected));
+    internal void Down() => Changed(Interlocked.Decrement(ref _connected));
 
     internal void ClosedOne()
     {
         Interlocked.Decrement(ref _open);
-        Interlocked.Increment(ref _closed);
+        Changed(Interlocked.Increment(ref _closed));
+    }
+
+    private void Changed(long _) =>
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Waits until <paramref name="condition"/> holds, woken by each change; false if it did not within the timeout.</summary>
+    public async Task<bool> WaitUntilAsync(Func<CircuitCounter, bool> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        while (true)
+        {
+            var changed = Volatile.Read(ref _changed).Task; // taken before the check, so no change between them is missed
+            if (condition(this)) return true;
+            try { await changed.WaitAsync(cts.Token); }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return condition(this); }
+        }
     }
 }
 

@@ -45,5 +45,14 @@ public static class ConnectionServices
                 workingSetBytes = Environment.WorkingSet,
             });
         }).AllowAnonymous();
+        // Answers once the counts say so (woken by each change, no polling): ?open=0 (every page evicted), or
+        // ?connected=0&openAtLeast=1 (the server noticed the drop and keeps the page); 408 if not within ?seconds.
+        app.MapGet("/_diag/circuits/wait", async (CircuitCounter c, long? open, long? connected, long? openAtLeast, int? seconds, CancellationToken ct) =>
+        {
+            var met = await c.WaitUntilAsync(
+                x => (open is null || x.Open == open) && (connected is null || x.Connected == connected) && (openAtLeast is null || x.Open >= openAtLeast),
+                TimeSpan.FromSeconds(seconds ?? 90), ct);
+            return Results.Json(new { open = c.Open, connected = c.Connected, closed = c.Closed }, statusCode: met ? 200 : 408);
+        }).AllowAnonymous();
     }
 }

@@ -25,6 +25,9 @@ internal sealed class BenchAppProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The app's process id (for a memory dump of it: see BENCH_CIRCUIT_HOLD in CircuitCapacityBench).</summary>
+    public int ProcessId => _process.Id;
+
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static string AppDll

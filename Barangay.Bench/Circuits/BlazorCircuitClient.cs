@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -84,17 +82,36 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Clicks the button and returns the time until the server's re-render arrives (what a phone waits for).</summary>
+    /// <summary>
+    /// Clicks the button and returns the time until the server has both handled the click (its answer to the
+    /// DispatchEventAsync call, an error failing the click) and sent the re-render: what a phone waits for.
+    /// </summary>
     public async Task<double> ClickAsync(CancellationToken ct)
     {
+        // One click at a time per page, as one thumb does (the answer and the re-render are matched to it).
+        await _oneClick.WaitAsync(ct);
+        try { return await ClickOnceAsync(ct); }
+        finally { _oneClick.Release(); }
+    }
+
+    private readonly SemaphoreSlim _oneClick = new(1, 1);
+
+    private async Task<double> ClickOnceAsync(CancellationToken ct)
+    {
         var rendered = _rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var args = $$"""[{"eventHandlerId":{{_clickHandlerId}},"eventName":"click","eventFieldInfo":null},{"type":"click","detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":0,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false}]""";
+        var callId = Interlocked.Increment(ref _callId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _click = (callId, handled);
+        var handler = _clickHandlerId;
+        var args = $$"""[{"eventHandlerId":{{handler}},"eventName":"click","eventFieldInfo":null},{"type":"click","detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":0,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false}]""";
         var started = Stopwatch.GetTimestamp();
-        await _hub.SendAsync("BeginInvokeDotNetFromJS", Interlocked.Increment(ref _callId).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "DispatchEventAsync", _interopObjectId, args, ct);
-        try { await rendered.Task.WaitAsync(TimeSpan.FromSeconds(30), ct); }
-        catch (TimeoutException) { throw new TimeoutException($"no re-render within 30 s of a click on handler {_clickHandlerId} (renderer interop {_interopObjectId}){(Error is null ? "" : ": " + Error)}"); }
+        await _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", _interopObjectId, args, ct);
+        try { await Task.WhenAll(rendered.Task, handled.Task).WaitAsync(TimeSpan.FromSeconds(30), ct); }
+        catch (TimeoutException) { throw new TimeoutException($"no answer and re-render within 30 s of a click on handler {handler} (renderer interop {_interopObjectId}){(Error is null ? "" : ": " + Error)}"); }
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
+
+    private (string CallId, TaskCompletionSource Handled)? _click;
 
     private void Wire()
     {
@@ -113,11 +130,11 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
                 _interopObjectId = (long)JsonNode.Parse((string)a[2]!)![1]!["__dotNetObject"]!;
             if (handle != 0) await _hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{JsResult(identifier)}]");
         }, this);
-        _hub.On<string, bool, string>("JS.EndInvokeDotNet", (_, ok, result) =>
+        _hub.On<string, bool, string>("JS.EndInvokeDotNet", (callId, ok, result) =>
         {
-            if (ok) return;
-            Error = "a click failed on the server: " + result;
-            _rendered.TrySetException(new InvalidOperationException(Error));
+            if (_click is not { } click || click.CallId != callId) return;
+            if (ok) click.Handled.TrySetResult();
+            else click.Handled.TrySetException(new InvalidOperationException(Error = "a click failed on the server: " + result));
         });
         _hub.On<long>("JS.EndUpdateRootComponents", _ => { });
         _hub.On<string>("JS.Error", e => Error = e);
@@ -129,61 +146,54 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
             ? "false" : "null";
 
     private int _buttonComponentId = -1;
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("BENCH_CIRCUIT_TRACE") == "1";
 
     /// <summary>
-    /// Follows the button through render batches in Blazor's binary format (reference frames of 20 bytes: type, then
-    /// attribute name, value and the 64-bit event handler id; edits of 16 bytes per updated component). The first batch
-    /// finds the component that renders the element whose aria-label is the label; every batch that updates that
-    /// component carries the button's click handler anew (its id changes when the button re-renders).
+    /// Follows the button through render batches (<see cref="RenderBatchReader"/>). It is found where an element is
+    /// inserted whose own attributes (the attribute frames right after the element frame, not a descendant's, and not
+    /// the parameters of the component that renders it) carry both the aria-label and a click handler; that element's
+    /// component is remembered. When the button re-renders with a new handler, the batch disposes the old id and sets
+    /// "onclick" anew in that component's diff. Returns the id to click next (null: unchanged).
     /// </summary>
     internal ulong? FindClickHandler(byte[] batch, string label)
     {
-        int I(int at) => BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(at));
-        var stringTable = I(batch.Length - 4);
-        string? S(int index)
+        var reader = new RenderBatchReader(batch);
+        if (Trace) Console.Error.WriteLine(reader.Describe());
+        if (reader.DisposedComponentIds().Contains(_buttonComponentId)) _buttonComponentId = -1;
+        // A batch may hold several diffs of one component (it rendered twice before the batch went out): the id is
+        // followed in order, and an "onclick" set anew counts only when the id it replaces is disposed in this batch.
+        var disposed = reader.DisposedEventHandlerIds().ToHashSet();
+        var current = _clickHandlerId;
+        foreach (var (componentId, diff) in reader.Diffs())
         {
-            if (index < 0) return null;
-            var at = I(stringTable + 4 * index);
-            int length = 0, shift = 0;
-            byte b;
-            do { b = batch[at++]; length |= (b & 0x7F) << shift; shift += 7; } while ((b & 0x80) != 0);
-            return Encoding.UTF8.GetString(batch, at, length);
-        }
-        var frames = I(batch.Length - 16) + 4;
-        int Frame(int index) => frames + 20 * index;
-        var updated = I(batch.Length - 20);
-        for (var c = 0; c < I(updated); c++)
-        {
-            var diff = I(updated + 4 + 4 * c);
-            var componentId = I(diff);
-            if (_buttonComponentId >= 0 && componentId != _buttonComponentId) continue;
-            var edits = I(diff + 4);
-            bool labelled = false;
-            ulong handler = 0;
-            for (var e = 0; e < edits; e++)
+            foreach (var (type, frame) in reader.Edits(diff))
             {
-                var edit = diff + 8 + 16 * e;
-                var type = I(edit);
-                if (type is not (1 or 3)) continue; // PrependFrame (an element and its subtree) or SetAttribute
-                var first = I(edit + 8);
-                var last = I(Frame(first)) == 1 ? first + I(Frame(first) + 4) - 1 : first; // an element's subtree length
-                for (var f = first; f <= last; f++)
+                if (type == RenderBatchReader.PrependFrame)
                 {
-                    var at = Frame(f);
-                    if (I(at) != 3) continue;
-                    var name = S(I(at + 4));
-                    var id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(at + 12));
-                    if (name == "aria-label" && S(I(at + 8)) == label) labelled = true;
-                    else if (name == "onclick" && id != 0 && handler == 0) handler = id;
+                    var end = frame + reader.SubtreeLength(frame);
+                    for (var f = frame; f < end; f++)
+                    {
+                        if (reader.FrameType(f) != RenderBatchReader.ElementFrame) continue;
+                        var (labelled, click) = (false, 0UL);
+                        for (var a = f + 1; a < end && reader.FrameType(a) == RenderBatchReader.AttributeFrame; a++)
+                        {
+                            var (name, value, id) = reader.Attribute(a);
+                            if (name == "aria-label" && value == label) labelled = true;
+                            else if (name == "onclick" && id != 0) click = id;
+                        }
+                        if (!labelled || click == 0) continue;
+                        _buttonComponentId = componentId;
+                        current = click;
+                    }
+                }
+                else if (type == RenderBatchReader.SetAttribute && componentId == _buttonComponentId && disposed.Contains(current))
+                {
+                    var (name, _, id) = reader.Attribute(frame);
+                    if (name == "onclick" && id != 0) current = id;
                 }
             }
-            if (handler != 0 && (labelled || componentId == _buttonComponentId))
-            {
-                _buttonComponentId = componentId;
-                return handler;
-            }
         }
-        return null;
+        return current != _clickHandlerId ? current : null;
     }
 
     public async ValueTask DisposeAsync() => await _hub.DisposeAsync();

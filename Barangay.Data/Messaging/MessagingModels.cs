@@ -29,8 +29,11 @@ public sealed record HallInboxFilter(Guid? ResidentId = null, string? Purok = nu
 
 public sealed record HallInboxList(IReadOnlyList<ConversationRow> Items, int Total, int Awaiting);
 
-/// <summary>A new message (the first of a conversation or a reply) with the ids of files already uploaded through <see cref="MessagingService.AttachAsync"/>.</summary>
-public sealed record NewMessage(string Body, IReadOnlyList<Guid>? AttachmentIds = null);
+/// <summary>
+/// A new message (the first of a conversation or a reply) with the ids of files already uploaded through <see cref="MessagingService.AttachAsync"/>.
+/// <see cref="SendKey"/>: the form's key, kept with its draft; a new conversation sent again with the same key is not stored twice (MessagingService.SendOnce.cs).
+/// </summary>
+public sealed record NewMessage(string Body, IReadOnlyList<Guid>? AttachmentIds = null, Guid? SendKey = null);
 
 /// <summary>A message that was stored: its conversation and its row.</summary>
 public sealed record MessageSent(Guid ConversationId, MessageRow Message);

@@ -31,11 +31,11 @@ public sealed partial class MessagingService
 
     private async Task<ServiceResult<MessageSent>> WriteAsync(
         Caller caller, NewConversation? start, Access? access, string body, IReadOnlyList<MessageAttachment> attachments,
-        Guid? senderResidentId, CancellationToken ct)
+        Guid? senderResidentId, CancellationToken ct, Guid? sendKey = null)
     {
         var me = caller.UserId!.Value;
         var conversationId = start is null ? access!.ConversationId : Guid.NewGuid();
-        var messageId = Guid.NewGuid();
+        var messageId = sendKey ?? Guid.NewGuid(); // the form's key is the message's id: sent twice, the second finds the first
         var (first, _) = await dbs.OpenAsync(ct);
         await using var __ = first;
         // A fresh context per attempt: a retried transaction (40001 on CockroachDB, a deadlock here) starts clean.

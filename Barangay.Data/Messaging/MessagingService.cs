@@ -24,6 +24,7 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
     {
         var caller = await dbs.CallerAsync(ct);
         if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.Use)) return ServiceResult<MessageSent>.NotFound();
+        if (await AlreadySentAsync(me, first.SendKey, ct) is { } sent) return ServiceResult<MessageSent>.Success(sent);
         var errors = MessageValidator.Check(subject, first, needsSubject: true);
         if (errors.Count > 0) return ServiceResult<MessageSent>.Invalid(errors);
 
@@ -36,7 +37,7 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
         if (attachments.Error is not null) return ServiceResult<MessageSent>.Invalid("Attachments", attachments.Error);
 
         var start = new NewConversation(MessageValidator.CleanSubject(subject), resident.Id, null, [me], AwaitingReply: true);
-        return await WriteAsync(caller, start, null, MessageValidator.CleanBody(first.Body), attachments.Items, resident.Id, ct);
+        return await WriteAsync(caller, start, null, MessageValidator.CleanBody(first.Body), attachments.Items, resident.Id, ct, first.SendKey);
     }
 
     /// <summary>

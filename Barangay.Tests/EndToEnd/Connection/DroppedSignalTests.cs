@@ -150,6 +150,43 @@ public class DroppedSignalTests(EndToEndFixture e2e)
         await phone.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task NewMessage_SignalLostUntilTheServerDroppedThePage_TextComesBackAndIsSentOnce()
+    {
+        await using var app = await AppProcess.StartAsync(e2e.Database.AppConnectionString, Settings());
+        var phone = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone, app.Url);
+        var subject = "Sirang poste " + Guid.NewGuid().ToString("N")[..6];
+        const string body = "The post near the chapel fell on the wires last night. Typed on a phone in Purok 3.";
+        await phone.GotoAsync("/messages/new");
+        await EndToEndFixture.WaitInteractiveAsync(phone);
+        var draft = phone.GetByTestId("draft-message.hall.");
+        await Expect(draft).ToHaveAttributeAsync("data-draft", "ready");
+        await EndToEndFixture.Field(phone, "new-subject").FillAsync(subject);
+        await EndToEndFixture.Field(phone, "new-body").FillAsync(body);
+        await phone.WaitForFunctionAsync(DraftHas, new[] { "message.hall.", "Body", "chapel" });
+
+        // Away longer than the server keeps the page: the send button waits, and the text comes back on return.
+        await phone.Context.SetOfflineAsync(true);
+        await ExpectOfflineAsync(phone);
+        await Expect(phone.GetByTestId("new-send")).ToBeDisabledAsync();
+        await WaitUntilServerDroppedEveryPageAsync(app);
+        await phone.Context.SetOfflineAsync(false);
+        await ExpectOnlineAsync(phone);
+        await Expect(draft).ToHaveAttributeAsync("data-draft", new System.Text.RegularExpressions.Regex("^restored-"));
+        await Expect(EndToEndFixture.Field(phone, "new-subject")).ToHaveValueAsync(subject);
+        await Expect(EndToEndFixture.Field(phone, "new-body")).ToHaveValueAsync(body);
+
+        // Tapped twice in a hurry on a slow link: one conversation, and the next new message starts empty.
+        await phone.GetByTestId("new-send").DblClickAsync();
+        await Expect(phone.GetByTestId("thread")).ToContainTextAsync("The post near the chapel fell");
+        await phone.GotoAsync("/messages");
+        await Expect(phone.GetByTestId("conversation-subject").Filter(new() { HasText = subject })).ToHaveCountAsync(1);
+        await phone.GotoAsync("/messages/new");
+        await Expect(draft).ToHaveAttributeAsync("data-draft", "ready");
+        await Expect(EndToEndFixture.Field(phone, "new-body")).ToHaveValueAsync("");
+        await phone.Context.CloseAsync();
+    }
+
     /// <summary>True once the phone's draft of form [0] holds a value for property [1] containing [2] (the server's snapshot arrived).</summary>
     private const string DraftHas = """
         ([form, property, text]) => Object.keys(localStorage).filter(k => k.startsWith('barangay.draft.') && k.endsWith('.' + form)).some(k => {
@@ -217,31 +254,28 @@ public class DroppedSignalTests(EndToEndFixture e2e)
     /// </summary>
     private static async Task WaitUntilServerKeepsADroppedPageAsync(AppProcess app)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var counts = await http.GetFromJsonAsync<CircuitCounts>("/_diag/circuits");
-            if (counts!.Connected == 0 && counts.Open > 0) return;
-            counts.Open.Should().BeGreaterThan(0, "the server keeps a dropped page for its retention (15 s here)");
-            DateTime.UtcNow.Should().BeBefore(deadline, "the server notices a silent phone after its keep-alive timeout");
-            await Task.Delay(100);
-        }
+        var counts = await WaitForCountsAsync(app, "connected=0&openAtLeast=1");
+        counts.Met.Should().BeTrue($"the server notices a silent phone after its keep-alive timeout and keeps its page (15 s here); it reports {counts}");
     }
 
     /// <summary>Waits (bounded) until the server has evicted every dropped page: what "minutes later" means to it.</summary>
     private static async Task WaitUntilServerDroppedEveryPageAsync(AppProcess app)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var counts = await http.GetFromJsonAsync<CircuitCounts>("/_diag/circuits");
-            if (counts!.Open == 0) return;
-            DateTime.UtcNow.Should().BeBefore(deadline, "the server evicts a dropped page after its retention (15 s here)");
-            await Task.Delay(250);
-        }
+        var counts = await WaitForCountsAsync(app, "open=0");
+        counts.Met.Should().BeTrue($"the server evicts a dropped page after its retention (15 s here); it reports {counts}");
     }
 
-    private sealed record CircuitCounts(long Open, long Connected, long Closed);
+    /// <summary>
+    /// The app answers when its circuit counts match (it is woken by each change of them; see CircuitCounter), or with
+    /// 408 after 90 s: one request, no polling.
+    /// </summary>
+    private static async Task<CircuitCounts> WaitForCountsAsync(AppProcess app, string query)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromSeconds(120) };
+        using var response = await http.GetAsync($"/_diag/circuits/wait?{query}&seconds=90");
+        var counts = await response.Content.ReadFromJsonAsync<CircuitCounts>();
+        return counts! with { Met = response.IsSuccessStatusCode };
+    }
+
+    private sealed record CircuitCounts(long Open, long Connected, long Closed, bool Met = false);
 }
