@@ -29,11 +29,23 @@ public static class AcknowledgementPdf
             : $"{a.WorkingDays} working days ({a.ClassLabel.ToLowerInvariant()} transaction) from when the requirements are complete"
               + (a.Fee > 0 && a.WaiverReason is null ? " and the fee is paid" : "") + " (RA 11032 §4(j)); the hall will tell you the date.";
 
+    /// <summary>
+    /// What a screen reader and a viewer's title bar say of the file (issue 25): its title, its language (the receipt
+    /// is written in English) and the title shown instead of the file name; what PDFsharp allows short of full PDF/UA
+    /// tagging (docs/accessibility.md, "PDFs").
+    /// </summary>
+    private static void Describe(PdfDocument document, string title)
+    {
+        document.Info.Title = title;
+        document.Language = "en-PH";
+        document.ViewerPreferences.DisplayDocTitle = true;
+    }
+
     public static byte[] Render(AcknowledgementData a, DateTime printedUtc, byte[]? seal, string? paper)
     {
         CertificateFonts.Install();
         using var document = new PdfDocument();
-        document.Info.Title = $"Acknowledgement receipt {a.RequestId}";
+        Describe(document, $"Acknowledgement receipt {a.RequestId}");
         var page = PrintFrame.AddPage(document, paper, landscape: false);
         using (var g = XGraphics.FromPdfPage(page))
         {
@@ -79,7 +91,7 @@ public static class AcknowledgementPdf
         var x = a.Extension ?? throw new InvalidOperationException("The request was not extended.");
         CertificateFonts.Install();
         using var document = new PdfDocument();
-        document.Info.Title = $"Notice of extension {a.RequestId}";
+        Describe(document, $"Notice of extension {a.RequestId}");
         var page = PrintFrame.AddPage(document, paper, landscape: false);
         using (var g = XGraphics.FromPdfPage(page))
         {

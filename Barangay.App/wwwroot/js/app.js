@@ -63,10 +63,12 @@ window.addEventListener('click', function (e) {
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
 
-// After a page change Blazor's FocusOnNavigate (Routes.razor) focuses the new page's h1, but only on the page's first
-// render: a page that loads its data first shows its h1 a moment later, and the focus stayed on the link that was
-// clicked (or fell to the document when that link went away). Until the user moves the focus, the first h1 the new
-// page shows takes it (WCAG 2.4.3), so a screen reader starts on the new page's name and Tab continues from there.
+// After a page change the new page's h1 takes the focus (WCAG 2.4.3), so a screen reader starts on the new page's name
+// and Tab continues from there. Until the user moves the focus (a key, a tap, or focus put elsewhere by the page), the
+// first h1 the new page shows takes it, also when it shows late (a page that loads its data first) or is drawn again
+// (the interactive render replaces the prerendered one). This replaces Blazor's FocusOnNavigate: it focused the h1 only
+// once the server heard the page was drawn, a network round trip later, and on a slow link pulled the keyboard back to
+// the h1 after the user had already pressed Tab (the keyboard walk caught it).
 (function () {
   var path = null, waiting = false, before = null, since = 0;
   function check() {
@@ -74,18 +76,22 @@ window.addEventListener('click', function (e) {
       path = location.pathname; waiting = true; before = document.activeElement; since = Date.now();
     }
     if (!waiting) return;
+    if (Date.now() - since > 10000) { waiting = false; return; }
     var active = document.activeElement;
-    if (active && active.tagName === 'H1') { waiting = false; return; }
+    if (active && active.tagName === 'H1' && active.isConnected) return; // on it; a re-render may still replace it
     var untouched = !active || active === document.body || active === before || !active.isConnected;
-    if (!untouched || Date.now() - since > 10000) { waiting = false; return; }
+    if (!untouched) { waiting = false; return; }
     var h1 = document.querySelector('main h1') || document.querySelector('h1');
     if (!h1) return;
     if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
     h1.focus({ preventScroll: true });
-    waiting = false;
   }
   new MutationObserver(check).observe(document.documentElement, { childList: true, subtree: true });
   window.addEventListener('popstate', check);
+  // A key or a tap on the new page is the user moving on: nothing takes the focus from them after that.
+  function movedOn() { if (waiting && location.pathname === path) waiting = false; }
+  document.addEventListener('keydown', movedOn, true);
+  document.addEventListener('pointerdown', movedOn, true);
   check();
 })();
 

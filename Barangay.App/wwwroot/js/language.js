@@ -9,7 +9,7 @@ export function setLanguage(cookieValue, htmlLang) {
 }
 
 // The switch re-creates the page in the new language, its own button included, so the focus would fall to the top of
-// the page, or to the h1 (the re-created router's FocusOnNavigate takes it for a page change): the keyboard stays on
+// the page, or to the h1: the keyboard stays on
 // the new button instead (WCAG 2.4.3). Called before the re-creation; for a moment after it (the page may be drawn
 // twice: signed-in parts wait for the sign-in check), whenever the focus is nowhere, on the old button or on the h1,
 // the new button takes it. Once the user moves on, nothing is taken from them.

@@ -70,7 +70,8 @@ public class LiveStatusPagesTests : ComponentTestBase, IClassFixture<DemoDatabas
         (await _hall.Complaints.ChangeStatusAsync(filed.Id, ComplaintStatuses.InProgress, null, detail!.Version)).Ok.Should().BeTrue();
         await PollAsync();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=complaint-status]").TextContent.Trim().Should().Be("In progress"));
+        // Inside a live region: a screen reader says the new status (issue 25, WCAG 4.1.3).
+        cut.WaitForAssertion(() => cut.Find("[role=status] [data-testid=complaint-status]").TextContent.Trim().Should().Be("In progress"));
     }
 
     [Fact]

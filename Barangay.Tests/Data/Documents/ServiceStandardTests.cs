@@ -142,6 +142,7 @@ public class ServiceStandardTests(DemoDatabase database) : IClassFixture<DemoDat
         notice.Extension!.NewDue.Should().Be(Manila("2026-12-14 10:00"));
         var pdf = AcknowledgementPdf.RenderExtension(notice, _clock.GetUtcNow().UtcDateTime, null, "A4");
         System.Text.Encoding.Latin1.GetString(pdf).Should().StartWith("%PDF-");
+        System.Text.Encoding.Latin1.GetString(pdf).Should().MatchRegex(@"/Lang\s*\(en-PH\)", "a screen reader reads the notice in its language (issue 25)");
         if (Environment.GetEnvironmentVariable("PRINTS_DIR") is { Length: > 0 } dir) File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(dir).FullName, "extension-notice-A4.pdf"), pdf);
 
         await using var db = await _host.Services.DbAsync();
@@ -256,6 +257,8 @@ public class ServiceStandardTests(DemoDatabase database) : IClassFixture<DemoDat
             if (Environment.GetEnvironmentVariable("PRINTS_DIR") is { Length: > 0 } dir) File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(dir).FullName, $"acknowledgement-{paper}.pdf"), bytes);
             var text = System.Text.Encoding.Latin1.GetString(bytes);
             text.Should().MatchRegex($@"/MediaBox\s*\[0 0 (595|612)(\.\d+)? {height}(\.\d+)?\]");
+            text.Should().MatchRegex(@"/Lang\s*\(en-PH\)", "a screen reader reads the receipt in its language (issue 25)");
+            text.Should().MatchRegex(@"/DisplayDocTitle\s+true", "a viewer's title bar shows the receipt's title, not the file name");
         }
 
         // Walk-in at the desk: requirements complete at entry, so the receipt shows them complete.
