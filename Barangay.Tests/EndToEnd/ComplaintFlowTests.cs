@@ -294,6 +294,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
             await Input(secretary, "kp-respondent-name").FillAsync(respondent);
             await Input(secretary, "kp-respondent-barangay").FillAsync("Bigte");
             await Input(secretary, "kp-respondent-municipality").FillAsync("Norzagaray");
+            await ChooseAsync(secretary, "kp-nature", "Civil");
             await secretary.GetByTestId("kp-open-submit").ClickAsync();
             await Expect(secretary.GetByTestId("kp-open-message")).ToContainTextAsync("sec. 408(f)");
             await Screenshots.SaveAsync(secretary, "complaints-phone-size-kp-venue-refused");
