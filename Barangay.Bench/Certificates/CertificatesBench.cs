@@ -14,8 +14,8 @@ namespace Barangay.Bench.Certificates;
 
 /// <summary>
 /// Certificates (issue 22): <c>certificate_pdf_ms</c>, p95 of one certificate as the endpoint makes it — the request
-/// loaded and its print audited (<see cref="DocumentRequestService.PrintAsync"/>), both seals and the approver's
-/// signature decrypted (<see cref="CertificateImages"/>), the PDF rendered with its signed QR code — target 150 ms;
+/// loaded and its print audited (<see cref="DocumentRequestService.PrintAsync"/>), both seals, the approver's
+/// signature and the holder's photo decrypted (<see cref="CertificateImages"/>), the PDF rendered with its signed QR code — target 150 ms;
 /// <c>certificate_batch_1000_s</c>, 1,000 distinct approved requests the same way one after another, target 60 s;
 /// and <c>verify_offline_ms</c>, p95 of the signature check in Chromium at 390×844 (<see cref="VerifyInBrowser"/>), target 50 ms.
 /// </summary>
@@ -51,7 +51,7 @@ internal sealed class CertificatesBench : IBenchmark
             var requests = scope.ServiceProvider.GetRequiredService<DocumentRequestService>();
             var images = scope.ServiceProvider.GetRequiredService<CertificateImages>();
             var (ids, payload, keys) = await PrepareAsync(database, scope.ServiceProvider, caller, requests, ct);
-            outcome.Notes.Add($"  {ids.Count:N0} approved requests with both seals and the approver's signature (not timed)");
+            outcome.Notes.Add($"  {ids.Count:N0} approved requests with both seals, the approver's signature and the holder's photo (not timed)");
 
             // Where the time goes, per phase (p50 printed below): load and audit, the pictures, the rendering.
             var phases = new List<(double Print, double Pictures, double Render)>();
@@ -61,10 +61,11 @@ internal sealed class CertificatesBench : IBenchmark
                 var c = await requests.PrintAsync(id, ct) ?? throw new InvalidOperationException("the bench certificate did not print");
                 var t1 = Stopwatch.GetTimestamp();
                 var pictures = await images.LoadAsync(c, ct);
-                if (pictures.Seal is null || pictures.MunicipalSeal is null || pictures.Signature is null) throw new InvalidOperationException("a seal or the signature did not load");
+                if (pictures.Seal is null || pictures.MunicipalSeal is null || pictures.Signature is null || pictures.Photo is null)
+                    throw new InvalidOperationException("a seal, the signature or the holder's photo did not load");
                 var t2 = Stopwatch.GetTimestamp();
                 var length = CertificatePdf.Render(c, "https://hall.example/verify/" + c.VerificationCode, pictures.Seal, "A4", "https://hall.example/verify#" + c.SignedPayload,
-                    pictures.MunicipalSeal, pictures.Signature).Length;
+                    pictures.MunicipalSeal, pictures.Signature, pictures.Photo).Length;
                 phases.Add((Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds, Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds, Stopwatch.GetElapsedTime(t2).TotalMilliseconds));
                 return length;
             }
@@ -119,6 +120,8 @@ internal sealed class CertificatesBench : IBenchmark
         var files = sp.GetRequiredService<GeneratedFiles>();
         var seal = await files.StoreAsync("seal.png", "image/png", "png", BenchPng.Disc(240, (26, 58, 107)), FileSensitivity.Public, signer, SettingsService.SealTargetType, "seal", ct);
         var municipal = await files.StoreAsync("municipal.png", "image/png", "png", BenchPng.Disc(240, (150, 30, 30)), FileSensitivity.Public, signer, SettingsService.SealTargetType, "municipal", ct);
+        // The holder's photo (a Barangay Clearance is ID-like: "id_photo"), decoded for every certificate as it is per holder.
+        var photo = await files.StoreAsync("juan.png", "image/png", "png", BenchPng.Disc(300, (120, 90, 70)), FileSensitivity.Photo, signer, Barangay.Data.Residents.ResidentService.PhotoTargetType, "juan", ct);
         var signature = await files.StoreAsync("signature.png", "image/png", "png", BenchPng.Disc(120, (10, 10, 60)), FileSensitivity.Signature, signer, CertificateImages.SignatureTargetType, signer.ToString(), ct);
         // Uploaded by the signer, as "My signature" does (the generated-file store records an owner, not an uploader).
         await database.ExecuteAsync("UPDATE files SET uploaded_by = @u WHERE id = @f", ct, new NpgsqlParameter<Guid>("u", signer), new NpgsqlParameter<Guid>("f", signature.Id));
@@ -133,17 +136,18 @@ internal sealed class CertificatesBench : IBenchmark
             new NpgsqlParameter<string>("signature", signature.Id.ToString()), new NpgsqlParameter<string>("sigkey", CertificateImages.SignatureKey(signer)));
         await database.ExecuteAsync("""
             INSERT INTO lookup_values (category, code, label, sort_order, meta) VALUES
-              ('document_type', 'barangay-clearance', 'Barangay Clearance', 0, '{"category":"clearance","fee":0,"class":"simple","validity_days":180}')
+              ('document_type', 'barangay-clearance', 'Barangay Clearance', 0, '{"category":"clearance","fee":0,"class":"simple","validity_days":180,"id_photo":true}')
             ON CONFLICT (category, code) DO NOTHING
             """, ct);
         var resident = Guid.NewGuid();
         var request = Guid.NewGuid();
         await database.ExecuteAsync("""
-            INSERT INTO residents (id, resident_id, first_name, middle_name, last_name, dob, purok, address, marital_status, version)
-            VALUES (@r, 'RES-BENCH-CERT', 'JUAN', 'PEDRO', 'DELA CRUZ', DATE '1984-03-02', 'purok-1', 'Blk 5 Lot 7, Calle Señor Santo Niño', 'married', gen_random_uuid());
+            INSERT INTO residents (id, resident_id, first_name, middle_name, last_name, dob, purok, address, marital_status, photo_url, version)
+            VALUES (@r, 'RES-BENCH-CERT', 'JUAN', 'PEDRO', 'DELA CRUZ', DATE '1984-03-02', 'purok-1', 'Blk 5 Lot 7, Calle Señor Santo Niño', 'married', @photo, gen_random_uuid());
             INSERT INTO document_requests (id, request_id, resident_id, type, status, metadata, submitted_at, updated_at, purok, version)
             VALUES (@q, 'REQ-2026-900000', @r, 'barangay-clearance', 'processing', '{"purpose":"Employment","type_label":"Barangay Clearance"}', now(), now(), 'purok-1', @v)
-            """, ct, new NpgsqlParameter<Guid>("r", resident), new NpgsqlParameter<Guid>("q", request), new NpgsqlParameter<Guid>("v", Guid.Empty));
+            """, ct, new NpgsqlParameter<Guid>("r", resident), new NpgsqlParameter<Guid>("q", request), new NpgsqlParameter<Guid>("v", Guid.Empty),
+            new NpgsqlParameter<string>("photo", PhotoFiles.UrlOf(photo.Id)));
         var approved = await requests.ApproveAsync(request, Guid.Empty, ct);
         if (!approved.Ok) throw new InvalidOperationException("bench approval failed: " + approved.Message);
         await database.ExecuteAsync("""

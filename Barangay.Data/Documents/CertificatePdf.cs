@@ -274,7 +274,7 @@ public static class CertificatePdf
     }
 
     /// <summary>One line, its words spread to the full width when <paramref name="justify"/> (all but a paragraph's last).</summary>
-    private static void DrawLine(XGraphics g, string line, XFont font, double x, double y, double width, bool justify)
+    internal static void DrawLine(XGraphics g, string line, XFont font, double x, double y, double width, bool justify)
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!justify || words.Length < 2)

@@ -104,7 +104,11 @@ public sealed record CertificateData(
     // An ID-like type (DocumentType.IdPhoto) prints a photo box: the holder's photo on record at approval (its file
     // id, frozen like the rest so a reprint shows the same face), or an empty box to paste one in when there was none.
     bool PhotoBox = false,
-    string? PhotoFileId = null);
+    string? PhotoFileId = null,
+    // The Oath of Undertaking's "… years of age, resident of … for …" (RA 11261 IRR form), from the register at
+    // approval; null prints a line to write on.
+    int? HolderAge = null,
+    string? ResidentFor = null);
 
 /// <summary>The holder's Community Tax Certificate as entered for the request; blanks print as lines to write on.</summary>
 public sealed record CertificateCtc(string? Number, string? IssuedOn, string? IssuedAt);

@@ -47,20 +47,57 @@ public class CertificatePdfTests
         lastPage.Should().Contain("CTC issued on").And.Contain("____", "a CTC date not entered is a line to write on");
     }
 
-    [Fact]
-    public async Task Render_FirstTimeJobseeker_OathOfUndertakingIsItsOwnPageForTheHolderToSign()
+    [Theory]
+    [InlineData("A4")]
+    [InlineData("Letter")]
+    public async Task Render_FirstTimeJobseeker_OathOfUndertakingIsItsOwnPageWithTheIrrFormsWording(string paper)
     {
-        var c = Sample("First Time Jobseeker Certification") with { OathPage = true };
+        var c = Sample("First Time Jobseeker Certification") with { OathPage = true, HolderAge = 21, ResidentFor = "2 years and 3 months", Municipality = "Santa Maria" };
 
-        var pdf = CertificatePdf.Render(c, "https://hall.example/verify/abc");
+        var pdf = CertificatePdf.Render(c, "https://hall.example/verify/abc", paper: paper);
 
+        await CertificateArtTests.PngAsync(pdf, Path.Combine(Barangay.Tests.Infrastructure.Screenshots.Directory, "certificate-first-time-jobseeker-" + paper));
         var text = await CertificateSigningTests.PdfTextAsync(pdf);
         var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Trim().Length > 0).ToList();
         pages.Should().HaveCount(2);
         pages[0].Should().Contain("FIRST TIME JOBSEEKER CERTIFICATION").And.NotContain("OATH OF UNDERTAKING");
-        pages[1].Should().Contain("OATH OF UNDERTAKING").And.Contain("JUAN P. DELA CRUZ").And.Contain("Signature over printed name")
-            .And.Contain("at least six (6) months").And.Contain("only once");
+        var oath = System.Text.RegularExpressions.Regex.Replace(pages[1], @"\s+", " ");
+        oath.Should().Contain("OATH OF UNDERTAKING").And.Contain("I, JUAN P. DELA CRUZ, 21 years of age, resident of")
+            .And.Contain("for 2 years and 3 months, availing the benefits of Republic Act No. 11261")
+            .And.Contain("do hereby declare, agree and undertake to abide and be bound by the following:");
+        // The IRR form's undertakings, each in its place.
+        oath.Should().Contain("1. That this is the first time that I will actively look for a job")
+            .And.Contain("2. That I am aware that the benefits and privileges under the said law shall be valid only for one (1) year")
+            .And.Contain("3. That I can avail the benefits of the law only once;")
+            .And.Contain("4. That I understand that my personal information shall be included in the Roster/List of First Time Jobseekers")
+            .And.Contain("5. That I will inform and/or report to the Barangay personally")
+            .And.Contain("6. That I am not a beneficiary of the JobStart Program under R.A. No. 10869")
+            .And.Contain("7. That if issued the requested Certification, I will not use the same in any fraud")
+            .And.Contain("8. That this undertaking is made solely for the purpose of obtaining a Barangay Certification")
+            .And.Contain("9. That I consent to the use of my personal information pursuant to the Data Privacy Act");
+        oath.Should().Contain("Signed this ____ day of November 2026 in the City/Municipality of Santa Maria.")
+            .And.Contain("First Time Jobseeker (signature over printed name)").And.Contain("Witnessed by:")
+            .And.Contain("Barangay Official / Designation / Position").And.Contain("Date:");
     }
+
+    [Fact]
+    public async Task Render_FirstTimeJobseekerWithoutResidenceOnRecord_OathLeavesLinesToWriteOn()
+    {
+        var c = Sample("First Time Jobseeker Certification") with { OathPage = true };
+
+        var oath = System.Text.RegularExpressions.Regex.Replace((await CertificateSigningTests.PdfTextAsync(CertificatePdf.Render(c, "https://hall.example/verify/abc"))).Split('\f')[1], @"\s+", " ");
+
+        oath.Should().Contain("____ years of age").And.Contain("for __________, availing");
+    }
+
+    [Theory]
+    [InlineData("2026-06-04", "2026-12-04", "6 months")]
+    [InlineData("2026-06-05", "2026-12-04", "5 months")]
+    [InlineData("2025-12-04", "2026-12-04", "1 year")]
+    [InlineData("2024-09-01", "2026-12-04", "2 years and 3 months")]
+    [InlineData("2025-11-04", "2026-12-04", "1 year and 1 month")]
+    public void Duration_FromResidentSince_InYearsAndMonths(string since, string on, string expected) =>
+        CertificateOathPage.Duration(DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(expected);
 
     [Fact]
     public void Render_OneCertificate_Under150Milliseconds()
