@@ -57,6 +57,13 @@ public class SignInByRoleTests(EndToEndFixture e2e)
         await Expect(page.Locator("#official-home")).ToHaveCountAsync(0);
         await Expect(page.GetByText("Inhabitants per purok")).ToHaveCountAsync(0);
 
+        // Issue 24: the card opens the resident's own registrations (it used to open the list of every event), as many as it counts.
+        await page.GetByTestId("card-my-events").ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith("/events?mine=1", StringComparison.Ordinal));
+        await Expect(page.GetByTestId("mine-list").Locator(".event-card")).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, phone ? "events-mine-phone" : "events-mine-desktop");
+        await page.GoBackAsync();
+
         await page.GotoAsync("/admin/users");
         await Expect(page.GetByText("This page is not for your account")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
