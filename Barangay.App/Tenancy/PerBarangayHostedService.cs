@@ -10,16 +10,30 @@ namespace Barangay.App.Tenancy;
 public sealed class PerBarangayHostedService(Type service, IServiceProvider services, IBarangayDirectory directory) : IHostedService
 {
     private readonly List<IHostedService> _running = [];
+    private readonly HashSet<Guid> _started = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken) => await StartNewAsync(await directory.ListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Starts a copy for each active barangay of <paramref name="barangays"/> that has none yet (a barangay added at run time).</summary>
+    public async Task StartNewAsync(IReadOnlyList<BarangayListing> barangays, CancellationToken cancellationToken)
     {
-        foreach (var barangay in await directory.ListAsync(cancellationToken))
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            if (!barangay.IsActive) continue;
-            var copy = (IHostedService)ActivatorUtilities.CreateInstance(services, service);
-            // The loop BackgroundService starts captures this flow, and with it the barangay.
-            using (BarangayAmbient.Use(barangay)) await copy.StartAsync(cancellationToken);
-            _running.Add(copy);
+            foreach (var barangay in barangays)
+            {
+                if (!barangay.IsActive || _started.Contains(barangay.Id)) continue;
+                var copy = (IHostedService)ActivatorUtilities.CreateInstance(services, service);
+                // The loop BackgroundService starts captures this flow, and with it the barangay.
+                using (BarangayAmbient.Use(barangay)) await copy.StartAsync(cancellationToken);
+                _running.Add(copy);
+                _started.Add(barangay.Id);
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -68,6 +68,9 @@ public static class TenancySetup
         services.AddSingleton<BarangayOutages>();
         PerBarangayHostedService.Apply(services,
             typeof(Notifications.NotificationPoller), typeof(Messaging.MessagePoller), typeof(Dashboard.DashboardPoller));
+        // After the pollers and registrars: a barangay added while the app runs gets its background work too.
+        services.AddSingleton<NewBarangaysWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<NewBarangaysWatcher>());
         return builder;
     }
 

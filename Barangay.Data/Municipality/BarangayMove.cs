@@ -23,6 +23,12 @@ public class BarangayMove
     public DateTime? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
     public string? DeclineReason { get; set; }
+    /// <summary>
+    /// The old barangay's side of the latest step is done (archived on move-out, told on accept, restored on decline).
+    /// False between the municipality's write and the old register's: a crash there leaves it false, and the next look
+    /// at the moves finishes the step (BarangayMoves.ResumeAsync) instead of losing or repeating it.
+    /// </summary>
+    public bool OldSideDone { get; set; } = true;
 }
 
 public static class MoveStatuses

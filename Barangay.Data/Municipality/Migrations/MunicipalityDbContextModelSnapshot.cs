@@ -62,6 +62,10 @@ namespace Barangay.Data.Municipality.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("from_resident_id");
 
+                    b.Property<bool>("OldSideDone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("old_side_done");
+
                     b.Property<string>("Rbi")
                         .IsRequired()
                         .HasColumnType("jsonb")

@@ -15,6 +15,12 @@ namespace Barangay.Data.Municipality.Moves;
 /// barangay's secretary accepts (a new record in her register, household for her to assign) or declines with a reason
 /// (the old record is active again). Each step is audited in both barangays' trails and the municipal audit. Every move
 /// is looked up together with the current barangay's id, so a secretary never sees or acts on another barangay's moves.
+/// No transaction spans the two databases, so each step is two idempotent writes with a state between them: the
+/// municipality's row first (with <see cref="BarangayMove.OldSideDone"/> false), then the old register, then the flag.
+/// A crash between them is finished by <see cref="ResumeAsync"/> (run whenever either barangay looks at its moves): the
+/// resident is archived, told or restored once. The new register's record has the move's id as its own, so accepting
+/// twice (or after a crash) finds it instead of adding a second person; a move whose old side is not done is not offered
+/// to the new barangay.
 /// </summary>
 public sealed class BarangayMoves(
     BarangayDb dbs, ICurrentBarangay current, IBarangayDirectory directory, IDbContextFactory<MunicipalityDbContext> municipality,
@@ -23,6 +29,10 @@ public sealed class BarangayMoves(
     public const string MovedOut = "MovedOut";
     public const string MovedIn = "MovedIn";
     public const string MoveDeclined = "MoveDeclined";
+    public const int PageSize = 25;
+
+    /// <summary>Tests only: runs between a step's two writes ("move-out", "accept", "decline"), to fail there like a crash.</summary>
+    internal Func<string, Task>? BetweenWrites { get; set; }
 
     public async Task<IReadOnlyList<MoveDestination>> DestinationsAsync(CancellationToken ct = default)
     {
@@ -52,8 +62,12 @@ public sealed class BarangayMoves(
         if (errors.Count > 0) return ServiceResult<Guid>.Invalid(errors);
 
         await using var mdb = await municipality.CreateDbContextAsync(ct);
-        if (await mdb.Moves.AnyAsync(m => m.FromBarangayId == here.Id && m.FromResidentId == r.Id && m.Status == MoveStatuses.Pending, ct))
-            return ServiceResult<Guid>.Invalid(nameof(MoveOut.ToBarangayId), "This resident's move is already waiting for the new barangay.");
+        if (await mdb.Moves.AsNoTracking().FirstOrDefaultAsync(m => m.FromBarangayId == here.Id && m.FromResidentId == r.Id && m.Status == MoveStatuses.Pending, ct) is { } waiting)
+        {
+            if (waiting.OldSideDone) return ServiceResult<Guid>.Invalid(nameof(MoveOut.ToBarangayId), "This resident's move is already waiting for the new barangay.");
+            await SettleAsync(waiting, ct); // recorded before a crash: finish it rather than record a second move
+            return ServiceResult<Guid>.Success(waiting.Id);
+        }
         var rbi = new MoveRbi(r.FirstName, r.MiddleName, r.LastName, r.NameExtension, r.Dob, r.Sex, r.PlaceOfBirth, r.MaritalStatus, r.Citizenship,
             r.Occupation, r.IsPwd, r.IsSoloParent, r.IsFourPs, r.IsIndigenous, r.IsOutOfSchoolYouth, r.IsOfw, r.IsRegisteredVoter, r.IsEmployed);
         var witness = input.Witness!.Trim();
@@ -62,20 +76,96 @@ public sealed class BarangayMoves(
             Id = Guid.NewGuid(), FromBarangayId = here.Id, ToBarangayId = to!.Id, FromResidentId = r.Id, Status = MoveStatuses.Pending,
             Rbi = JsonSerializer.Serialize(rbi), ConsentNote = $"Consent given; witnessed by {witness}",
             ConsentAt = DateTime.SpecifyKind(input.ConsentDate!.Value.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
-            RecordedBy = $"{await NameOfAsync(db, caller, ct)} ({here.Name})", RequestedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedBy = $"{await NameOfAsync(db, caller, ct)} ({here.Name})", RequestedAt = clock.GetUtcNow().UtcDateTime, OldSideDone = false,
         };
         mdb.Moves.Add(move);
         mdb.Audit.Add(MunicipalAudit.Entry(clock, move.RecordedBy, null, "MoveRecorded", here.Slug, new { move = move.Id, from = here.Slug, to = to.Slug }));
         await mdb.SaveChangesAsync(ct);
+        if (BetweenWrites is { } between) await between("move-out");
 
-        // Off the old register: archived (RBI keeps the record; Form C stops counting it) and out of its household.
-        r.RegistrationStatus = ResidentStatuses.Archived;
-        await db.HouseholdMembers.Where(m => m.ResidentId == r.Id).ExecuteDeleteAsync(ct);
-        await db.Households.Where(h => h.HeadResidentId == r.Id).ExecuteUpdateAsync(s => s.SetProperty(h => h.HeadResidentId, (Guid?)null), ct);
-        r.HouseholdId = null;
-        db.Record(MovedOut, "Resident", r.Id.ToString(), new { move = move.Id, to = to.Name, consent = move.ConsentNote, consentDate = input.ConsentDate });
-        await db.SaveChangesAsync(ct);
+        await ArchiveAsync(db, move, to.Name, ct);
+        await MarkOldSideDoneAsync(move.Id, ct);
         return ServiceResult<Guid>.Success(move.Id);
+    }
+
+    /// <summary>Off the old register: archived (RBI keeps the record; Form C stops counting it) and out of its household. Once.</summary>
+    private static async Task ArchiveAsync(BarangayDbContext old, BarangayMove move, string toName, CancellationToken ct)
+    {
+        var r = await old.Residents.FirstOrDefaultAsync(x => x.Id == move.FromResidentId && x.RegistrationStatus == ResidentStatuses.Active, ct);
+        if (r is null) return; // archived already (the step ran before a crash)
+        r.RegistrationStatus = ResidentStatuses.Archived;
+        await old.HouseholdMembers.Where(m => m.ResidentId == r.Id).ExecuteDeleteAsync(ct);
+        await old.Households.Where(h => h.HeadResidentId == r.Id).ExecuteUpdateAsync(s => s.SetProperty(h => h.HeadResidentId, (Guid?)null), ct);
+        r.HouseholdId = null;
+        old.Record(MovedOut, "Resident", r.Id.ToString(), new { move = move.Id, to = toName, consent = move.ConsentNote, consentDate = DateOnly.FromDateTime(move.ConsentAt) });
+        await old.SaveChangesAsync(ct);
+    }
+
+    private async Task MarkOldSideDoneAsync(Guid moveId, CancellationToken ct)
+    {
+        await using var mdb = await municipality.CreateDbContextAsync(ct);
+        await mdb.Moves.Where(m => m.Id == moveId).ExecuteUpdateAsync(s => s.SetProperty(m => m.OldSideDone, true), ct);
+    }
+
+    /// <summary>
+    /// Finishes the steps a crash interrupted for moves from or to the current barangay: the old side of any move not
+    /// marked done, and an accept whose new record exists (its id is the move's) but whose move is still pending.
+    /// </summary>
+    public async Task ResumeAsync(CancellationToken ct = default)
+    {
+        var here = current.Barangay;
+        if (here is null) return;
+        List<BarangayMove> open;
+        await using (var mdb = await municipality.CreateDbContextAsync(ct))
+        {
+            open = await mdb.Moves.AsNoTracking().Where(m => (m.FromBarangayId == here.Id || m.ToBarangayId == here.Id)
+                && (!m.OldSideDone || (m.ToBarangayId == here.Id && m.Status == MoveStatuses.Pending))).ToListAsync(ct);
+        }
+        foreach (var m in open.Where(m => !m.OldSideDone)) await SettleAsync(m, ct);
+        var pendingHere = open.Where(m => m.ToBarangayId == here.Id && m.Status == MoveStatuses.Pending).Select(m => m.Id).ToList();
+        if (pendingHere.Count == 0) return;
+        var (db, _) = await dbs.OpenAsync(ct);
+        await using (db)
+        {
+            var accepted = await db.Residents.IgnoreQueryFilters().Where(r => pendingHere.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+            foreach (var id in accepted)
+            {
+                var move = open.Single(m => m.Id == id);
+                var by = await db.AuditLogs.AsNoTracking().Where(a => a.ActionType == MovedIn && a.TargetId == id.ToString())
+                    .Select(a => a.ActorName).FirstOrDefaultAsync(ct) ?? "";
+                await DecideAsync(id, $"{by} ({here.Name})", here, MoveStatuses.Accepted, id, null, ct);
+                await SettleAsync((await ReloadAsync(id, ct))!, ct);
+            }
+        }
+    }
+
+    private async Task<BarangayMove?> ReloadAsync(Guid id, CancellationToken ct)
+    {
+        await using var mdb = await municipality.CreateDbContextAsync(ct);
+        return await mdb.Moves.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+    }
+
+    /// <summary>The old register's side of the move's latest step, then the flag; each part does nothing the second time.</summary>
+    private async Task SettleAsync(BarangayMove move, CancellationToken ct)
+    {
+        var list = await directory.ListAsync(ct);
+        var from = list.FirstOrDefault(b => b.Id == move.FromBarangayId);
+        var to = list.FirstOrDefault(b => b.Id == move.ToBarangayId);
+        if (from is null) return;
+        switch (move.Status)
+        {
+            case MoveStatuses.Pending:
+                await using (var old = contexts.Open(from.ConnectionString, AuditActor.System(move.RecordedBy)))
+                    await ArchiveAsync(old, move, to?.Name ?? "", ct);
+                break;
+            case MoveStatuses.Accepted:
+                await AuditInOldAsync(from, move, "MoveAccepted", move.DecidedBy ?? "", new { move = move.Id, to = to?.Name }, ct);
+                break;
+            case MoveStatuses.Declined:
+                await AuditInOldAsync(from, move, MoveDeclined, move.DecidedBy ?? "", new { move = move.Id, to = to?.Name, reason = move.DeclineReason }, ct, restore: true);
+                break;
+        }
+        await MarkOldSideDoneAsync(move.Id, ct);
     }
 
     public async Task<IReadOnlyList<IncomingMove>> IncomingAsync(CancellationToken ct = default)
@@ -83,23 +173,31 @@ public sealed class BarangayMoves(
         var here = current.Barangay;
         var caller = await dbs.CallerAsync(ct);
         if (here is null || !caller.Can(Permissions.Residents.Edit)) return [];
+        await ResumeAsync(ct);
         await using var mdb = await municipality.CreateDbContextAsync(ct);
-        var moves = await mdb.Moves.AsNoTracking().Where(m => m.ToBarangayId == here.Id && m.Status == MoveStatuses.Pending)
+        // Only moves whose old register let the resident go: never one the old barangay has not finished.
+        var moves = await mdb.Moves.AsNoTracking().Where(m => m.ToBarangayId == here.Id && m.Status == MoveStatuses.Pending && m.OldSideDone)
             .OrderBy(m => m.RequestedAt).ToListAsync(ct);
         var names = (await directory.ListAsync(ct)).ToDictionary(b => b.Id, b => b.Name);
         return moves.Select(m => new IncomingMove(m.Id, names.GetValueOrDefault(m.FromBarangayId, "(another barangay)"), Rbi(m), m.ConsentNote,
             DateOnly.FromDateTime(m.ConsentAt), m.RecordedBy, m.RequestedAt)).ToList();
     }
 
-    public async Task<IReadOnlyList<OutgoingMove>> OutgoingAsync(CancellationToken ct = default)
+    /// <summary>Moves out of this barangay, newest first, <see cref="PageSize"/> a page (<paramref name="page"/> from 0), and how many there are.</summary>
+    public async Task<OutgoingPage> OutgoingAsync(int page = 0, CancellationToken ct = default)
     {
         var here = current.Barangay;
         var caller = await dbs.CallerAsync(ct);
-        if (here is null || !caller.Can(Permissions.Residents.Archive)) return [];
+        if (here is null || !caller.Can(Permissions.Residents.Archive)) return new OutgoingPage([], 0, 0);
+        await ResumeAsync(ct);
         await using var mdb = await municipality.CreateDbContextAsync(ct);
-        var moves = await mdb.Moves.AsNoTracking().Where(m => m.FromBarangayId == here.Id).OrderByDescending(m => m.RequestedAt).Take(100).ToListAsync(ct);
+        var query = mdb.Moves.AsNoTracking().Where(m => m.FromBarangayId == here.Id);
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 0, Math.Max(0, (total - 1) / PageSize));
+        var moves = await query.OrderByDescending(m => m.RequestedAt).ThenBy(m => m.Id).Skip(page * PageSize).Take(PageSize).ToListAsync(ct);
         var names = (await directory.ListAsync(ct)).ToDictionary(b => b.Id, b => b.Name);
-        return moves.Select(m => new OutgoingMove(m.Id, names.GetValueOrDefault(m.ToBarangayId, "(another barangay)"), Rbi(m).FullName, m.Status, m.RequestedAt, m.DeclineReason)).ToList();
+        return new OutgoingPage(moves.Select(m => new OutgoingMove(m.Id, names.GetValueOrDefault(m.ToBarangayId, "(another barangay)"), Rbi(m).FullName, m.Status, m.RequestedAt, m.DeclineReason)).ToList(),
+            total, page);
     }
 
     /// <summary>Accepts a pending move into this barangay: the person joins the register in <paramref name="purok"/>, without a household.</summary>
@@ -111,9 +209,16 @@ public sealed class BarangayMoves(
         if (string.IsNullOrWhiteSpace(purok) || !(await ResidentService.ActivePuroksAsync(db, ct)).Contains(purok))
             return ServiceResult<Guid>.Invalid("Purok", "Choose the purok the resident now lives in.");
         var rbi = Rbi(move!);
+        if (await db.Residents.IgnoreQueryFilters().AnyAsync(x => x.Id == move!.Id, ct))
+        {
+            // Accepted before a crash left the move pending: finish that accept, never a second record.
+            await ResumeAsync(ct);
+            return ServiceResult<Guid>.Success(move!.Id);
+        }
         var r = new Resident
         {
-            Id = Guid.NewGuid(), FirstName = rbi.FirstName, MiddleName = rbi.MiddleName, LastName = rbi.LastName, NameExtension = rbi.NameExtension,
+            // The move's id: a second accept (or the resume after a crash) finds this record instead of adding one.
+            Id = move!.Id, FirstName = rbi.FirstName, MiddleName = rbi.MiddleName, LastName = rbi.LastName, NameExtension = rbi.NameExtension,
             Dob = rbi.Dob, Sex = rbi.Sex, PlaceOfBirth = rbi.PlaceOfBirth, MaritalStatus = rbi.MaritalStatus, Citizenship = rbi.Citizenship,
             Occupation = rbi.Occupation, IsPwd = rbi.IsPwd, IsSoloParent = rbi.IsSoloParent, IsFourPs = rbi.IsFourPs, IsIndigenous = rbi.IsIndigenous,
             IsOutOfSchoolYouth = rbi.IsOutOfSchoolYouth, IsOfw = rbi.IsOfw, IsRegisteredVoter = rbi.IsRegisteredVoter, IsEmployed = rbi.IsEmployed,
@@ -124,9 +229,10 @@ public sealed class BarangayMoves(
         var from = await FromAsync(move!, ct);
         db.Record(MovedIn, "Resident", r.Id.ToString(), new { move = move!.Id, from = from?.Name, consent = move.ConsentNote });
         await db.SaveChangesAsync(ct);
+        if (BetweenWrites is { } between) await between("accept");
         var by = $"{await NameOfAsync(db, caller!, ct)} ({here!.Name})";
         await DecideAsync(move.Id, by, here, MoveStatuses.Accepted, r.Id, null, ct);
-        await AuditInOldAsync(from, move, "MoveAccepted", by, new { move = move.Id, to = here.Name }, ct);
+        await SettleAsync((await ReloadAsync(move.Id, ct))!, ct);
         return ServiceResult<Guid>.Success(r.Id);
     }
 
@@ -141,8 +247,8 @@ public sealed class BarangayMoves(
         await db.SaveChangesAsync(ct);
         var by = $"{await NameOfAsync(db, caller!, ct)} ({here!.Name})";
         await DecideAsync(move.Id, by, here, MoveStatuses.Declined, null, reason.Trim(), ct);
-        var from = await FromAsync(move, ct);
-        await AuditInOldAsync(from, move, MoveDeclined, by, new { move = move.Id, to = here.Name, reason = reason.Trim() }, ct, restore: true);
+        if (BetweenWrites is { } between) await between("decline");
+        await SettleAsync((await ReloadAsync(move.Id, ct))!, ct);
         return ServiceResult<bool>.Success(true);
     }
 
@@ -171,6 +277,7 @@ public sealed class BarangayMoves(
         move.DecidedAt = clock.GetUtcNow().UtcDateTime;
         move.DecidedBy = by;
         move.DeclineReason = reason;
+        move.OldSideDone = false; // the old register's part of this decision follows (SettleAsync)
         mdb.Audit.Add(MunicipalAudit.Entry(clock, move.DecidedBy, null, status == MoveStatuses.Accepted ? "MoveAccepted" : "MoveDeclined", here.Slug,
             new { move = move.Id, reason }));
         await mdb.SaveChangesAsync(ct);
@@ -184,12 +291,15 @@ public sealed class BarangayMoves(
     {
         if (from is null) return;
         await using var old = contexts.Open(from.ConnectionString, AuditActor.System(actor));
+        // Once: a resumed step finds its own trail entry (written after the move was decided) and stops.
+        var target = move.FromResidentId.ToString();
+        if (move.DecidedAt is { } decided && await old.AuditLogs.AnyAsync(a => a.ActionType == action && a.TargetId == target && a.Timestamp >= decided, ct)) return;
         if (restore)
         {
             var r = await old.Residents.FirstOrDefaultAsync(x => x.Id == move.FromResidentId && x.RegistrationStatus == ResidentStatuses.Archived, ct);
             if (r is not null) r.RegistrationStatus = ResidentStatuses.Active;
         }
-        old.Record(action, "Resident", move.FromResidentId.ToString(), details);
+        old.Record(action, "Resident", target, details);
         await old.SaveChangesAsync(ct);
     }
 

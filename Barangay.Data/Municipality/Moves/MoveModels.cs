@@ -31,3 +31,9 @@ public sealed record IncomingMove(Guid Id, string FromBarangay, MoveRbi Rbi, str
 
 /// <summary>A move out of the current barangay and what became of it.</summary>
 public sealed record OutgoingMove(Guid Id, string ToBarangay, string FullName, string Status, DateTime RequestedAt, string? DeclineReason);
+
+/// <summary>One page of moves out of a barangay (<see cref="BarangayMoves.PageSize"/> a page) and how many there are in all.</summary>
+public sealed record OutgoingPage(IReadOnlyList<OutgoingMove> Items, int Total, int Page)
+{
+    public int Pages => Math.Max(1, (Total + BarangayMoves.PageSize - 1) / BarangayMoves.PageSize);
+}

@@ -15,7 +15,7 @@ namespace Barangay.Tests.Data.Municipality.Moves;
 /// The move handshake against real databases: San Isidro and Poblacion (demo clones) and Bagbaguin (a third barangay,
 /// for the "other barangay's move id" cases), all in one municipality database.
 /// </summary>
-public sealed class BarangayMovesTests(MunicipalityFixture muni) : IClassFixture<MunicipalityFixture>, IAsyncLifetime
+public sealed partial class BarangayMovesTests(MunicipalityFixture muni) : IClassFixture<MunicipalityFixture>, IAsyncLifetime
 {
     private readonly Dictionary<string, TestServices> _at = [];
 
@@ -134,7 +134,7 @@ public sealed class BarangayMovesTests(MunicipalityFixture muni) : IClassFixture
         (await AuditCountAsync("san-isidro", BarangayMoves.MoveDeclined, person.Id)).Should().Be(1);
         await using (var db = await _at["bagbaguin"].DbAsync())
             (await db.AuditLogs.CountAsync(a => a.ActionType == BarangayMoves.MoveDeclined && a.TargetId == recorded.Value.ToString())).Should().Be(1);
-        (await Moves("san-isidro").OutgoingAsync()).Single(m => m.Id == recorded.Value).DeclineReason.Should().Contain("vacant lot");
+        (await Moves("san-isidro").OutgoingAsync()).Items.Single(m => m.Id == recorded.Value).DeclineReason.Should().Contain("vacant lot");
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class BarangayMovesTests(MunicipalityFixture muni) : IClassFixture
         (await Moves("bagbaguin").DeclineAsync(recorded.Value, "not ours")).Kind.Should().Be(ResultKind.NotFound);
         // The sender cannot accept her own outgoing move either.
         (await Moves("san-isidro").AcceptAsync(recorded.Value, DemoLookups.Puroks[0].Code)).Kind.Should().Be(ResultKind.NotFound);
-        (await Moves("bagbaguin").OutgoingAsync()).Should().NotContain(m => m.Id == recorded.Value);
+        (await Moves("bagbaguin").OutgoingAsync()).Items.Should().NotContain(m => m.Id == recorded.Value);
         // Bagbaguin's secretary with a San Isidro resident's id (one made here, so not in the clones' shared register): not hers.
         var another = await _at["san-isidro"].Get<ResidentService>().CreateAsync(new ResidentEdit
         {
