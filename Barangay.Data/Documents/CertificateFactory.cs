@@ -25,12 +25,17 @@ internal static class CertificateFactory
         if (address.Length == 0) address = "this barangay";
         var today = TimeZones.ManilaToday(db.Clock());
         var name = DocumentRequestService.Name(resident).ToUpper(CultureInfo.GetCultureInfo("en-PH"));
+        // The wording in the language chosen with the request (issue 26, item 4), else the holder's account language
+        // (issue 22, item 3): Filipino when the type has a Filipino version, English otherwise.
+        var language = type.LanguageFor(meta.Language ?? await Localization.RecipientLanguage.OfAsync(db, resident.UserId, ct));
+        var words = Localization.AppLanguages.Culture(language);
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["name"] = name,
             ["age"] = Ages.On(resident.Dob, today).ToString(CultureInfo.InvariantCulture),
             // Unknown civil status prints blank: "Filipino" is a citizenship, never a civil status (issue 22, item 2).
-            ["civil_status"] = string.IsNullOrWhiteSpace(resident.MaritalStatus) ? "" : resident.MaritalStatus.ToLower(CultureInfo.InvariantCulture),
+            // In the wording's language ("single" / "walang asawa").
+            ["civil_status"] = string.IsNullOrWhiteSpace(resident.MaritalStatus) ? "" : Localization.Texts.Get(resident.MaritalStatus, words).ToLower(words),
             ["address"] = address,
             ["barangay"] = barangay,
             ["locality"] = locality,
@@ -38,9 +43,6 @@ internal static class CertificateFactory
         };
         foreach (var f in meta.Fields) values[f.Key] = f.Value;
         // A blank value (civil status not recorded) leaves no ", ," behind.
-        // The wording in the language chosen with the request (issue 26, item 4), else the holder's account language
-        // (issue 22, item 3): Filipino when the type has a Filipino version, English otherwise.
-        var language = type.LanguageFor(meta.Language ?? await Localization.RecipientLanguage.OfAsync(db, resident.UserId, ct));
         var template = type.TemplateFor(language);
         var body = System.Text.RegularExpressions.Regex.Replace(Fill(template, values), @",\s*,", ",", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         var validity = type.ValidityDays > 0 ? type.ValidityDays : 180;

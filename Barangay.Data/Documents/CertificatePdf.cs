@@ -125,7 +125,7 @@ public static class CertificatePdf
         }
         g.DrawString(c.BarangayName.ToUpper(Ph), fonts.Name, Navy, new XRect(0, y + 2, width, 18), center);
         y += 22;
-        g.DrawString("OFFICE OF THE PUNONG BARANGAY", fonts.Bold, XBrushes.Black, new XRect(0, y, width, 16), center);
+        g.DrawString(T(c, "OFFICE OF THE PUNONG BARANGAY"), fonts.Bold, XBrushes.Black, new XRect(0, y, width, 16), center);
         y += 26;
         g.DrawLine(new XPen(XColor.FromArgb(0x1a, 0x3a, 0x6b), 1.5), Margin, y, width - Margin, y);
         y += 26;

@@ -97,6 +97,13 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         await phone.GetByTestId("request-submit").ClickAsync();
         await Expect(phone.GetByText("Kailangan ang layunin", new() { Exact = false })).ToBeVisibleAsync();
         await Input(phone, "request-purpose").FillAsync("Para sa trabaho");
+        // The certificate's language is offered, starting as the page's.
+        await Expect(phone.GetByTestId("request-language")).ToContainTextAsync("Wika ng sertipiko");
+        await Expect(phone.GetByRole(AriaRole.Radio, new() { Name = "Filipino" })).ToBeCheckedAsync();
+        await Screenshots.SaveAsync(phone, "journey-fil-request-form-phone");
+        await phone.SetViewportSizeAsync(1366, 900);
+        await Screenshots.SaveAsync(phone, "journey-fil-request-form-desktop");
+        await phone.SetViewportSizeAsync(390, 844);
         await phone.GetByTestId("request-submit").ClickAsync();
         await Expect(phone.GetByTestId("request-ack")).ToBeVisibleAsync();
         var requestId = (await phone.GetByTestId("ack-request-id").InnerTextAsync()).Trim();
@@ -165,7 +172,7 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         pdf.Headers["content-type"].Should().Be("application/pdf");
         var certificate = await CertificateTextAsync(await pdf.BodyAsync());
         certificate.Should().Contain(Squeeze("Ito ay nagpapatunay na si LIGAYA SANTOS")).And.Contain(Squeeze("para sa Para sa trabaho"))
-            .And.Contain("SAKINAUUKULAN:").And.Contain(Squeeze("Ibinigay ngayong ika-")).And.NotContain(Squeeze("This is to certify"));
+            .And.Contain(Squeeze("taong gulang, walang asawa, naninirahan")).And.Contain("SAKINAUUKULAN:").And.Contain(Squeeze("Ibinigay ngayong ika-")).And.NotContain(Squeeze("This is to certify"));
 
         // Another device (its browser prefers Filipino too): the account's Filipino holds; she switches to English there...
         var other = await FilipinoPhoneAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -23,7 +24,9 @@ public static class CertificatePayload
     {
         var claims = JsonSerializer.SerializeToUtf8Bytes(new[]
         {
-            c.ControlNumber, c.TypeLabel, c.HolderName, c.IssuedOn.ToString("yyyy-MM-dd"), c.ValidUntil.ToString("yyyy-MM-dd"), c.BarangayName,
+            // Invariant: the dates are data for verify.js, not text for a reader; a process or page culture with another
+            // calendar (th-TH's Buddhist years, for one) would otherwise sign dates the browser reads wrong.
+            c.ControlNumber, c.TypeLabel, c.HolderName, c.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.ValidUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.BarangayName,
         });
         var signed = $"{Version}.{keyId}.{Base64Url(claims)}";
         var signature = key.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
@@ -51,7 +54,7 @@ public static class CertificatePayload
         {
             var a = JsonSerializer.Deserialize<string[]>(claimsBytes);
             if (a is not { Length: 6 }) return new(PayloadOutcome.Damaged, parts[1], null);
-            return new(PayloadOutcome.Genuine, parts[1], new CertificateClaims(a[0], a[1], a[2], DateOnly.ParseExact(a[3], "yyyy-MM-dd"), DateOnly.ParseExact(a[4], "yyyy-MM-dd"), a[5]));
+            return new(PayloadOutcome.Genuine, parts[1], new CertificateClaims(a[0], a[1], a[2], DateOnly.ParseExact(a[3], "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(a[4], "yyyy-MM-dd", CultureInfo.InvariantCulture), a[5]));
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
