@@ -13,7 +13,9 @@ namespace Barangay.Tests.EndToEnd.Connection;
 /// - 30 s: back while the server still keeps the page: the same circuit carries on;
 /// - 3 min: the server has dropped the page (evicted) but kept its persisted state: the phone resumes it (.NET 10);
 /// - 10 min: the page dropped and the phone's browser discarded the tab meanwhile: the draft on the phone;
-/// - a deploy (the app restarted) while offline: the draft on the phone.
+/// - a deploy (the app restarted) while offline: the draft on the phone;
+/// - the new-message form: back after the page was dropped, its text is there and it is sent once.
+/// The waits for the server's side ask the app's circuit counter to answer when its counts match (a signal, not a poll).
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
