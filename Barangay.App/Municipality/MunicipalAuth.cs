@@ -33,11 +33,13 @@ public static class MunicipalAuth
             o.SlidingExpiration = true;
             o.LoginPath = "/municipality/sign-in";
             o.AccessDeniedPath = "/municipality/forbidden";
-            // A suspended account is signed out at its next request.
+            // A suspended account is signed out at its next request, and so is one whose role is no longer the one its
+            // cookie carries: every role change ends the open sessions.
             o.Events.OnValidatePrincipal = async ctx =>
             {
                 if (!Guid.TryParse(ctx.Principal?.FindFirstValue(AccountClaim), out var id)
-                    || await ctx.HttpContext.RequestServices.GetRequiredService<MunicipalAccounts>().FindAsync(id) is null)
+                    || await ctx.HttpContext.RequestServices.GetRequiredService<MunicipalAccounts>().FindAsync(id) is not { } account
+                    || account.Role != ctx.Principal!.FindFirstValue(RoleClaim))
                 {
                     ctx.RejectPrincipal();
                     await ctx.HttpContext.SignOutAsync(Scheme);

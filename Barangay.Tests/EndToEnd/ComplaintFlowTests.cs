@@ -37,7 +37,9 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
 
     private static async Task ChooseAsync(IPage page, string testId, string option)
     {
-        await page.GetByTestId(testId).ClickAsync();
+        // A select that has a value shows it in an element of its own, which carries the test id too (the text field
+        // behind it is hidden): the one on screen is the one a person taps.
+        await page.Locator($"[data-testid={testId}]:visible").First.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
     }
 

@@ -25,6 +25,9 @@ public static class KpPdf
         using var document = new PdfDocument();
         document.Info.Title = $"{f.Title} {f.CaseNo}";
         document.Info.Author = f.BarangayName;
+        // What a screen reader and a viewer's title bar say of the form (issue 25): its language and its title.
+        document.Language = f.Language == KpLanguages.Filipino ? "fil-PH" : "en-PH";
+        document.ViewerPreferences.DisplayDocTitle = true;
         var page = document.AddPage();
         page.Size = PageSize.A4;
         using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, f);

@@ -20,6 +20,8 @@ public class KpPdfTests
         var pdf = KpPdf.Render(form);
 
         Encoding.ASCII.GetString(pdf, 0, 5).Should().Be("%PDF-");
+        Encoding.Latin1.GetString(pdf).Should().MatchRegex(fil ? @"/Lang\s*\(fil-PH\)" : @"/Lang\s*\(en-PH\)", "a screen reader reads the form in its language (issue 25)")
+            .And.MatchRegex(@"/DisplayDocTitle\s*true", "the viewer shows the form's title, not its file name");
         File.WriteAllBytes(Path.Combine(Screenshots.Directory, $"kp-form-9-{language}.pdf"), pdf);
     }
 }

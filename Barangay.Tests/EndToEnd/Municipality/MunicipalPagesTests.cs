@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Barangay.Data.Municipality;
 using Barangay.Tests.Data.Municipality;
 using Barangay.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Barangay.Tests.EndToEnd.Municipality;
@@ -83,6 +84,33 @@ public sealed partial class MunicipalPagesTests(MunicipalityFixture muni, DemoDa
             if (answer.StatusCode == HttpStatusCode.Redirect) answer.Headers.Location!.OriginalString.Should().Contain("/Identity/Account/Login", path);
             body.Should().NotContain(lastName, path);
         }
+    }
+
+    [Fact]
+    public async Task RoleChanged_EndsTheOpenSession()
+    {
+        var (http, _) = await SignedInAsync();
+        (await http.GetAsync("/municipality")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await SetRoleAsync(MunicipalRoles.Admin);
+        try
+        {
+            // The cookie still says "viewer": it is refused, not promoted, and the next page is the sign-in form.
+            var next = await http.GetAsync("/municipality/barangays");
+            next.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            next.Headers.Location!.OriginalString.Should().Contain("/municipality/sign-in");
+            (await http.GetAsync("/municipality")).Headers.Location!.OriginalString.Should().Contain("/municipality/sign-in");
+        }
+        finally
+        {
+            await SetRoleAsync(MunicipalRoles.Viewer);
+        }
+    }
+
+    private async Task SetRoleAsync(string role)
+    {
+        await using var db = await muni.MunicipalityAsync();
+        await db.Accounts.Where(a => a.UserName == "mlgoo").ExecuteUpdateAsync(s => s.SetProperty(a => a.Role, role));
     }
 
     [Fact]
