@@ -37,9 +37,9 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
 
     private static async Task ChooseAsync(IPage page, string testId, string option)
     {
-        // A select that has a value shows it in an element of its own, which carries the test id too (the text field
-        // behind it is hidden): the one on screen is the one a person taps.
-        await page.Locator($"[data-testid={testId}]:visible").First.ClickAsync();
+        // A select that has a value shows it in an element of its own, which carries the test id too, while its text
+        // field is hidden: tap the select's box, where a person taps, and whichever of the two is showing takes it.
+        await page.Locator(".mud-select").Filter(new() { Has = page.Locator($"[data-testid={testId}]") }).First.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
     }
 
