@@ -18,6 +18,11 @@ public sealed class FakeSmsGateway : IAsyncDisposable
 
     public ConcurrentQueue<(string To, string Message, string? Authorization, int Answer)> Requests { get; } = new();
 
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next text arrives after this is read: take it before looking at <see cref="Requests"/>, then await it.</summary>
+    public Task NextArrival => Volatile.Read(ref _arrived).Task;
+
     public string BaseUrl { get; private set; } = "";
 
     public void Answer(params int[] codes)
@@ -38,6 +43,7 @@ public sealed class FakeSmsGateway : IAsyncDisposable
             var code = fake._script.TryDequeue(out var c) ? c : 200;
             fake.Requests.Enqueue((doc.RootElement.GetProperty("to").GetString()!, doc.RootElement.GetProperty("message").GetString()!,
                 http.Request.Headers.Authorization.ToString(), code));
+            Interlocked.Exchange(ref fake._arrived, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             http.Response.StatusCode = code;
             if (code == 200) await http.Response.WriteAsJsonAsync(new { id = "msg-" + fake.Requests.Count });
         });
