@@ -65,10 +65,20 @@ export BARANGAY_APP_DLL="$APP" BARANGAY_DATA_ROOT="$DATA"
 RESULTS="$DATA/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 log "Running the tests"
+# What CI shows of a failure: the test's name, the first lines of its message (Playwright's names what it waited for and
+# what the page showed) and the test code's own stack lines; the whole output stays in console.log.
+SUMMARY='
+/^[ \t]*(Failed|Skipped) |Total tests|Passed!|Failed!/ { print; msg = 0; fflush(); next }
+/Error Message:/ { print; msg = 15; next }
+/Stack Trace:/ { msg = 0; next }
+msg > 0 { print; msg--; fflush(); next }
+/^[ \t]+at Barangay/ { print; fflush() }
+'
+
 set +e
 dotnet test Barangay.Tests/Barangay.Tests.csproj -c Debug --no-build -nologo "${FILTER[@]}" \
   --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" 2>&1 \
-  | grep -v -E '^\s*$' | tee "$RESULTS/console.log" | grep -E '^\s*(Failed|Skipped) |Error Message|Total tests|Passed!|Failed!|^\s+at Barangay'
+  | grep -v -E '^\s*$' | tee "$RESULTS/console.log" | awk "$SUMMARY"
 TEST_RC=${PIPESTATUS[0]}
 set -e
 
