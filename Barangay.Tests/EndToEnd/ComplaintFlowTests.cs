@@ -35,13 +35,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
     private static ILocator Input(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input|descendant-or-self::textarea").First;
 
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        // A select that has a value shows it in an element of its own, which carries the test id too, while its text
-        // field is hidden: tap the select's box, where a person taps, and whichever of the two is showing takes it.
-        await page.Locator(".mud-select").Filter(new() { Has = page.Locator($"[data-testid={testId}]") }).First.ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
-    }
+    private static Task ChooseAsync(IPage page, string testId, string option) => EndToEndFixture.ChooseAsync(page, testId, option);
 
     private static async Task<(string Code, string Id)> FileFromPhoneAsync(IPage phone, string category, string subject, string description, bool confidential, string shot)
     {

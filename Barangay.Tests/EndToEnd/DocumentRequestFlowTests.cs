@@ -42,8 +42,7 @@ public partial class DocumentRequestFlowTests(EndToEndFixture e2e)
         var phone = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
         await phone.GotoAsync("/my/requests/new");
         await EndToEndFixture.WaitInteractiveAsync(phone);
-        await phone.GetByTestId("request-type").ClickAsync();
-        await phone.Locator(".mud-popover-open").GetByText("Barangay Clearance", new() { Exact = true }).ClickAsync();
+        await EndToEndFixture.ChooseAsync(phone, "request-type", "Barangay Clearance");
         await Expect(phone.GetByTestId("request-type-info")).ToContainTextAsync("₱100.00");
         await Screenshots.SaveAsync(phone, "documents-phone-request-form");
         await phone.GetByTestId("request-submit").ClickAsync();

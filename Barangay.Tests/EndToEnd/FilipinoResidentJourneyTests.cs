@@ -91,8 +91,7 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         await phone.GotoAsync("/my/requests/new");
         await EndToEndFixture.WaitInteractiveAsync(phone);
         await Expect(phone.GetByTestId("request-submit")).ToContainTextAsync("Isumite ang kahilingan");
-        await phone.GetByTestId("request-type").ClickAsync();
-        await phone.Locator(".mud-popover-open").GetByText("Barangay Clearance", new() { Exact = true }).ClickAsync();
+        await EndToEndFixture.ChooseAsync(phone, "request-type", "Barangay Clearance");
         // The service's validation message is in her language too.
         await phone.GetByTestId("request-submit").ClickAsync();
         await Expect(phone.GetByText("Kailangan ang layunin", new() { Exact = false })).ToBeVisibleAsync();
@@ -117,8 +116,7 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         await phone.GotoAsync("/my/complaints/new");
         await EndToEndFixture.WaitInteractiveAsync(phone);
         await Expect(phone.GetByTestId("complaint-submit")).ToContainTextAsync("Isampa ang reklamo");
-        await phone.GetByTestId("complaint-category").ClickAsync();
-        await phone.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await EndToEndFixture.ChooseAsync(phone, "complaint-category");
         await Input(phone, "complaint-subject").FillAsync("Maingay na karaoke");
         await Input(phone, "complaint-description").FillAsync("Hanggang alas-dos ng madaling araw ang karaoke ng kapitbahay.");
         await phone.GetByTestId("complaint-submit").ClickAsync();

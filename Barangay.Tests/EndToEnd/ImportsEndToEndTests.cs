@@ -80,7 +80,7 @@ public class ImportsEndToEndTests(EndToEndFixture e2e)
     {
         await page.GotoAsync("/imports");
         await EndToEndFixture.WaitInteractiveAsync(page);
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await EndToEndFixture.SetBlazorFilesAsync(page.Locator("input[type=file]"), new FilePayload
         {
             Name = "rbi-2025.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = xlsx,
         });
@@ -169,7 +169,7 @@ public class ImportsEndToEndTests(EndToEndFixture e2e)
         var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Phone);
         await page.GotoAsync("/imports");
         await EndToEndFixture.WaitInteractiveAsync(page);
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "residents.csv", MimeType = "text/csv", Buffer = "%PDF-1.7\n\u0001\u0002"u8.ToArray() });
+        await EndToEndFixture.SetBlazorFilesAsync(page.Locator("input[type=file]"), new FilePayload { Name = "residents.csv", MimeType = "text/csv", Buffer = "%PDF-1.7\n\u0001\u0002"u8.ToArray() });
         await Expect(page.GetByTestId("import-error")).ToContainTextAsync("not a CSV file");
         await Screenshots.SaveAsync(page, "imports-refused-phone");
         await page.Context.CloseAsync();
@@ -182,7 +182,7 @@ public class ImportsEndToEndTests(EndToEndFixture e2e)
         await page.GotoAsync("/imports");
         await EndToEndFixture.WaitInteractiveAsync(page);
         var csv = "Apelyido,Pangalan,Kaarawan,Kasarian,Purok,Katayuang sibil\r\nItapon,Preview,1990-03-15,F,Purok 1,Single\r\n"u8.ToArray();
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "itapon.csv", MimeType = "text/csv", Buffer = csv });
+        await EndToEndFixture.SetBlazorFilesAsync(page.Locator("input[type=file]"), new FilePayload { Name = "itapon.csv", MimeType = "text/csv", Buffer = csv });
         await Expect(page).ToHaveURLAsync(new Regex("/imports/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
         var importId = (await page.Locator("h1").InnerTextAsync()).Replace("Import ", "", StringComparison.Ordinal).Trim();
         await EndToEndFixture.WaitInteractiveAsync(page);

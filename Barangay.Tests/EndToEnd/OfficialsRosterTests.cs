@@ -44,11 +44,10 @@ public class OfficialsRosterTests(EndToEndFixture e2e)
         await page.GetByTestId("add-official").ClickAsync();
         await EndToEndFixture.PickAsync(page, Input(page, "official-account"), "pedro.ban", NewOfficial);
         await Expect(Input(page, "official-name")).ToHaveValueAsync(NewOfficial);
-        await page.GetByTestId("official-position").ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText("Tanod", new() { Exact = true }).ClickAsync();
+        await EndToEndFixture.ChooseAsync(page, "official-position", "Tanod");
         await Input(page, "official-term-start").FillAsync("2026-01-05");
         await Input(page, "official-term-end").FillAsync("2025-12-01");
-        await page.Locator("[data-testid=official-photo] input[type=file]").SetInputFilesAsync(new FilePayload
+        await EndToEndFixture.SetBlazorFilesAsync(page.Locator("[data-testid=official-photo] input[type=file]"), new FilePayload
         {
             Name = "pedro.png", MimeType = "image/png", Buffer = SamplePhoto.Png(),
         });

@@ -109,12 +109,12 @@ public class OfflineVerifyTests(EndToEndFixture e2e) : IAsyncLifetime
         {
             await admin.GotoAsync("/admin/settings");
             await EndToEndFixture.WaitInteractiveAsync(admin);
-            await admin.Locator("[data-testid=seal-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+            await EndToEndFixture.SetBlazorFilesAsync(admin.Locator("[data-testid=seal-upload] input[type=file]"), new FilePayload
             {
                 Name = "seal.png", MimeType = "image/png", Buffer = CertificateArtTests.Square(120, (26, 58, 107)),
             });
             await Expect(admin.Locator("[data-testid=setting-seal] img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/files/"));
-            await admin.Locator("[data-testid=municipal-seal-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+            await EndToEndFixture.SetBlazorFilesAsync(admin.Locator("[data-testid=municipal-seal-upload] input[type=file]"), new FilePayload
             {
                 Name = "municipal.png", MimeType = "image/png", Buffer = CertificateArtTests.Square(120, (150, 30, 30)),
             });

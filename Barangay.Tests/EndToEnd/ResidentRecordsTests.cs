@@ -53,7 +53,7 @@ public class ResidentRecordsTests(EndToEndFixture e2e)
         await page.Locator("td").GetByText("Santos, Maria").First.ClickAsync();
         await Expect(page.GetByTestId("resident-name")).ToContainTextAsync("Santos, Maria");
         await EndToEndFixture.WaitInteractiveAsync(page);
-        await page.Locator("[data-testid=resident-photo-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+        await EndToEndFixture.SetBlazorFilesAsync(page.Locator("[data-testid=resident-photo-upload] input[type=file]"), new FilePayload
         {
             Name = "maria.png", MimeType = "image/png", Buffer = SamplePhoto.Png(),
         });

@@ -49,7 +49,7 @@ public class SettingsEndToEndTests(EndToEndFixture e2e)
         {
             await page.GotoAsync("/admin/settings");
             await EndToEndFixture.WaitInteractiveAsync(page);
-            await page.Locator("[data-testid=seal-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+            await EndToEndFixture.SetBlazorFilesAsync(page.Locator("[data-testid=seal-upload] input[type=file]"), new FilePayload
             {
                 Name = "seal.png", MimeType = "image/png", Buffer = Barangay.Tests.Data.Officials.SamplePhoto.Png(),
             });

@@ -19,6 +19,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!Chromium.Installed) return; // every end-to-end test is then reported skipped (ChromiumSkipFramework)
+        // CI runs the whole suite on two loaded cores: what the server shows next can take longer than Playwright's 5 s
+        // default to arrive. A missing result still fails, after 15 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         await Database.InitializeAsync();
         Sms = await Barangay.Tests.Data.Announcements.FakeSmsGateway.StartAsync();
         // Every test's browser comes from 127.0.0.1: the mail limits are tested with an app of their own (MailRateLimitTests).
@@ -135,6 +138,40 @@ public sealed class EndToEndFixture : IAsyncLifetime
             }
         }
         await option.ClickAsync();
+    }
+
+    /// <summary>
+    /// Chooses <paramref name="option"/> (or the first option, when null) in the MudSelect marked with <paramref name="testId"/>
+    /// as a person does, and returns the option's text: taps the select's box, taps the option, then waits until the list has
+    /// closed and the box shows the choice. Until the server has closed the list, the select still owns the keyboard focus and
+    /// takes it back when it leaves (MudSelect.OnFocusOutAsync); a finger cannot reach the next field meanwhile (the list's
+    /// overlay covers the page), but Playwright's Fill focuses by script, and a focus taken back between its focus and its
+    /// typing loses the text (seen as a complaint refused for a missing subject or category, about 2 in 100 tries).
+    /// A select that has a value shows it in an element of its own that carries the test id too, so the box is tapped.
+    /// </summary>
+    public static async Task<string> ChooseAsync(IPage page, string testId, string? option = null)
+    {
+        var box = page.Locator(".mud-select").Filter(new() { Has = page.Locator($"[data-testid={testId}]") }).First;
+        await box.ClickAsync();
+        var list = page.Locator(".mud-popover-open");
+        var item = option is null ? list.Locator(".mud-list-item").First : list.GetByText(option, new() { Exact = true }).First;
+        var chosen = option ?? (await item.InnerTextAsync()).Trim();
+        await item.ClickAsync();
+        await Assertions.Expect(list).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Assertions.Expect(box).ToContainTextAsync(chosen, new() { Timeout = 15_000 });
+        return chosen;
+    }
+
+    /// <summary>
+    /// Chooses a file in a Blazor file input (InputFile, MudFileUpload) once Blazor listens to it. The circuit is live
+    /// (WaitInteractiveAsync) a moment before the input's start-up script has run (InputFile's OnAfterRender), and a file
+    /// chosen in that moment is never read: the upload then never starts. A person cannot pick a file that fast; a test can.
+    /// </summary>
+    public static async Task SetBlazorFilesAsync(ILocator input, FilePayload file)
+    {
+        var element = await input.ElementHandleAsync();
+        await input.Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", element, new() { Timeout = 15_000 });
+        await input.SetInputFilesAsync(file);
     }
 
     /// <summary>The text box inside the MudBlazor field marked with <paramref name="testId"/> (the marker sits on a wrapper).</summary>

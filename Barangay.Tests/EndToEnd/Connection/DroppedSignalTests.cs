@@ -99,8 +99,7 @@ public class DroppedSignalTests(EndToEndFixture e2e)
             var phone = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone, app.Url);
             await phone.GotoAsync("/my/requests/new");
             await Expect(phone.GetByTestId("draft-request")).ToHaveAttributeAsync("data-draft", "ready");
-            await phone.GetByTestId("request-type").ClickAsync();
-            await phone.Locator(".mud-popover-open").GetByText("Barangay Clearance", new() { Exact = true }).ClickAsync();
+            await EndToEndFixture.ChooseAsync(phone, "request-type", "Barangay Clearance");
             await Expect(phone.GetByTestId("request-type-info")).ToBeVisibleAsync();
             // Typed and never left: a text box sends its text on leaving it, so this part is only on the phone.
             await EndToEndFixture.Field(phone, "request-purpose").FillAsync("Employment at a BPO company");
@@ -209,10 +208,7 @@ public class DroppedSignalTests(EndToEndFixture e2e)
 
     private static async Task FillComplaintAsync(IPage page, string tag)
     {
-        await page.GetByTestId("complaint-category").ClickAsync();
-        var choice = page.Locator(".mud-popover-open .mud-list-item").First;
-        Chosen = (await choice.InnerTextAsync()).Trim();
-        await choice.ClickAsync();
+        Chosen = await EndToEndFixture.ChooseAsync(page, "complaint-category");
         await Expect(Category(page)).ToContainTextAsync(Chosen);
         await EndToEndFixture.Field(page, "complaint-subject").FillAsync($"{Subject} {tag}");
         await EndToEndFixture.Field(page, "complaint-subject").PressAsync("Tab");

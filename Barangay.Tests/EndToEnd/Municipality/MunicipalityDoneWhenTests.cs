@@ -205,9 +205,5 @@ public sealed class MunicipalityDoneWhenTests(MunicipalityFixture muni, DemoData
     private static ILocator Input(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input|descendant-or-self::textarea").First;
 
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
-    }
+    private static Task ChooseAsync(IPage page, string testId, string option) => EndToEndFixture.ChooseAsync(page, testId, option);
 }
