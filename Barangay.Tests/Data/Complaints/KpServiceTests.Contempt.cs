@@ -108,4 +108,33 @@ public partial class KpServiceTests
             .And.Contain("conciliationhearingbeforethePangkatngTagapagkasundosetonDecember9,2026at9:30AM")
             .And.Contain("foundonDecember11,2026").And.Contain("filedonDecember14,2026bythePangkatchairmanwiththeMunicipalTrialCourtofSanIsidro");
     }
+
+    [Fact]
+    public async Task Contempt_CaseInFilipino_CertificationInFilipino_RespondentMayApplyAgainstTheComplainant()
+    {
+        // Friday 4 December, a case in Filipino (sec. 411); the complainant misses the 3 PM hearing, explains by Monday 9:00, and does not.
+        await AtManilaAsync("2026-12-04 09:00");
+        await _host.AsJuanAsync();
+        var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
+        await _host.AsSecretaryAsync();
+        var kp = (await Kp.OpenAsync(ack.Id, [new KpRespondent("", await _host.OtherResidentAsync())], new KpIntake(), KpLanguages.Filipino, KpNatures.Civil)).Value!;
+        await _host.AsKapitanAsync();
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        _clock.Advance(TimeSpan.FromHours(7));
+        kp = (await Kp.RecordAbsenceAsync(kp.Id, KpParties.Complainant, Manila("2026-12-04 15:00"), Manila("2026-12-07 09:00"), kp.Version)).Value!;
+        _clock.Advance(TimeSpan.FromHours(65)); // Monday 7 December, 9:00
+        kp = (await Kp.FindAbsenceAsync(kp.Id, false, null, kp.Version)).Value!;
+        kp.Stage.Should().Be(KpStages.Dismissed);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await _host.AsSecretaryAsync();
+        kp = (await Kp.RecordContemptAsync(kp.Id, 0, KpContemptApplicants.Respondent, Court, Day("2026-12-07"), kp.Version)).Value!;
+
+        kp.Stage.Should().Be(KpStages.Dismissed);
+        (await PrintedTextAsync(kp.Id, KpForm.ContemptCertification)).Should().Contain("KATIBAYANNGPAGTANGGINGHUMARAP")
+            .And.Contain("(maysumbong),mataposangnararapatnapaunawa,ayhindihumarapsapagdinigngpamamagitansaharapngPunongBarangaynaitinakdanoong")
+            .And.Contain("PaunawangPagdinig(PormularyongKPBlg.18)")
+            .And.Contain("bilangdi-tuwirangpaglapastangansahukumanayisinampanoong").And.Contain("ngipinagsusumbongsaMunicipalTrialCourtofSanIsidro")
+            .And.Contain("KalihimngLupon").And.Contain("Pinatunayan:PunongBarangay/PangulongLupon");
+    }
 }
