@@ -63,7 +63,7 @@ public class KpContemptEndToEndTests(EndToEndFixture e2e)
         await secretary.GetByTestId("kp-contempt-submit").ClickAsync();
 
         await Expect(secretary.GetByTestId("kp-contempt")).ToContainTextAsync($"Application for indirect contempt filed", new() { Timeout = 15_000 });
-        await Expect(secretary.GetByTestId("kp-contempt")).ToContainTextAsync($"with {Court} by the Punong Barangay (Lupon chairman)");
+        await Expect(secretary.GetByTestId("kp-contempt")).ToContainTextAsync($"with the {Court} by the Punong Barangay (Lupon chairman)");
         await Expect(secretary.GetByTestId("kp-print-contempt-certification")).ToContainTextAsync("Certification of Refusal to Appear");
         await Expect(secretary.GetByTestId("kp-record-contempt")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(secretary, "kp-desktop-contempt-recorded");
