@@ -43,6 +43,8 @@ public sealed record KpCaseDetail(
     public bool NatureEditable => IsOpen;
     /// <summary>A failure to appear waits for the chairman's finding, after the party was given the chance to explain.</summary>
     public KpAbsence? PendingAbsence => Absences.LastOrDefault(a => a.Finding is null);
+    /// <summary>The failures to appear found unjustified with no contempt application recorded yet (their positions in <see cref="Absences"/>).</summary>
+    public IReadOnlyList<int> ContemptOpen => Absences.Select((a, i) => (a, i)).Where(x => x.a.Finding == KpAbsenceFindings.Unjustified && x.a.Contempt is null).Select(x => x.i).ToList();
 }
 
 /// <summary>
@@ -50,7 +52,37 @@ public sealed record KpCaseDetail(
 /// the day set for them to explain (KP Form 18 to the complainant, 19 to the respondent), and what the Punong Barangay or
 /// the Pangkat chairman found after that day: <see cref="KpAbsenceFindings"/>.
 /// </summary>
-public sealed record KpAbsence(string Party, string Stage, DateTime MissedAt, DateTime ExplainOn, DateTime RecordedAt, string? Finding = null, DateTime? FoundAt = null, string? Reason = null);
+public sealed record KpAbsence(string Party, string Stage, DateTime MissedAt, DateTime ExplainOn, DateTime RecordedAt, string? Finding = null, DateTime? FoundAt = null, string? Reason = null,
+    KpContempt? Contempt = null);
+
+/// <summary>
+/// The application filed with the city or municipal court to punish a party's refusal or wilful failure to appear as
+/// indirect contempt of court (KP Rules, Rule VI; <see cref="KpService.RecordContemptAsync"/>): the court, the Manila day
+/// it was filed, who filed it (<see cref="KpContemptApplicants"/>) and when the Lupon's records took it in.
+/// </summary>
+public sealed record KpContempt(string Court, DateOnly FiledOn, string FiledBy, DateTime RecordedAt);
+
+/// <summary>Who may apply to the court for contempt (KP Rules, Rule VI): the Lupon chairman, the Pangkat chairman, or any of the contending parties.</summary>
+public static class KpContemptApplicants
+{
+    public const string LuponChairman = KpOffices.LuponChairman;
+    public const string PangkatChairman = KpOffices.PangkatChairman;
+    public const string Complainant = KpParties.Complainant;
+    public const string Respondent = KpParties.Respondent;
+    public static readonly IReadOnlyList<string> All = [LuponChairman, PangkatChairman, Complainant, Respondent];
+
+    public static string Label(string applicant, bool filipino = false) => (applicant, filipino) switch
+    {
+        (LuponChairman, false) => "the Punong Barangay (Lupon chairman)",
+        (LuponChairman, true) => "Punong Barangay (Pangulo ng Lupon)",
+        (PangkatChairman, false) => "the Pangkat chairman",
+        (PangkatChairman, true) => "Pangulo ng Pangkat",
+        (Complainant, false) => "the complainant",
+        (Complainant, true) => "maysumbong",
+        (_, false) => "the respondent",
+        _ => "ipinagsusumbong",
+    };
+}
 
 public static class KpParties
 {
@@ -99,6 +131,8 @@ public enum KpForm
     BarAction,
     /// <summary>KP Form 22: Certification to Bar Counterclaim (the respondent's unjustified failure to appear).</summary>
     BarCounterclaim,
+    /// <summary>No KP number: the Lupon secretary's certification of the record of a refusal to appear, for the contempt application (KP Rules, Rule VI).</summary>
+    ContemptCertification,
 }
 
 /// <summary>A Pangkat member: a Lupon member (an official of that position) and their place in the Pangkat (sec. 404).</summary>

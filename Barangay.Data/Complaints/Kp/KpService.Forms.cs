@@ -58,7 +58,7 @@ public sealed partial class KpService
         var respondentsLine = string.Join("; ", respondents.Select(r => r.Address is null ? r.Name : $"{r.Name}, {r.Address}"));
         // KP Form numbers of the 1992 set (docs/katarungang-pambarangay.md); the wording follows each form, in the parties' language (sec. 411).
         var facts = new KpFormFacts(kp, fil, complainant, names, complaint.Description, captain, luponSecretary, pangkatChair, pangkatSecretary, pangkat, Act, D);
-        var (number, title, paragraphs, signatures) = MoreForm(form, facts) ?? AbsenceForm(form, facts) ?? NoticeForm(form, facts) ?? form switch
+        var (number, title, paragraphs, signatures) = MoreForm(form, facts) ?? AbsenceForm(form, facts) ?? ContemptForm(form, facts) ?? NoticeForm(form, facts) ?? form switch
         {
             KpForm.Summons => ("9", fil ? "Patawag" : "Summons",
                 fil

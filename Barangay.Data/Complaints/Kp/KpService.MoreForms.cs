@@ -43,6 +43,7 @@ public sealed partial class KpService
         KpForm.ExecutionNotice => kp.ExecutedAt!.Value,
         KpForm.Transmittal => kp.TransmittedAt!.Value,
         KpForm.ComplainantAbsenceNotice or KpForm.RespondentAbsenceNotice or KpForm.BarAction or KpForm.BarCounterclaim => AbsenceFormDate(kp, form),
+        KpForm.ContemptCertification => ContemptFormDate(kp),
         _ => kp.CertificateIssuedAt!.Value,
     };
 
@@ -255,6 +256,7 @@ public sealed partial class KpService
         KpForm.RespondentAbsenceNotice => "respondent-absence-notice",
         KpForm.BarAction => "bar-action",
         KpForm.BarCounterclaim => "bar-counterclaim",
+        KpForm.ContemptCertification => "contempt-certification",
         _ => form.ToString().ToLowerInvariant(),
     };
 
@@ -284,6 +286,7 @@ public sealed partial class KpService
         KpForm.RespondentAbsenceNotice => "KP Form 19 · Notice of Hearing (Re: Failure to Appear), to the respondent",
         KpForm.BarAction => "KP Form 21 · Certification to Bar Action",
         KpForm.BarCounterclaim => "KP Form 22 · Certification to Bar Counterclaim",
+        KpForm.ContemptCertification => "Certification of Refusal to Appear (for the contempt application)",
         _ => "Transmittal to the Court (sec. 419)",
     };
 }
