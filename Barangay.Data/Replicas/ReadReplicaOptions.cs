@@ -17,14 +17,14 @@ public sealed class ReadReplicaOptions
     /// </summary>
     public double MaxStalenessSeconds { get; set; } = 30;
 
-    /// <summary>How long one lag reading is trusted before the next read measures again (one small query per process).</summary>
+    /// <summary>How long one lag reading is trusted before the next read measures again (one small query per process; 0: every read).</summary>
     public double CheckSeconds { get; set; } = 2;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ConnectionString);
 
     public TimeSpan MaxStaleness => TimeSpan.FromSeconds(Math.Max(0, MaxStalenessSeconds));
 
-    public TimeSpan CheckInterval => TimeSpan.FromSeconds(Math.Max(0.1, CheckSeconds));
+    public TimeSpan CheckInterval => TimeSpan.FromSeconds(Math.Max(0, CheckSeconds));
 
     /// <summary>Tests only: replaces the lag query (a single server cannot lag behind itself).</summary>
     internal Func<string, CancellationToken, Task<TimeSpan>>? MeasureLag { get; set; }

@@ -7,7 +7,7 @@ namespace Barangay.Data.Replicas;
 /// Whether one replica endpoint may serve stale-tolerant reads now: reachable and no further behind than
 /// <see cref="ReadReplicaOptions.MaxStaleness"/>. A reading is trusted for <see cref="ReadReplicaOptions.CheckInterval"/>;
 /// then the next read measures again (callers share one measurement). A failure seen on a replica connection marks it
-/// down at once, so the retry and the next reads go to the primary without waiting for the next check.
+/// down at once (<see cref="ReplicaRoute"/>), so the next reads go to the primary without waiting for the next check.
 /// </summary>
 public sealed class ReplicaHealth(string connectionString, ReadReplicaOptions options, ILogger logger)
 {

@@ -5,59 +5,33 @@ using Npgsql;
 namespace Barangay.Data.Replicas;
 
 /// <summary>
-/// On a stale-read context: every connection EF opens goes to the replica while <see cref="ReplicaHealth"/> says it may,
-/// else to the primary (its exact connection string, so the primary's own pool). A connection or command that fails
-/// on the replica marks it down, so the execution strategy's retry of the same read lands on the primary instead of
-/// waiting out the retry budget on a replica port with nothing behind it.
+/// On a stale-read context: a connection or command that fails on the replica with a failover-class error marks the
+/// replica down at once, so the next stale reads open the primary without waiting for the next lag check. (The read that
+/// failed is retried on the replica endpoint for <see cref="StaleReadContextFactory.ReplicaRetryBudget"/> only: HAProxy
+/// sends the retry to another replica if there is one; EF Core's connections here are bound to their data source, so a
+/// context cannot be moved to the primary half-way.)
 /// </summary>
-internal sealed class ReplicaRoute(string replica, string primary, ReplicaHealth health) : DbConnectionInterceptor, IDbCommandInterceptor
+internal sealed class ReplicaRoute(ReplicaHealth health) : DbConnectionInterceptor, IDbCommandInterceptor
 {
-    private readonly NpgsqlConnectionStringBuilder _replica = new(replica);
-
-    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Route(connection, health.UsableNow);
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(
-        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        Route(connection, await health.UsableAsync(cancellationToken));
-        return result;
-    }
-
-    public override void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Failed(connection, eventData.Exception);
+    public override void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Failed(eventData.Exception);
 
     public override Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Failed(connection, eventData.Exception);
+        Failed(eventData.Exception);
         return Task.CompletedTask;
     }
 
-    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(command.Connection, eventData.Exception);
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(eventData.Exception);
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Failed(command.Connection, eventData.Exception);
+        Failed(eventData.Exception);
         return Task.CompletedTask;
     }
 
-    private void Route(DbConnection connection, bool toReplica)
+    private void Failed(Exception exception)
     {
-        // Set only while closed (EF calls this before it opens); the connection keeps whichever it was given last.
-        var target = toReplica ? replica : primary;
-        if (IsReplica(connection) != toReplica) connection.ConnectionString = target;
-    }
-
-    private void Failed(DbConnection? connection, Exception exception)
-    {
-        if (connection is not null && IsReplica(connection) && Resilience.FailoverRetryStrategy.IsRetried(exception))
+        if (Resilience.FailoverRetryStrategy.IsRetried(exception))
             health.MarkDown("failing: " + exception.Message);
     }
-
-    // Compared by server and database: Npgsql hides the password in ConnectionString once a connection has opened.
-    private bool IsReplica(DbConnection connection) => connection is NpgsqlConnection c
-        && string.Equals(c.Host, _replica.Host, StringComparison.OrdinalIgnoreCase) && c.Port == _replica.Port
-        && string.Equals(c.Database, _replica.Database, StringComparison.Ordinal);
 }

@@ -23,6 +23,13 @@ public sealed class StaleReadContextFactory(
     BarangayContextFactory primary, DbContextOptions<BarangayDbContext> home, ReadReplicaOptions read, DatabaseOptions database,
     IServiceProvider services, ILoggerFactory? loggers = null) : IDbContextFactory<BarangayDbContext>
 {
+    /// <summary>
+    /// How long a read that failed on the replica endpoint is retried there (the leader's 45 s budget is for writes that
+    /// must land): long enough for HAProxy to send it to another replica, short enough that a dashboard whose only
+    /// replica died fails fast; the replica is marked down by then, so the next read opens the primary.
+    /// </summary>
+    public static readonly TimeSpan ReplicaRetryBudget = TimeSpan.FromSeconds(3);
+
     private readonly ConcurrentDictionary<string, Replica?> _replicas = new(StringComparer.Ordinal);
 
     /// <summary>The endpoint's last reading for the current barangay, or null where none is configured for it.</summary>
@@ -81,7 +88,9 @@ public sealed class StaleReadContextFactory(
         var builder = new DbContextOptionsBuilder<BarangayDbContext>();
         DataServiceCollectionExtensions.Configure(builder, replicaCs, settings);
         DataServiceCollectionExtensions.AddInterceptors(builder, services);
-        builder.AddInterceptors(new ReplicaRoute(replicaCs, primaryCs, health));
+        builder.AddInterceptors(new ReplicaRoute(health));
+        new Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder(builder)
+            .ExecutionStrategy(d => new Resilience.FailoverRetryStrategy(d, ReplicaRetryBudget));
         return new Replica(builder.Options, health);
     }
 }
