@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 using Barangay.Data.Dashboard;
-using Barangay.Data.Security;
 using Barangay.Data.Replicas;
 using Barangay.Data.Reports;
+using Barangay.Data.Security;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -133,6 +134,23 @@ public sealed class StaleReadsTests(StaleReadsTests.Databases databases) : IClas
 
         (await PopulationAsync(host)).Should().BeGreaterThan(0);
         host.Get<StaleReadContextFactory>().HealthForCurrent().Should().BeNull("nothing is measured where no replica is configured");
+    }
+
+    [Fact]
+    public void AppSettings_ReadEndpointAndBound_ComeFromConnectionStringsReadAndDatabaseRead()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Read"] = "Host=127.0.0.1;Port=5001;Database=barangay",
+            ["Database:Read:MaxStalenessSeconds"] = "10",
+        }).Build();
+
+        var read = Barangay.App.Hosting.BarangayApp.DatabaseOptionsFrom(config).Read;
+
+        read.ConnectionString.Should().Be("Host=127.0.0.1;Port=5001;Database=barangay");
+        read.MaxStaleness.Should().Be(TimeSpan.FromSeconds(10));
+        Barangay.App.Hosting.BarangayApp.DatabaseOptionsFrom(new ConfigurationBuilder().Build()).Read.Enabled
+            .Should().BeFalse("no ConnectionStrings:Read: everything reads the primary");
     }
 
     [Fact]
