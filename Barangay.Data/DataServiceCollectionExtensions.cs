@@ -1,5 +1,6 @@
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
+using Barangay.Data.Replicas;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -25,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(new Tenancy.TenancyOptions());
         services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<BarangayDbContext>, Tenancy.BarangayContextFactory>());
         services.TryAddSingleton(sp => (Tenancy.BarangayContextFactory)sp.GetRequiredService<IDbContextFactory<BarangayDbContext>>());
+        services.AddStaleReads(options.Read); // dashboards and reports: Replicas/StaleReadContextFactory
         return services;
     }
 

@@ -25,5 +25,8 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool SettleLostCommits { get; set; }
 
+    /// <summary>Stale-tolerant reads (<c>Database:Read:*</c>; the endpoint is <c>ConnectionStrings:Read</c>): Replicas/ReadReplicaOptions.</summary>
+    public Replicas.ReadReplicaOptions Read { get; set; } = new();
+
     public bool IsCockroach => string.Equals(Flavour, CockroachDb, StringComparison.OrdinalIgnoreCase);
 }

@@ -211,8 +211,8 @@ EOF
     for i in $(seq 1 "$NODES"); do echo "    server pg$i 127.0.0.1:$(pg_port "$i") check port $(rest_port "$i")"; done
     cat <<EOF
 
-# Reads that tolerate staleness: replicas no more than 1 MB behind. The app has no read-only path yet (every query
-# goes to ConnectionStrings:Default); this port is for reports and tools that can use one.
+# Reads that tolerate staleness: replicas no more than 1 MB behind. The app's dashboards and reports use it
+# (ConnectionStrings:Read, Barangay.Data/Replicas), falling back to the leader when it is down or too far behind.
 listen postgres_read
     bind 127.0.0.1:$READ_PORT
     mode tcp

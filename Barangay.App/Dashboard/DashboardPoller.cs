@@ -1,6 +1,7 @@
 using Barangay.App.Live;
 using Barangay.Data;
 using Barangay.Data.Dashboard;
+using Barangay.Data.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.App.Dashboard;
@@ -9,10 +10,11 @@ namespace Barangay.App.Dashboard;
 /// Makes the official's cards live: while at least one official home is open in this process, reads
 /// <see cref="DashboardPulse"/> every <see cref="DashboardPollOptions.Interval"/> and signals
 /// <see cref="DashboardKeys.Official"/> when the reading changed. One query per process per tick, however many
-/// homes are open; none when nobody is looking. No LISTEN/NOTIFY (CockroachDB has none).
+/// homes are open; none when nobody is looking. No LISTEN/NOTIFY (CockroachDB has none). The counts are the homes' own,
+/// so they are read where the homes read them: a replica, where one is configured (<see cref="StaleReadContextFactory"/>).
 /// </summary>
 public sealed class DashboardPoller(
-    IDbContextFactory<BarangayDbContext> factory, LiveNotifier live, DashboardPollOptions options, ILogger<DashboardPoller> logger) : BackgroundService
+    StaleReadContextFactory factory, LiveNotifier live, DashboardPollOptions options, ILogger<DashboardPoller> logger) : BackgroundService
 {
     private string? _last;
 

@@ -26,6 +26,7 @@ public static class BarangayApp
     {
         var o = new DatabaseOptions();
         config.GetSection("Database").Bind(o);
+        if (config.GetConnectionString("Read") is { Length: > 0 } read) o.Read.ConnectionString = read; // unset: dashboards read the primary
         // Encrypted columns use the same key ring as files (Storage:DataRoot/keys, Storage:EncryptionKey).
         o.Keys = new Barangay.Data.Files.FileStorageOptions();
         config.GetSection("Storage").Bind(o.Keys);

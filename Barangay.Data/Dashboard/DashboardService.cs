@@ -10,13 +10,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Dashboard;
 
-/// <summary>What each role's home shows. Each method checks the caller's permission itself.</summary>
-public sealed partial class DashboardService(BarangayDb dbs, TimeProvider clock, IKpDeadlineCounter kp, AnnouncementService announcements)
+/// <summary>
+/// What each role's home shows. Each method checks the caller's permission itself. The official's and the admin's
+/// hall-wide counts may be stale by <see cref="Replicas.ReadReplicaOptions.MaxStaleness"/> and are read through
+/// <paramref name="reads"/> (a replica where one is configured); the resident's home shows what the resident just did, so
+/// it reads the primary. Without <paramref name="reads"/> (benchmarks, roll-ups) everything reads <paramref name="dbs"/>.
+/// </summary>
+public sealed partial class DashboardService(
+    BarangayDb dbs, TimeProvider clock, IKpDeadlineCounter kp, AnnouncementService announcements, Replicas.BarangayReadDb? reads = null)
 {
+    private Task<(BarangayDbContext Db, Caller Caller)> OpenStaleAsync(CancellationToken ct) => reads is not null ? reads.OpenAsync(ct) : dbs.OpenAsync(ct);
+
     /// <summary>The official's home (cards and charts) in one round trip, plus whatever the KP counter needs.</summary>
     public async Task<OfficialHome?> GetOfficialHomeAsync(CancellationToken ct = default)
     {
-        var (db, caller) = await dbs.OpenAsync(ct);
+        var (db, caller) = await OpenStaleAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permissions.Dashboard.Official)) return null;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -27,7 +35,7 @@ public sealed partial class DashboardService(BarangayDb dbs, TimeProvider clock,
 
     public async Task<AdminSummary?> GetAdminSummaryAsync(CancellationToken ct = default)
     {
-        var (db, caller) = await dbs.OpenAsync(ct);
+        var (db, caller) = await OpenStaleAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permissions.Dashboard.Admin)) return null;
         var since = TimeZones.ManilaToUtc(TimeZones.ManilaToday(clock).ToDateTime(TimeOnly.MinValue));

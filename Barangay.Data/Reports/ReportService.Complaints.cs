@@ -16,7 +16,7 @@ public sealed partial class ReportService
     /// </summary>
     public async Task<ComplaintsReport?> ComplaintsAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var (db, caller) = await dbs.OpenAsync(ct);
+        var (db, caller) = await OpenStaleAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permissions.Reports.View) || RangeError(from, to) is not null) return null;
         var (start, end) = Utc(from, to);

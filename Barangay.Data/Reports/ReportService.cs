@@ -8,16 +8,22 @@ namespace Barangay.Data.Reports;
 /// <summary>
 /// The monitoring reports for officials with <see cref="Permissions.Reports.View"/>: the RBI monitoring report (Form C),
 /// the document-issuance report and the complaints report, as numbers (for the page and tests) or as a PDF or XLSX
-/// under the barangay's header. Every download is audited. Null (or not found) for anyone else.
+/// under the barangay's header. Every download is audited. Null (or not found) for anyone else. The figures may be stale by
+/// <see cref="Replicas.ReadReplicaOptions.MaxStaleness"/> and are read through <paramref name="reads"/> (a replica where one
+/// is configured); the download's audit row is written through <paramref name="dbs"/>. Without <paramref name="reads"/>
+/// (benchmarks, municipal roll-ups) everything reads <paramref name="dbs"/>.
 /// </summary>
-public sealed partial class ReportService(BarangayDb dbs, TimeProvider clock, HolidayCalendar holidays, BarangayProfileService profiles)
+public sealed partial class ReportService(
+    BarangayDb dbs, TimeProvider clock, HolidayCalendar holidays, BarangayProfileService profiles, Replicas.BarangayReadDb? reads = null)
 {
+    private Task<(BarangayDbContext Db, Caller Caller)> OpenStaleAsync(CancellationToken ct) => reads is not null ? reads.OpenAsync(ct) : dbs.OpenAsync(ct);
+
     /// <summary>The longest date range a report covers (a year and a day: enough for an annual report).</summary>
     public const int MaxRangeDays = 366;
 
     public async Task<FormCReport?> FormCAsync(Quarter quarter, string? purok = null, CancellationToken ct = default)
     {
-        var (db, caller) = await dbs.OpenAsync(ct);
+        var (db, caller) = await OpenStaleAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permissions.Reports.View) || !quarter.IsValid) return null;
         return await FormCQuery.RunAsync(db, quarter, string.IsNullOrWhiteSpace(purok) ? null : purok, ct);

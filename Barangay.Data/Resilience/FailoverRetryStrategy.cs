@@ -13,9 +13,13 @@ namespace Barangay.Data.Resilience;
 /// first attempt after the new leader is up is at most <see cref="MaxDelay"/> late. A commit whose outcome was lost is
 /// settled by <see cref="CommitOutcomeInterceptor"/> before anything is retried, so a retry never writes twice.
 /// </summary>
-public sealed class FailoverRetryStrategy(ExecutionStrategyDependencies dependencies)
+public sealed class FailoverRetryStrategy(ExecutionStrategyDependencies dependencies, TimeSpan budget)
     : NpgsqlRetryingExecutionStrategy(dependencies, MaxAttempts, MaxDelay, RetriedStates)
 {
+    public FailoverRetryStrategy(ExecutionStrategyDependencies dependencies) : this(dependencies, Budget)
+    {
+    }
+
     /// <summary>Patroni's leader TTL (20 s) plus its loop and HAProxy's check, with room to spare (drill: ~21 s).</summary>
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(45);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
@@ -60,7 +64,7 @@ public sealed class FailoverRetryStrategy(ExecutionStrategyDependencies dependen
     protected override TimeSpan? GetNextDelay(Exception lastException)
     {
         if (_firstFailure == 0) _firstFailure = Stopwatch.GetTimestamp();
-        if (Stopwatch.GetElapsedTime(_firstFailure) > Budget) return null;
+        if (Stopwatch.GetElapsedTime(_firstFailure) > budget) return null;
         var attempt = ExceptionsEncountered.Count; // 1 on the first failure
         var ms = Math.Min(MaxDelay.TotalMilliseconds, 100 * Math.Pow(2, attempt - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4);
         return TimeSpan.FromMilliseconds(ms);

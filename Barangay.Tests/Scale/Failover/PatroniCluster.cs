@@ -23,6 +23,18 @@ public sealed class PatroniCluster : IAsyncDisposable
     /// <summary>The superuser, through HAProxy's write port (so always the leader).</summary>
     public string SuperConnectionString { get; private set; } = "";
 
+    /// <summary>The superuser, through HAProxy's replica port (ConnectionStrings:Read's port): replicas within 1 MB only.</summary>
+    public string SuperReadConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(SuperConnectionString) { Port = PortBase + 13 }.ConnectionString;
+
+    /// <summary>The superuser on one node's own PostgreSQL (1 or 2), not through HAProxy.</summary>
+    public string NodeConnectionString(string node) => new Npgsql.NpgsqlConnectionStringBuilder(SuperConnectionString)
+    {
+        Port = PortBase + 5 + int.Parse(node, System.Globalization.CultureInfo.InvariantCulture),
+    }.ConnectionString;
+
+    // scripts/cluster.sh's port layout: node i's PostgreSQL at base+5+i, HAProxy's write port base+12, read port base+13.
+    private int PortBase => int.Parse(_env["CLUSTER_PORT_BASE"], System.Globalization.CultureInfo.InvariantCulture);
+
     public static string? MissingTools()
     {
         var missing = new[] { "patroni", "etcd", "etcdctl", "haproxy" }.Where(t => !OnPath(t)).ToList();
