@@ -220,7 +220,8 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
             await page.SetViewportSizeAsync(EndToEndFixture.Desktop.Width, EndToEndFixture.Desktop.Height);
             await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
             await page.GotoAsync(url);
-            var where = $"{role} {url}";
+            if (entry.Then is not null) await entry.Then(page);
+            var where = $"{role} {url}{(entry.Then is null ? "" : " (" + entry.Then.Method.Name + ")")}";
             if (!await IsThePageItselfAsync(page, entry, role, where, failures)) continue;
 
             foreach (var (theme, screen) in Variants)
