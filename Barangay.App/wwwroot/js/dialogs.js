@@ -3,8 +3,9 @@
 //   moves the focus only once the server has heard that its edge marker took it, so a second Tab pressed before that
 //   answer left the dialog (to the skip link behind it) on a slow link or a busy server.
 // - Escape cancels the dialog (MudDialogProvider's CloseOnEscapeKey, in MainLayout) where that is safe: not while the
-//   dialog is saving (every button in its action bar disabled), and not while one of its lists is open (Escape
-//   closes the list first).
+//   dialog is saving (it sets aria-busy="true" from its busy flag, or every button in its action bar is disabled: the
+//   save would land while the page was told "cancelled"), and not while one of its lists is open (Escape closes the
+//   list first). Escape otherwise does what Cancel/Back does: typed text in the dialog is dropped, as with Cancel.
 // - When a dialog closes and the focus went with it, the focus goes back to the control that opened it; if the page
 //   drew that control again, to the new one (same id or test id); if it is gone, to the page's h1.
 (function () {
@@ -70,8 +71,10 @@
 
     if (e.key === 'Escape') {
       var listOpen = document.querySelector('.mud-popover-open') !== null;
+      // Saving: the dialog says so (aria-busy, set by each dialog from its busy flag), or every action is disabled.
       var buttons = box.querySelectorAll('.mud-dialog-actions button');
-      var saving = buttons.length > 0 && Array.prototype.every.call(buttons, function (b) { return b.disabled; });
+      var saving = box.querySelector('[aria-busy="true"]') !== null
+        || (buttons.length > 0 && Array.prototype.every.call(buttons, function (b) { return b.disabled; }));
       if (listOpen || saving) keepOpen(box, e.target);
       return;
     }
