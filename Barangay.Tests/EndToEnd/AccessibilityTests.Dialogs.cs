@@ -53,6 +53,7 @@ public partial class AccessibilityTests
     {
         var dialog = page.GetByRole(AriaRole.Dialog);
         await OpenByKeyboardAsync(page, opener, dialog);
+        await Screenshots.SaveAsync(page, $"a11y-dialog-open-{await opener.GetAttributeAsync("data-testid")}");
 
         // Round the dialog with Tab: each press lands on a control in it at once; back at the start within 12 presses.
         var first = await page.EvaluateAsync<string?>(FocusedControlInDialog);
