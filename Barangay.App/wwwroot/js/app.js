@@ -44,25 +44,6 @@ window.addEventListener('click', function (e) {
   schedule();
 })();
 
-// Dialogs: MudBlazor keeps the keyboard inside an open dialog; when it closes, focus goes back to what opened it
-// (WCAG 2.4.3) instead of falling to the top of the page.
-(function () {
-  var lastOutside = null, opener = null, open = false;
-  document.addEventListener('focusin', function (e) {
-    if (e.target && e.target.closest && !e.target.closest('.mud-dialog-container, .mud-popover')) lastOutside = e.target;
-  });
-  new MutationObserver(function () {
-    var dialog = document.querySelector('.mud-dialog-container');
-    if (dialog && !open) { open = true; opener = lastOutside; }
-    else if (!dialog && open) {
-      open = false;
-      var active = document.activeElement;
-      if (opener && opener.isConnected && (!active || active === document.body)) opener.focus();
-      opener = null;
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true });
-})();
-
 // After a page change the new page's h1 takes the focus (WCAG 2.4.3), so a screen reader starts on the new page's name
 // and Tab continues from there. Until the user moves the focus (a key, a tap, or focus put elsewhere by the page), the
 // first h1 the new page shows takes it, also when it shows late (a page that loads its data first) or is drawn again
