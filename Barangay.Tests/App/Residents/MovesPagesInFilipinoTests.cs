@@ -105,7 +105,8 @@ public sealed class MovesPagesInFilipinoTests(MunicipalityFixture muni) : Compon
 
         var page = Render<MoveOutPage>(p => p.Add(x => x.Id, id));
 
-        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be("Paglipat sa ibang barangay"));
+        page.WaitForAssertion(() => page.Find("button[data-testid=move-save]").TextContent.Should().Be("Itala ang paglipat palabas"));
+        page.Find("h1").TextContent.Should().Be("Paglipat sa ibang barangay");
         page.Markup.Should().Contain("Lilipat sa").And.Contain("Saksi sa pagpayag").And.Contain("Itala ang paglipat palabas").And.NotContain("Moving to");
         // Sent empty: the service's refusals, in the reader's language, under their fields.
         page.Find("button[data-testid=move-save]").Click();
