@@ -23,7 +23,7 @@ namespace Barangay.Data.Municipality.Moves;
 /// twice (or after a crash) finds it instead of adding a second person; a move whose old side is not done is not offered
 /// to the new barangay.
 /// </summary>
-public sealed class BarangayMoves(
+public sealed partial class BarangayMoves(
     BarangayDb dbs, ICurrentBarangay current, IBarangayDirectory directory, IDbContextFactory<MunicipalityDbContext> municipality,
     BarangayContexts contexts, TimeProvider clock)
 {
@@ -162,6 +162,7 @@ public sealed class BarangayMoves(
                 break;
             case MoveStatuses.Accepted:
                 await AuditInOldAsync(from, move, "MoveAccepted", move.DecidedBy ?? "", new { move = move.Id, to = to?.Name }, ct);
+                await RetireOldAccountAsync(from, to, move, ct);
                 break;
             case MoveStatuses.Declined:
                 await AuditInOldAsync(from, move, MoveDeclined, move.DecidedBy ?? "", new { move = move.Id, to = to?.Name, reason = move.DeclineReason }, ct, restore: true);
@@ -229,6 +230,8 @@ public sealed class BarangayMoves(
         r.ResidentId = await HumanIds.NextAsync(db, HumanIds.Resident, ct: ct);
         db.Residents.Add(r);
         var from = await FromAsync(move!, ct);
+        // The resident's own account comes along in the same SaveChanges as the record (BarangayMoves.Accounts.cs).
+        r.UserId = await CarryAccountAsync(db, move!, from, ct);
         db.Record(MovedIn, "Resident", r.Id.ToString(), new { move = move!.Id, from = from?.Name, consent = move.ConsentNote });
         await db.SaveChangesAsync(ct);
         if (BetweenWrites is { } between) await between("accept");
