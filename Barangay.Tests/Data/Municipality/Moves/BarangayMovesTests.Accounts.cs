@@ -83,4 +83,28 @@ public sealed partial class BarangayMovesTests
         await using var before = await _at["san-isidro"].DbAsync();
         (await before.Users.AsNoTracking().SingleAsync(u => u.Id == old.Id)).Status.Should().Be(UserStatuses.Active, "an account that did not move is not closed");
     }
+
+    [Fact]
+    public async Task Accept_CrashAfterTheNewRecord_TheOldAccountIsRetiredOnceWhenTheNewBarangayLooks()
+    {
+        var (person, old) = await WithAccountAsync("san-isidro", 24, "naantala." + Guid.NewGuid().ToString("N")[..6]);
+        var move = await Moves("san-isidro").RecordMoveOutAsync(Form(person.Id, await IdOf("poblacion")));
+        var poblacion = Moves("poblacion");
+        poblacion.BetweenWrites = step => step == "accept" ? throw new IOException("the app stopped between the two writes") : Task.CompletedTask;
+        var crash = () => poblacion.AcceptAsync(move.Value, Barangay.Data.Seed.DemoLookups.Puroks[1].Code);
+        await crash.Should().ThrowAsync<IOException>();
+        poblacion.BetweenWrites = null;
+        await using (var between = await _at["san-isidro"].DbAsync())
+            (await between.Users.AsNoTracking().SingleAsync(u => u.Id == old.Id)).Status.Should().Be(UserStatuses.Active, "the crash came before the old side");
+
+        // The new barangay opens its moves: the accept is finished, and the old account closed, once.
+        await poblacion.IncomingAsync();
+        await poblacion.IncomingAsync();
+
+        await using var before = await _at["san-isidro"].DbAsync();
+        (await before.Users.AsNoTracking().IgnoreQueryFilters().SingleAsync(u => u.Id == old.Id)).Status.Should().Be(UserStatuses.Disabled);
+        (await before.AuditLogs.CountAsync(a => a.ActionType == BarangayMoves.AccountMovedOut && a.TargetId == old.Id.ToString())).Should().Be(1);
+        await using var now = await _at["poblacion"].DbAsync();
+        (await now.Users.CountAsync(u => u.UserName == old.UserName)).Should().Be(1, "one account in the new barangay, made with the record");
+    }
 }
