@@ -1,4 +1,5 @@
 using System.Globalization;
+using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Municipality;
 using Barangay.Data.Municipality.Rollups;
 using Barangay.Data.Reports;
@@ -17,7 +18,7 @@ public static class MunicipalEndpoints
     public static void MapMunicipalEndpoints(this WebApplication app)
     {
         var open = app.MapGroup("/municipality").AllowAnonymous();
-        open.MapGet("/sign-in", (HttpContext http, string? failed) => SignInPage(http, failed));
+        open.MapGet("/sign-in", SignInPageAsync);
         open.MapPost("/sign-in", SignInAsync);
         open.MapGet("/forbidden", (HttpContext http) => new MunicipalPage(http, "Not for this account").Raw("<p>This page is for municipal administrators.</p>").Result(403));
 
@@ -41,23 +42,31 @@ public static class MunicipalEndpoints
 
     private static Guid Id(HttpContext http) => MunicipalAuth.Caller(http.User).AccountId;
 
-    private static IResult SignInPage(HttpContext http, string? failed)
+    private static async Task<IResult> SignInPageAsync(HttpContext http, MunicipalSignIn signIn) =>
+        SignInForm(http, await signIn.OfferAsync(ct: http.RequestAborted), null, "");
+
+    /// <summary>The form carries the gate's challenge, as a barangay's sign-in does (js/altcha.js solves it while the person types).</summary>
+    private static IResult SignInForm(HttpContext http, ChallengeOffer offer, string? error, string userName)
     {
         var page = new MunicipalPage(http, "Municipal sign-in");
-        if (failed is not null) page.Raw("<p role=\"alert\">Wrong username or password, or sign-in is paused for a while after many failures.</p>");
+        if (error is not null) page.Raw($"<p role=\"alert\">{E(error)}</p>");
         return page.Raw(page.Form("/municipality/sign-in",
-            "<p><label for=\"u\">Username</label><br><input id=\"u\" name=\"username\" autocomplete=\"username\" required></p>"
-            + "<p><label for=\"p\">Password</label><br><input id=\"p\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>",
-            "Sign in")).Result();
+            $"<p><label for=\"u\">Username</label><br><input id=\"u\" name=\"username\" autocomplete=\"username\" required value=\"{E(userName)}\"></p>"
+            + "<p><label for=\"p\">Password</label><br><input id=\"p\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>"
+            + MunicipalPage.Challenge(offer),
+            "Sign in")).Raw(MunicipalPage.ChallengeScript).Result();
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, [FromForm] string? username, [FromForm] string? password, MunicipalAccounts accounts)
+    private static async Task<IResult> SignInAsync(HttpContext http, [FromForm] string? username, [FromForm] string? password, MunicipalSignIn signIn)
     {
-        var (outcome, caller) = await accounts.SignInAsync(username, password, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
-        if (outcome != MunicipalSignInOutcome.Passed) return Results.Redirect("/municipality/sign-in?failed=1");
-        await http.SignInAsync(MunicipalAuth.Scheme, MunicipalAuth.Principal(caller!));
+        var result = await signIn.SignInAsync(username, password, http.RequestAborted);
+        if (!result.Passed) return SignInForm(http, result.Check.Next, result.Check.Refusal ?? WrongCredentials, username ?? "");
+        await http.SignInAsync(MunicipalAuth.Scheme, MunicipalAuth.Principal(result.Caller!));
         return Results.Redirect("/municipality");
     }
+
+    /// <summary>The barangay sign-in's own words (LoginModel.WrongCredentials); a pause and a missing challenge use the gate's.</summary>
+    public const string WrongCredentials = Barangay.App.Areas.Identity.Pages.Account.LoginModel.WrongCredentials;
 
     private static IResult Home(HttpContext http, TimeProvider clock)
     {
@@ -115,13 +124,16 @@ public static class MunicipalEndpoints
             "<p><label for=\"n\">Name</label><br><input id=\"n\" name=\"name\" required></p>"
             + "<p><label for=\"g\">PSGC code (10 digits)</label><br><input id=\"g\" name=\"psgc\" inputmode=\"numeric\" pattern=\"[0-9]{10}\" required></p>"
             + "<p><label for=\"h\">Host name</label><br><input id=\"h\" name=\"host\" required></p>"
-            + "<p><label for=\"s\">Short name (optional)</label><br><input id=\"s\" name=\"slug\"></p>", "Add barangay")).Result();
+            + "<p><label for=\"s\">Short name (optional)</label><br><input id=\"s\" name=\"slug\"></p>"
+            + "<p><label for=\"w\">Public address (optional)</label><br><input id=\"w\" name=\"publicUrl\" type=\"url\" inputmode=\"url\" placeholder=\"https://sanisidro.santamaria.gov.ph/\" aria-describedby=\"w-hint\">"
+            + "<br><small id=\"w-hint\">The address residents type; every link the barangay emails or prints starts with it. https (plain http only for 127.0.0.1). Empty: this deployment's address followed by b/ and the short name.</small></p>",
+            "Add barangay")).Result();
     }
 
     private static async Task<IResult> AddBarangayAsync(HttpContext http, [FromForm] string? name, [FromForm] string? psgc, [FromForm] string? host, [FromForm] string? slug,
-        BarangayProvisioner provisioner)
+        [FromForm] string? publicUrl, BarangayProvisioner provisioner)
     {
-        var created = await provisioner.CreateAsync(new NewBarangay(name ?? "", psgc ?? "", host ?? "", slug), Actor(http), Id(http), http.RequestAborted);
+        var created = await provisioner.CreateAsync(new NewBarangay(name ?? "", psgc ?? "", host ?? "", slug, PublicUrl: publicUrl), Actor(http), Id(http), http.RequestAborted);
         return created.Ok
             ? Results.Redirect("/municipality/barangays")
             : Results.Redirect("/municipality/barangays?error=" + Uri.EscapeDataString(created.Message ?? "Not added."));

@@ -25,6 +25,22 @@ internal sealed class MunicipalPage(HttpContext http, string title)
             + inner + $"<button type=\"submit\">{E(button)}</button></form>";
     }
 
+    /// <summary>
+    /// The proof-of-work field and box a password form carries: the same data the barangay forms' _Challenge partial
+    /// writes, for the same script; the box is shown only when the gate requires the challenge.
+    /// </summary>
+    public static string Challenge(Barangay.Data.Accounts.Throttling.ChallengeOffer offer)
+    {
+        var c = offer.Challenge;
+        return "<input type=\"hidden\" name=\"altcha\" value=\"\">"
+            + $"<p data-testid=\"pow-challenge\" data-pow data-challenge=\"{E(c.ChallengeHash)}\" data-salt=\"{E(c.Salt)}\" data-max=\"{c.MaxNumber}\" data-signature=\"{E(c.Signature)}\""
+            + " data-done=\"Security check done.\" data-waiting=\"Finishing the security check, then sending…\" data-failed=\"The security check failed; reload the page.\""
+            + (offer.Required ? "" : " hidden") + "><span data-pow-status>Your browser is doing a quick security check because of recent failed attempts…</span></p>";
+    }
+
+    /// <summary>The script that solves the challenge (a file of the app's own: the Content-Security-Policy allows no inline script).</summary>
+    public const string ChallengeScript = "<script src=\"/municipality/js/altcha.js\"></script>";
+
     public IResult Result(int status = 200) => Results.Content(
         $"""
         <!DOCTYPE html>

@@ -15,6 +15,7 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
 
     /// <summary>The municipal accounts' pages, served on any host of the deployment.</summary>
     public const string MunicipalPath = "/municipality";
+    public const string MunicipalScript = "/js/altcha.js";
 
     /// <summary>Remembers the last prefix used in this browser, for the app's root-absolute links (<c>href="/residents"</c>).</summary>
     public const string PathCookie = "barangay.path";
@@ -30,8 +31,14 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
             return;
         }
 
-        if (request.Path.StartsWithSegments(MunicipalPath, StringComparison.OrdinalIgnoreCase))
+        if (request.Path.StartsWithSegments(MunicipalPath, StringComparison.OrdinalIgnoreCase, out var municipal))
         {
+            // The sign-in's proof-of-work script is the app's own static file; under this path so no barangay is needed to fetch it.
+            if (municipal.Equals(MunicipalScript, StringComparison.OrdinalIgnoreCase))
+            {
+                request.PathBase = request.PathBase.Add(new PathString(MunicipalPath));
+                request.Path = municipal;
+            }
             // The municipality's own pages (Municipality/MunicipalEndpoints): no barangay is chosen, so nothing they do can
             // open a barangay's records; roll-ups open each database by name, counts only. The pipeline's own reads (the
             // language default) go to the home database, as for /healthz; no barangay page is mapped under this path.

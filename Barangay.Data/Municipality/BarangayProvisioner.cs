@@ -29,8 +29,8 @@ public sealed partial class BarangayProvisioner(
         if (!HostName().IsMatch(host)) errors["Host"] = "Give the host name residents will type (for example sanisidro.santamaria.gov.ph).";
         if (!SlugPattern().IsMatch(slug)) errors["Slug"] = "The short name is lower-case letters, digits and hyphens (for example san-isidro).";
         var publicUrl = string.IsNullOrWhiteSpace(input.PublicUrl) ? null : input.PublicUrl.Trim().TrimEnd('/') + "/";
-        if (publicUrl is not null && PublicLinks.Problem(publicUrl) is not null)
-            errors["PublicUrl"] = "Give the address residents type, as an absolute http(s) address without a query (for example https://sanisidro.santamaria.gov.ph/).";
+        if (publicUrl is not null && PublicAddressProblem(publicUrl))
+            errors["PublicUrl"] = "Give the address residents type, as an absolute https address without a query (for example https://sanisidro.santamaria.gov.ph/); plain http only on this machine (127.0.0.1).";
         if (!servers.Knows(input.Server)) errors["Server"] = $"Database server '{input.Server}' is not configured.";
         if (errors.Count > 0) return ServiceResult<CatalogueEntry>.Invalid(errors);
 
@@ -67,6 +67,16 @@ public sealed partial class BarangayProvisioner(
         directory.Invalidate();
         return ServiceResult<CatalogueEntry>.Success(entry);
     }
+
+    /// <summary>
+    /// A barangay's public address starts every link its emails, SMS and certificates carry, and residents sign in there:
+    /// https, so passwords and reset links never cross the network in clear; plain http only on the loopback address,
+    /// where a local run or test has no certificate. No query, fragment or credentials (<see cref="PublicLinks.Problem"/>).
+    /// </summary>
+    public static bool PublicAddressProblem(string url) =>
+        PublicLinks.Problem(url) is not null
+        || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && System.Net.IPAddress.TryParse(uri.Host, out var ip) && System.Net.IPAddress.IsLoopback(ip)));
 
     /// <summary>The app-role connection string of a catalogued barangay's database.</summary>
     public string ConnectionStringOf(CatalogueEntry entry) => servers.AppConnectionString(entry.Server, entry.DatabaseName);

@@ -13,18 +13,13 @@ public sealed record MunicipalCaller(Guid AccountId, string UserName, string Ful
     public string Actor => $"{FullName} ({Office})";
 }
 
-public enum MunicipalSignInOutcome { Passed, Failed, Paused }
-
 /// <summary>
-/// Municipal accounts: created by the command (or the demo), signed in with a password. Failures are held to the same
-/// numbers as every barangay password check (<see cref="SignInThrottle.Counts"/>: the held-back answer and the pause,
-/// per account and per address, over the same window), counted from this database's own audit rows because a municipal
-/// account has no barangay whose <c>failed_logins</c> it could use. A paused attempt does the same hashing work as a
-/// wrong password and is answered the same way.
+/// Municipal accounts: created by the command (or the demo), signed in with a password through
+/// <see cref="MunicipalSignIn"/> (the one <see cref="PasswordGate"/>, its failures kept in this database).
 /// </summary>
 public sealed class MunicipalAccounts(IDbContextFactory<MunicipalityDbContext> factory, TimeProvider clock)
 {
-    public const string SignInFailed = "LoginFailed";
+    public const string SignInFailed = MunicipalPasswordFailures.SignInFailed;
     public const string SignedIn = "Login";
 
     private static readonly PasswordHasher<MunicipalAccount> Hasher = new();
@@ -53,32 +48,32 @@ public sealed class MunicipalAccounts(IDbContextFactory<MunicipalityDbContext> f
         return ServiceResult<MunicipalCaller>.Success(Caller(account));
     }
 
-    /// <summary>Checks a password; the failure is recorded and its answer held back as the barangays' throttle says.</summary>
-    public async Task<(MunicipalSignInOutcome Outcome, MunicipalCaller? Caller)> SignInAsync(string? userName, string? password, string? ip, CancellationToken ct = default)
+    /// <summary>The active account of that name, for a sign-in (none for unknown and suspended names).</summary>
+    public async Task<MunicipalAccount?> FindForSignInAsync(string? userName, CancellationToken ct = default)
     {
         var name = SignInThrottle.Key(userName);
+        if (name.Length is 0 or > 64) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var before = await CountAsync(db, name, ip, ct);
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.UserName == name && a.Status == "active", ct);
-        var hash = account?.PasswordHash ?? DummyHash.Value;
-        var ok = Hasher.VerifyHashedPassword(account ?? new MunicipalAccount(), hash, password ?? "") != PasswordVerificationResult.Failed && account is not null;
-        if (before.Paused) ok = false; // the same hashing work was done, so a pause and a wrong password take as long
-        if (ok)
-        {
-            account!.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-            var signIn = MunicipalAudit.Entry(clock, Caller(account).Actor, account.Id, SignedIn, name);
-            signIn.IpAddress = ip;
-            db.Audit.Add(signIn);
-            await db.SaveChangesAsync(ct);
-            return (MunicipalSignInOutcome.Passed, Caller(account));
-        }
-        var failure = MunicipalAudit.Entry(clock, name, account?.Id, SignInFailed, name, new { reason = before.Paused ? "paused after too many failures" : "wrong username or password" });
-        failure.IpAddress = ip;
-        db.Audit.Add(failure);
+        return await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.UserName == name && a.Status == "active", ct);
+    }
+
+    /// <summary>Checks a password; for no account, the same hashing work against a throw-away hash, so an unknown name takes as long.</summary>
+    public static bool Verify(MunicipalAccount? account, string? password) =>
+        Hasher.VerifyHashedPassword(account ?? new MunicipalAccount(), account?.PasswordHash ?? DummyHash.Value, password ?? "") != PasswordVerificationResult.Failed
+        && account is not null;
+
+    /// <summary>After the gate let a right password through: stamps and audits the sign-in.</summary>
+    public async Task<MunicipalCaller?> RecordSignInAsync(Guid accountId, string? ip, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId && a.Status == "active", ct);
+        if (account is null) return null;
+        account.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        var signIn = MunicipalAudit.Entry(clock, Caller(account).Actor, account.Id, SignedIn, account.UserName);
+        signIn.IpAddress = ip;
+        db.Audit.Add(signIn);
         await db.SaveChangesAsync(ct);
-        var after = await CountAsync(db, name, ip, ct);
-        await Task.Delay(after.Delay, clock, ct);
-        return (before.Paused ? MunicipalSignInOutcome.Paused : MunicipalSignInOutcome.Failed, null);
+        return Caller(account);
     }
 
     /// <summary>The account as it is now (a suspended or deleted account signs out at its next request).</summary>
@@ -87,15 +82,6 @@ public sealed class MunicipalAccounts(IDbContextFactory<MunicipalityDbContext> f
         await using var db = await factory.CreateDbContextAsync(ct);
         var a = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.Status == "active", ct);
         return a is null ? null : Caller(a);
-    }
-
-    private async Task<SignInThrottle.Counts> CountAsync(MunicipalityDbContext db, string name, string? ip, CancellationToken ct)
-    {
-        var since = clock.GetUtcNow().UtcDateTime - SignInThrottle.Window;
-        var recent = db.Audit.AsNoTracking().Where(a => a.Action == SignInFailed && a.Timestamp > since);
-        var user = name.Length == 0 ? 0 : await recent.CountAsync(a => a.Target == name, ct);
-        var byIp = string.IsNullOrEmpty(ip) ? 0 : await recent.CountAsync(a => a.IpAddress == ip, ct);
-        return new SignInThrottle.Counts(user, byIp);
     }
 
     private static MunicipalCaller Caller(MunicipalAccount a) => new(a.Id, a.UserName, a.FullName, a.Office, a.Role);

@@ -1,3 +1,4 @@
+using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Municipality.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ public static class MunicipalityServiceCollectionExtensions
         services.AddSingleton<MunicipalCatalogue>();
         services.AddSingleton<MunicipalRollupService>();
         services.AddSingleton<MunicipalAccounts>();
+        // Municipal sign-in passes the same PasswordGate as a barangay's (its parts need Data Protection from the host).
+        services.AddPasswordGate();
+        services.AddSingleton<MunicipalPasswordFailures>();
+        services.AddScoped<MunicipalSignIn>();
         return services;
     }
 }

@@ -7,19 +7,21 @@ namespace Barangay.Data.Accounts.Throttling;
 /// step, changing the password or the email address, turning MFA off. Per account and per client address it asks
 /// for a proof-of-work whose cost grows with the failures, refuses paused attempts without looking at the password
 /// (after the same hashing work, so a pause and a wrong password take as long), records every failure in
-/// <c>failed_logins</c> and the audit log, and holds back the answer to a failure. The rules are in
-/// <see cref="SignInThrottle"/>; what the browser sent and its address come from <see cref="IPasswordAttemptSource"/>.
+/// the failure store and the audit log, and holds back the answer to a failure. The rules are in
+/// <see cref="SignInThrottle"/>; what the browser sent and its address come from <see cref="IPasswordAttemptSource"/>;
+/// the failures are kept where the accounts live (<see cref="IPasswordFailures"/>): a barangay's <c>failed_logins</c>,
+/// or the municipality database for municipal sign-in (<c>MunicipalSignIn</c>), so municipal passwords pass the same gate.
 /// </summary>
+/// <remarks><paramref name="users"/> serves only <see cref="VerifyAsync"/> (a barangay <see cref="User"/>'s password); a gate over other accounts has none.</remarks>
 public sealed class PasswordGate(
-    SignInThrottle throttle, ProofOfWork pow, IPasswordAttemptSource attempts, SessionService sessions,
-    UserManager<User> users, IPasswordHasher<User> hasher)
+    IPasswordFailures failures, ProofOfWork pow, IPasswordAttemptSource attempts, IPasswordHasher<User> hasher, UserManager<User>? users = null)
 {
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(new User(), Guid.NewGuid().ToString()));
 
     /// <summary>The challenge a form showing a password field carries: required when the address (or the account, if known) has failed often.</summary>
     public async Task<ChallengeOffer> OfferAsync(string? account = null, CancellationToken ct = default)
     {
-        var counts = await throttle.CountAsync(account, attempts.Current.IpAddress, ct);
+        var counts = await failures.CountAsync(account, attempts.Current.IpAddress, ct);
         return new ChallengeOffer(pow.Create(counts.ChallengeCost), counts.ChallengeRequired);
     }
 
@@ -33,7 +35,7 @@ public sealed class PasswordGate(
         var key = SignInThrottle.Key(account);
         var attempt = attempts.Current;
         var known = attempt.KnownAccounts.Contains(key);
-        var before = await throttle.CountAsync(key, attempt.IpAddress, ct);
+        var before = await failures.CountAsync(key, attempt.IpAddress, ct);
         var owed = before.For(known);
         if (owed.ChallengeRequired && !pow.Verify(attempt.ChallengeSolution, owed.ChallengeCost))
             return new PasswordCheck(PasswordCheckOutcome.ChallengeNeeded, new ChallengeOffer(pow.Create(owed.ChallengeCost), true));
@@ -41,7 +43,7 @@ public sealed class PasswordGate(
         if (before.PausedFor(known))
         {
             DummyWork();
-            await sessions.RecordFailureAsync(Stored(key), userId, $"{purpose}: paused after too many failures", attempt.IpAddress, attempt.UserAgent, ct);
+            await failures.RecordFailureAsync(Stored(key), userId, $"{purpose}: paused after too many failures", attempt.IpAddress, attempt.UserAgent, ct);
             return new PasswordCheck(PasswordCheckOutcome.Paused, await NextAsync(key, attempt, ct));
         }
 
@@ -53,10 +55,10 @@ public sealed class PasswordGate(
 
         // Sign-in keeps the words the audit log and its searches always used.
         var reason = purpose == "sign-in" ? "wrong username or password" : $"{purpose}: wrong password or code";
-        await sessions.RecordFailureAsync(Stored(key), userId, reason, attempt.IpAddress, attempt.UserAgent, ct);
-        var after = await throttle.CountAsync(key, attempt.IpAddress, ct);
+        await failures.RecordFailureAsync(Stored(key), userId, reason, attempt.IpAddress, attempt.UserAgent, ct);
+        var after = await failures.CountAsync(key, attempt.IpAddress, ct);
         if (userId is { } id && before.UserFailures < SignInThrottle.PauseAfter && after.UserFailures >= SignInThrottle.PauseAfter)
-            await sessions.RecordLockoutAsync(id, Stored(key), attempt.IpAddress, attempt.UserAgent, ct);
+            await failures.RecordPauseAsync(id, Stored(key), attempt.IpAddress, attempt.UserAgent, ct);
         // The answer to a failed guess is held back, longer with each failure; a right password is never delayed.
         if (after.Delay > TimeSpan.Zero) await Task.Delay(after.Delay, ct);
         var next = after.For(known);
@@ -75,7 +77,7 @@ public sealed class PasswordGate(
             DummyWork(password);
             return false;
         }
-        return await users.CheckPasswordAsync(user, password);
+        return await (users ?? throw new InvalidOperationException("This gate checks no barangay accounts.")).CheckPasswordAsync(user, password);
     }
 
     /// <summary>One password hash's worth of work whose answer is thrown away.</summary>
@@ -84,7 +86,7 @@ public sealed class PasswordGate(
 
     private async Task<ChallengeOffer> NextAsync(string key, PasswordAttempt attempt, CancellationToken ct)
     {
-        var counts = await throttle.CountAsync(key, attempt.IpAddress, ct);
+        var counts = await failures.CountAsync(key, attempt.IpAddress, ct);
         return new ChallengeOffer(pow.Create(counts.ChallengeCost), counts.ChallengeRequired);
     }
 

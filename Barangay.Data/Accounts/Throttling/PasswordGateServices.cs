@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,8 @@ public static class PasswordGateServices
         services.TryAddSingleton<ProofOfWork>();
         services.TryAddSingleton<SessionService>();
         services.TryAddScoped<IPasswordAttemptSource, NoRequestAttemptSource>();
+        services.TryAddScoped<IPasswordFailures, BarangayPasswordFailures>();
+        services.TryAddScoped<IPasswordHasher<User>, PasswordHasher<User>>(); // Identity registers the same; also here for hosts without Identity
         services.TryAddScoped<PasswordGate>();
         return services;
     }

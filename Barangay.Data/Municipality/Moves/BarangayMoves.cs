@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Barangay.Data.Residents;
 using Barangay.Data.Security;
 using Barangay.Data.Tenancy;
@@ -22,11 +23,12 @@ namespace Barangay.Data.Municipality.Moves;
 /// twice (or after a crash) finds it instead of adding a second person; a move whose old side is not done is not offered
 /// to the new barangay.
 /// </summary>
-public sealed class BarangayMoves(
+public sealed partial class BarangayMoves(
     BarangayDb dbs, ICurrentBarangay current, IBarangayDirectory directory, IDbContextFactory<MunicipalityDbContext> municipality,
     BarangayContexts contexts, TimeProvider clock)
 {
     public const string MovedOut = "MovedOut";
+    public const string ConsentNotePrefix = "Consent given; witnessed by ";
     public const string MovedIn = "MovedIn";
     public const string MoveDeclined = "MoveDeclined";
     public const int PageSize = 25;
@@ -52,19 +54,19 @@ public sealed class BarangayMoves(
         if (r is null) return ServiceResult<Guid>.NotFound();
         var errors = new Dictionary<string, string>();
         var to = input.ToBarangayId is { } toId ? (await directory.ListAsync(ct)).FirstOrDefault(b => b.Id == toId && b.IsActive && b.Id != here.Id) : null;
-        if (to is null) errors[nameof(MoveOut.ToBarangayId)] = "Choose the barangay of the municipality the resident is moving to.";
+        if (to is null) errors[nameof(MoveOut.ToBarangayId)] = Texts.Say("Choose the barangay of the municipality the resident is moving to.");
         // RA 10173 (Data Privacy Act) sec. 3(b): consent is a freely given, specific, informed indication of will, "evidenced
         // by written, electronic or recorded means": so the move records that it was given, who witnessed it and when.
-        if (!input.ConsentGiven) errors[nameof(MoveOut.ConsentGiven)] = "The move needs the resident's consent: confirm it was given.";
-        if (string.IsNullOrWhiteSpace(input.Witness) || input.Witness.Trim().Length > 120) errors[nameof(MoveOut.Witness)] = "Give who witnessed the consent (up to 120 characters).";
+        if (!input.ConsentGiven) errors[nameof(MoveOut.ConsentGiven)] = Texts.Say("The move needs the resident's consent: confirm it was given.");
+        if (string.IsNullOrWhiteSpace(input.Witness) || input.Witness.Trim().Length > 120) errors[nameof(MoveOut.Witness)] = Texts.Say("Give who witnessed the consent (up to 120 characters).");
         var today = TimeZones.ManilaToday(clock);
-        if (input.ConsentDate is not { } date || date > today) errors[nameof(MoveOut.ConsentDate)] = "Give the date the consent was given (not a future date).";
+        if (input.ConsentDate is not { } date || date > today) errors[nameof(MoveOut.ConsentDate)] = Texts.Say("Give the date the consent was given (not a future date).");
         if (errors.Count > 0) return ServiceResult<Guid>.Invalid(errors);
 
         await using var mdb = await municipality.CreateDbContextAsync(ct);
         if (await mdb.Moves.AsNoTracking().FirstOrDefaultAsync(m => m.FromBarangayId == here.Id && m.FromResidentId == r.Id && m.Status == MoveStatuses.Pending, ct) is { } waiting)
         {
-            if (waiting.OldSideDone) return ServiceResult<Guid>.Invalid(nameof(MoveOut.ToBarangayId), "This resident's move is already waiting for the new barangay.");
+            if (waiting.OldSideDone) return ServiceResult<Guid>.Invalid(nameof(MoveOut.ToBarangayId), Texts.Say("This resident's move is already waiting for the new barangay."));
             await SettleAsync(waiting, ct); // recorded before a crash: finish it rather than record a second move
             return ServiceResult<Guid>.Success(waiting.Id);
         }
@@ -74,7 +76,7 @@ public sealed class BarangayMoves(
         var move = new BarangayMove
         {
             Id = Guid.NewGuid(), FromBarangayId = here.Id, ToBarangayId = to!.Id, FromResidentId = r.Id, Status = MoveStatuses.Pending,
-            Rbi = JsonSerializer.Serialize(rbi), ConsentNote = $"Consent given; witnessed by {witness}",
+            Rbi = JsonSerializer.Serialize(rbi), ConsentNote = ConsentNotePrefix + witness,
             ConsentAt = DateTime.SpecifyKind(input.ConsentDate!.Value.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
             RecordedBy = $"{await NameOfAsync(db, caller, ct)} ({here.Name})", RequestedAt = clock.GetUtcNow().UtcDateTime, OldSideDone = false,
         };
@@ -160,6 +162,7 @@ public sealed class BarangayMoves(
                 break;
             case MoveStatuses.Accepted:
                 await AuditInOldAsync(from, move, "MoveAccepted", move.DecidedBy ?? "", new { move = move.Id, to = to?.Name }, ct);
+                await RetireOldAccountAsync(from, to, move, ct);
                 break;
             case MoveStatuses.Declined:
                 await AuditInOldAsync(from, move, MoveDeclined, move.DecidedBy ?? "", new { move = move.Id, to = to?.Name, reason = move.DeclineReason }, ct, restore: true);
@@ -207,7 +210,7 @@ public sealed class BarangayMoves(
         if (db is null) return ServiceResult<Guid>.NotFound();
         await using var _ = db;
         if (string.IsNullOrWhiteSpace(purok) || !(await ResidentService.ActivePuroksAsync(db, ct)).Contains(purok))
-            return ServiceResult<Guid>.Invalid("Purok", "Choose the purok the resident now lives in.");
+            return ServiceResult<Guid>.Invalid("Purok", Texts.Say("Choose the purok the resident now lives in."));
         var rbi = Rbi(move!);
         if (await db.Residents.IgnoreQueryFilters().AnyAsync(x => x.Id == move!.Id, ct))
         {
@@ -227,6 +230,8 @@ public sealed class BarangayMoves(
         r.ResidentId = await HumanIds.NextAsync(db, HumanIds.Resident, ct: ct);
         db.Residents.Add(r);
         var from = await FromAsync(move!, ct);
+        // The resident's own account comes along in the same SaveChanges as the record (BarangayMoves.Accounts.cs).
+        r.UserId = await CarryAccountAsync(db, move!, from, ct);
         db.Record(MovedIn, "Resident", r.Id.ToString(), new { move = move!.Id, from = from?.Name, consent = move.ConsentNote });
         await db.SaveChangesAsync(ct);
         if (BetweenWrites is { } between) await between("accept");
@@ -242,7 +247,7 @@ public sealed class BarangayMoves(
         var (db, caller, move, here) = await OpenIncomingAsync(moveId, ct);
         if (db is null) return ServiceResult<bool>.NotFound();
         await using var _ = db;
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500) return ServiceResult<bool>.Invalid("Reason", "Give the reason for declining (up to 500 characters).");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500) return ServiceResult<bool>.Invalid("Reason", Texts.Say("Give the reason for declining (up to 500 characters)."));
         db.Record(MoveDeclined, "BarangayMove", move!.Id.ToString(), new { reason = reason.Trim(), name = Rbi(move).FullName });
         await db.SaveChangesAsync(ct);
         var by = $"{await NameOfAsync(db, caller!, ct)} ({here!.Name})";

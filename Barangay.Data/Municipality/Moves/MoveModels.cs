@@ -27,7 +27,11 @@ public sealed class MoveOut
 public sealed record MoveDestination(Guid Id, string Name);
 
 /// <summary>A pending move into the current barangay, as its secretary sees it.</summary>
-public sealed record IncomingMove(Guid Id, string FromBarangay, MoveRbi Rbi, string ConsentNote, DateOnly ConsentDate, string RecordedBy, DateTime RequestedAt);
+public sealed record IncomingMove(Guid Id, string FromBarangay, MoveRbi Rbi, string ConsentNote, DateOnly ConsentDate, string RecordedBy, DateTime RequestedAt)
+{
+    /// <summary>The witness the old barangay named (its note is stored in English), so the page can word the note in the reader's language.</summary>
+    public string? Witness => ConsentNote.StartsWith(BarangayMoves.ConsentNotePrefix, StringComparison.Ordinal) ? ConsentNote[BarangayMoves.ConsentNotePrefix.Length..] : null;
+}
 
 /// <summary>A move out of the current barangay and what became of it.</summary>
 public sealed record OutgoingMove(Guid Id, string ToBarangay, string FullName, string Status, DateTime RequestedAt, string? DeclineReason);

@@ -13,11 +13,13 @@ public sealed class CatalogueTests(MunicipalityFixture muni) : IClassFixture<Mun
     [Fact]
     public async Task Create_NewBarangay_DatabaseMigratedSeededCataloguedAndFoundByHostAndSlug()
     {
-        var result = await muni.Get<BarangayProvisioner>().CreateAsync(new NewBarangay("Barangay Bagbaguin", "0314023005", "Bagbaguin.SantaMaria.example:443"), "test");
+        var result = await muni.Get<BarangayProvisioner>().CreateAsync(
+            new NewBarangay("Barangay Bagbaguin", "0314023005", "Bagbaguin.SantaMaria.example:443", PublicUrl: " https://bagbaguin.santamaria.example "), "test");
 
         result.Ok.Should().BeTrue(result.Message);
         var entry = result.Value!;
         entry.Slug.Should().Be("bagbaguin");
+        entry.PublicUrl.Should().Be("https://bagbaguin.santamaria.example/", "the admin's public address is kept, trimmed, ending with a slash");
         entry.Host.Should().Be("bagbaguin.santamaria.example");
         var directory = muni.Get<IBarangayDirectory>();
         (await directory.FindByHostAsync("BAGBAGUIN.santamaria.example")).Should().NotBeNull().And.BeOfType<BarangayListing>().Which.Name.Should().Be("Barangay Bagbaguin");
@@ -46,6 +48,30 @@ public sealed class CatalogueTests(MunicipalityFixture muni) : IClassFixture<Mun
         result.Ok.Should().BeFalse();
         result.Errors.Should().Contain(field, message);
     }
+
+    [Theory]
+    [InlineData("http://caypombo.santamaria.example/")]
+    [InlineData("http://localhost:5080/b/caypombo/")]
+    [InlineData("caypombo.santamaria.example")]
+    [InlineData("ftp://caypombo.santamaria.example/")]
+    [InlineData("https://caypombo.santamaria.example/?from=admin")]
+    [InlineData("https://user:secret@caypombo.santamaria.example/")]
+    public async Task Create_PublicAddressNotHttps_RefusedNamingTheField(string publicUrl)
+    {
+        var result = await muni.Get<BarangayProvisioner>().CreateAsync(new NewBarangay("Caypombo", "0314023010", "caypombo.santamaria.example", PublicUrl: publicUrl), "test");
+
+        result.Ok.Should().BeFalse();
+        result.Errors.Should().ContainKey("PublicUrl").WhoseValue.Should().Contain("https");
+    }
+
+    [Theory]
+    [InlineData("https://caypombo.santamaria.example/", false)]
+    [InlineData("https://caypombo.santamaria.example/b/caypombo", false)]
+    [InlineData("http://127.0.0.1:5080/b/caypombo/", false)]
+    [InlineData("http://127.0.0.2/", false)]
+    [InlineData("http://10.0.0.5/", true)]
+    public void PublicAddressProblem_HttpsAnywhere_PlainHttpOnlyOnLoopback(string url, bool problem) =>
+        BarangayProvisioner.PublicAddressProblem(url).Should().Be(problem);
 
     [Fact]
     public async Task Create_HostOfAnotherBarangay_RefusedBeforeAnyDatabaseIsMade()

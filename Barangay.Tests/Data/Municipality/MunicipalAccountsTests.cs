@@ -1,56 +1,102 @@
+using Barangay.Data.Accounts;
 using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Municipality;
+using Barangay.Tests.Data.Accounts;
+using Barangay.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Barangay.Tests.Data.Municipality;
 
+/// <summary>Municipal accounts, and their sign-in through the one <see cref="PasswordGate"/> (failures kept in the municipality database).</summary>
 public sealed class MunicipalAccountsTests(MunicipalityFixture muni) : IClassFixture<MunicipalityFixture>
 {
     private const string Password = "Mlgoo#2026-santamaria";
+    private readonly ProofOfWork _pow = new(new EphemeralDataProtectionProvider(), new MemoryCache(new MemoryCacheOptions()), TestClock.Running());
+
+    private MunicipalSignIn SignIn(TestAttempts browser) =>
+        new(muni.Get<MunicipalAccounts>(), muni.Get<MunicipalPasswordFailures>(), _pow, browser, new PasswordHasher<User>());
+
+    /// <summary>What the browser's script does before it sends the form: solves the challenge the form carries for this name.</summary>
+    private static async Task<MunicipalSignInResult> TryAsync(MunicipalSignIn signIn, TestAttempts browser, string userName, string password)
+    {
+        browser.Solution = TestAttempts.Solve((await signIn.OfferAsync(userName)).Challenge);
+        return await signIn.SignInAsync(userName, password);
+    }
 
     [Fact]
     public async Task SignIn_RightPassword_PassesAndIsAudited()
     {
         var accounts = muni.Get<MunicipalAccounts>();
         (await accounts.CreateAsync("MLGOO.Reyes", "Elena Reyes", "MLGOO", MunicipalRoles.Viewer, Password, "test")).Ok.Should().BeTrue();
+        var browser = new TestAttempts { Ip = "10.0.0.1" };
 
-        var (outcome, caller) = await accounts.SignInAsync("mlgoo.reyes", Password, "10.0.0.1");
+        var result = await SignIn(browser).SignInAsync("mlgoo.reyes", Password);
 
-        outcome.Should().Be(MunicipalSignInOutcome.Passed);
-        caller!.Office.Should().Be("MLGOO");
-        caller.IsAdmin.Should().BeFalse();
+        result.Passed.Should().BeTrue();
+        result.Caller!.Office.Should().Be("MLGOO");
+        result.Caller.IsAdmin.Should().BeFalse();
+        browser.Known.Should().Equal(["municipality/mlgoo.reyes"], "the browser is marked as the owner's, under the municipal prefix");
         await using var db = await muni.MunicipalityAsync();
-        (await db.Audit.CountAsync(a => a.Action == MunicipalAccounts.SignedIn && a.AccountId == caller.AccountId)).Should().Be(1);
+        (await db.Audit.CountAsync(a => a.Action == MunicipalAccounts.SignedIn && a.AccountId == result.Caller.AccountId && a.IpAddress == "10.0.0.1")).Should().Be(1);
     }
 
     [Fact]
-    public async Task SignIn_AfterTheThrottlesPauseCount_EvenTheRightPasswordIsRefused()
+    public async Task TenWrongPasswords_PauseStrangersAsAtBarangaySignIn_ButTheOwnersBrowserStillGetsIn()
     {
         var accounts = muni.Get<MunicipalAccounts>();
         (await accounts.CreateAsync("mayor.office", "Jose Cruz", "Office of the Mayor", MunicipalRoles.Admin, Password, "test")).Ok.Should().BeTrue();
-        // The failures are recorded as the throttle counts them (audit rows within its window), without waiting out the held-back answers.
-        await using (var db = await muni.MunicipalityAsync())
+        var owner = new TestAttempts { Ip = "10.0.1.1" };
+        (await TryAsync(SignIn(owner), owner, "mayor.office", Password)).Passed.Should().BeTrue();
+
+        // Ten wrong guesses from ten addresses, each solving the (dearer and dearer) challenge its form carries.
+        var outcomes = new List<PasswordCheckOutcome>();
+        for (var i = 0; i < SignInThrottle.PauseAfter; i++)
         {
-            for (var i = 0; i < SignInThrottle.PauseAfter; i++)
-                db.Audit.Add(MunicipalAudit.Entry(Barangay.Tests.Infrastructure.TestClock.Running(), "mayor.office", null, MunicipalAccounts.SignInFailed, "mayor.office"));
-            await db.SaveChangesAsync();
+            var guesser = new TestAttempts { Ip = $"192.0.2.{i + 1}" };
+            outcomes.Add((await TryAsync(SignIn(guesser), guesser, "mayor.office", $"wrong-{i}")).Check.Outcome);
         }
+        outcomes.Should().Equal([.. Enumerable.Repeat(PasswordCheckOutcome.Wrong, SignInThrottle.PauseAfter - 1), PasswordCheckOutcome.Paused]);
 
-        var (outcome, caller) = await accounts.SignInAsync("mayor.office", Password, "10.0.0.2");
+        // A stranger with the right password, the challenge solved: paused, with the barangay sign-in's own words.
+        var stranger = new TestAttempts { Ip = "192.0.2.200" };
+        var refused = await TryAsync(SignIn(stranger), stranger, "mayor.office", Password);
+        refused.Passed.Should().BeFalse();
+        refused.Check.Outcome.Should().Be(PasswordCheckOutcome.Paused);
+        refused.Check.Refusal.Should().Be(PasswordCheck.PausedMessage);
+        // A browser that signed in to a barangay account of the same name is still a stranger here.
+        var barangayNamesake = new TestAttempts { Ip = "192.0.2.201", Known = ["mayor.office"] };
+        (await TryAsync(SignIn(barangayNamesake), barangayNamesake, "mayor.office", Password)).Check.Outcome.Should().Be(PasswordCheckOutcome.Paused);
+        // Without the challenge solved, the password is not even looked at.
+        var lazy = new TestAttempts { Ip = "192.0.2.202" };
+        (await SignIn(lazy).SignInAsync("mayor.office", Password)).Check.Outcome.Should().Be(PasswordCheckOutcome.ChallengeNeeded);
 
-        outcome.Should().Be(MunicipalSignInOutcome.Paused);
-        caller.Should().BeNull();
+        // The owner's browser is not kept out by someone else's guesses.
+        owner.Ip = "10.0.1.2";
+        (await TryAsync(SignIn(owner), owner, "mayor.office", Password)).Passed.Should().BeTrue();
+
+        await using var db = await muni.MunicipalityAsync();
+        (await db.Audit.CountAsync(a => a.Action == MunicipalAccounts.SignInFailed && a.Target == "mayor.office"))
+            .Should().Be(SignInThrottle.PauseAfter + 2, "every failure, the paused ones too, is counted where the municipal accounts live");
+        (await db.Audit.CountAsync(a => a.Action == MunicipalPasswordFailures.Paused && a.Target == "mayor.office")).Should().Be(1, "the pause is audited once");
     }
 
     [Fact]
-    public async Task SignIn_WrongPassword_FailsAndTheFailureIsCounted()
+    public async Task SignIn_WrongPasswordOrUnknownName_FailsAlikeAndEachFailureIsCounted()
     {
         var accounts = muni.Get<MunicipalAccounts>();
         (await accounts.CreateAsync("dilg.staff", "Ana Lim", "MLGOO", MunicipalRoles.Viewer, Password, "test")).Ok.Should().BeTrue();
+        var browser = new TestAttempts { Ip = "10.0.0.3" };
 
-        (await accounts.SignInAsync("dilg.staff", "wrong-password-here", "10.0.0.3")).Outcome.Should().Be(MunicipalSignInOutcome.Failed);
-        (await accounts.SignInAsync("nobody.here", Password, "10.0.0.3")).Outcome.Should().Be(MunicipalSignInOutcome.Failed);
+        var wrong = await SignIn(browser).SignInAsync("dilg.staff", "wrong-password-here");
+        var unknown = await SignIn(browser).SignInAsync("nobody.here", Password);
 
+        wrong.Check.Outcome.Should().Be(PasswordCheckOutcome.Wrong);
+        unknown.Check.Outcome.Should().Be(PasswordCheckOutcome.Wrong);
+        wrong.Caller.Should().BeNull();
+        unknown.Caller.Should().BeNull();
         await using var db = await muni.MunicipalityAsync();
         (await db.Audit.CountAsync(a => a.Action == MunicipalAccounts.SignInFailed && a.IpAddress == "10.0.0.3")).Should().Be(2);
     }

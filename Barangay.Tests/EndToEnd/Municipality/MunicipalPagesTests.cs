@@ -25,6 +25,7 @@ public sealed partial class MunicipalPagesTests(MunicipalityFixture muni, DemoDa
         {
             await muni.AddClonedAsync("San Isidro", "san-isidro", TestEnvironment.DemoTemplate);
             (await muni.Get<MunicipalAccounts>().CreateAsync("mlgoo", "Elena Reyes", "MLGOO", MunicipalRoles.Viewer, Password, "test")).Ok.Should().BeTrue();
+            (await muni.Get<MunicipalAccounts>().CreateAsync("mayor.admin", "Jose Cruz", "Office of the Mayor", MunicipalRoles.Admin, Password, "test")).Ok.Should().BeTrue();
         }
         _app = await AppProcess.StartAsync(demo.AppConnectionString, new Dictionary<string, string>
         {
@@ -38,14 +39,14 @@ public sealed partial class MunicipalPagesTests(MunicipalityFixture muni, DemoDa
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    private async Task<(HttpClient Http, CookieContainer Cookies)> SignedInAsync()
+    private async Task<(HttpClient Http, CookieContainer Cookies)> SignedInAsync(string userName = "mlgoo")
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Url) };
         var form = await http.GetStringAsync("/municipality/sign-in");
         var signIn = await http.PostAsync("/municipality/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["username"] = "mlgoo", ["password"] = Password, ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+            ["username"] = userName, ["password"] = Password, ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
         }));
         signIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
         signIn.Headers.Location!.OriginalString.Should().Be("/municipality");
@@ -123,7 +124,27 @@ public sealed partial class MunicipalPagesTests(MunicipalityFixture muni, DemoDa
             ["username"] = "mlgoo", ["password"] = "not-the-password", ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
         }));
 
-        (await answer.Content.ReadAsStringAsync()).Should().Contain("Wrong username or password");
+        // The barangay sign-in's words, and the form comes back carrying the gate's challenge and its script.
+        (await answer.Content.ReadAsStringAsync()).Should().Contain("The username or password is not correct.").And.Contain("name=\"altcha\"").And.Contain("src=\"/municipality/js/altcha.js\"");
+        (await http.GetAsync("/municipality/js/altcha.js")).Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");
         (await http.GetAsync("/municipality")).RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/municipality/sign-in");
+    }
+
+    [Fact]
+    public async Task AddBarangayForm_AsksForThePublicAddress_AndRefusesAPlainHttpOneWithTheReason()
+    {
+        var (http, _) = await SignedInAsync("mayor.admin");
+        var page = await http.GetStringAsync("/municipality/barangays");
+        page.Should().Contain("<label for=\"w\">Public address (optional)</label>").And.Contain("name=\"publicUrl\"");
+
+        var answer = await http.PostAsync("/municipality/barangays", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "Caypombo", ["psgc"] = "0314023010", ["host"] = "caypombo.santamaria.example", ["publicUrl"] = "http://caypombo.santamaria.example/",
+            ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value,
+        }));
+
+        answer.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var shown = await http.GetStringAsync(answer.Headers.Location!.OriginalString);
+        shown.Should().Contain("Give the address residents type, as an absolute https address").And.NotContain("<td>Caypombo</td>");
     }
 }
