@@ -20,4 +20,6 @@ public sealed record BlotterBook(string BarangayName, string Locality, DateOnly 
     public string Province { get; init; } = "";
     public string Municipality { get; init; } = "";
     public string? SecretaryName { get; init; }
+    /// <summary>The language of the printed record's fixed words (<see cref="Reports.PrintLanguage"/>: the barangay's report language).</summary>
+    public string Language { get; init; } = Localization.AppLanguages.English;
 }

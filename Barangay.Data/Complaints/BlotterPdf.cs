@@ -7,33 +7,37 @@ namespace Barangay.Data.Complaints;
 /// <summary>
 /// The blotter book as a landscape PDF under the shared report header and footer: one entry per row with the
 /// complainant, the respondent, the narrative, the action taken and who recorded it, every cell wrapped in its column.
+/// Its fixed words follow the barangay's report language (<see cref="PrintLanguage"/>); the entries are as recorded.
 /// </summary>
 public static class BlotterPdf
 {
-    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
 
-    private static readonly PrintColumn[] Columns =
+    private static PrintColumn[] Columns(PrintLanguage l) =>
     [
-        new("Date and time", 1.0), new("Entry", 1.25), new("Complainant", 1.1), new("Respondent", 1.1), new("Narrative", 2.3),
-        new("Action taken", 1.6), new("Purok", 0.95), new("Status", 0.8), new("Recorded by", 1.0),
+        new(l.Say("Date and time"), 1.0), new(l.Say("Entry"), 1.25), new(l.Say("Complainant"), 1.1), new(l.Say("Respondent"), 1.3), new(l.Say("Narrative"), 2.1),
+        new(l.Say("Action taken"), 1.6), new(l.Say("Purok"), 0.95), new(l.Say("Status"), 0.8), new(l.Say("Recorded by"), 1.0),
     ];
 
     public static byte[] Render(BlotterBook book, DateTime printedUtc, string? paper = null)
     {
-        var period = $"{book.From.ToString("MMMM d, yyyy", Ph)} to {book.To.ToString("MMMM d, yyyy", Ph)}";
-        using var w = new PrintWriter($"Blotter {book.From:yyyy-MM-dd} to {book.To:yyyy-MM-dd}", paper, landscape: true, (g, page) =>
-            PrintFrame.Header(g, page.Width.Point, book.Region, book.Province, book.Municipality, book.BarangayName, "BARANGAY BLOTTER", period));
-        if (book.Entries.Count == 0) w.Text("No complaints or KP cases in this period.");
+        var l = PrintLanguage.Of(book.Language);
+        var period = l.Period(book.From, book.To);
+        var title = l.Say("Barangay Blotter");
+        using var w = new PrintWriter($"{title} {book.From:yyyy-MM-dd} – {book.To:yyyy-MM-dd}", paper, landscape: true, (g, page) =>
+            PrintFrame.Header(g, page.Width.Point, book.Region, book.Province, book.Municipality, book.BarangayName, title.ToUpper(l.Culture), period, language: l),
+            language: l);
+        if (book.Entries.Count == 0) w.Text(l.Say("No complaints or KP cases in this period."));
         else
         {
-            w.Table(null, Columns, book.Entries.Select(e => ((IReadOnlyList<string>)
+            w.Table(null, Columns(l), book.Entries.Select(e => ((IReadOnlyList<string>)
             [
-                TimeZones.ToManila(e.At).ToString("MMM d, yyyy h:mm tt", Ph), $"{e.Kind}\n{e.Number}", e.Complainant ?? e.Parties, e.Respondent ?? "—",
+                TimeZones.ToManila(e.At).ToString("MMM d, yyyy h:mm tt", l.Culture), $"{e.Kind}\n{e.Number}", e.Complainant ?? e.Parties, e.Respondent ?? "—",
                 e.Narrative ?? e.Matter, e.ActionTaken ?? "—", e.Purok ?? "—", e.Status, e.RecordedBy ?? "—",
             ], false)));
         }
-        w.Text($"Entries: {book.Entries.Count}" + (book.Withheld > 0 ? $" (and {book.Withheld} confidential entries you may not see)" : ""), w.Bold);
-        w.Signature("Certified correct:", book.SecretaryName, "Barangay Secretary");
+        w.Text(book.Withheld > 0 ? l.Say("Entries: {0} (and {1} confidential entries you may not see)", book.Entries.Count, book.Withheld)
+            : l.Say("Entries: {0}", book.Entries.Count), w.Bold);
+        w.Signature(l.CertifiedCorrect, book.SecretaryName, "Barangay Secretary");
         return w.Finish(printedUtc);
     }
 }

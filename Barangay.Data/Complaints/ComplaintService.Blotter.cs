@@ -78,13 +78,14 @@ public sealed partial class ComplaintService
 
         db.Record(AuditActions.View, "Blotter", null, new { from, to, entries = entries.Count, withheld });
         await db.SaveChangesAsync(ct);
-        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.Region };
+        var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.Region, SettingKeys.ReportLanguage };
         var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
         string S(string k) => settings.GetValueOrDefault(k) is { } json && json.StartsWith('"') ? JsonSerializer.Deserialize<string>(json) ?? "" : "";
         return new BlotterBook(S(SettingKeys.BarangayName) is { Length: > 0 } b ? b : "Barangay",
             string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0)), from, to, entries, withheld)
         {
             Region = S(SettingKeys.Region), Province = S(SettingKeys.Province), Municipality = S(SettingKeys.Municipality),
+            Language = Reports.PrintLanguage.Of(S(SettingKeys.ReportLanguage)).Code,
             SecretaryName = await db.Officials.AsNoTracking().Where(o => o.Position == OfficialPositions.Secretary && o.Status == Officials.OfficialStatuses.Active)
                 .Select(o => o.FullName).FirstOrDefaultAsync(ct),
         };

@@ -47,7 +47,7 @@ public sealed partial class ComplaintService(
     public async Task<FileUploadResult> AttachAsync(string fileName, Stream content, CancellationToken ct = default)
     {
         var caller = await dbs.CallerAsync(ct);
-        if (!caller.Can(Permissions.Complaints.File) && !caller.Can(Permissions.Complaints.Handle)) return FileUploadResult.Refused("You cannot file complaints.");
+        if (!caller.Can(Permissions.Complaints.File) && !caller.Can(Permissions.Complaints.Handle)) return FileUploadResult.Refused(Localization.Texts.Say("You cannot file complaints."));
         return await files.UploadAsync(new FileUploadRequest(fileName, AttachmentKinds, FileSensitivity.ComplaintAttachment, TargetType, null, caller.UserId), content, null, ct);
     }
 

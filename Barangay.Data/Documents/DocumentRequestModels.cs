@@ -105,4 +105,6 @@ public sealed record CollectionReport(DateOnly Day, string BarangayName, IReadOn
     public string Province { get; init; } = "";
     public string Municipality { get; init; } = "";
     public string? TreasurerName { get; init; }
+    /// <summary>The language of the printed record's fixed words (<see cref="Reports.PrintLanguage"/>: the barangay's report language).</summary>
+    public string Language { get; init; } = Localization.AppLanguages.English;
 }

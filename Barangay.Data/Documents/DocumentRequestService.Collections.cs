@@ -41,6 +41,7 @@ public sealed partial class DocumentRequestService
         return new CollectionReport(day, profile.Name, lines)
         {
             Region = profile.Region, Province = profile.Province, Municipality = profile.Municipality, TreasurerName = treasurer,
+            Language = profile.ReportLanguage,
         };
     }
 }

@@ -30,13 +30,14 @@ public static class FileContentCheck
         if (claimed is null || !allowed.HasFlag(claimed.Kind))
         {
             var ext = Path.GetExtension(fileName);
-            var what = string.IsNullOrEmpty(ext) ? "This file's name has no extension" : $"This file's name ends in {ext}";
-            return new(null, $"Only {FileKindInfo.List(allowed)} files can be uploaded here. {what}.");
+            // In the reader's language (the circuit's culture; jobs and tests read English).
+            var what = string.IsNullOrEmpty(ext) ? Localization.Texts.Say("This file's name has no extension") : Localization.Texts.Say("This file's name ends in {0}", ext);
+            return new(null, Localization.Texts.Say("Only {0} files can be uploaded here. {1}.", FileKindInfo.List(allowed), what));
         }
-        if (content.IsEmpty) return new(null, "This file is empty.");
+        if (content.IsEmpty) return new(null, Localization.Texts.Say("This file is empty."));
         return Is(claimed.Kind, content)
             ? new(claimed, null)
-            : new(null, $"This file is not {claimed.Name}: its content looks like {Describe(content)}.");
+            : new(null, Localization.Texts.Say("This file is not {0}: its content looks like {1}.", claimed.Named, Localization.Texts.Say(Describe(content))));
     }
 
     public static bool Is(FileKinds kind, ReadOnlySpan<byte> content) => kind switch

@@ -36,12 +36,15 @@ public sealed record FileKindInfo(FileKinds Kind, string Name, string ShortName,
         return All.FirstOrDefault(k => k.Extensions.Contains(ext, StringComparer.OrdinalIgnoreCase));
     }
 
-    /// <summary>"PDF, JPEG or PNG".</summary>
+    /// <summary>"PDF, JPEG or PNG" ("PDF, JPEG o PNG" on a Filipino page: the reader's language, as <see cref="Localization.Texts.Say"/>).</summary>
     public static string List(FileKinds kinds)
     {
         var names = All.Where(k => kinds.HasFlag(k.Kind)).Select(k => k.ShortName).ToList();
-        return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " or " + names[^1];
+        return names.Count <= 1 ? string.Concat(names) : Localization.Texts.Say("{0} or {1}", string.Join(", ", names[..^1]), names[^1]);
     }
+
+    /// <summary>"a PDF", "a JPEG image" in the reader's language ("PDF", "JPEG na larawan"), for a refusal.</summary>
+    public string Named => Localization.Texts.Say(Name);
 
     /// <summary>The <c>accept</c> attribute for a file input.</summary>
     public static string Accept(FileKinds kinds) =>

@@ -37,9 +37,9 @@ public sealed class FileService(
         if (!FileSensitivity.All.Contains(request.Sensitivity))
             throw new ArgumentException($"Unknown file sensitivity '{request.Sensitivity}'.", nameof(request));
         var caller = await dbs.CallerAsync(ct);
-        if (!caller.IsAuthenticated) return FileUploadResult.Refused("Sign in to upload files.");
+        if (!caller.IsAuthenticated) return FileUploadResult.Refused(Localization.Texts.Say("Sign in to upload files."));
         var name = DisplayName(request.FileName);
-        if (name.Length == 0) return FileUploadResult.Refused("The file has no name.");
+        if (name.Length == 0) return FileUploadResult.Refused(Localization.Texts.Say("The file has no name."));
 
         var max = await MaxBytesAsync(ct);
         var bytes = await ReadAtMostAsync(content, max, progress, ct);
@@ -114,7 +114,7 @@ public sealed class FileService(
         return (row, ciphertext);
     }
 
-    public static string TooLarge(long maxBytes) => $"This file is larger than {maxBytes / (1024 * 1024)} MB, the most that can be uploaded.";
+    public static string TooLarge(long maxBytes) => Localization.Texts.Say("This file is larger than {0} MB, the most that can be uploaded.", maxBytes / (1024 * 1024));
 
     /// <summary>A file's description, or null when it does not exist or is not the caller's to see.</summary>
     public async Task<StoredFileInfo?> GetAsync(Guid id, CancellationToken ct = default)

@@ -16,6 +16,9 @@ public sealed record HouseholdRecord(string BarangayName, string Municipality, s
 {
     /// <summary>The region, for the shared report header.</summary>
     public string Region { get; init; } = "";
+
+    /// <summary>The language of the printed record's fixed words (<see cref="Reports.PrintLanguage"/>: the barangay's report language).</summary>
+    public string Language { get; init; } = Localization.AppLanguages.English;
 }
 
 public sealed partial class HouseholdService
@@ -34,7 +37,8 @@ public sealed partial class HouseholdService
                              where m.HouseholdId == id
                              select new { r.Id, m.Relation, Resident = r }).ToListAsync(ct);
         var settings = await db.AppSettings.AsNoTracking()
-            .Where(s => s.Key == SettingKeys.BarangayName || s.Key == SettingKeys.Municipality || s.Key == SettingKeys.Province || s.Key == SettingKeys.Region)
+            .Where(s => s.Key == SettingKeys.BarangayName || s.Key == SettingKeys.Municipality || s.Key == SettingKeys.Province || s.Key == SettingKeys.Region
+                || s.Key == SettingKeys.ReportLanguage)
             .ToDictionaryAsync(s => s.Key, s => SettingJson.ReadText(s.Value), ct);
         var purokLabel = await PurokLabelAsync(db, h.Purok, ct);
         var secretary = await db.Officials.AsNoTracking()
@@ -49,7 +53,10 @@ public sealed partial class HouseholdService
         return new HouseholdRecord(settings.GetValueOrDefault(SettingKeys.BarangayName) ?? "", settings.GetValueOrDefault(SettingKeys.Municipality) ?? "",
             settings.GetValueOrDefault(SettingKeys.Province) ?? "", h.HouseholdId, purokLabel ?? h.Purok, h.Address,
             head is null ? null : $"{head.FirstName} {head.MiddleName} {head.LastName} {head.NameExtension}".Replace("  ", " ").Trim(),
-            secretary, today, lines) { Region = settings.GetValueOrDefault(SettingKeys.Region) ?? "" };
+            secretary, today, lines) {
+                Region = settings.GetValueOrDefault(SettingKeys.Region) ?? "",
+                Language = Reports.PrintLanguage.Of(settings.GetValueOrDefault(SettingKeys.ReportLanguage)).Code,
+            };
     }
 
     private static HouseholdRecordMember Line(Resident r, string? relation, DateOnly today)

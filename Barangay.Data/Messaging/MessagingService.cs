@@ -100,7 +100,7 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
     public async Task<FileUploadResult> AttachAsync(string fileName, Stream content, CancellationToken ct = default)
     {
         var caller = await dbs.CallerAsync(ct);
-        if (!caller.Can(Permissions.Messaging.Use)) return FileUploadResult.Refused("You cannot send messages.");
+        if (!caller.Can(Permissions.Messaging.Use)) return FileUploadResult.Refused(Localization.Texts.Say("You cannot send messages."));
         return await files.UploadAsync(new FileUploadRequest(fileName, AllowedAttachments, FileSensitivity.MessageAttachment, "Message", null, caller.UserId), content, null, ct);
     }
 
@@ -163,10 +163,10 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
         foreach (var id in wanted)
         {
             var row = rows.FirstOrDefault(r => r.Id == id);
-            if (row is null) return new AttachmentCheck([], "An attached file was not found. Attach it again.");
+            if (row is null) return new AttachmentCheck([], Localization.Texts.Say("An attached file was not found. Attach it again."));
             var meta = FileMetadata.FromJson(row.Metadata);
             if (meta.Sensitivity != FileSensitivity.MessageAttachment || !allowed.Contains(meta.Kind))
-                return new AttachmentCheck([], $"\"{row.FileName}\" cannot be attached to a message: only {FileKindInfo.List(AllowedAttachments)} files can.");
+                return new AttachmentCheck([], Localization.Texts.Say("\"{0}\" cannot be attached to a message: only {1} files can.", row.FileName, FileKindInfo.List(AllowedAttachments)));
             items.Add(new MessageAttachment(row.Id, row.FileName, row.ContentType ?? "application/octet-stream", row.SizeBytes ?? 0));
         }
         return new AttachmentCheck(items, null);

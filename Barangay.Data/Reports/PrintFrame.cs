@@ -1,4 +1,3 @@
-using System.Globalization;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -8,7 +7,8 @@ namespace Barangay.Data.Reports;
 /// <summary>
 /// The one header and footer of every printed report and receipt: Republic, region, province and municipality,
 /// barangay (and the seal when there is one), title and subtitle at the top; "Printed …" and "Page i of n" at the
-/// bottom of every page. A4 or Legal, portrait or landscape.
+/// bottom of every page. A4 or Legal, portrait or landscape. Its words and dates are in the report's
+/// <see cref="PrintLanguage"/> (English unless the barangay chose Filipino for its reports).
 /// </summary>
 public static class PrintFrame
 {
@@ -20,8 +20,6 @@ public static class PrintFrame
     public const double Margin = 36;
     /// <summary>Space kept free at the bottom of every page for the footer.</summary>
     public const double FooterSpace = 40;
-
-    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
 
     public static string PaperOf(string? paper) =>
         string.Equals(paper, Legal, StringComparison.OrdinalIgnoreCase) ? Legal : string.Equals(paper, A3, StringComparison.Ordinal) ? A3 : A4;
@@ -35,13 +33,13 @@ public static class PrintFrame
     }
 
     /// <summary>The lines above the title: the Republic, the region, the province and municipality, the barangay.</summary>
-    public static IReadOnlyList<string> Lines(string region, string province, string municipality, string barangay) =>
-        new[] { "Republic of the Philippines", region, ReportHeader.Locality(province, municipality), barangay }
+    public static IReadOnlyList<string> Lines(string region, string province, string municipality, string barangay, PrintLanguage? language = null) =>
+        new[] { (language ?? PrintLanguage.English).Republic, region, (language ?? PrintLanguage.English).Locality(province, municipality), barangay }
             .Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
 
     /// <summary>Draws the centred header with the seal at the left when given; returns the y below it.</summary>
     public static double Header(XGraphics g, double pageWidth, string region, string province, string municipality, string barangay,
-        string title, string? subtitle, byte[]? seal = null)
+        string title, string? subtitle, byte[]? seal = null, PrintLanguage? language = null)
     {
         var f = Documents.CertificateFonts.Family;
         var normal = new XFont(f, 9);
@@ -60,7 +58,7 @@ public static class PrintFrame
                 // An unreadable seal image leaves the header without it rather than failing the print.
             }
         }
-        foreach (var line in Lines(region, province, municipality, barangay))
+        foreach (var line in Lines(region, province, municipality, barangay, language))
         {
             g.DrawString(line, line == barangay ? new XFont(f, 10, XFontStyleEx.Bold) : normal, XBrushes.Black, new XRect(0, y, pageWidth, 12), XStringFormats.TopCenter);
             y += 12;
@@ -77,11 +75,12 @@ public static class PrintFrame
         return y + 14;
     }
 
-    public static string Printed(DateTime utc) => "Printed " + Common.TimeZones.ToManila(utc).ToString("MMMM d, yyyy h:mm tt", Ph);
+    public static string Printed(DateTime utc, PrintLanguage? language = null) => (language ?? PrintLanguage.English).Printed(utc);
 
     /// <summary>After every page is drawn: the footer on each, "Printed …" at the left, "Page i of n" at the right.</summary>
-    public static void Footers(PdfDocument document, DateTime printedUtc, string? note = null)
+    public static void Footers(PdfDocument document, DateTime printedUtc, string? note = null, PrintLanguage? language = null)
     {
+        language ??= PrintLanguage.English;
         var f = Documents.CertificateFonts.Family;
         var small = new XFont(f, 7.5);
         var n = document.PageCount;
@@ -92,9 +91,9 @@ public static class PrintFrame
             var w = page.Width.Point;
             var y = page.Height.Point - Margin + 10;
             g.DrawLine(XPens.LightGray, Margin, y - 4, w - Margin, y - 4);
-            var left = Printed(printedUtc) + (string.IsNullOrWhiteSpace(note) ? "" : " · " + note);
+            var left = language.Printed(printedUtc) + (string.IsNullOrWhiteSpace(note) ? "" : " · " + note);
             g.DrawString(left, small, XBrushes.Gray, new XRect(Margin, y, w - 2 * Margin, 10), XStringFormats.TopLeft);
-            g.DrawString($"Page {i + 1} of {n}", small, XBrushes.Gray, new XRect(Margin, y, w - 2 * Margin, 10), XStringFormats.TopRight);
+            g.DrawString(language.PageOf(i + 1, n), small, XBrushes.Gray, new XRect(Margin, y, w - 2 * Margin, 10), XStringFormats.TopRight);
         }
     }
 

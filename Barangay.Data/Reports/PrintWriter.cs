@@ -20,10 +20,14 @@ public sealed class PrintWriter : IDisposable
     private readonly bool _landscape;
     private readonly Func<XGraphics, PdfPage, double> _header;
 
-    public PrintWriter(string title, string? paper, bool landscape, Func<XGraphics, PdfPage, double> header, double fontSize = 8)
+    public PrintWriter(string title, string? paper, bool landscape, Func<XGraphics, PdfPage, double> header, double fontSize = 8, PrintLanguage? language = null)
     {
         Documents.CertificateFonts.Install();
+        Language = language ?? PrintLanguage.English;
         _document.Info.Title = title;
+        // A screen reader reads the report in its own language; the viewer shows the title, not the file name.
+        _document.Language = Language.Code;
+        _document.ViewerPreferences.DisplayDocTitle = true;
         _paper = paper;
         _landscape = landscape;
         _header = header;
@@ -34,6 +38,9 @@ public sealed class PrintWriter : IDisposable
         _line = fontSize * 1.2;
         NewPage();
     }
+
+    /// <summary>The language of the fixed words (header, footer, titles, signature labels).</summary>
+    public PrintLanguage Language { get; }
 
     public XFont Normal { get; }
     public XFont Bold { get; }
@@ -89,11 +96,12 @@ public sealed class PrintWriter : IDisposable
                 G.DrawString(title, Bold, XBrushes.Black, new XRect(Left, Y, Width, LineHeight), XStringFormats.TopLeft);
                 Y += LineHeight + 2;
             }
-            var heads = columns.Select((c, i) => PrintFrame.Wrap(G, c.Title, Bold, widths[i] - 4)).ToList();
+            var fonts = columns.Select((c, i) => HeadingFont(c.Title, widths[i] - 4)).ToList();
+            var heads = columns.Select((c, i) => PrintFrame.Wrap(G, c.Title, fonts[i], widths[i] - 4)).ToList();
             var h = heads.Max(x => x.Count) * LineHeight;
             for (var i = 0; i < heads.Count; i++)
                 for (var k = 0; k < heads[i].Count; k++)
-                    G.DrawString(heads[i][k], Bold, XBrushes.Black, new XRect(Left + xs[i] + 2, Y + k * LineHeight, widths[i] - 4, LineHeight),
+                    G.DrawString(heads[i][k], fonts[i], XBrushes.Black, new XRect(Left + xs[i] + 2, Y + k * LineHeight, widths[i] - 4, LineHeight),
                         columns[i].Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
             Y += h + 1;
             G.DrawLine(XPens.Black, Left, Y, Left + Width, Y);
@@ -123,6 +131,19 @@ public sealed class PrintWriter : IDisposable
         Y += 5;
     }
 
+    /// <summary>
+    /// The bold font for a column heading, a little smaller when one of its words is wider than the column (Filipino
+    /// headings run longer: "Pagkamamamayan" in a narrow column), so a word is never cut in two.
+    /// </summary>
+    private XFont HeadingFont(string title, double width)
+    {
+        var font = Bold;
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        while (font.Size > 5 && words.Any(w => G.MeasureString(w, font).Width > width))
+            font = new XFont(font.FontFamily.Name, font.Size - 0.5, XFontStyleEx.Bold);
+        return font;
+    }
+
     /// <summary>A signature line at the right with the printed name and the designation under it.</summary>
     public void Signature(string label, string? name, string designation, bool right = true)
     {
@@ -142,7 +163,7 @@ public sealed class PrintWriter : IDisposable
     public byte[] Finish(DateTime printedUtc, string? footerNote = null)
     {
         G.Dispose();
-        PrintFrame.Footers(_document, printedUtc, footerNote);
+        PrintFrame.Footers(_document, printedUtc, footerNote, Language);
         using var output = new MemoryStream();
         _document.Save(output, closeStream: false);
         return output.ToArray();

@@ -1,16 +1,17 @@
-using System.Globalization;
-
 namespace Barangay.Data.Reports;
 
-/// <summary>Lays each report out as tables: what the PDF and the workbook show, in the same order.</summary>
+/// <summary>
+/// Lays each report out as tables: what the PDF and the workbook show, in the same order. The title and the period
+/// are in the report's <see cref="PrintLanguage"/>; the tables' own words are English for now.
+/// </summary>
 public static class ReportDocuments
 {
-    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
     private static readonly string[] SexColumns = ["Male", "Female", "Total"];
 
     /// <summary>DILG Form C: one part per area (the whole barangay first), each with the four breakdowns and the totals.</summary>
-    public static ReportDocument FormC(FormCReport report)
+    public static ReportDocument FormC(FormCReport report, PrintLanguage? language = null)
     {
+        language ??= PrintLanguage.English;
         static ReportTable Table(string title, string first, IReadOnlyList<SexCount> lines, bool total)
         {
             var rows = lines.Select(l => ReportRow.Of(l.Label, l.Male, l.Female, l.Total)).ToList();
@@ -30,16 +31,17 @@ public static class ReportDocuments
             Table("Inhabitants by citizenship", "Citizenship", a.Citizenship, total: true),
         ])).ToList();
         var stem = $"rbi-form-c-{report.Quarter.Year}-q{report.Quarter.Number}" + (report.Areas is [{ PurokCode: { } p }] ? "-" + p : "");
-        return new ReportDocument("RBI Monitoring Report (Form C)", report.Quarter.Label, stem, parts);
+        return new ReportDocument(language.Say("RBI Monitoring Report (Form C)"), language.Quarter(report.Quarter), stem, parts);
     }
 
-    public static ReportDocument Issuance(IssuanceReport report)
+    public static ReportDocument Issuance(IssuanceReport report, PrintLanguage? language = null)
     {
+        language ??= PrintLanguage.English;
         string[] columns = ["Document", "Filed", "Approved", "Released", "Rejected / cancelled", "Receipts", "Waived", "Fees collected", "Avg. working days", "Within RA 11032"];
         static object?[] Cells(IssuanceLine l) =>
             [l.Type, l.Filed, l.Approved, l.Released, l.RejectedOrCancelled, l.Receipts, l.Waived, l.FeesCollected, l.AverageWorkingDays, l.ShareWithinLimit];
         var rows = report.Lines.Select(l => new ReportRow(Cells(l))).Append(new ReportRow(Cells(report.Total), Total: true)).ToList();
-        return new ReportDocument("Document Issuance Report", Period(report.From, report.To), $"document-issuance-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
+        return new ReportDocument(language.Say("Document Issuance Report"), language.Period(report.From, report.To), $"document-issuance-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
         [
             new ReportPart("Documents issued", [new ReportTable("By document type", columns, rows)],
             [
@@ -50,15 +52,16 @@ public static class ReportDocuments
         ]);
     }
 
-    public static ReportDocument Complaints(ComplaintsReport report)
+    public static ReportDocument Complaints(ComplaintsReport report, PrintLanguage? language = null)
     {
+        language ??= PrintLanguage.English;
         string[] columns = ["Category", "Filed", "Open", "Resolved", "Closed", "Rejected", "Avg. days to resolve"];
         static object?[] Cells(ComplaintCategoryLine l) => [l.Category, l.Filed, l.Open, l.Resolved, l.Closed, l.Rejected, l.AverageDaysToResolve];
         var rows = report.Lines.Select(l => new ReportRow(Cells(l))).Append(new ReportRow(Cells(report.Total), Total: true)).ToList();
         var t = report.Total;
         var outcomes = new[] { ("Open (new or in progress)", t.Open), ("Resolved", t.Resolved), ("Closed", t.Closed), ("Rejected", t.Rejected) }
             .Select(o => ReportRow.Of(o.Item1, o.Item2, Percent.Of(o.Item2, t.Filed))).Append(ReportRow.TotalOf("Total", t.Filed, Percent.Of(t.Filed, t.Filed))).ToList();
-        return new ReportDocument("Complaints and KP Report", Period(report.From, report.To), $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
+        return new ReportDocument(language.Say("Complaints and KP Report"), language.Period(report.From, report.To), $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
         [
             new ReportPart("Complaints",
             [
@@ -93,6 +96,4 @@ public static class ReportDocuments
             "Past a deadline: a pending case whose summons, mediation, Pangkat or conciliation step is overdue.",
         ]);
     }
-
-    private static string Period(DateOnly from, DateOnly to) => $"{from.ToString("MMMM d, yyyy", Ph)} to {to.ToString("MMMM d, yyyy", Ph)}";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Barangay.Data.Settings;
 using OfficeOpenXml;
 using PdfSharp.Drawing;
@@ -11,8 +10,6 @@ namespace Barangay.Data.Reports;
 /// </summary>
 public static class ReportHeader
 {
-    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
-
     /// <summary>Draws the centred header from <paramref name="top"/>; returns the y below it.</summary>
     public static double Draw(XGraphics g, double pageWidth, double top, string province, string municipality, string barangay, string title, string fontFamily)
     {
@@ -29,13 +26,13 @@ public static class ReportHeader
         return line.Y + 22;
     }
 
-    public static string Locality(string province, string municipality) =>
-        string.IsNullOrWhiteSpace(province) ? municipality : $"Province of {province} · {municipality}";
+    public static string Locality(string province, string municipality) => PrintLanguage.English.Locality(province, municipality);
 
     /// <summary>Writes the header into rows 1–4 of a sheet; returns the first free row.</summary>
-    public static int Write(ExcelWorksheet ws, BarangayProfile profile, string title, string period, int columns)
+    public static int Write(ExcelWorksheet ws, BarangayProfile profile, string title, string period, int columns, PrintLanguage? language = null)
     {
-        string[] lines = ["Republic of the Philippines", Locality(profile.Province, profile.Municipality), profile.Name, title, period];
+        language ??= PrintLanguage.English;
+        string[] lines = [language.Republic, language.Locality(profile.Province, profile.Municipality), profile.Name, title, period];
         for (var i = 0; i < lines.Length; i++)
         {
             var cell = ws.Cells[i + 1, 1, i + 1, Math.Max(1, columns)];
@@ -47,5 +44,5 @@ public static class ReportHeader
         return lines.Length + 2;
     }
 
-    public static string Prepared(DateTime utc) => "Prepared " + Common.TimeZones.ToManila(utc).ToString("MMMM d, yyyy h:mm tt", Ph);
+    public static string Prepared(DateTime utc, PrintLanguage? language = null) => (language ?? PrintLanguage.English).Prepared(utc);
 }

@@ -15,8 +15,10 @@ public static class ReportPdf
     public static byte[] Render(ReportDocument report, BarangayProfile profile, DateTime preparedUtc, string? paper = null)
     {
         var landscape = report.Parts.SelectMany(p => p.Tables).Any(t => t.Columns.Count >= LandscapeFrom);
+        var language = PrintLanguage.Of(profile.ReportLanguage);
         using var w = new PrintWriter($"{report.Title} {report.Period}", paper, landscape, (g, page) =>
-            PrintFrame.Header(g, page.Width.Point, profile.Region, profile.Province, profile.Municipality, profile.Name, report.Title.ToUpperInvariant(), report.Period));
+            PrintFrame.Header(g, page.Width.Point, profile.Region, profile.Province, profile.Municipality, profile.Name,
+                report.Title.ToUpper(language.Culture), report.Period, language: language), language: language);
         var first = true;
         foreach (var part in report.Parts)
         {
@@ -27,11 +29,11 @@ public static class ReportPdf
             {
                 var columns = table.Columns.Select((c, i) => new PrintColumn(c, i == 0 ? 2.4 : 1, Right: i > 0)).ToList();
                 w.Table(table.Title, columns, table.Rows.Select(r => ((IReadOnlyList<string>)r.Cells.Select(ReportCells.Text).ToList(), r.Total)),
-                    table.Title + " (continued)");
+                    language.Continued(table.Title));
             }
             foreach (var note in part.Notes ?? []) w.Text(note);
         }
-        w.Signature("Certified correct:", report.CertifiedBy, "Barangay Secretary");
+        w.Signature(language.CertifiedCorrect, report.CertifiedBy, "Barangay Secretary");
         return w.Finish(preparedUtc);
     }
 }

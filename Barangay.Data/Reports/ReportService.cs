@@ -36,24 +36,25 @@ public sealed partial class ReportService(
         if (!caller.Can(Permissions.Reports.View)) return ServiceResult<ReportFile>.NotFound();
         if (request.Format is not (ReportFormats.Pdf or ReportFormats.Xlsx))
             return ServiceResult<ReportFile>.Invalid("Format", "Choose PDF or XLSX.");
+        var profile = await profiles.GetAsync(ct);
+        var language = PrintLanguage.Of(profile.ReportLanguage);
         ReportDocument document;
         switch (request.Kind)
         {
             case ReportKinds.FormC:
                 if (request.Quarter is not { IsValid: true } q) return ServiceResult<ReportFile>.Invalid("Quarter", "Choose a quarter (1 to 4) of a year from 2000 to 2100.");
-                document = ReportDocuments.FormC((await FormCAsync(q, request.Purok, ct))!);
+                document = ReportDocuments.FormC((await FormCAsync(q, request.Purok, ct))!, language);
                 break;
             case ReportKinds.Issuance or ReportKinds.Complaints:
                 if (RangeError(request.From, request.To) is { } error) return ServiceResult<ReportFile>.Invalid("Period", error);
                 document = request.Kind == ReportKinds.Issuance
-                    ? ReportDocuments.Issuance((await IssuanceAsync(request.From!.Value, request.To!.Value, ct))!)
-                    : ReportDocuments.Complaints((await ComplaintsAsync(request.From!.Value, request.To!.Value, ct))!);
+                    ? ReportDocuments.Issuance((await IssuanceAsync(request.From!.Value, request.To!.Value, ct))!, language)
+                    : ReportDocuments.Complaints((await ComplaintsAsync(request.From!.Value, request.To!.Value, ct))!, language);
                 break;
             default:
                 return ServiceResult<ReportFile>.Invalid("Kind", "Unknown report: choose the RBI monitoring report, document issuance or complaints.");
         }
 
-        var profile = await profiles.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         document = document with { CertifiedBy = await SecretaryAsync(ct) };
         var bytes = request.Format == ReportFormats.Pdf ? ReportPdf.Render(document, profile, now, request.Paper) : ReportXlsx.Render(document, profile, now);

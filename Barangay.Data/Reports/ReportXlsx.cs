@@ -10,11 +10,12 @@ public static class ReportXlsx
     {
         using var package = new ExcelPackage();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var language = PrintLanguage.Of(profile.ReportLanguage);
         foreach (var part in report.Parts)
         {
             var ws = package.Workbook.Worksheets.Add(SheetName(part.Heading, names));
             var columns = part.Tables.Count == 0 ? 1 : part.Tables.Max(t => t.Columns.Count);
-            var row = ReportHeader.Write(ws, profile, report.Title, report.Period, columns);
+            var row = ReportHeader.Write(ws, profile, report.Title, report.Period, columns, language);
             ws.Cells[row, 1].Value = part.Heading;
             ws.Cells[row, 1].Style.Font.Bold = true;
             row += 2;
@@ -48,7 +49,7 @@ public static class ReportXlsx
                 row++;
             }
             foreach (var note in part.Notes ?? []) ws.Cells[row++, 1].Value = note;
-            ws.Cells[row + 1, 1].Value = ReportHeader.Prepared(preparedUtc);
+            ws.Cells[row + 1, 1].Value = ReportHeader.Prepared(preparedUtc, language);
             // Widths by hand: AutoFitColumns needs System.Drawing, which Linux servers lack.
             ws.Column(1).Width = 34;
             for (var i = 2; i <= columns; i++) ws.Column(i).Width = 14;

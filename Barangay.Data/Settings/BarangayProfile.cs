@@ -5,5 +5,8 @@ public sealed record BarangayProfile(string Name, string Municipality, string Pr
 {
     public static readonly BarangayProfile Default = new("Barangay", "", "", "", null, "", "");
 
+    /// <summary>The language of the hall's printed reports (<see cref="Reports.PrintLanguage"/>): "en-PH" unless the barangay chose "fil-PH".</summary>
+    public string ReportLanguage { get; init; } = Localization.AppLanguages.English;
+
     public string Locality => string.Join(", ", new[] { Municipality, Province }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }

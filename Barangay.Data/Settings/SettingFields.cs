@@ -27,6 +27,7 @@ public static class SettingFields
         [nameof(SettingsEdit.ExportUnusualResidents)] = "Unusual export (residents per user per day)",
         [nameof(SettingsEdit.DocumentApprovers)] = "Who else may approve document requests",
         [nameof(SettingsEdit.DefaultLanguage)] = "Default language",
+        [nameof(SettingsEdit.ReportLanguage)] = "Language of printed reports",
     };
 
     /// <summary>The <c>app_settings</c> key of each field (fees live in lookup values instead).</summary>
@@ -53,6 +54,7 @@ public static class SettingFields
         [nameof(SettingsEdit.ExportUnusualResidents)] = SettingKeys.ExportUnusualResidents,
         [nameof(SettingsEdit.DocumentApprovers)] = SettingKeys.DocumentApprovers,
         [nameof(SettingsEdit.DefaultLanguage)] = SettingKeys.DefaultLanguage,
+        [nameof(SettingsEdit.ReportLanguage)] = SettingKeys.ReportLanguage,
     };
 
     /// <summary>"Barangay name" for <c>barangay.name</c>; the key itself for settings the page does not edit.</summary>

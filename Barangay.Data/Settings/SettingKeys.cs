@@ -32,5 +32,7 @@ public static class SettingKeys
     public const string DocumentApprovers = "documents.approvers";
     /// <summary>The language of a first visit from a browser that names neither English nor Filipino (JSON "en-PH" or "fil-PH"; never stored: English).</summary>
     public const string DefaultLanguage = Localization.LanguagePreferences.DefaultLanguageKey;
+    /// <summary>The language of the hall's printed reports (JSON "en-PH" or "fil-PH"; never stored: English). Issue 26, item 4.</summary>
+    public const string ReportLanguage = Reports.PrintLanguage.SettingKey;
     public const string DemoSeededAt = "demo.seeded_at";
 }

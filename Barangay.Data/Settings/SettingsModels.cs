@@ -34,6 +34,8 @@ public sealed class SettingsEdit
     public List<string> DocumentApprovers { get; set; } = [];
     /// <summary>The language a first visit gets when the browser names neither of ours (<see cref="Localization.AppLanguages"/>).</summary>
     public string DefaultLanguage { get; set; } = Localization.AppLanguages.English;
+    /// <summary>The language of the hall's printed reports (<see cref="Reports.PrintLanguage"/>): English unless the barangay chooses Filipino.</summary>
+    public string ReportLanguage { get; set; } = Localization.AppLanguages.English;
 
     public IReadOnlyDictionary<string, string?> Original { get; set; } = new Dictionary<string, string?>();
 }

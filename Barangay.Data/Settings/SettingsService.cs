@@ -51,6 +51,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
             ExportUnusualResidents = SettingJson.ReadInt(Raw(nameof(SettingsEdit.ExportUnusualResidents)), DefaultExportUnusualResidents),
             DocumentApprovers = [.. Documents.DocumentApprovers.Read(Raw(nameof(SettingsEdit.DocumentApprovers)))],
             DefaultLanguage = Localization.AppLanguages.Match(Text(nameof(SettingsEdit.DefaultLanguage))) ?? Localization.AppLanguages.English,
+            ReportLanguage = Reports.PrintLanguage.Of(Text(nameof(SettingsEdit.ReportLanguage))).Code,
             Holidays = SettingJson.ReadHolidays(Raw(nameof(SettingsEdit.Holidays)))
                 .Select(h => new HolidayEdit(h.Date.ToString(HolidayEntry.DateFormat, System.Globalization.CultureInfo.InvariantCulture), h.Name)).ToList(),
             Fees = types.Select(t => new DocumentFeeEdit { Code = t.Code, Label = t.Label, Fee = SettingJson.ReadFee(t.Meta) }).ToList(),
@@ -154,6 +155,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
         [SettingKeys.ExportUnusualResidents] = SettingJson.Number(e.ExportUnusualResidents),
         [SettingKeys.DocumentApprovers] = Documents.DocumentApprovers.Write(e.DocumentApprovers),
         [SettingKeys.DefaultLanguage] = SettingJson.Text(Localization.AppLanguages.Match(e.DefaultLanguage) ?? Localization.AppLanguages.English),
+        [SettingKeys.ReportLanguage] = SettingJson.Text(Reports.PrintLanguage.Of(e.ReportLanguage).Code),
     };
 
     /// <summary>Holidays first stored as bare dates are the same as the same dates without names: no rewrite, no audit row.</summary>
@@ -167,7 +169,8 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
                 ? wanted is "\"\"" or "false"
             // Never stored means the Punong Barangay alone: saving no delegation then is no change.
             // Never stored means English: saving English then is no change.
-            : key == SettingKeys.DefaultLanguage && stored is null ? Localization.AppLanguages.Match(SettingJson.ReadText(wanted)) == Localization.AppLanguages.English
+            : key is SettingKeys.DefaultLanguage or SettingKeys.ReportLanguage && stored is null
+                ? Localization.AppLanguages.Match(SettingJson.ReadText(wanted)) == Localization.AppLanguages.English
             : key == SettingKeys.DocumentApprovers ? Documents.DocumentApprovers.Read(stored).SequenceEqual(Documents.DocumentApprovers.Read(wanted))
             // Never stored means the default: saving the default then is no change either.
             : stored is null && NumberDefaults.TryGetValue(key, out var fallback) ? SettingJson.ReadInt(wanted, fallback) == fallback

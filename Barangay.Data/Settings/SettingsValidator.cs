@@ -35,6 +35,8 @@ public static class SettingsValidator
         Required(errors, nameof(e.PrivacyNotice), e.PrivacyNotice, 4000);
         if (Localization.AppLanguages.Match(e.DefaultLanguage) is null)
             errors[nameof(e.DefaultLanguage)] = "Default language: choose English or Filipino.";
+        if (Localization.AppLanguages.Match(e.ReportLanguage) is null)
+            errors[nameof(e.ReportLanguage)] = "Language of printed reports: choose English or Filipino.";
 
         if (e.UploadMaxMb is < UploadMinMb or > UploadMaxMb)
             errors[nameof(e.UploadMaxMb)] = $"Upload limit must be between {UploadMinMb} and {UploadMaxMb} MB (it is {e.UploadMaxMb}).";

@@ -66,12 +66,13 @@ public sealed class RegistrationService(
         byte[]? photoBytes = null;
         var files = FileServiceFor(Guid.Empty, "", ip, userAgent);
         var maxBytes = await files.MaxBytesAsync(ct);
-        if (photo is null) errors["IdPhoto"] = "ID photo: take or choose a photo of a valid ID.";
+        // In the applicant's language (the sign-up page's request culture), like the rest of the form's messages.
+        if (photo is null) errors["IdPhoto"] = Localization.Texts.Say("ID photo: take or choose a photo of a valid ID.");
         else
         {
             photoBytes = await ReadAtMostAsync(photo.Content, maxBytes, ct);
             var check = photoBytes is null ? FileService.TooLarge(maxBytes) : FileContentCheck.Check(FileService.DisplayName(photo.FileName), photoBytes, FileKinds.Images).Refusal;
-            if (check is not null) errors["IdPhoto"] = "ID photo: " + check;
+            if (check is not null) errors["IdPhoto"] = Localization.Texts.Say("ID photo: {0}", check);
         }
 
         var userName = form.UserName.Trim();

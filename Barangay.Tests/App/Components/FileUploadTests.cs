@@ -25,6 +25,9 @@ public class FileUploadTests : ComponentTestBase, IClassFixture<DemoDatabase>, I
         Services.AddBarangayFiles(new FileStorageOptions { DataRoot = _dataRoot });
         Services.AddSingleton<ICurrentUser>(_caller);
         Services.AddScoped<BarangayDb>();
+        // The app's localizer (the one catalogue), so a Filipino page reads Filipino.
+        Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Barangay.App.Localization.TextsLocalizer<>));
+        Services.AddScoped<Barangay.App.Localization.UiLanguage>();
     }
 
     private async Task SignInAsJuanAsync()
@@ -51,6 +54,34 @@ public class FileUploadTests : ComponentTestBase, IClassFixture<DemoDatabase>, I
             .Should().Be("resibo.pdf: This file is not a PDF: its content looks like a Windows program."));
         uploaded.Should().BeEmpty();
         Directory.Exists(Path.Combine(_dataRoot, "files")).Should().BeFalse();
+    }
+
+    /// <summary>Issue 26: the hint ("PDF, JPEG or PNG") and the refusal were English on a Filipino page.</summary>
+    [Fact]
+    public async Task Upload_OnAFilipinoPage_HintAndRefusalAreFilipino()
+    {
+        await SignInAsJuanAsync();
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = Barangay.Data.Localization.AppLanguages.FilipinoCulture;
+            var cut = Render<FileUpload>(p => p
+                .Add(x => x.Allowed, FileKinds.Documents)
+                .Add(x => x.Sensitivity, FileSensitivity.ComplaintAttachment)
+                .Add(x => x.Multiple, true));
+            cut.WaitForAssertion(() => cut.Find(".file-upload-hint").TextContent.Should().Be("Mga file na PDF, JPEG o PNG, hanggang 10 MB"));
+
+            cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.WindowsProgram, "resibo.pdf"),
+                InputFileContent.CreateFromBinary(SampleFiles.Pdf, "resibo.exe"));
+
+            cut.WaitForAssertion(() => cut.FindAll(".file-upload-refusal").Select(r => r.TextContent).Should().Equal(
+                "resibo.pdf: Hindi PDF ang file na ito: mukhang Windows program ang laman nito.",
+                "resibo.exe: PDF, JPEG o PNG na file lang ang puwedeng i-upload dito. Nagtatapos sa .exe ang pangalan ng file na ito."));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+        }
     }
 
     [Fact]

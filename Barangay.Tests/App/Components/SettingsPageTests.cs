@@ -91,4 +91,23 @@ public class SettingsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>,
         cut.FindAll("#settings-errors").Should().BeEmpty();
         (await Services.GetRequiredService<BarangayProfileService>().GetAsync()).Name.Should().Be("Barangay San Isidro Norte");
     }
+
+    /// <summary>Issue 26, item 4: the admin chooses the language of the printed reports on the settings page.</summary>
+    [Fact]
+    public async Task Save_ReportLanguageFilipino_IsWhatTheReportsPrintIn()
+    {
+        await SignInAdminAsync();
+        var cut = Render<SettingsPage>();
+        cut.WaitForElement("[data-testid=setting-report-language]", TimeSpan.FromSeconds(10));
+        cut.Markup.Should().Contain("Language of printed reports");
+        var select = cut.FindComponents<MudBlazor.MudSelect<string>>()
+            .Single(s => s.Instance.UserAttributes.TryGetValue("data-testid", out var id) && (string?)id == "setting-report-language");
+
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(Barangay.Data.Localization.AppLanguages.Filipino));
+        cut.Find("#settings-save").Click();
+
+        cut.WaitForAssertion(() => cut.Find("#settings-save").TextContent.Should().Contain("Save settings"), TimeSpan.FromSeconds(10));
+        cut.FindAll("#settings-errors").Should().BeEmpty();
+        (await Services.GetRequiredService<BarangayProfileService>().GetAsync()).ReportLanguage.Should().Be(Barangay.Data.Localization.AppLanguages.Filipino);
+    }
 }

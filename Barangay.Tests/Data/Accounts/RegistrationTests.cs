@@ -107,6 +107,25 @@ public class RegistrationTests(DemoDatabase database) : IClassFixture<DemoDataba
         (await CountsAsync()).Should().Be(before, "nothing is written for bad input");
     }
 
+    /// <summary>Issue 26: on a Filipino sign-up page the ID photo's messages were English ("ID photo: … JPEG or PNG …").</summary>
+    [Fact]
+    public async Task Submit_BadIdPhoto_OnAFilipinoPage_IsRefusedInFilipino()
+    {
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = Barangay.Data.Localization.AppLanguages.FilipinoCulture;
+            (await Registrations.SubmitAsync(Form("nophoto.fil"), null, null, null)).Errors["IdPhoto"]
+                .Should().Be("Litrato ng ID: kumuha o pumili ng litrato ng isang valid na ID.");
+            (await Registrations.SubmitAsync(Form("textid.fil"), Photo(Encoding.UTF8.GetBytes("just some text, not a picture"), "id.gif"), null, null)).Errors["IdPhoto"]
+                .Should().Be("Litrato ng ID: JPEG o PNG na file lang ang puwedeng i-upload dito. Nagtatapos sa .gif ang pangalan ng file na ito.");
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+
     [Fact]
     public async Task Applicant_FindsStatusWithPasswordOnly_AndCanWithdraw_WhichFreesTheUsername()
     {
