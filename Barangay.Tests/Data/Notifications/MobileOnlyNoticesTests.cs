@@ -153,7 +153,7 @@ public sealed class MobileOnlyNoticesTests(DemoDatabase database) : IClassFixtur
         await SetAsync(3, null, "+639175550604", proved: true);
         await db.Residents.Where(r => r.UserId == people[3].UserId).ExecuteUpdateAsync(r => r.SetProperty(x => x.PrivacySettings, "{\"allow_email_notifications\": false}"));
 
-        var queued = await NoticeTexts.QueueAsync(db, people.Select(p => p.UserId).ToList(), new Message("Your password has been reset."), "test", default);
+        var queued = await NoticeTexts.QueueAsync(db, people.Select(p => p.UserId).ToList(), new Barangay.Data.Localization.Message("Your password has been reset."), "test", default);
         await db.SaveChangesAsync();
 
         queued.Should().Be(1, "only a proved number without email, with notices on, is texted");
