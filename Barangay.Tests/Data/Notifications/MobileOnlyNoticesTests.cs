@@ -1,5 +1,6 @@
 using Barangay.Data;
 using Barangay.Data.Announcements;
+using Barangay.Data.Common;
 using Barangay.Data.Complaints;
 using Barangay.Data.Documents;
 using Barangay.Data.Localization;
@@ -136,6 +137,46 @@ public sealed class MobileOnlyNoticesTests(DemoDatabase database) : IClassFixtur
         (await TextsToAsync("+639175550505")).Should().ContainSingle()
             .Which.Should().Be("Barangay San Isidro: Road closure: Rizal St. is closed on Sunday for the fiesta.");
         (await TextsToAsync("+639170000002")).Should().BeEmpty("a resident with email gets the email, not a text");
+    }
+
+    [Fact]
+    public async Task Event_WaitlistedResidentWithoutEmail_IsTextedWhenASeatOpens()
+    {
+        await using var events = new TestServices(database.AppConnectionString, s =>
+        {
+            s.AddSingleton(new Barangay.Data.Events.EventOptions());
+            s.AddSingleton<Barangay.Data.Security.ICurrentUser, FlowCaller>();
+            s.AddSingleton<Barangay.Data.Events.RegistrationDesk>();
+            s.AddScoped<Barangay.Data.Events.EventService>();
+        });
+        await events.SignInAsAsync("secretary", OfficialPositions.Secretary);
+        var secretary = events.Caller.Current;
+        var service = events.Get<Barangay.Data.Events.EventService>();
+        Barangay.Data.Events.EventEdit Edit(int capacity) => new()
+        {
+            Title = "Libreng Bakuna", Description = "Bring your vaccination card.", Category = "health",
+            StartLocal = TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(7).AddHours(8),
+            EndLocal = TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(7).AddHours(12),
+            Venue = "Covered court", MaxCapacity = capacity, RegistrationRequired = true,
+        };
+        FlowCaller.Set(secretary);
+        var ev = (await service.CreateAsync(Edit(1))).Value!;
+        (await service.PublishAsync(ev.Id)).Ok.Should().BeTrue();
+        var people = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 2, "purok-e" + Guid.NewGuid().ToString("N")[..6]);
+        await using (var db = await events.DbAsync())
+            await db.Users.Where(u => u.Id == people[1].UserId).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.Email, (string?)null).SetProperty(x => x.NormalizedEmail, (string?)null)
+                .SetProperty(x => x.PhoneNumber, "+639175550707").SetProperty(x => x.PhoneNumberConfirmed, true));
+        foreach (var p in people)
+        {
+            FlowCaller.Set(CommunityTestData.CallerOf(p));
+            (await service.RegisterAsync(ev.Id)).Ok.Should().BeTrue();
+        }
+        (await TextsToAsync("+639175550707")).Should().BeEmpty("waitlisted, nothing to tell yet");
+
+        FlowCaller.Set(secretary);
+        (await service.UpdateAsync(ev.Id, Edit(2))).Ok.Should().BeTrue();
+        (await TextsToAsync("+639175550707")).Should().ContainSingle().Which.Should().Contain("A seat opened up").And.Contain("Libreng Bakuna");
     }
 
     [Fact]
