@@ -38,6 +38,7 @@ public static class AccountServices
         services.AddSingleton<RegistrationCookie>();
         services.AddSingleton<MobileProofCookie>();
         services.AddScoped<Barangay.Data.Accounts.MobileCodes.MobileCodeService>();
+        services.AddScoped<Barangay.Data.Accounts.MobileCodes.MobilePasswordReset>();
         services.AddScoped<IPasswordAttemptSource, HttpPasswordAttempts>();
         services.AddPasswordGate();
         b.AddMailRateLimits();

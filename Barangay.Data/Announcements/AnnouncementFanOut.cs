@@ -104,6 +104,14 @@ public sealed class AnnouncementFanOut(
                 var withEmail = targets.Where(t => IsEmail(t.Email)).ToList();
                 emailIds = await CopyEmailsAsync(conn, withEmail, a, plain, ct);
                 d.Emails += emailIds.Count;
+                // Residents with no email hear of it by text (NoticeTexts' rule), unless the SMS channel texts everyone anyway.
+                if (!channels.Contains(AnnouncementChannels.Sms))
+                {
+                    var texted = await NoticeTexts.QueueAsync(db, targets.Where(t => !IsEmail(t.Email)).Select(t => t.UserId).ToList(),
+                        new Localization.Message("{0}: {1}", a.Title, plain), a.AnnouncementId, ct);
+                    smsCount += texted;
+                    d.SmsMessages += texted;
+                }
             }
             if (channels.Contains(AnnouncementChannels.Sms))
             {

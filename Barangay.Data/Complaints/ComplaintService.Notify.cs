@@ -42,6 +42,7 @@ public sealed partial class ComplaintService
             var payload = NotificationPayload.From(text, $"/my/complaints/{c.Id}", new Dictionary<string, string> { ["complaint"] = c.Id.ToString() });
             var sent = await NotificationService.AddAsync(db, [user], NotificationType, payload, ct);
             if (!sent.Succeeded) throw new InvalidOperationException(sent.Error);
+            await NoticeTexts.QueueAsync(db, [user], text, "complaint", ct);
         }
         var email = resident.Email;
         if (string.IsNullOrWhiteSpace(email) && resident.UserId is { } uid)

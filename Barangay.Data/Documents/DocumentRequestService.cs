@@ -242,6 +242,7 @@ public sealed partial class DocumentRequestService(
             var payload = Notifications.NotificationPayload.From(text, href, new Dictionary<string, string> { ["request"] = request.Id.ToString() });
             var sent = await Notifications.NotificationService.AddAsync(db, [user], NotificationType, payload, ct);
             if (!sent.Succeeded) throw new InvalidOperationException(sent.Error);
+            await Notifications.NoticeTexts.QueueAsync(db, [user], text, "request", ct);
         }
         var email = resident.Email;
         if (string.IsNullOrWhiteSpace(email) && resident.UserId is { } uid)

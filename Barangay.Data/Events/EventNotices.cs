@@ -43,6 +43,7 @@ internal static class EventNotices
         if (people.Count == 0) return;
         await NotificationService.AddAsync(db, people.Select(p => p.UserId).ToList(), type,
             NotificationPayload.From(text, $"/events/{ev.Id}", new Dictionary<string, string> { ["event_id"] = ev.EventId }), ct);
+        await NoticeTexts.QueueAsync(db, people.Select(p => p.UserId).ToList(), text, type, ct);
         var languages = await ReaderEmail.LanguagesAsync(db, people.Select(p => p.UserId).ToList(), ct);
         foreach (var (user, email) in people)
         {

@@ -144,9 +144,10 @@ public sealed partial class MessagingService
     {
         if (users.Count == 0) return [];
         // Kept as a catalogue key: each reader sees it in their own language, not the sender's.
-        var payload = NotificationPayload.From(new Localization.Message("New message from {0}: {1}", senderName, Shorten(subject, 300)),
-            $"/messages/{conversationId}", new Dictionary<string, string> { ["conversation"] = conversationId.ToString() });
+        var notice = new Localization.Message("New message from {0}: {1}", senderName, Shorten(subject, 300));
+        var payload = NotificationPayload.From(notice, $"/messages/{conversationId}", new Dictionary<string, string> { ["conversation"] = conversationId.ToString() });
         await NotificationService.AddAsync(db, users, NotificationType, payload, ct);
+        await NoticeTexts.QueueAsync(db, users, notice, "messaging", ct);
         var languages = await Localization.ReaderEmail.LanguagesAsync(db, users, ct);
 
         var recipients = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id))

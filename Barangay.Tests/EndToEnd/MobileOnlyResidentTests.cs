@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Barangay.Data.Accounts.MobileCodes;
 using Barangay.Data.Seed;
@@ -15,35 +14,23 @@ namespace Barangay.Tests.EndToEnd;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public partial class MobileOnlyResidentTests(EndToEndFixture e2e)
+public sealed partial class MobileOnlyResidentTests(EndToEndFixture e2e)
 {
     private const string Number = "+639175550202";
     private const string Password = "dalawang kalabaw sa palayan";
 
     /// <summary>The newest text to <see cref="Number"/> that matches, once the app's SMS job has sent it.</summary>
-    private async Task<string> TextAsync(Regex match, int after)
-    {
-        // Woken by the fake gateway as each text arrives (no polling); the 60 s is only how long to wait for it.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var arrival = e2e.Sms.NextArrival;
-            var texts = e2e.Sms.Requests.Where(r => r.To == Number).Select(r => r.Message).Skip(after).Where(t => match.IsMatch(t)).ToList();
-            if (texts.Count > 0) return texts[^1];
-            try { await arrival.WaitAsync(deadline.Token); }
-            catch (OperationCanceledException) { throw new TimeoutException($"No text matching {match} reached {Number} within 60 s."); }
-        }
-    }
+    private Task<string> TextAsync(Regex match, int after) => e2e.Sms.WaitForTextAsync(Number, match, after, TimeSpan.FromSeconds(60));
 
-    private int TextsSoFar => e2e.Sms.Requests.Count(r => r.To == Number);
+    private int TextsSoFar => e2e.Sms.CountTo(Number);
 
-    private async Task<string> AskForCodeAsync(IPage page, string typed)
+    private async Task<string> AskForCodeAsync(IPage page, string typed, string number = Number)
     {
-        var before = TextsSoFar;
+        var before = e2e.Sms.CountTo(number);
         await page.FillAsync("#PhoneNumber", typed);
         await page.ClickAsync("#sms-send-button");
         await Expect(page.GetByTestId("sms-notice")).ToBeVisibleAsync();
-        return CodeIn().Match(await TextAsync(CodeIn(), before)).Value;
+        return CodeIn().Match(await e2e.Sms.WaitForTextAsync(number, CodeIn(), before, TimeSpan.FromSeconds(60))).Value;
     }
 
     [Fact]

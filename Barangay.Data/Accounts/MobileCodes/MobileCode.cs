@@ -27,6 +27,11 @@ public static class MobileCodePurposes
     public const string Registration = "registration";
     /// <summary>Signs in an active resident account whose number is confirmed.</summary>
     public const string SignIn = "sign-in";
+    /// <summary>Lets the same accounts as <see cref="SignIn"/> choose a new password (<see cref="MobilePasswordReset"/>).</summary>
+    public const string PasswordReset = "password-reset";
 
-    public static bool IsKnown(string? p) => p is Registration or SignIn;
+    public static bool IsKnown(string? p) => p is Registration or SignIn or PasswordReset;
+
+    /// <summary>Purposes whose code is texted only to a number that signs in to an account.</summary>
+    public static bool NeedsAccount(string? p) => p is SignIn or PasswordReset;
 }

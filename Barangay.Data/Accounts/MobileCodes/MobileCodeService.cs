@@ -64,7 +64,7 @@ public sealed partial class MobileCodeService(
             || (ip is not null && await codes.CountAsync(c => c.IpAddress == ip && c.CreatedAt > hourAgo, ct) >= MaxPerAddressPerHour))
             return ServiceResult<CodeRequest>.Conflict(TooMany);
 
-        var user = purpose == MobileCodePurposes.SignIn ? await SignInAccountAsync(db, number, ct) : null;
+        var user = MobileCodePurposes.NeedsAccount(purpose) ? await SignInAccountAsync(db, number, ct) : null;
         var sends = purpose == MobileCodePurposes.Registration || user is not null;
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         // The same hashing work whether or not a text goes out; the code of a row that sends nothing is never shown.
@@ -79,7 +79,12 @@ public sealed partial class MobileCodeService(
         {
             var barangay = await BarangayNameAsync(db, ct);
             var culture = CultureInfo.CurrentUICulture;
-            var what = Texts.Format(purpose == MobileCodePurposes.SignIn ? "{0} sign-in" : "{0} registration", culture, barangay);
+            var what = Texts.Format(purpose switch
+            {
+                MobileCodePurposes.SignIn => "{0} sign-in",
+                MobileCodePurposes.PasswordReset => "{0} password reset",
+                _ => "{0} registration",
+            }, culture, barangay);
             db.Set<SmsMessage>().Add(secrets.Message(number,
                 Texts.Format(CodeText, culture, code, what), Texts.Format(CodeText, culture, SmsSecrets.Mask, what), user?.Id, purpose + " code", now));
         }
@@ -104,7 +109,7 @@ public sealed partial class MobileCodeService(
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
         var check = await gate.CheckAsync(number ?? rawNumber, row?.UserId, purpose + " code", async token =>
         {
-            var usable = row is not null && row.WrongAttempts < MaxWrongPerCode && (purpose != MobileCodePurposes.SignIn || row.UserId is not null);
+            var usable = row is not null && row.WrongAttempts < MaxWrongPerCode && (!MobileCodePurposes.NeedsAccount(purpose) || row.UserId is not null);
             if (!usable || !SixDigits().IsMatch(typed))
             {
                 gate.DummyWork(typed);
@@ -127,8 +132,11 @@ public sealed partial class MobileCodeService(
         return new CodeCheck(check, row.UserId, number);
     }
 
-    /// <summary>The one account a number signs in to: active, a resident only, number proved, no MFA; none when two share it.</summary>
-    private static async Task<User?> SignInAccountAsync(BarangayDbContext db, string number, CancellationToken ct)
+    /// <summary>
+    /// The one account a number signs in to (and may reset the password of): active, a resident only, number proved,
+    /// no MFA; none when two share it.
+    /// </summary>
+    internal static async Task<User?> SignInAccountAsync(BarangayDbContext db, string number, CancellationToken ct)
     {
         var found = await db.Users.AsNoTracking()
             .Where(u => u.PhoneNumber == number && u.PhoneNumberConfirmed && u.Status == UserStatuses.Active && !u.TwoFactorEnabled)
@@ -136,7 +144,7 @@ public sealed partial class MobileCodeService(
         return found.Count == 1 && found[0].Roles.All(r => r == AppRoles.Resident) ? found[0] : null;
     }
 
-    private static async Task<string> BarangayNameAsync(BarangayDbContext db, CancellationToken ct)
+    internal static async Task<string> BarangayNameAsync(BarangayDbContext db, CancellationToken ct)
     {
         var json = await db.AppSettings.AsNoTracking().Where(s => s.Key == SettingKeys.BarangayName).Select(s => s.Value).FirstOrDefaultAsync(ct);
         // Set by an admin, but a text message is plain: keep letters, digits and simple punctuation only.

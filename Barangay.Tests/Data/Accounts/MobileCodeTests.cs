@@ -25,7 +25,7 @@ namespace Barangay.Tests.Data.Accounts;
 /// Issue 24 item 1: residents with a mobile number and no email register and sign in with a one-time code by text.
 /// The texts go to a fake SMS gateway over HTTP (the real one is outside the system), through the real SMS job.
 /// </summary>
-public class MobileCodeTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public partial class MobileCodeTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private const string Password = "bangka sa dalampasigan";
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), "barangay-sms-" + Guid.NewGuid().ToString("N")[..8]);
@@ -53,6 +53,7 @@ public class MobileCodeTests(DemoDatabase database) : IClassFixture<DemoDatabase
             s.AddScoped<RegistrationService>();
             s.AddScoped<RegistrationReviewService>();
             s.AddScoped<MobileCodeService>();
+            s.AddScoped<MobilePasswordReset>();
             s.AddSingleton(new PublicLinks(new Uri("https://brgy.example/")));
         });
     }

@@ -25,6 +25,25 @@ public sealed class FakeSmsGateway : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// The newest text to <paramref name="number"/> after its first <paramref name="after"/> that matches, waiting for
+    /// it to arrive. Woken by each arrival (no polling); <paramref name="timeout"/> is only how long to wait.
+    /// </summary>
+    public async Task<string> WaitForTextAsync(string number, System.Text.RegularExpressions.Regex match, int after, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var arrival = NextArrival;
+            var texts = Requests.Where(r => r.To == number).Select(r => r.Message).Skip(after).Where(t => match.IsMatch(t)).ToList();
+            if (texts.Count > 0) return texts[^1];
+            try { await arrival.WaitAsync(deadline.Token); }
+            catch (OperationCanceledException) { throw new TimeoutException($"No text matching {match} reached {number} within {timeout.TotalSeconds:0} s."); }
+        }
+    }
+
+    public int CountTo(string number) => Requests.Count(r => r.To == number);
+
     public void Answer(params int[] codes)
     {
         foreach (var c in codes) _script.Enqueue(c);

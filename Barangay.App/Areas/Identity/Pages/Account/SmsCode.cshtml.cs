@@ -12,12 +12,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Barangay.App.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// For residents with a mobile number and no email: a one-time code by text, to sign in (<c>?for=sign-in</c>) or to
-/// prove the number before registering (<c>?for=registration</c>). Every rule is in <see cref="MobileCodeService"/>;
-/// the page answers the same whether or not the number has an account.
+/// For residents with a mobile number and no email: a one-time code by text, to sign in (<c>?for=sign-in</c>), to
+/// prove the number before registering (<c>?for=registration</c>) or to choose a new password (<c>?for=password-reset</c>,
+/// then a third step). Every rule is in <see cref="MobileCodeService"/> and <see cref="MobilePasswordReset"/>; the page
+/// answers the same whether or not the number has an account.
 /// </summary>
 [AllowAnonymous]
-public class SmsCodeModel(MobileCodeService codes, SignInManager<User> signIn, UserManager<User> users, PasswordGate gate, MobileProofCookie proof) : PageModel
+public class SmsCodeModel(
+    MobileCodeService codes, MobilePasswordReset resets, SignInManager<User> signIn, UserManager<User> users, PasswordGate gate, MobileProofCookie proof) : PageModel
 {
     public const string WrongCode = "The code is not correct or has expired. Check the latest text, or ask for a new code.";
 
@@ -36,11 +38,23 @@ public class SmsCodeModel(MobileCodeService codes, SignInManager<User> signIn, U
     /// <summary>Step two: the code box is shown.</summary>
     public bool CodeStep { get; private set; }
 
+    /// <summary>Password reset, step three: the code was right and the new-password form carries its proof.</summary>
+    public bool PasswordStep { get; private set; }
+
+    [BindProperty]
+    public string? Proof { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
     public string? Notice { get; private set; }
 
     public ChallengeOffer PowChallenge { get; private set; } = null!;
 
-    public string Purpose => For == MobileCodePurposes.Registration ? MobileCodePurposes.Registration : MobileCodePurposes.SignIn;
+    public string Purpose => For is MobileCodePurposes.Registration or MobileCodePurposes.PasswordReset ? For : MobileCodePurposes.SignIn;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -63,9 +77,12 @@ public class SmsCodeModel(MobileCodeService codes, SignInManager<User> signIn, U
         var seconds = Math.Max(1, (int)Math.Ceiling((request.ResendAt - HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).TotalSeconds));
         Notice = request.Waiting
             ? Texts.Format("A code was texted less than a minute ago. Use it, or ask for a new one in {0} seconds.", Culture, seconds)
-            : Purpose == MobileCodePurposes.SignIn
-                ? Texts.Format("If {0} belongs to a resident account that signs in by text, a 6-digit code is on its way. It works for 10 minutes.", Culture, PhoneNumber)
-                : Texts.Format("A 6-digit code is on its way to {0}. It works for 10 minutes.", Culture, PhoneNumber);
+            : Purpose switch
+            {
+                MobileCodePurposes.SignIn => Texts.Format("If {0} belongs to a resident account that signs in by text, a 6-digit code is on its way. It works for 10 minutes.", Culture, PhoneNumber),
+                MobileCodePurposes.PasswordReset => Texts.Format("If {0} belongs to a resident account that may reset its password by text, a 6-digit code is on its way. It works for 10 minutes.", Culture, PhoneNumber),
+                _ => Texts.Format("A 6-digit code is on its way to {0}. It works for 10 minutes.", Culture, PhoneNumber),
+            };
         return Page();
     }
 
@@ -73,6 +90,7 @@ public class SmsCodeModel(MobileCodeService codes, SignInManager<User> signIn, U
     {
         ModelState.Clear();
         CodeStep = true;
+        if (Purpose == MobileCodePurposes.PasswordReset) return await VerifyForResetAsync(ct);
         var check = await codes.VerifyAsync(PhoneNumber, Code, Purpose, ct);
         PowChallenge = check.Check.Next;
         Code = null;
@@ -87,6 +105,37 @@ public class SmsCodeModel(MobileCodeService codes, SignInManager<User> signIn, U
         if (user is null || !await signIn.CanSignInAsync(user)) return Fail(nameof(Code), WrongCode);
         await signIn.SignInAsync(user, RememberMe);
         return LocalRedirect("~/");
+    }
+
+    private async Task<IActionResult> VerifyForResetAsync(CancellationToken ct)
+    {
+        var (check, resetProof) = await resets.VerifyAsync(PhoneNumber, Code, ct);
+        PowChallenge = check.Check.Next;
+        Code = null;
+        if (resetProof is null) return Fail(nameof(Code), check.Check.Refusal ?? WrongCode);
+        CodeStep = false;
+        PasswordStep = true;
+        Proof = resetProof;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        For = MobileCodePurposes.PasswordReset;
+        var result = await resets.ResetAsync(Proof, NewPassword, ConfirmPassword,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), ct);
+        NewPassword = ConfirmPassword = null;
+        if (result.Ok) return RedirectToPage("./ResetPasswordConfirmation");
+        if (result.Kind == ResultKind.Invalid)
+        {
+            PasswordStep = true;
+            foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, Texts.Get(message, Culture));
+            return Page();
+        }
+        // Used or expired: back to step one, saying why.
+        PowChallenge = await gate.OfferAsync(null, ct);
+        return Fail(string.Empty, result.Message!);
     }
 
     private PageResult Fail(string field, string message)
