@@ -59,6 +59,8 @@ internal static class CertificateArt
     /// <summary>The picture alone on a page of its own size; empty when it is not a picture PDFsharp reads.</summary>
     private static byte[] AsPage(byte[] bytes)
     {
+        // A PNG or JPEG a PDF reads as it is goes in without decoding (the holder's photo, new for every certificate).
+        if (PicturePage.Build(bytes) is { } direct) return direct;
         CertificateFonts.Install();
         try
         {

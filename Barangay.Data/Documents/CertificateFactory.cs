@@ -63,7 +63,7 @@ internal static class CertificateFactory
             payment?.PaidAt is { } paid && payment.OrNumber is not null ? DateOnly.FromDateTime(TimeZones.ToManila(paid)) : null,
             type.NeedsCtc ? new CertificateCtc(meta.Fields.GetValueOrDefault("ctc_number"), meta.Fields.GetValueOrDefault("ctc_issued_on"), meta.Fields.GetValueOrDefault("ctc_issued_at")) : null,
             type.NeedsOath, language, type.IdPhoto,
-            type.IdPhoto ? Files.PhotoFiles.FileIdOf(resident.PhotoUrl)?.ToString() : null,
+            type.IdPhoto ? (await HolderPhoto.OnRecordAsync(db, resident, ct))?.ToString() : null,
             type.NeedsOath ? Ages.On(resident.Dob, today) : null,
             type.NeedsOath && resident.ResidentSince is { } since ? CertificateOathPage.Duration(since, issuedOn) : null);
     }

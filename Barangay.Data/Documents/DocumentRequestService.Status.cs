@@ -116,7 +116,10 @@ public sealed partial class DocumentRequestService
         row.Metadata = meta.ToJson();
         db.Record(AuditActions.StatusChange, TargetType, row.Id.ToString(), residentReceive
             ? new { request_id = row.RequestId, from, to, reason = cleanReason, via = "resident_download" }
-            : (object)new { request_id = row.RequestId, from, to, reason = cleanReason });
+            // Approved knowingly without the holder's photo (the page warned): the audit row says so (issue 22).
+            : meta.Certificate is { PhotoBox: true, PhotoFileId: null } && to == DocumentRequestStatuses.Approved
+                ? new { request_id = row.RequestId, from, to, reason = cleanReason, holder_photo = "none on record: printed with an empty 1x1 box" }
+                : (object)new { request_id = row.RequestId, from, to, reason = cleanReason });
         var label = meta.TypeLabel ?? labels.GetValueOrDefault(row.Type, row.Type);
         var (subject, text) = StatusMessage(row, label, to, cleanReason);
         // RA 11032 §4(j): the clock started now, so the resident learns the due date with the review.

@@ -143,6 +143,91 @@ public class TemplatesPageTests : ComponentTestBase, IClassFixture<DemoDatabase>
         cut.Find("[data-testid=template-preview-form] input[name=language]").GetAttribute("value").Should().Be(AppLanguages.Filipino);
     }
 
+    /// <summary>The message box the page shows, and its button with <paramref name="text"/>.</summary>
+    private static AngleSharp.Dom.IElement DialogButton(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text);
+
+    /// <summary>
+    /// Chooses <paramref name="value"/> in a select or radio group as a click does: the control takes the value itself
+    /// first, then tells the page, so a page that says "keep editing" must bring the control back. (Through the
+    /// control's own method, found by reflection: bUnit does not open MudBlazor's popover.)
+    /// </summary>
+    private static Task ChooseAsync<TControl>(IRenderedComponent<TemplatesPage> cut, IRenderedComponent<TControl> control, string value) where TControl : Microsoft.AspNetCore.Components.IComponent
+    {
+        var methods = typeof(TControl).GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic);
+        var choose = methods.FirstOrDefault(m => m.Name is "SelectOptionAsync" or "SelectOption" or "SetSelectedOptionAsync" && m.ReturnType == typeof(Task)
+                                                 && m.GetParameters() is [{ ParameterType: var t }] && t == typeof(string))
+                     ?? throw new InvalidOperationException($"{typeof(TControl).Name} has no method to choose a value: " + string.Join(", ",
+                         methods.Where(m => m.Name.Contains("Select", StringComparison.Ordinal)).Select(m => $"{m.Name}({string.Join(",", m.GetParameters().Select(p => p.ParameterType.Name))})")));
+        return cut.InvokeAsync(() => (Task)choose.Invoke(control.Instance, [value])!);
+    }
+
+    /// <summary>Clicks the radio for <paramref name="language"/> as a tap does (MudRadio's own path into its group).</summary>
+    private static Task ChooseLanguageAsync(IRenderedComponent<TemplatesPage> cut, IRenderedComponent<MudRadioGroup<string>> group, string language)
+    {
+#pragma warning disable MUD0012
+        var radio = cut.FindComponents<MudRadio<string>>().Single(r => r.Instance.Value == language).Instance;
+#pragma warning restore MUD0012
+        var choose = typeof(MudRadioGroup<string>).GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Single(m => m.Name == "SetSelectedRadioAsync" && m.GetParameters() is [{ ParameterType: var t }] && t == typeof(MudRadio<string>));
+        return cut.InvokeAsync(() => (Task)choose.Invoke(group.Instance, [radio])!);
+    }
+
+    /// <summary>The document the select holds.</summary>
+    // Read, never set: the analyser's rule is against setting a parameter from outside.
+#pragma warning disable MUD0012
+    private static string? Shown(IRenderedComponent<MudSelect<string>> select) => select.Instance.Value;
+
+    private static string? Shown(IRenderedComponent<MudRadioGroup<string>> radios) => radios.Instance.Value;
+#pragma warning restore MUD0012
+
+    [Fact]
+    public async Task SwitchTypeOrLanguage_WithAnUnsavedDraft_AsksFirst_KeepEditingKeepsTheDraft_DiscardOpensTheOther()
+    {
+        await SignInAsync("secretary", OfficialPositions.Secretary);
+        var residency = await StoredAsync("certificate-of-residency");
+        var clearance = await StoredAsync("barangay-clearance");
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Open();
+        var select = cut.FindComponent<MudSelect<string>>();
+        const string draft = "This is to certify that {name} of {address} is a person I have known for years.";
+        Type(cut, draft);
+        cut.Find("[data-testid=template-unsaved]").TextContent.Should().Contain("Unsaved changes");
+
+        // Another document while the draft is unsaved: asked, and "Keep editing" leaves everything as it was.
+        var switching = ChooseAsync(cut, select, "certificate-of-residency");
+        dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").TextContent.Should().Contain("Your changes to the English wording of Barangay Clearance are not saved"));
+        Wording(cut).Should().Be(draft, "nothing is dropped while the question is open");
+        await cut.InvokeAsync(() => DialogButton(dialogs, "Keep editing").Click());
+        await switching;
+        cut.WaitForAssertion(() => dialogs.FindAll(".mud-dialog").Should().BeEmpty());
+        Wording(cut).Should().Be(draft);
+        cut.WaitForAssertion(() => Shown(select).Should().Be("barangay-clearance", "the select shows the document still being edited"));
+        cut.Find("[data-testid=template-preview-form] input[name=type]").GetAttribute("value").Should().Be("barangay-clearance");
+        cut.Find("[data-testid=template-preview-body]").TextContent.Should().Contain("a person I have known for years");
+
+        // The other language: asked too; "Discard changes" opens the Filipino wording and the draft is gone.
+        var language = cut.FindComponent<MudRadioGroup<string>>();
+        var keep = ChooseLanguageAsync(cut, language, AppLanguages.Filipino);
+        dialogs.WaitForAssertion(() => DialogButton(dialogs, "Keep editing"));
+        await cut.InvokeAsync(() => DialogButton(dialogs, "Keep editing").Click());
+        await keep;
+        cut.WaitForAssertion(() => Shown(language).Should().Be(AppLanguages.English, "the radios show the language still being edited"));
+        Wording(cut).Should().Be(draft);
+        var toFilipino = ChooseLanguageAsync(cut, language, AppLanguages.Filipino);
+        dialogs.WaitForAssertion(() => DialogButton(dialogs, "Discard changes"));
+        await cut.InvokeAsync(() => DialogButton(dialogs, "Discard changes").Click());
+        await toFilipino;
+        cut.WaitForAssertion(() => Wording(cut).Should().Be(clearance.TemplateFil!.Trim()));
+        cut.FindAll("[data-testid=template-unsaved]").Should().BeEmpty();
+
+        // With nothing unsaved, switching asks nothing.
+        await ChooseAsync(cut, select, "certificate-of-residency");
+        cut.WaitForAssertion(() => Wording(cut).Should().Be(residency.TemplateFil!.Trim()));
+        Shown(select).Should().Be("certificate-of-residency");
+        dialogs.FindAll(".mud-dialog").Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Open_Treasurer_ToldWhoMayEditAndShownNoWording()
     {

@@ -47,6 +47,16 @@ public class CertificatePhotoTests(DemoDatabase database) : IClassFixture<DemoDa
 
     private async Task<CertificateData> ApprovedAsync(string type = "barangay-clearance")
     {
+        var (id, v) = await ReadyToApproveAsync(type);
+        await _host.AsKapitanAsync();
+        var approved = await _host.Requests.ApproveAsync(id, v);
+        approved.Ok.Should().BeTrue(approved.Message);
+        return approved.Value!.Certificate!;
+    }
+
+    /// <summary>Juan's request, reviewed and its fee waived: all that is left is the approval.</summary>
+    private async Task<(Guid Id, Guid Version)> ReadyToApproveAsync(string type = "barangay-clearance")
+    {
         await _host.AsJuanAsync();
         var created = await _host.Requests.CreateAsync(new NewDocumentRequest { TypeCode = type, Purpose = "Employment" });
         created.Ok.Should().BeTrue(created.Message);
@@ -55,10 +65,76 @@ public class CertificatePhotoTests(DemoDatabase database) : IClassFixture<DemoDa
         var v = (await _host.Requests.ReviewAsync(id, (await _host.Requests.GetAsync(id))!.Version)).Value!.Version;
         await _host.AsTreasurerAsync();
         v = (await _host.Requests.WaiveAsync(id, v, "Indigent")).Value!.Version;
+        return (id, v);
+    }
+
+    private async Task<string?> ApprovalAuditAsync(Guid id)
+    {
+        await using var db = await _host.Services.DbAsync();
+        var rows = await db.AuditLogs.AsNoTracking()
+            .Where(a => a.TargetId == id.ToString() && a.ActionType == Barangay.Data.Audit.AuditActions.StatusChange).Select(a => a.Details).ToListAsync();
+        return rows.Single(d => System.Text.Json.JsonDocument.Parse(d!).RootElement.GetProperty("to").GetString() == DocumentRequestStatuses.Approved);
+    }
+
+    [Fact]
+    public async Task Warning_IdLikeTypeWithoutPhoto_NamedBeforeApproval_ApprovalAllowedAndAudited_ThenAReminderUntilReleased()
+    {
+        await ClearJuansPhotoAsync();
+        var (id, v) = await ReadyToApproveAsync();
+
         await _host.AsKapitanAsync();
+        var before = await _host.Requests.HolderPhotoWarningAsync(id);
+        before.Should().NotBeNull("a Barangay Clearance prints the holder's photo and Juan has none on record");
+        before!.Approved.Should().BeFalse();
+        before.TypeLabel.Should().Be("Barangay Clearance");
+        before.ResidentName.Should().Contain("Dela Cruz");
+
+        // Issue 22 is silent on blocking: the Punong Barangay may approve knowingly, and the audit row says so.
         var approved = await _host.Requests.ApproveAsync(id, v);
         approved.Ok.Should().BeTrue(approved.Message);
-        return approved.Value!.Certificate!;
+        (await ApprovalAuditAsync(id)).Should().Contain("holder_photo").And.Contain("none on record");
+        (await _host.Requests.HolderPhotoWarningAsync(id)).Should().BeEquivalentTo(before with { Approved = true }, "the window is reminded to paste a photo in");
+
+        var released = await _host.Requests.ReleaseAsync(id, approved.Value!.Version);
+        released.Ok.Should().BeTrue(released.Message);
+        (await _host.Requests.HolderPhotoWarningAsync(id)).Should().BeNull("it has left the hall");
+    }
+
+    [Fact]
+    public async Task Warning_PhotoOnRecord_NoneAndTheAuditRowSaysNothingOfIt()
+    {
+        await SetJuansPhotoAsync(CertificateArtTests.Square(40, Red));
+        var (id, v) = await ReadyToApproveAsync();
+
+        await _host.AsKapitanAsync();
+        (await _host.Requests.HolderPhotoWarningAsync(id)).Should().BeNull();
+        (await _host.Requests.ApproveAsync(id, v)).Ok.Should().BeTrue();
+        (await ApprovalAuditAsync(id)).Should().NotContain("holder_photo");
+        (await _host.Requests.HolderPhotoWarningAsync(id)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Warning_PhotoOnRecordThatCannotPrint_WarnsLikeNoPhoto()
+    {
+        // An ID document in photo_url (set past the service) is never printed, so the page must not pretend there is a photo.
+        await SetJuansPhotoAsync(CertificateArtTests.Square(40, Red), FileSensitivity.IdDocument, "Registration");
+        var (id, _) = await ReadyToApproveAsync();
+
+        await _host.AsKapitanAsync();
+        (await _host.Requests.HolderPhotoWarningAsync(id)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Warning_TypeThatPrintsNoPhoto_OrAskedByTheResident_None()
+    {
+        await ClearJuansPhotoAsync();
+        var (residency, _) = await ReadyToApproveAsync("certificate-of-residency");
+        var (clearance, _) = await ReadyToApproveAsync();
+
+        await _host.AsKapitanAsync();
+        (await _host.Requests.HolderPhotoWarningAsync(residency)).Should().BeNull("a Certificate of Residency prints no photo");
+        await _host.AsJuanAsync();
+        (await _host.Requests.HolderPhotoWarningAsync(clearance)).Should().BeNull("the warning is for the hall, not the resident's page");
     }
 
     private async Task<byte[]> PrintAsync(CertificateData c)
