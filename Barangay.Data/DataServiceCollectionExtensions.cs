@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<Accounts.AccountAccessInterceptor>();
         services.AddSingleton<Residents.ResidentNamesInterceptor>();
+        services.AddSingleton<Sms.SmsAfterCommit>(); // a committed text starts its send at once (issue 24)
         services.AddDbContextFactory<BarangayDbContext>((sp, o) => AddInterceptors(Configure(o, connectionString, options), sp));
         // The tenant choice (Tenancy/BarangayContextFactory): these options are the deployment's own database, used
         // as they are when no barangay is current on a single-barangay deployment.
@@ -35,7 +36,7 @@ public static class DataServiceCollectionExtensions
             .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(),
                 // Before the audit interceptor, so the trail shows the stamp it rotates.
                 sp.GetRequiredService<Accounts.AccountAccessInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                sp.GetRequiredService<Residents.ResidentNamesInterceptor>());
+                sp.GetRequiredService<Residents.ResidentNamesInterceptor>(), sp.GetRequiredService<Sms.SmsAfterCommit>());
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, string connectionString, DatabaseOptions options)
     {

@@ -16,8 +16,9 @@ namespace Barangay.Data.Notifications;
 /// <item>has a mobile number proved with a texted code (<c>phone_number_confirmed</c>): an unproved number may be anyone's;</item>
 /// <item>is active, and has not turned notices off on "My profile" (texts cost the barangay money, and the choice is theirs).</item>
 /// </list>
-/// The row is added to the caller's context, so it commits with the change it announces; the SMS job sends it (the
-/// sweeper starts one for queued rows). The text is the notice in the reader's language after the barangay's name.
+/// The row is added to the caller's context, so it commits with the change it announces; that commit starts the SMS
+/// job at once (<see cref="Sms.SmsAfterCommit"/>; the sweeper is only the safety net). The text is the notice in the
+/// reader's language after the barangay's name.
 /// </summary>
 public static class NoticeTexts
 {

@@ -139,10 +139,10 @@ public sealed class MobileOnlyNoticesTests(DemoDatabase database) : IClassFixtur
         (await TextsToAsync("+639170000002")).Should().BeEmpty("a resident with email gets the email, not a text");
     }
 
-    [Fact]
-    public async Task Event_WaitlistedResidentWithoutEmail_IsTextedWhenASeatOpens()
+    /// <summary>The real event service over the demo database, and the secretary (make them the flow's caller in the test itself: an AsyncLocal set in here would not flow back).</summary>
+    private async Task<(TestServices Host, Barangay.Data.Events.EventService Service, Caller Secretary)> EventsAsSecretaryAsync()
     {
-        await using var events = new TestServices(database.AppConnectionString, s =>
+        var events = new TestServices(database.AppConnectionString, s =>
         {
             s.AddSingleton(new Barangay.Data.Events.EventOptions());
             s.AddSingleton<Barangay.Data.Security.ICurrentUser, FlowCaller>();
@@ -150,23 +150,36 @@ public sealed class MobileOnlyNoticesTests(DemoDatabase database) : IClassFixtur
             s.AddScoped<Barangay.Data.Events.EventService>();
         });
         await events.SignInAsAsync("secretary", OfficialPositions.Secretary);
-        var secretary = events.Caller.Current;
-        var service = events.Get<Barangay.Data.Events.EventService>();
-        Barangay.Data.Events.EventEdit Edit(int capacity) => new()
-        {
-            Title = "Libreng Bakuna", Description = "Bring your vaccination card.", Category = "health",
-            StartLocal = TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(7).AddHours(8),
-            EndLocal = TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(7).AddHours(12),
-            Venue = "Covered court", MaxCapacity = capacity, RegistrationRequired = true,
-        };
+        return (events, events.Get<Barangay.Data.Events.EventService>(), events.Caller.Current);
+    }
+
+    private static Barangay.Data.Events.EventEdit BakunaEdit(int capacity, string venue = "Covered court", int startHour = 8) => new()
+    {
+        Title = "Libreng Bakuna", Description = "Bring your vaccination card.", Category = "health",
+        StartLocal = TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(7).AddHours(startHour),
+        EndLocal = TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(7).AddHours(startHour + 4),
+        Venue = venue, MaxCapacity = capacity, RegistrationRequired = true,
+    };
+
+    /// <summary>Makes the person a resident who registered with a proved mobile number and no email.</summary>
+    private static async Task MobileOnlyAsync(TestServices host, Guid userId, string number)
+    {
+        await using var db = await host.DbAsync();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.Email, (string?)null).SetProperty(x => x.NormalizedEmail, (string?)null)
+            .SetProperty(x => x.PhoneNumber, number).SetProperty(x => x.PhoneNumberConfirmed, true));
+    }
+
+    [Fact]
+    public async Task Event_WaitlistedResidentWithoutEmail_IsTextedWhenASeatOpens()
+    {
+        var (events, service, secretary) = await EventsAsSecretaryAsync();
+        await using var _ = events;
         FlowCaller.Set(secretary);
-        var ev = (await service.CreateAsync(Edit(1))).Value!;
+        var ev = (await service.CreateAsync(BakunaEdit(1))).Value!;
         (await service.PublishAsync(ev.Id)).Ok.Should().BeTrue();
         var people = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 2, "purok-e" + Guid.NewGuid().ToString("N")[..6]);
-        await using (var db = await events.DbAsync())
-            await db.Users.Where(u => u.Id == people[1].UserId).ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.Email, (string?)null).SetProperty(x => x.NormalizedEmail, (string?)null)
-                .SetProperty(x => x.PhoneNumber, "+639175550707").SetProperty(x => x.PhoneNumberConfirmed, true));
+        await MobileOnlyAsync(events, people[1].UserId, "+639175550707");
         foreach (var p in people)
         {
             FlowCaller.Set(CommunityTestData.CallerOf(p));
@@ -175,8 +188,46 @@ public sealed class MobileOnlyNoticesTests(DemoDatabase database) : IClassFixtur
         (await TextsToAsync("+639175550707")).Should().BeEmpty("waitlisted, nothing to tell yet");
 
         FlowCaller.Set(secretary);
-        (await service.UpdateAsync(ev.Id, Edit(2))).Ok.Should().BeTrue();
+        (await service.UpdateAsync(ev.Id, BakunaEdit(2))).Ok.Should().BeTrue();
         (await TextsToAsync("+639175550707")).Should().ContainSingle().Which.Should().Contain("A seat opened up").And.Contain("Libreng Bakuna");
+    }
+
+    /// <summary>
+    /// A registrant without email hears of a published event's change of time or venue, and of its cancellation, by
+    /// text (EventNotices.ChangedAsync / CancelledAsync through NoticeTexts); a registrant with email gets the email
+    /// and no text.
+    /// </summary>
+    [Fact]
+    public async Task Event_RegisteredResidentWithoutEmail_IsTextedWhenTheEventChangesAndWhenItIsCancelled()
+    {
+        var (events, service, secretary) = await EventsAsSecretaryAsync();
+        await using var _ = events;
+        FlowCaller.Set(secretary);
+        const string number = "+639175550909";
+        var ev = (await service.CreateAsync(BakunaEdit(10))).Value!;
+        (await service.PublishAsync(ev.Id)).Ok.Should().BeTrue();
+        var people = await CommunityTestData.CreateResidentsAsync(database.AppConnectionString, 2, "purok-c" + Guid.NewGuid().ToString("N")[..6]);
+        await MobileOnlyAsync(events, people[0].UserId, number);
+        foreach (var p in people)
+        {
+            FlowCaller.Set(CommunityTestData.CallerOf(p));
+            (await service.RegisterAsync(ev.Id)).Ok.Should().BeTrue();
+        }
+        FlowCaller.Set(secretary);
+        (await TextsToAsync(number)).Should().BeEmpty("registering is not a notice");
+
+        (await service.UpdateAsync(ev.Id, BakunaEdit(10, venue: "Barangay hall", startHour: 13))).Ok.Should().BeTrue();
+        (await TextsToAsync(number)).Should().ContainSingle().Which.Should()
+            .StartWith("Barangay San Isidro: Libreng Bakuna was changed: now ").And.EndWith(" at Barangay hall.");
+
+        (await service.CancelAsync(ev.Id)).Ok.Should().BeTrue();
+        var texts = await TextsToAsync(number);
+        texts.Should().HaveCount(2);
+        texts[^1].Should().StartWith("Barangay San Isidro: Libreng Bakuna (").And.EndWith(") was cancelled.");
+
+        await using var db = await events.DbAsync();
+        (await db.Set<SmsMessage>().CountAsync(m => m.UserId == people[1].UserId)).Should().Be(0, "a registrant with email is emailed, not texted");
+        (await db.EmailQueue.CountAsync(m => m.ToEmail == people[1].UserName + "@example.test")).Should().Be(2, "the changed and cancelled emails");
     }
 
     [Fact]
