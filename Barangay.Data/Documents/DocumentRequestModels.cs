@@ -79,7 +79,9 @@ public sealed record DocumentRequestDetail(
 }
 
 /// <summary>A resident's own request in "My requests".</summary>
-public sealed record MyDocumentRequest(Guid Id, string RequestId, string TypeLabel, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool HasCertificate);
+/// <summary>One of the resident's own requests; <see cref="Purpose"/> tells several clearances apart (issue 24 item 7).</summary>
+public sealed record MyDocumentRequest(Guid Id, string RequestId, string TypeLabel, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool HasCertificate,
+    string Purpose = "");
 
 /// <summary>What the public verification page may show: genuine or not, the type, the holder with the surname initial only, the dates.</summary>
 public sealed record CertificateVerification(bool Genuine, string? TypeLabel, string? HolderName, DateTime? IssuedAt, DateOnly? ValidUntil, string? BarangayName,

@@ -155,9 +155,13 @@ public sealed partial class DocumentRequestService(
                           orderby r.SubmittedAt descending
                           select new { r.Id, r.RequestId, r.Type, r.Status, r.SubmittedAt, r.DueAt, r.Metadata }).ToListAsync(ct);
         var labels = await LabelsAsync(db, ct);
-        return rows.Select(r => new MyDocumentRequest(r.Id, r.RequestId, labels.GetValueOrDefault(r.Type, r.Type), r.Status, r.SubmittedAt, r.DueAt,
-            IsOverdue(r.Status, r.DueAt, now),
-            r.Status is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released && DocumentRequestMetadata.Parse(r.Metadata).Certificate is not null)).ToList();
+        return rows.Select(r =>
+        {
+            var meta = DocumentRequestMetadata.Parse(r.Metadata);
+            return new MyDocumentRequest(r.Id, r.RequestId, labels.GetValueOrDefault(r.Type, r.Type), r.Status, r.SubmittedAt, r.DueAt,
+                IsOverdue(r.Status, r.DueAt, now),
+                r.Status is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released && meta.Certificate is not null, meta.Purpose);
+        }).ToList();
     }
 
     /// <summary>A request for its page: the resident's own, or any for officials who work the queue; otherwise not found.</summary>

@@ -24,6 +24,7 @@ public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>
         Services.AddSingleton<HolidayCalendar>();
         Services.AddSingleton(new CertificateCodes(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-bunit-" + Guid.NewGuid().ToString("N")[..8]) }));
         Services.AddScoped<DocumentRequestService>();
+        Services.AddScoped<Barangay.App.Localization.UiLanguage>(); // the request form starts the certificate language as the page's
         // My request(s) pages listen for their status changing (LiveStatus).
         Services.AddSingleton(new Barangay.App.Live.LiveNotifier(Microsoft.Extensions.Logging.Abstractions.NullLogger<Barangay.App.Live.LiveNotifier>.Instance));
     }
@@ -97,5 +98,29 @@ public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>
         var his = await db.DocumentRequests.AsNoTracking().CountAsync(r => db.Residents.Any(p => p.Id == r.ResidentId && p.UserId == _caller.Current.UserId));
         cut.FindAll("[data-testid=my-request]").Should().HaveCount(his);
         cut.FindAll("[data-testid=status-chip]").Select(c => c.TextContent).Should().Contain("submitted");
+        // Several clearances are told apart by what each is for (issue 24 item 7).
+        var purposes = (await db.DocumentRequests.AsNoTracking().Where(r => db.Residents.Any(p => p.Id == r.ResidentId && p.UserId == _caller.Current.UserId))
+            .Select(r => r.Metadata).ToListAsync()).Select(m => DocumentRequestMetadata.Parse(m).Purpose).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        purposes.Should().NotBeEmpty();
+        cut.FindAll("[data-testid=my-request-purpose]").Select(e => e.TextContent.Trim()).Should().BeEquivalentTo(purposes.Select(p => p.Trim()));
+    }
+
+    [Fact]
+    public void RequestForm_PurposeRefused_MessageGoesOnceItIsTyped_ANewRefusalShowsAgain()
+    {
+        var type = new DocumentType("barangay_clearance", "Barangay Clearance", "clearance", 100, DocumentType.Simple, 180, [], [], "", false, 0, false, null);
+        var model = new NewDocumentRequest { TypeCode = type.Code };
+        var refused = new Dictionary<string, string> { ["Purpose"] = "The purpose is required." };
+        ComponentFactories.AddStub<Barangay.App.Components.Shared.FileUpload>(); // the upload is not what is looked at here
+        var cut = Render<RequestForm>(p => p.Add(x => x.Types, new[] { type }).Add(x => x.Model, model).Add(x => x.Errors, refused));
+        cut.Markup.Should().Contain("The purpose is required.");
+
+        cut.Find("textarea[data-testid=request-purpose], [data-testid=request-purpose] textarea").Change("Para sa trabaho");
+
+        cut.WaitForAssertion(() => cut.Markup.Should().NotContain("The purpose is required."));
+        model.Purpose.Should().Be("Para sa trabaho");
+        // The next refusal (a new set of messages) is shown whole again.
+        cut.Render(p => p.Add(x => x.Errors, new Dictionary<string, string> { ["Purpose"] = "The purpose is required." }));
+        cut.Markup.Should().Contain("The purpose is required.");
     }
 }
