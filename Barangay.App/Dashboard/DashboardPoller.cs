@@ -2,6 +2,7 @@ using Barangay.App.Live;
 using Barangay.Data;
 using Barangay.Data.Dashboard;
 using Barangay.Data.Replicas;
+using Barangay.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.App.Dashboard;
@@ -14,7 +15,8 @@ namespace Barangay.App.Dashboard;
 /// so they are read where the homes read them: a replica, where one is configured (<see cref="StaleReadContextFactory"/>).
 /// </summary>
 public sealed class DashboardPoller(
-    StaleReadContextFactory factory, LiveNotifier live, DashboardPollOptions options, ILogger<DashboardPoller> logger) : BackgroundService
+    StaleReadContextFactory factory, LiveNotifier live, DashboardPollOptions options, ILogger<DashboardPoller> logger,
+    BarangayOutages? outages = null) : BackgroundService
 {
     private string? _last;
 
@@ -25,7 +27,7 @@ public sealed class DashboardPoller(
         {
             try
             {
-                await PollOnceAsync(stoppingToken);
+                await TickAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -34,6 +36,9 @@ public sealed class DashboardPoller(
             }
         }
     }
+
+    /// <summary>One tick: skipped at once while this barangay's database is known to be down (<see cref="BarangayOutages"/>).</summary>
+    internal Task<bool> TickAsync(CancellationToken ct) => BarangayOutages.RunCycleAsync(outages, PollOnceAsync, ct);
 
     /// <summary>One poll; true when the homes were signalled.</summary>
     internal async Task<bool> PollOnceAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using Barangay.App.Live;
 using Barangay.App.Notifications;
 using Barangay.Data;
+using Barangay.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -14,7 +15,7 @@ namespace Barangay.App.Messaging;
 /// </summary>
 public sealed class MessagePoller(
     IDbContextFactory<BarangayDbContext> factory, LiveNotifier live, LiveMessaging messaging, NotificationPollOptions options,
-    ILogger<MessagePoller> logger, TimeProvider clock) : BackgroundService
+    ILogger<MessagePoller> logger, TimeProvider clock, BarangayOutages? outages = null) : BackgroundService
 {
     private const string Sql = """
         SELECT now();
@@ -32,7 +33,7 @@ public sealed class MessagePoller(
         {
             try
             {
-                await PollOnceAsync(stoppingToken);
+                await TickAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -40,6 +41,9 @@ public sealed class MessagePoller(
             }
         }
     }
+
+    /// <summary>One tick: skipped at once while this barangay's database is known to be down (<see cref="BarangayOutages"/>).</summary>
+    internal Task<bool> TickAsync(CancellationToken ct) => BarangayOutages.RunCycleAsync(outages, PollOnceAsync, ct);
 
     /// <summary>One poll; returns how many new messages were signalled.</summary>
     internal async Task<int> PollOnceAsync(CancellationToken ct)

@@ -1,5 +1,6 @@
 using Barangay.App.Live;
 using Barangay.Data;
+using Barangay.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -12,7 +13,8 @@ namespace Barangay.App.Notifications;
 /// a job or straight into the database show the same way. No LISTEN/NOTIFY (CockroachDB has none).
 /// </summary>
 public sealed class NotificationPoller(
-    IDbContextFactory<BarangayDbContext> factory, LiveNotifier live, NotificationPollOptions options, ILogger<NotificationPoller> logger)
+    IDbContextFactory<BarangayDbContext> factory, LiveNotifier live, NotificationPollOptions options, ILogger<NotificationPoller> logger,
+    BarangayOutages? outages = null)
     : BackgroundService
 {
     private const string NowSql = "SELECT now()";
@@ -35,7 +37,7 @@ public sealed class NotificationPoller(
         {
             try
             {
-                await PollOnceAsync(stoppingToken);
+                await TickAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -44,6 +46,9 @@ public sealed class NotificationPoller(
             }
         }
     }
+
+    /// <summary>One tick: skipped at once while this barangay's database is known to be down (<see cref="BarangayOutages"/>).</summary>
+    internal Task<bool> TickAsync(CancellationToken ct) => BarangayOutages.RunCycleAsync(outages, PollOnceAsync, ct);
 
     /// <summary>One poll; returns how many users were signalled.</summary>
     internal async Task<int> PollOnceAsync(CancellationToken ct)

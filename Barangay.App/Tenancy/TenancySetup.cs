@@ -49,6 +49,15 @@ public static class TenancySetup
         }
         if (services.Any(d => d.ServiceType == typeof(JobStorage))) services.AddBarangayJobTenancy(options);
         if (options.RequireBarangay) Decorate<IFileStore>(services, (sp, inner) => new BarangayFileStore(inner, sp.GetRequiredService<FileStorageOptions>()));
+        // Which barangays are down (skipped at once by pages, pollers and jobs until a probe reaches them again).
+        services.TryAddSingleton<BarangayOutages>();
+        if (options.RequireBarangay)
+        {
+            // After the registrars (and, in the web app, the pollers): a barangay added while the app or the worker runs
+            // gets its background work too.
+            services.TryAddSingleton<NewBarangaysWatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<NewBarangaysWatcher>());
+        }
         return options;
     }
 
@@ -65,12 +74,8 @@ public static class TenancySetup
         Decorate<IUserClaimsPrincipalFactory<Barangay.Data.Accounts.User>>(services, (_, inner) => new BarangayClaimStamp(inner));
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, BarangaySessionClaim.Attach);
         services.AddScoped<CircuitHandler, BarangayCircuitHandler>();
-        services.AddSingleton<BarangayOutages>();
         PerBarangayHostedService.Apply(services,
             typeof(Notifications.NotificationPoller), typeof(Messaging.MessagePoller), typeof(Dashboard.DashboardPoller));
-        // After the pollers and registrars: a barangay added while the app runs gets its background work too.
-        services.AddSingleton<NewBarangaysWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<NewBarangaysWatcher>());
         return builder;
     }
 

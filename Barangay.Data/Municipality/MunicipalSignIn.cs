@@ -14,12 +14,12 @@ public sealed record MunicipalSignInResult(PasswordCheck Check, MunicipalCaller?
 /// Municipal sign-in through the one <see cref="PasswordGate"/>: the same challenge, delays, pause and owner's-browser
 /// exception as a barangay's sign-in, with the failures kept in the municipality database
 /// (<see cref="MunicipalPasswordFailures"/>). The browser's "signed in here before" mark names municipal accounts
-/// under their own prefix, so a barangay account of the same name earns no exception here, nor the reverse.
+/// in their own realm (<see cref="KnownAccountScope"/>), so a barangay account of the same name earns no exception here, nor the reverse.
 /// </summary>
 public sealed class MunicipalSignIn(
     MunicipalAccounts accounts, MunicipalPasswordFailures failures, ProofOfWork pow, IPasswordAttemptSource attempts, IPasswordHasher<User> hasher)
 {
-    private readonly PasswordGate _gate = new(failures, pow, new MunicipalAttempts(attempts), hasher);
+    private readonly PasswordGate _gate = new(failures, pow, KnownAccountScope.ForMunicipality(attempts), hasher);
 
     /// <summary>The challenge the sign-in form carries (required after failures from this address).</summary>
     public Task<ChallengeOffer> OfferAsync(string? userName = null, CancellationToken ct = default) => _gate.OfferAsync(userName, ct);
@@ -31,22 +31,5 @@ public sealed class MunicipalSignIn(
         var check = await _gate.CheckAsync(userName, account?.Id, "sign-in", _ => Task.FromResult(MunicipalAccounts.Verify(account, password)), ct);
         if (!check.Passed || account is null) return new MunicipalSignInResult(check, null);
         return new MunicipalSignInResult(check, await accounts.RecordSignInAsync(account.Id, attempts.Current.IpAddress, ct));
-    }
-
-    /// <summary>The request's attempt, with this browser's known municipal accounts (stored as <c>municipality/name</c>) by their bare names.</summary>
-    private sealed class MunicipalAttempts(IPasswordAttemptSource inner) : IPasswordAttemptSource
-    {
-        private const string Prefix = "municipality/";
-
-        public PasswordAttempt Current
-        {
-            get
-            {
-                var a = inner.Current;
-                return a with { KnownAccounts = a.KnownAccounts.Where(k => k.StartsWith(Prefix, StringComparison.Ordinal)).Select(k => k[Prefix.Length..]).ToHashSet() };
-            }
-        }
-
-        public void RememberAccount(string accountKey) => inner.RememberAccount(Prefix + accountKey);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Barangay.Data.Tenancy;
@@ -13,6 +14,23 @@ public static class DatabaseUnreachable
 {
     /// <summary>admin_shutdown, crash_shutdown, cannot_connect_now, invalid_catalog_name (the database does not exist).</summary>
     private static readonly HashSet<string> Codes = ["57P01", "57P02", "57P03", "3D000"];
+
+    /// <summary>
+    /// Unreachable, and not a blip that background work should wait out elsewhere: the failover retry budget was spent on it
+    /// (EF's <see cref="RetryLimitExceededException"/>), or the database does not exist (3D000). A connection opened outside
+    /// the retry strategy that fails once during a failover is neither, so a poller's tick then does not mark the barangay
+    /// down and its pages still wait for the new leader.
+    /// </summary>
+    public static bool IsLasting(Exception? e)
+    {
+        if (!Is(e)) return false;
+        for (var depth = 0; e is not null && depth < 16; depth++, e = e.InnerException)
+        {
+            if (e is RetryLimitExceededException or PostgresException { SqlState: "3D000" }) return true;
+            if (e is AggregateException a && a.InnerExceptions.Any(IsLasting)) return true;
+        }
+        return false;
+    }
 
     public static bool Is(Exception? e)
     {

@@ -8,16 +8,18 @@ namespace Barangay.Jobs;
 
 /// <summary>
 /// Every job carries its barangay: stamped (by slug) on the job when it is created inside a barangay's flow, made the
-/// ambient barangay while it runs, and checked on the way in: a barangay that is unknown or suspended now runs nothing.
+/// ambient barangay while it runs, and checked on the way in: a barangay that is unknown or suspended now runs nothing,
+/// and one whose database is known to be down (<see cref="BarangayOutages"/>) fails at once and is retried later.
 /// A recurring job's barangay is the suffix of its id (<see cref="RecurringIdFor"/>), since Hangfire's scheduler creates
 /// its occurrences outside any flow. With several barangays a job that carries none fails on its first database access
 /// (<see cref="BarangayContextFactory"/> refuses), so nothing runs against a guessed database.
 /// </summary>
-public sealed class BarangayJobFilter(IBarangayDirectory directory) : IClientFilter, IServerFilter
+public sealed class BarangayJobFilter(IBarangayDirectory directory, BarangayOutages outages) : IClientFilter, IServerFilter
 {
     public const string Parameter = "Barangay";
     private const string Suffix = "@";
     private const string Previous = "barangay.previous";
+    private const string Current = "barangay.current";
 
     public static string RecurringIdFor(string id, BarangayListing? barangay) => barangay is null ? id : id + Suffix + barangay.Slug;
 
@@ -40,13 +42,19 @@ public sealed class BarangayJobFilter(IBarangayDirectory directory) : IClientFil
             barangay = directory.FindBySlugAsync(slug).GetAwaiter().GetResult()
                 ?? throw new InvalidOperationException($"The job's barangay '{slug}' is not in the directory.");
             if (!barangay.IsActive) throw new BarangaySuspendedException(barangay);
+            // A barangay whose database is known to be down: fail at once (Hangfire retries later) instead of waiting out
+            // the 45 s retry budget on every job and every recurring occurrence (BarangayOutages probes every 5 s).
+            if (outages.StillDownAsync(barangay, CancellationToken.None).GetAwaiter().GetResult()) throw new BarangayDownException(barangay);
         }
         // Always set, even to none: a worker thread runs job after job, and one job's barangay must never linger.
         context.Items[Previous] = BarangayAmbient.Use(barangay);
+        if (barangay is not null) context.Items[Current] = barangay;
     }
 
     public void OnPerformed(PerformedContext context)
     {
+        // A job that found its barangay's database unreachable marks the barangay down for the next ones.
+        if (context.Items.TryGetValue(Current, out var b) && b is BarangayListing barangay) outages.Observe(context.Exception, barangay);
         if (context.Items.TryGetValue(Previous, out var scope) && scope is BarangayAmbient.Scope s) s.Dispose();
     }
 

@@ -14,6 +14,7 @@ public static class JobTenancyServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBarangayJobTenancy(this IServiceCollection services, TenancyOptions tenancy)
     {
+        services.TryAddSingleton<BarangayOutages>();
         services.TryAddSingleton<BarangayJobFilter>();
         services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider, BarangayJobFilterProvider>());
         if (!tenancy.RequireBarangay) return services;

@@ -11,6 +11,8 @@ namespace Barangay.Data.Accounts.Throttling;
 /// <see cref="SignInThrottle"/>; what the browser sent and its address come from <see cref="IPasswordAttemptSource"/>;
 /// the failures are kept where the accounts live (<see cref="IPasswordFailures"/>): a barangay's <c>failed_logins</c>,
 /// or the municipality database for municipal sign-in (<c>MunicipalSignIn</c>), so municipal passwords pass the same gate.
+/// The browser's "signed in here before" marks it reads are those of its own barangay or of the municipality
+/// (<see cref="KnownAccountScope"/>, applied where each gate is made).
 /// </summary>
 /// <remarks><paramref name="users"/> serves only <see cref="VerifyAsync"/> (a barangay <see cref="User"/>'s password); a gate over other accounts has none.</remarks>
 public sealed class PasswordGate(

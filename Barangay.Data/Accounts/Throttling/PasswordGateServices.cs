@@ -16,7 +16,10 @@ public static class PasswordGateServices
         services.TryAddScoped<IPasswordAttemptSource, NoRequestAttemptSource>();
         services.TryAddScoped<IPasswordFailures, BarangayPasswordFailures>();
         services.TryAddScoped<IPasswordHasher<User>, PasswordHasher<User>>(); // Identity registers the same; also here for hosts without Identity
-        services.TryAddScoped<PasswordGate>();
+        // A barangay's gate: the owner's-browser mark is per barangay (KnownAccountScope).
+        services.TryAddScoped(sp => new PasswordGate(sp.GetRequiredService<IPasswordFailures>(), sp.GetRequiredService<ProofOfWork>(),
+            KnownAccountScope.ForBarangay(sp.GetRequiredService<IPasswordAttemptSource>()), sp.GetRequiredService<IPasswordHasher<User>>(),
+            sp.GetService<UserManager<User>>()));
         return services;
     }
 }

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Barangay.Tests.Data.Accounts;
 
 /// <summary>The one gate every password check passes (issue 19, items 2 and 13), over a real database.</summary>
-public class PasswordGateTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public partial class PasswordGateTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private const string Password = "kalabaw sa bukid ng lolo";
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), "barangay-gate-" + Guid.NewGuid().ToString("N")[..8]);
