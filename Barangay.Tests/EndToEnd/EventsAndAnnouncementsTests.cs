@@ -50,7 +50,7 @@ public class EventsAndAnnouncementsTests(EndToEndFixture e2e)
         await hall.Keyboard.PressAsync("Escape");
         await hall.GetByTestId("publish-ann").ClickAsync();
         await Expect(hall.GetByTestId("form-errors")).ToContainTextAsync("<script> tag, which is not allowed");
-        await EndToEndFixture.Field(hall, "ann-body").FillAsync("No water on **Saturday**, 8 AM to 5 PM.");
+        await EndToEndFixture.Field(hall, "ann-body").FillAsync("No water on **Saturday**, 8 AM to 5 PM.\n\n- Store water the night before\n- Keep the taps closed");
         await hall.GetByTestId("publish-ann").ClickAsync();
         await Expect(hall.GetByTestId("ann-status")).ToHaveTextAsync("published");
         await Expect(hall.GetByTestId("delivery-progress")).ToContainTextAsync("Delivered", new() { Timeout = 30_000 });
@@ -90,6 +90,11 @@ public class EventsAndAnnouncementsTests(EndToEndFixture e2e)
             var annCard = anaPhone.GetByTestId("announcement").Filter(new() { HasText = annTitle });
             await Expect(annCard).ToContainTextAsync("No water on Saturday");
             await Expect(annCard.Locator("strong", new() { HasText = "Saturday" })).ToBeVisibleAsync();
+            // The list's bullets sit inside the card, indented (issue 24 item 7: they hung outside it): the item's box starts
+            // past the card's padding plus room for the bullet.
+            var card = (await annCard.BoundingBoxAsync())!;
+            var item = (await annCard.Locator("li").First.BoundingBoxAsync())!;
+            (item.X - card.X).Should().BeGreaterThan(30, "the bullet needs room inside the card");
             await Screenshots.SaveAsync(anaPhone, "announcements-feed-phone");
             await anaPhone.GotoAsync("/notifications");
             await Expect(anaPhone.GetByTestId("notification-item").Filter(new() { HasText = annTitle })).ToHaveCountAsync(1);
