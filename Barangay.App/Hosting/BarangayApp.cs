@@ -58,6 +58,7 @@ public static class BarangayApp
         Municipality.MunicipalityHosting.AddMunicipality(builder);
         TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         Tenancy.TenancySetup.AddBarangayWebTenancy(builder);
+        Warmup.WarmupHosting.AddStartupWarmup(builder);
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -182,6 +183,6 @@ public static class BarangayApp
         app.MapJobsDashboard();
         app.MapCircuitDiagnostics();
         Municipality.MunicipalityHosting.UseMunicipality(app);
-        app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
+        Warmup.WarmupHosting.MapReadiness(app); // /healthz: not ready until the process is warm
     }
 }
