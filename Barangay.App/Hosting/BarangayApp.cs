@@ -159,6 +159,7 @@ public static class BarangayApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
+        Warmup.WarmupHosting.UseReadiness(app); // /healthz: not ready until the process is warm; no database read behind it
         Tenancy.TenancySetup.UseBarangayOutagePage(app);
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
@@ -183,6 +184,5 @@ public static class BarangayApp
         app.MapJobsDashboard();
         app.MapCircuitDiagnostics();
         Municipality.MunicipalityHosting.UseMunicipality(app);
-        Warmup.WarmupHosting.MapReadiness(app); // /healthz: not ready until the process is warm
     }
 }

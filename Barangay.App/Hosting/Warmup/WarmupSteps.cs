@@ -21,7 +21,7 @@ namespace Barangay.App.Hosting.Warmup;
 /// </summary>
 public sealed class WarmupSteps(
     IServiceScopeFactory scopes, IDbContextFactory<BarangayDbContext> leader, StaleReadContextFactory reads, IHttpContextAccessor http,
-    IServer server, IConfiguration config, TenancyOptions tenancy, IServiceProvider services, WarmupOptions options, ILogger<WarmupSteps> log)
+    IServer server, IConfiguration config, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider keys, TenancyOptions tenancy, IServiceProvider services, WarmupOptions options, ILogger<WarmupSteps> log)
 {
     /// <summary>The warm-up's own caller: no such account exists, so the home queries read no one's records.</summary>
     public static readonly Guid WarmupUserId = new("00000000-0000-0000-0000-00000000a11e");
@@ -40,6 +40,8 @@ public sealed class WarmupSteps(
             // The deployment's own database (on a deployment of one barangay, that barangay's).
             await StepAsync("opening the leader's connection pool", failures, () => OpenPoolAsync(leader.CreateDbContextAsync, ct));
             await StepAsync("opening the read endpoint's connection pool", failures, () => OpenPoolAsync(reads.CreateDbContextAsync, ct));
+            // Synchronous inside Data Protection: on a pool thread, so the time box still holds if the database hangs.
+            await StepAsync("loading the Data Protection key ring", failures, () => Task.Run(() => keys.CreateProtector("warm-up").Protect([1]), ct));
         }
         if (!tenancy.RequireBarangay)
         {
