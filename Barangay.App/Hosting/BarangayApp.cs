@@ -58,6 +58,7 @@ public static class BarangayApp
         Municipality.MunicipalityHosting.AddMunicipality(builder);
         TestingClock.AddTestingClock(builder.Services, builder.Configuration);
         Tenancy.TenancySetup.AddBarangayWebTenancy(builder);
+        Warmup.WarmupHosting.AddStartupWarmup(builder);
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -158,6 +159,7 @@ public static class BarangayApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
+        Warmup.WarmupHosting.UseReadiness(app); // /healthz: not ready until the process is warm; no database read behind it
         Tenancy.TenancySetup.UseBarangayOutagePage(app);
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
@@ -182,6 +184,5 @@ public static class BarangayApp
         app.MapJobsDashboard();
         app.MapCircuitDiagnostics();
         Municipality.MunicipalityHosting.UseMunicipality(app);
-        app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
     }
 }
