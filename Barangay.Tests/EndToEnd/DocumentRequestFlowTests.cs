@@ -48,6 +48,9 @@ public partial class DocumentRequestFlowTests(EndToEndFixture e2e)
         await phone.GetByTestId("request-submit").ClickAsync();
         await Expect(phone.GetByText("Purpose is required", new() { Exact = false })).ToBeVisibleAsync();
         await Input(phone, "request-purpose").FillAsync("Employment at a BPO company");
+        // Typing the purpose takes its refusal away at once, before the next submit (issue 24 item 7).
+        await Input(phone, "request-purpose").PressAsync("Tab");
+        await Expect(phone.GetByText("Purpose is required", new() { Exact = false })).ToHaveCountAsync(0);
         await phone.GetByTestId("request-submit").ClickAsync();
         await Expect(phone.GetByTestId("request-ack")).ToBeVisibleAsync();
         var requestId = (await phone.GetByTestId("ack-request-id").InnerTextAsync()).Trim();
@@ -58,6 +61,13 @@ public partial class DocumentRequestFlowTests(EndToEndFixture e2e)
         await phone.WaitForURLAsync(new Regex("/my/requests/[0-9a-f-]{36}$"));
         var id = phone.Url[^36..];
         await Expect(phone.GetByTestId("request-timeline")).ToContainTextAsync("Submitted");
+        // My requests tells this clearance from the others by its purpose.
+        await phone.GotoAsync("/my/requests");
+        await Expect(phone.GetByTestId("my-request").Filter(new() { HasText = requestId })).ToContainTextAsync("Employment at a BPO company");
+        await Screenshots.SaveAsync(phone, "documents-phone-my-requests");
+        await phone.SetViewportSizeAsync(1366, 900);
+        await Screenshots.SaveAsync(phone, "documents-desktop-my-requests");
+        await phone.SetViewportSizeAsync(390, 844);
 
         // The secretary reviews it from the queue.
         var secretary = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
