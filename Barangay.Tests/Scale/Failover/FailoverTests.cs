@@ -134,7 +134,9 @@ public class FailoverTests(PatroniClusterFixture fixture) : IClassFixture<Patron
         dashboard.AnsweredWhileLeaderless.Should().BeGreaterThan(0, $"the dashboard answers from the replica while no leader exists (last failure: {dashboard.LastFailure})");
         (await dashboard.ReadAsync(CancellationToken.None)).Should().StartWith($"{ClusterDashboard.Residents},", "after the failover it answers from the new leader");
         var stored = new Dictionary<Guid, int>();
-        await using (var c = new NpgsqlConnection(cluster.SuperConnectionString))
+        // A fresh connection, not one from the pool: a pooled one may be to the leader that was killed (it then fails on
+        // its first read, "Exception while reading from stream"); the app's own reads retry, this check has no retry.
+        await using (var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.SuperConnectionString) { Pooling = false }.ConnectionString))
         {
             await c.OpenAsync();
             await using var cmd = new NpgsqlCommand("SELECT id, count(*)::int FROM drill_writes GROUP BY id", c);
