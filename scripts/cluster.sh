@@ -266,9 +266,13 @@ export ConnectionStrings__Super='$(cs postgres postgres "$PG_SUPER_PASSWORD")'
 export ConnectionStrings__Read='Host=127.0.0.1;Port=$READ_PORT;Database=barangay;Username=barangay_app;Password=$PG_APP_PASSWORD;Timeout=5'
 export Database__AppRole=barangay_app
 export Database__SettleLostCommits=true
-export CLUSTER_WRITE_PORT=$WRITE_PORT CLUSTER_READ_PORT=$READ_PORT CLUSTER_WEB_URL=http://127.0.0.1:$WEB_PORT
-export CLUSTER_APP1_URL=http://127.0.0.1:$(app_port 1) CLUSTER_APP2_URL=http://127.0.0.1:$(app_port 2)
-export CLUSTER_PGBIN=$PGBIN CLUSTER_DIR=$CL
+export CLUSTER_WRITE_PORT=$WRITE_PORT
+export CLUSTER_READ_PORT=$READ_PORT
+export CLUSTER_WEB_URL=http://127.0.0.1:$WEB_PORT
+export CLUSTER_APP1_URL=http://127.0.0.1:$(app_port 1)
+export CLUSTER_APP2_URL=http://127.0.0.1:$(app_port 2)
+export CLUSTER_PGBIN='$PGBIN'
+export CLUSTER_DIR='$CL'
 EOF
 }
 

@@ -40,6 +40,8 @@ public static class AppCommands
                 return await Municipality.MunicipalDemoCommand.RunAsync(args[1..]);
             case "create-municipal-account":
                 return await Municipality.MunicipalityCommands.CreateAccountAsync(args[1..]);
+            case "set-municipal-password":
+                return await Municipality.MunicipalityCommands.SetPasswordAsync(args[1..]);
             case "create-admin":
                 return await CreateAdminCommand.RunAsync(args[1..]);
             case "worker":

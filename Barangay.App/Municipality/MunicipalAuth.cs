@@ -18,6 +18,7 @@ public static class MunicipalAuth
     public const string AdminPolicy = "MunicipalAdmin";
     public const string AccountClaim = "municipal_account";
     public const string RoleClaim = "municipal_role";
+    public const string PasswordStampClaim = "municipal_password_stamp";
     public const string CookieName = "municipality.auth";
 
     public static void AddMunicipalAccounts(this WebApplicationBuilder builder)
@@ -33,13 +34,14 @@ public static class MunicipalAuth
             o.SlidingExpiration = true;
             o.LoginPath = "/municipality/sign-in";
             o.AccessDeniedPath = "/municipality/forbidden";
-            // A suspended account is signed out at its next request, and so is one whose role is no longer the one its
-            // cookie carries: every role change ends the open sessions.
+            // A suspended account is signed out at its next request, and so is one whose role or password is no longer the
+            // one its cookie carries: every role change and every new password ends the open sessions.
             o.Events.OnValidatePrincipal = async ctx =>
             {
                 if (!Guid.TryParse(ctx.Principal?.FindFirstValue(AccountClaim), out var id)
                     || await ctx.HttpContext.RequestServices.GetRequiredService<MunicipalAccounts>().FindAsync(id) is not { } account
-                    || account.Role != ctx.Principal!.FindFirstValue(RoleClaim))
+                    || account.Role != ctx.Principal!.FindFirstValue(RoleClaim)
+                    || account.PasswordStamp != ctx.Principal!.FindFirstValue(PasswordStampClaim))
                 {
                     ctx.RejectPrincipal();
                     await ctx.HttpContext.SignOutAsync(Scheme);
@@ -54,9 +56,9 @@ public static class MunicipalAuth
     public static ClaimsPrincipal Principal(MunicipalCaller c) => new(new ClaimsIdentity(
     [
         new Claim(AccountClaim, c.AccountId.ToString()), new Claim(ClaimTypes.Name, c.UserName), new Claim(RoleClaim, c.Role),
-        new Claim("municipal_name", c.FullName), new Claim("municipal_office", c.Office),
+        new Claim("municipal_name", c.FullName), new Claim("municipal_office", c.Office), new Claim(PasswordStampClaim, c.PasswordStamp),
     ], Scheme));
 
     public static MunicipalCaller Caller(ClaimsPrincipal p) => new(Guid.Parse(p.FindFirstValue(AccountClaim)!), p.FindFirstValue(ClaimTypes.Name) ?? "",
-        p.FindFirstValue("municipal_name") ?? "", p.FindFirstValue("municipal_office") ?? "", p.FindFirstValue(RoleClaim) ?? "");
+        p.FindFirstValue("municipal_name") ?? "", p.FindFirstValue("municipal_office") ?? "", p.FindFirstValue(RoleClaim) ?? "", p.FindFirstValue(PasswordStampClaim) ?? "");
 }

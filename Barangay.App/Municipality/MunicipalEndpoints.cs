@@ -60,7 +60,7 @@ public static class MunicipalEndpoints
     private static async Task<IResult> SignInAsync(HttpContext http, [FromForm] string? username, [FromForm] string? password, MunicipalSignIn signIn)
     {
         var result = await signIn.SignInAsync(username, password, http.RequestAborted);
-        if (!result.Passed) return SignInForm(http, result.Check.Next, result.Check.Refusal ?? WrongCredentials, username ?? "");
+        if (!result.Passed) return SignInForm(http, result.Check.Next, result.Refusal ?? WrongCredentials, username ?? "");
         await http.SignInAsync(MunicipalAuth.Scheme, MunicipalAuth.Principal(result.Caller!));
         return Results.Redirect("/municipality");
     }

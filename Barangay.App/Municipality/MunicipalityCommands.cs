@@ -123,6 +123,40 @@ public static class MunicipalityCommands
         return 0;
     }
 
+    /// <summary>
+    /// <c>set-municipal-password --username U</c>: a new password for a municipal account whose holder forgot it (they
+    /// have no email reset); from <c>MUNICIPAL_ACCOUNT_PASSWORD</c> or the first line of standard input, never an argument.
+    /// Audited; the account's open sessions end.
+    /// </summary>
+    public static async Task<int> SetPasswordAsync(string[] args)
+    {
+        var (options, rest) = Parse(args, "--username");
+        if (!options.ContainsKey("--username"))
+        {
+            await Console.Error.WriteLineAsync("Usage: Barangay.App set-municipal-password --username U\n"
+                + "The password comes from MUNICIPAL_ACCOUNT_PASSWORD or standard input.");
+            return 2;
+        }
+        var config = Configuration(rest);
+        if (!MunicipalityHosting.IsMunicipality(config))
+        {
+            await Console.Error.WriteLineAsync($"{MunicipalityHosting.ConnectionStringKey} is not set: this deployment is a single barangay.");
+            return 2;
+        }
+        var password = Environment.GetEnvironmentVariable("MUNICIPAL_ACCOUNT_PASSWORD") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment : Console.In.ReadLine() ?? "";
+        await using var services = Services(config);
+        var set = await services.GetRequiredService<MunicipalAccounts>().SetPasswordAsync(options["--username"], password,
+            $"set-municipal-password command ({Environment.UserName})");
+        if (!set.Ok)
+        {
+            foreach (var (field, message) in set.Errors) await Console.Error.WriteLineAsync($"{field}: {message}");
+            return 1;
+        }
+        Console.WriteLine($"New password set for municipal account '{set.Value!.UserName}'; its open sessions end.");
+        return 0;
+    }
+
     /// <summary>The municipality database, then every barangay's, in parallel (<c>Municipality:MigrateParallelism</c>, default 4).</summary>
     public static async Task<int> MigrateAllAsync(IConfiguration config)
     {

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Municipality;
 
-/// <summary>A signed-in municipal account, as the pages and the audit see it.</summary>
-public sealed record MunicipalCaller(Guid AccountId, string UserName, string FullName, string Office, string Role)
+/// <summary>
+/// A signed-in municipal account, as the pages and the audit see it. <paramref name="PasswordStamp"/> changes when the
+/// password does, so a session opened with the old one ends at its next request (MunicipalAuth).
+/// </summary>
+public sealed record MunicipalCaller(Guid AccountId, string UserName, string FullName, string Office, string Role, string PasswordStamp)
 {
     public bool IsAdmin => Role == MunicipalRoles.Admin;
     public string Actor => $"{FullName} ({Office})";
@@ -48,6 +51,23 @@ public sealed class MunicipalAccounts(IDbContextFactory<MunicipalityDbContext> f
         return ServiceResult<MunicipalCaller>.Success(Caller(account));
     }
 
+    /// <summary>
+    /// Sets a new password for an account whose holder forgot it (the operator's <c>set-municipal-password</c> command:
+    /// municipal accounts have no email reset), audited; sessions opened with the old password end at their next request.
+    /// </summary>
+    public async Task<ServiceResult<MunicipalCaller>> SetPasswordAsync(string userName, string password, string actor, CancellationToken ct = default)
+    {
+        var name = SignInThrottle.Key(userName);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
+        if (account is null) return ServiceResult<MunicipalCaller>.Invalid("UserName", "There is no municipal account with that username.");
+        if (PasswordPolicy.Check(password, name, null) is { } weak) return ServiceResult<MunicipalCaller>.Invalid("Password", weak);
+        account.PasswordHash = Hasher.HashPassword(account, password);
+        db.Audit.Add(MunicipalAudit.Entry(clock, actor, null, "PasswordSet", name));
+        await db.SaveChangesAsync(ct);
+        return ServiceResult<MunicipalCaller>.Success(Caller(account));
+    }
+
     /// <summary>The active account of that name, for a sign-in (none for unknown and suspended names).</summary>
     public async Task<MunicipalAccount?> FindForSignInAsync(string? userName, CancellationToken ct = default)
     {
@@ -84,5 +104,9 @@ public sealed class MunicipalAccounts(IDbContextFactory<MunicipalityDbContext> f
         return a is null ? null : Caller(a);
     }
 
-    private static MunicipalCaller Caller(MunicipalAccount a) => new(a.Id, a.UserName, a.FullName, a.Office, a.Role);
+    private static MunicipalCaller Caller(MunicipalAccount a) => new(a.Id, a.UserName, a.FullName, a.Office, a.Role, Stamp(a.PasswordHash));
+
+    /// <summary>A short digest of the password hash (never the hash itself) for the session cookie to carry.</summary>
+    private static string Stamp(string passwordHash) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(passwordHash)))[..16];
 }

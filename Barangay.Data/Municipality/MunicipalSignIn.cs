@@ -7,7 +7,17 @@ namespace Barangay.Data.Municipality;
 /// <summary>What a municipal sign-in came to: the gate's answer (and the challenge the form carries next), and the account when it passed.</summary>
 public sealed record MunicipalSignInResult(PasswordCheck Check, MunicipalCaller? Caller)
 {
+    /// <summary>
+    /// The pause in words for this page: the barangay's message points to "Forgot your password?", which municipal
+    /// accounts do not have (no email on file); their way back is the operator's <c>set-municipal-password</c>.
+    /// </summary>
+    public const string PausedMessage = "Too many wrong attempts. Signing in to this account from this browser is paused for 15 minutes; "
+        + "try again later. If you have forgotten your password, ask the administrator of this system to set a new one.";
+
     public bool Passed => Check.Passed && Caller is not null;
+
+    /// <summary>The message for a refusal the page does not word itself (a wrong password is the page's own words).</summary>
+    public string? Refusal => Check.Outcome == PasswordCheckOutcome.Paused ? PausedMessage : Check.Refusal;
 }
 
 /// <summary>

@@ -13,6 +13,10 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    // Arrival signals from the app's own log lines (Microsoft.Hosting.Lifetime and the warm-up, Hosting/Warmup/StartupWarmup):
+    // a test waits for the line, not on a polling interval.
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AppProcess(Process process, string url, string jobsSchema, string dataRoot)
     {
@@ -35,6 +39,23 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="url">The address to serve on (a restart keeps its address); a free loopback port when null.</param>
     public static async Task<AppProcess> StartAsync(string appConnectionString, IDictionary<string, string>? extra = null, string? url = null)
     {
+        var app = Launch(appConnectionString, extra, url);
+        try
+        {
+            var warm = await app.ReadyAsync();
+            if (!warm) await app.WarmUpAsync();
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the process and returns at once; <see cref="Listening"/> and <see cref="ReadyAsync"/> say when it gets there.</summary>
+    public static AppProcess Launch(string appConnectionString, IDictionary<string, string>? extra = null, string? url = null)
+    {
         var dll = Environment.GetEnvironmentVariable("BARANGAY_APP_DLL")
                   ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Barangay.App", "bin", "Debug", "net10.0", "Barangay.App.dll"));
         url ??= $"http://127.0.0.1:{FreePort()}";
@@ -48,6 +69,8 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Demo__Allowed"] = "true"; // Production over the demo barangay's published passwords (DemoPasswordGuard)
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information"; // "Now listening on:"
+        psi.Environment["Logging__LogLevel__Barangay.App.Hosting.Warmup.StartupWarmup"] = "Information"; // "Warm-up done", "Ready after"
         // As ./run.sh: links start with the app's own address, and only its own host names are answered.
         psi.Environment["PublicBaseUrl"] = url;
         psi.Environment["AllowedHosts"] = "127.0.0.1;localhost";
@@ -75,41 +98,58 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
+        _ = app.FailWaitersOnExitAsync();
         return app;
     }
+
+    /// <summary>Completes when the server listens (before its warm-up); fails if the process exits first.</summary>
+    public Task Listening => _listening.Task;
 
     private void Append(string? line)
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+        if (line.Contains("Now listening on:", StringComparison.Ordinal)) _listening.TrySetResult();
+        if (line.Contains("Warm-up done in ", StringComparison.Ordinal) || line.Contains("Warm-up off; ready", StringComparison.Ordinal))
+            _ready.TrySetResult(true);
+        else if (line.Contains("Ready after ", StringComparison.Ordinal) && line.Contains("without a full warm-up", StringComparison.Ordinal))
+            _ready.TrySetResult(false);
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task FailWaitersOnExitAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"The app exited (code {_process.ExitCode}) while starting:\n" + Output);
-            try
-            {
-                if ((await http.GetAsync(Url + "/healthz")).StatusCode == HttpStatusCode.OK)
-                {
-                    await WarmUpAsync();
-                    return;
-                }
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The app did not answer /healthz within 60 s:\n" + Output);
+        await _process.WaitForExitAsync(); // also waits for the output to be read to its end, so the message has all of it
+        var exited = new InvalidOperationException($"The app exited (code {_process.ExitCode}) while starting:\n" + Output);
+        _listening.TrySetException(exited);
+        _ready.TrySetException(exited);
     }
 
     /// <summary>
-    /// Renders the sign-in page once: a fresh process compiles its pages on the first request, which on a busy
-    /// 2-core machine can take longer than a browser's navigation timeout.
+    /// Waits until the process says it is ready (its warm-up done, or its time box spent), then checks that /healthz
+    /// answers 200, as HAProxy would; true when it started warm.
+    /// </summary>
+    public async Task<bool> ReadyAsync()
+    {
+        bool warm;
+        try
+        {
+            warm = await _ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("The app did not say ready within 90 s:\n" + Output);
+        }
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var res = await http.GetAsync(Url + "/healthz");
+        if (res.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"The app said ready but /healthz answered {(int)res.StatusCode}:\n" + Output);
+        return warm;
+    }
+
+    /// <summary>
+    /// Renders the sign-in page once when the app's own warm-up fell short (it renders it when it completes): a fresh
+    /// process compiles its pages on the first request, which on a busy 2-core machine can take longer than a browser's
+    /// navigation timeout.
     /// </summary>
     private async Task WarmUpAsync()
     {

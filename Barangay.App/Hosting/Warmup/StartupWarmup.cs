@@ -17,6 +17,7 @@ public sealed class StartupWarmup(
         if (!options.Enabled)
         {
             readiness.MarkReady();
+            log.LogInformation("Warm-up off; ready");
             return;
         }
         if (!await ListeningAsync(stoppingToken)) return;

@@ -12,33 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Barangay.Tests.App.Components;
 
 /// <summary>The public verification page and the resident's list, rendered by bUnit over the real service and the demo database.</summary>
-public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+public class DocumentPagesTests : DemoPageTestBase, IClassFixture<DemoDatabase>
 {
-    private readonly TestCaller _caller = new();
-
-    public DocumentPagesTests(DemoDatabase database)
+    public DocumentPagesTests(DemoDatabase database) : base(database)
     {
-        Services.AddBarangayData(database.AppConnectionString, new DatabaseOptions());
-        Services.AddSingleton<ICurrentUser>(_caller);
-        Services.AddScoped<BarangayDb>();
         Services.AddSingleton<HolidayCalendar>();
-        Services.AddSingleton(new CertificateCodes(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-bunit-" + Guid.NewGuid().ToString("N")[..8]) }));
         Services.AddScoped<DocumentRequestService>();
-        Services.AddScoped<Barangay.App.Localization.UiLanguage>(); // the request form starts the certificate language as the page's
-        // My request(s) pages listen for their status changing (LiveStatus).
-        Services.AddSingleton(new Barangay.App.Live.LiveNotifier(Microsoft.Extensions.Logging.Abstractions.NullLogger<Barangay.App.Live.LiveNotifier>.Instance));
-    }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services dispose only asynchronously.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
-    private async Task SignInAsync(string userName, string? position = null)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
-        var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == userName);
-        _caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, position);
     }
 
     [Fact]
@@ -95,11 +74,11 @@ public class DocumentPagesTests : ComponentTestBase, IClassFixture<DemoDatabase>
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=my-request]").Should().NotBeEmpty(), TimeSpan.FromSeconds(10));
         await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
-        var his = await db.DocumentRequests.AsNoTracking().CountAsync(r => db.Residents.Any(p => p.Id == r.ResidentId && p.UserId == _caller.Current.UserId));
+        var his = await db.DocumentRequests.AsNoTracking().CountAsync(r => db.Residents.Any(p => p.Id == r.ResidentId && p.UserId == Caller.Current.UserId));
         cut.FindAll("[data-testid=my-request]").Should().HaveCount(his);
         cut.FindAll("[data-testid=status-chip]").Select(c => c.TextContent).Should().Contain("submitted");
         // Several clearances are told apart by what each is for (issue 24 item 7).
-        var purposes = (await db.DocumentRequests.AsNoTracking().Where(r => db.Residents.Any(p => p.Id == r.ResidentId && p.UserId == _caller.Current.UserId))
+        var purposes = (await db.DocumentRequests.AsNoTracking().Where(r => db.Residents.Any(p => p.Id == r.ResidentId && p.UserId == Caller.Current.UserId))
             .Select(r => r.Metadata).ToListAsync()).Select(m => DocumentRequestMetadata.Parse(m).Purpose).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         purposes.Should().NotBeEmpty();
         cut.FindAll("[data-testid=my-request-purpose]").Select(e => e.TextContent.Trim()).Should().BeEquivalentTo(purposes.Select(p => p.Trim()));

@@ -13,36 +13,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Barangay.Tests.App.Components;
 
 /// <summary>The settings page over the real services and the demo database, signed in as the admin.</summary>
-public class SettingsPageTests : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+public class SettingsPageTests : DemoPageTestBase, IClassFixture<DemoDatabase>
 {
-    private readonly TestCaller _caller = new();
-
-    public SettingsPageTests(DemoDatabase database)
+    public SettingsPageTests(DemoDatabase database) : base(database)
     {
-        Services.AddBarangayData(database.AppConnectionString, new DatabaseOptions());
-        Services.AddSingleton<ICurrentUser>(_caller);
-        Services.AddScoped<BarangayDb>();
-        Services.AddSingleton<BarangayProfileService>();
-        Services.AddSettingsAndAudit();
-        // The seal's upload and preview: the real file store, in a folder of this test's own.
-        Services.AddBarangayFiles(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-spt-" + Guid.NewGuid().ToString("N")[..8]) });
         // The certificates section's "rotate the signing key".
-        Services.AddSingleton(sp => new Barangay.Data.Documents.CertificateCodes(sp.GetRequiredService<FileStorageOptions>()));
         Services.AddScoped<Barangay.Data.Documents.DocumentRequestService>();
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>MudBlazor's input services are IAsyncDisposable only: dispose the container asynchronously before xunit's Dispose.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
-    private async Task SignInAdminAsync()
-    {
-        var factory = Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        var admin = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == DemoAccounts.AdminUser);
-        _caller.Current = TestCaller.As(admin.Id, admin.UserName!, admin.Roles);
-    }
+    private Task SignInAdminAsync() => SignInAsync(DemoAccounts.AdminUser);
 
     [Fact]
     public async Task Save_SecretaryTickedAsApprover_IsStoredForTheApprovalRule()

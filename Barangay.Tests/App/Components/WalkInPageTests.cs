@@ -15,40 +15,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Barangay.Tests.App.Components;
 
 /// <summary>Issue 26: the officials' walk-in request form (the counter's everyday form) in the official's language.</summary>
-public class WalkInPageTests : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+public class WalkInPageTests : DemoPageTestBase, IClassFixture<DemoDatabase>
 {
-    private readonly TestCaller _caller = new();
-    private readonly (CultureInfo Culture, CultureInfo Ui) _before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-
-    public WalkInPageTests(DemoDatabase database)
+    public WalkInPageTests(DemoDatabase database) : base(database, AppLanguages.FilipinoCulture)
     {
-        // The page's language is the circuit's: set before the services (UiLanguage reads it) are built.
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = AppLanguages.FilipinoCulture;
-        Services.AddBarangayData(database.AppConnectionString, new DatabaseOptions());
-        Services.AddSingleton<ICurrentUser>(_caller);
-        Services.AddScoped<BarangayDb>();
-        Services.AddSingleton<BarangayProfileService>();
-        Services.AddSettingsAndAudit();
-        Services.AddBarangayFiles(new FileStorageOptions { DataRoot = Path.Combine(Path.GetTempPath(), "barangay-wip-" + Guid.NewGuid().ToString("N")[..8]) });
-        Services.AddSingleton(sp => new Barangay.Data.Documents.CertificateCodes(sp.GetRequiredService<FileStorageOptions>()));
         Services.AddScoped<Barangay.Data.Documents.DocumentRequestService>();
         Services.AddScoped<Barangay.Data.Residents.ResidentService>();
-        Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Barangay.App.Localization.TextsLocalizer<>));
-        Services.AddScoped<Barangay.App.Localization.UiLanguage>();
     }
 
-    public async Task InitializeAsync()
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
-        var secretary = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == DemoAccounts.OfficialUser);
-        _caller.Current = TestCaller.As(secretary.Id, secretary.UserName!, secretary.Roles, OfficialPositions.Secretary);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _before;
-        await DisposeAsync();
-    }
+    public override Task InitializeAsync() => SignInAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
 
     [Fact]
     public void WalkInRequest_ForAFilipinoOfficial_IsInFilipino()

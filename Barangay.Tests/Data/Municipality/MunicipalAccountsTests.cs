@@ -65,7 +65,8 @@ public sealed class MunicipalAccountsTests(MunicipalityFixture muni) : IClassFix
         var refused = await TryAsync(SignIn(stranger), stranger, "mayor.office", Password);
         refused.Passed.Should().BeFalse();
         refused.Check.Outcome.Should().Be(PasswordCheckOutcome.Paused);
-        refused.Check.Refusal.Should().Be(PasswordCheck.PausedMessage);
+        refused.Refusal.Should().Be(MunicipalSignInResult.PausedMessage, "the page has no \"Forgot your password?\" link to point to")
+            .And.NotContain("Forgot your password");
         // A browser that signed in to a barangay account of the same name is still a stranger here.
         var barangayNamesake = new TestAttempts { Ip = "192.0.2.201", Known = ["mayor.office"] };
         (await TryAsync(SignIn(barangayNamesake), barangayNamesake, "mayor.office", Password)).Check.Outcome.Should().Be(PasswordCheckOutcome.Paused);
@@ -107,5 +108,30 @@ public sealed class MunicipalAccountsTests(MunicipalityFixture muni) : IClassFix
         var result = await muni.Get<MunicipalAccounts>().CreateAsync("weak.one", "Weak One", "MLGOO", MunicipalRoles.Viewer, "short", "test");
 
         result.Errors.Should().ContainKey("Password");
+    }
+
+    [Fact]
+    public async Task SetPassword_OldPasswordFails_NewOnePasses_Audited_AndOldSessionsNoLongerMatch()
+    {
+        var accounts = muni.Get<MunicipalAccounts>();
+        var created = (await accounts.CreateAsync("pdrrmo.santos", "Ana Santos", "MDRRMO", MunicipalRoles.Viewer, Password, "test")).Value!;
+        const string NewPassword = "Bagong#Password-2026";
+
+        (await accounts.SetPasswordAsync("nobody.here", NewPassword, "operator")).Errors.Should().ContainKey("UserName");
+        (await accounts.SetPasswordAsync("pdrrmo.santos", "short", "operator")).Errors.Should().ContainKey("Password");
+        var set = await accounts.SetPasswordAsync("PDRRMO.Santos", NewPassword, "set-municipal-password command (ops)");
+
+        set.Ok.Should().BeTrue();
+        var oldBrowser = new TestAttempts { Ip = "10.0.1.1" };
+        (await TryAsync(SignIn(oldBrowser), oldBrowser, "pdrrmo.santos", Password)).Check.Outcome.Should().Be(PasswordCheckOutcome.Wrong);
+        var newBrowser = new TestAttempts { Ip = "10.0.1.2" };
+        (await TryAsync(SignIn(newBrowser), newBrowser, "pdrrmo.santos", NewPassword)).Passed.Should().BeTrue();
+        // The stamp a session cookie carries (MunicipalAuth checks it on every request): the old one no longer matches.
+        var now = (await accounts.FindAsync(created.AccountId))!;
+        now.PasswordStamp.Should().NotBe(created.PasswordStamp, "a session opened with the old password ends");
+        now.PasswordStamp.Should().MatchRegex("^[0-9A-F]{16}$", "the cookie carries a digest of the hash, never the hash").And.Be(set.Value!.PasswordStamp);
+        await using var db = await muni.MunicipalityAsync();
+        (await db.Audit.CountAsync(a => a.Action == "PasswordSet" && a.Actor == "set-municipal-password command (ops)")).Should().Be(1);
+        (await db.Audit.CountAsync(a => a.Action == "PasswordSet" && a.Actor == "operator")).Should().Be(0, "refused attempts change nothing");
     }
 }

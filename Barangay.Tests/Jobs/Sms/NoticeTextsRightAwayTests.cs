@@ -42,13 +42,8 @@ public sealed class NoticeTextsRightAwayTests(DemoDatabase database, ITestOutput
         // The app side: the real request service, whose commits start runs on the worker's Hangfire.
         _documents = new DocumentsTestHost(database.AppConnectionString,
             more: s => s.AddSingleton<ISmsDispatcher>(new HangfireSmsDispatcher(_jobs.Get<IBackgroundJobClient>())));
-        // Juan as a resident who registered with a mobile number and no email (the number proved with a code).
         await using var db = await _documents.Services.DbAsync();
-        var juan = await db.Users.SingleAsync(u => u.UserName == "juan");
-        await db.Users.Where(u => u.Id == juan.Id).ExecuteUpdateAsync(u => u
-            .SetProperty(x => x.Email, (string?)null).SetProperty(x => x.NormalizedEmail, (string?)null)
-            .SetProperty(x => x.PhoneNumber, JuanNumber).SetProperty(x => x.PhoneNumberConfirmed, true));
-        await db.Residents.Where(r => r.UserId == juan.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.Email, (string?)null));
+        await MobileOnlyResident.MakeAsync(db, "juan", JuanNumber);
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,7 @@ using Barangay.Data;
 using Barangay.Data.Dashboard;
 using Barangay.Data.Replicas;
 using Barangay.Data.Residents;
+using Barangay.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -28,7 +29,8 @@ public sealed class ClusterDashboard : IAsyncDisposable
         _factory = services.GetRequiredService<StaleReadContextFactory>();
     }
 
-    public int Answers;
+    /// <summary>Readings that came back right (the test awaits the first few before it kills the leader).</summary>
+    public Tally Answers { get; } = new();
     public int AnsweredWhileLeaderless;
     public int FailedAfterKill;
     public TimeSpan LongestWithoutAnswer;
@@ -80,7 +82,7 @@ public sealed class ClusterDashboard : IAsyncDisposable
                 var gap = Stopwatch.GetElapsedTime(lastAnswer);
                 if (gap > LongestWithoutAnswer) LongestWithoutAnswer = gap;
                 lastAnswer = Stopwatch.GetTimestamp();
-                Interlocked.Increment(ref Answers);
+                Answers.Add();
                 if (_survivor is { } node && await StillReplicaAsync(cluster.NodeConnectionString(node), ct))
                     Interlocked.Increment(ref AnsweredWhileLeaderless);
             }

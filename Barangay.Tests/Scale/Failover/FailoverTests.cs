@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Barangay.Data;
 using Barangay.Data.Resilience;
+using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -86,7 +87,8 @@ public class FailoverTests(PatroniClusterFixture fixture) : IClassFixture<Patron
         var acknowledged = new ConcurrentBag<Guid>();
         var failed = 0;
         long killedAt = 0;
-        var ackedAfterKill = 0;
+        var ackedAfterKill = new Tally();
+        var ackedCount = new Tally();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await using var dashboard = await ClusterDashboard.StartAsync(cluster);
         var reader = dashboard.RunAsync(cluster, stop.Token);
@@ -106,7 +108,8 @@ public class FailoverTests(PatroniClusterFixture fixture) : IClassFixture<Patron
                         await tx.CommitAsync(ct);
                     }, stop.Token);
                     acknowledged.Add(id);
-                    if (Interlocked.Read(ref killedAt) != 0) Interlocked.Increment(ref ackedAfterKill);
+                    ackedCount.Add();
+                    if (Interlocked.Read(ref killedAt) != 0) ackedAfterKill.Add();
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
@@ -119,12 +122,12 @@ public class FailoverTests(PatroniClusterFixture fixture) : IClassFixture<Patron
             }
         })).ToList();
 
-        await WaitUntil(() => acknowledged.Count >= 40, stop.Token);
-        await WaitUntil(() => Volatile.Read(ref dashboard.Answers) >= 3, stop.Token);
+        await ackedCount.ReachedAsync(40, stop.Token);
+        await dashboard.Answers.ReachedAsync(3, stop.Token);
         var oldLeader = await cluster.KillLeaderAsync();
         Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
         dashboard.LeaderKilled(oldLeader == "1" ? "2" : "1");
-        await WaitUntil(() => Volatile.Read(ref ackedAfterKill) >= 40, stop.Token);
+        await ackedAfterKill.ReachedAsync(40, stop.Token);
         var gap = Stopwatch.GetElapsedTime(killedAt);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
@@ -148,13 +151,7 @@ public class FailoverTests(PatroniClusterFixture fixture) : IClassFixture<Patron
         acknowledged.Where(id => !stored.ContainsKey(id)).Should().BeEmpty("a write acknowledged before or during the failover is never lost");
         stored.Where(p => p.Value > 1).Should().BeEmpty("a retried write is never stored twice");
         Console.WriteLine($"failover test: {acknowledged.Count} acknowledged, {failed} told to try again, 40 writes after the kill within {gap.TotalSeconds:F1}s; "
-            + $"dashboard: {dashboard.Answers} answers, {dashboard.AnsweredWhileLeaderless} while leaderless, {dashboard.FailedAfterKill} failed after the kill, "
+            + $"dashboard: {dashboard.Answers.Count} answers, {dashboard.AnsweredWhileLeaderless} while leaderless, {dashboard.FailedAfterKill} failed after the kill, "
             + $"longest without an answer {dashboard.LongestWithoutAnswer.TotalSeconds:F1}s");
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, CancellationToken ct)
-    {
-        while (!condition())
-            await Task.Delay(50, ct);
     }
 }
