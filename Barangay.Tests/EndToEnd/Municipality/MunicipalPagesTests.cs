@@ -108,6 +108,27 @@ public sealed partial class MunicipalPagesTests(MunicipalityFixture muni, DemoDa
         }
     }
 
+    [Fact]
+    public async Task NewPasswordSet_EndsTheSessionOpenedWithTheOldOne()
+    {
+        var accounts = muni.Get<MunicipalAccounts>();
+        if (await accounts.FindForSignInAsync("mpdo") is null)
+            (await accounts.CreateAsync("mpdo", "Rosa Lim", "MPDO", MunicipalRoles.Viewer, Password, "test")).Ok.Should().BeTrue();
+        var (http, _) = await SignedInAsync("mpdo");
+        (await http.GetAsync("/municipality")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // The operator's set-municipal-password (the holder forgot it, or it leaked): the open session ends.
+        (await accounts.SetPasswordAsync("mpdo", "Another#Password-2026", "set-municipal-password command (test)")).Ok.Should().BeTrue();
+        try
+        {
+            (await http.GetAsync("/municipality")).Headers.Location!.OriginalString.Should().Contain("/municipality/sign-in");
+        }
+        finally
+        {
+            (await accounts.SetPasswordAsync("mpdo", Password, "test")).Ok.Should().BeTrue();
+        }
+    }
+
     private async Task SetRoleAsync(string role)
     {
         await using var db = await muni.MunicipalityAsync();
