@@ -39,6 +39,7 @@ public abstract class OfficialPageTestBase : ComponentTestBase, IAsyncLifetime
         Services.AddScoped<Barangay.Data.Residents.ResidentSelfService>();
         Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Barangay.App.Localization.TextsLocalizer<>));
         Services.AddScoped<Barangay.App.Localization.UiLanguage>();
+        Services.AddTransient<MudBlazor.MudLocalizer, Barangay.App.Localization.CatalogueMudLocalizer>(); // MudBlazor's own texts, as the app has them
         var auth = AddAuthorization();
         auth.SetAuthorized(DemoAccounts.OfficialUser);
         auth.SetPolicies([.. Permissions.All]);

@@ -128,7 +128,7 @@ public sealed class MovesPagesInFilipinoTests(MunicipalityFixture muni) : Compon
         const string destination = "Piliin ang barangay sa bayang ito na lilipatan ng residente.";
         page.WaitForAssertion(() => page.Markup.Should().Contain(consent).And.Contain(destination));
 
-        page.Find("[data-testid=move-consent] input").Change(true);
+        page.Find("input[data-testid=move-consent], [data-testid=move-consent] input").Change(true);
 
         // Issue 24 item 7: the consent's message goes once it is ticked; the destination's stays until it is chosen.
         page.WaitForAssertion(() => page.Markup.Should().NotContain(consent));
