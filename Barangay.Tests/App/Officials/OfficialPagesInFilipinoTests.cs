@@ -29,7 +29,7 @@ public class OfficialPagesInFilipinoTests(DemoDatabase database) : OfficialPageT
         queue.WaitForAssertion(() => queue.FindAll("[data-testid=queue-grid] tbody tr").Count.Should().BeGreaterThan(1));
         queue.Find("h1").TextContent.Should().Be("Mga kahilingan ng dokumento");
         queue.Markup.Should().Contain("Kahilingan blg.").And.Contain("Takdang araw").And.Contain("Kahilingang personal na idinulog")
-            .And.Contain("Lampas na sa takdang araw lang").And.Contain("Hilera bawat pahina")
+            .And.Contain("Mga lampas na").And.Contain("Hilera bawat pahina")
             .And.NotContain("Document requests").And.NotContain("Walk-in request").And.NotContain("Overdue only").And.NotContain("Rows per page");
 
         var detail = Render<RequestDetailPage>(p => p.Add(x => x.Id, ack.Id));
