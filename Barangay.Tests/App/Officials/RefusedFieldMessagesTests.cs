@@ -1,3 +1,4 @@
+using Barangay.App.Components.Pages.Households;
 using Barangay.App.Components.Pages.Profile;
 using Barangay.App.Components.Pages.Residents;
 using Barangay.Data.Localization;
@@ -6,6 +7,7 @@ using Barangay.Data.Seed;
 using Barangay.Tests.Infrastructure;
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -67,5 +69,38 @@ public class RefusedFieldMessagesTests(DemoDatabase database) : OfficialPageTest
 
         dialog.WaitForAssertion(() => dialog.Markup.Should().NotContain("Note is longer than"));
         dialog.Markup.Should().Contain("Choose which detail should be corrected.");
+    }
+
+    /// <summary>Types into an autocomplete and picks the first match the popover lists (as a person does).</summary>
+    private static void Pick(IRenderedComponent<MudPopoverProvider> popovers, IElement input, string text)
+    {
+        input.Input(text);
+        popovers.WaitForAssertion(() => popovers.FindAll(".mud-popover-open .mud-list-item").Should().NotBeEmpty(), TimeSpan.FromSeconds(10));
+        popovers.FindAll(".mud-popover-open .mud-list-item")[0].Click();
+    }
+
+    [Fact]
+    public async Task NewHousehold_HeadAlreadyInAHousehold_TypingTheAddressKeepsIt_ChoosingAnotherHeadTakesItAway()
+    {
+        var (member, member2) = await DbAsync(async db =>
+        {
+            var two = await db.Residents.AsNoTracking().Where(r => r.HouseholdId != null && r.RegistrationStatus == ResidentStatuses.Active)
+                .OrderBy(r => r.ResidentId).Take(2).ToListAsync();
+            return (two[0], two[1]);
+        });
+        var popovers = Render<MudPopoverProvider>();
+        var dialog = Render<MudDialogProvider>();
+        await dialog.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<NewHouseholdDialog>("New household"));
+        dialog.WaitForElement("[data-testid=new-household-dialog]");
+        Pick(popovers, Input(dialog, "household-head"), member.LastName + " " + member.FirstName);
+        dialog.WaitForAssertion(() => dialog.Find("button[data-testid=create-household]").HasAttribute("disabled").Should().BeFalse());
+        dialog.Find("button[data-testid=create-household]").Click();
+        dialog.WaitForAssertion(() => dialog.Markup.Should().Contain("already belongs to household"));
+
+        Input(dialog, "household-address").Change("12 Mabini St.");
+        dialog.Markup.Should().Contain("already belongs to household", "the address is not what was refused");
+
+        Pick(popovers, Input(dialog, "household-head"), member2.LastName + " " + member2.FirstName);
+        dialog.WaitForAssertion(() => dialog.Markup.Should().NotContain("already belongs to household"));
     }
 }
