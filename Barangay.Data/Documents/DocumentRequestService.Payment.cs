@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
@@ -13,9 +14,9 @@ public sealed partial class DocumentRequestService
     public Task<ServiceResult<DocumentRequestDetail>> RecordPaymentAsync(Guid id, Guid version, PaymentEntry entry, CancellationToken ct = default)
     {
         var or = (entry.OrNumber ?? "").Trim();
-        if (or.Length == 0) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("OrNumber", "The official receipt (OR) number is required."));
-        if (or.Length > MaxOrNumber) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("OrNumber", $"The OR number is longer than {MaxOrNumber} characters."));
-        if (entry.Amount <= 0) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("Amount", "The amount must be more than ₱0.00; for a free document record a waiver instead."));
+        if (or.Length == 0) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("OrNumber", Texts.Say("The official receipt (OR) number is required.")));
+        if (or.Length > MaxOrNumber) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("OrNumber", Texts.Say("The OR number is longer than {0} characters.", MaxOrNumber)));
+        if (entry.Amount <= 0) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("Amount", Texts.Say("The amount must be more than ₱0.00; for a free document record a waiver instead.")));
         return SettleAsync(id, version, (caller, name, now, meta) =>
             entry.Amount < meta.Fee
                 ? (null, $"The amount ₱{entry.Amount:N2} is less than the fee of ₱{meta.Fee:N2}.")
@@ -26,8 +27,8 @@ public sealed partial class DocumentRequestService
     public Task<ServiceResult<DocumentRequestDetail>> WaiveAsync(Guid id, Guid version, string reason, CancellationToken ct = default)
     {
         var why = (reason ?? "").Trim();
-        if (why.Length == 0) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for the waiver (for example: indigent, first-time jobseeker under RA 11261)."));
-        if (why.Length > MaxReason) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("Reason", $"The reason is longer than {MaxReason} characters."));
+        if (why.Length == 0) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("Give the reason for the waiver (for example: indigent, first-time jobseeker under RA 11261).")));
+        if (why.Length > MaxReason) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("The reason is longer than {0} characters.", MaxReason)));
         return SettleAsync(id, version, (caller, name, now, _) => (new PaymentInfo(0, null, now, caller.UserId, name, true, why), null), ct);
     }
 
@@ -55,7 +56,7 @@ public sealed partial class DocumentRequestService
         if (payment is null) return ServiceResult<DocumentRequestDetail>.Invalid("Amount", error!);
         var orJson = payment.OrNumber is null ? null : System.Text.Json.JsonSerializer.Serialize(new { or_number = payment.OrNumber });
         if (orJson is not null && await db.DocumentRequests.AsNoTracking().AnyAsync(r => r.Id != id && r.PaymentInfo != null && EF.Functions.JsonContains(r.PaymentInfo, orJson), ct))
-            return ServiceResult<DocumentRequestDetail>.Invalid("OrNumber", $"OR number {payment.OrNumber} is already recorded on another request.");
+            return ServiceResult<DocumentRequestDetail>.Invalid("OrNumber", Texts.Say("OR number {0} is already recorded on another request.", payment.OrNumber));
         row.PaymentInfo = payment.ToJson();
         meta.History.Add(new DocumentStatusEntry(payment.Waived ? "waived" : "paid", now, caller.UserId, name,
             payment.Waived ? $"Fee waived: {payment.WaiverReason}" : $"Paid ₱{payment.Amount:N2}, OR {payment.OrNumber}"));

@@ -34,8 +34,8 @@ public sealed partial class DocumentRequestService
     public async Task<ServiceResult<DocumentRequestDetail>> ExtendAsync(Guid id, Guid version, string reason, CancellationToken ct = default)
     {
         var why = (reason ?? "").Trim();
-        if (why.Length == 0) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for the extension; the resident receives it in writing.");
-        if (why.Length > MaxReason) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", $"The reason is longer than {MaxReason} characters.");
+        if (why.Length == 0) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("Give the reason for the extension; the resident receives it in writing."));
+        if (why.Length > MaxReason) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("The reason is longer than {0} characters.", MaxReason));
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         var row = await db.DocumentRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -85,8 +85,8 @@ public sealed partial class DocumentRequestService
     public async Task<ServiceResult<DocumentRequestDetail>> RefundAsync(Guid id, Guid version, string reason, CancellationToken ct = default)
     {
         var why = (reason ?? "").Trim();
-        if (why.Length == 0) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for the refund.");
-        if (why.Length > MaxReason) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", $"The reason is longer than {MaxReason} characters.");
+        if (why.Length == 0) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("Give the reason for the refund."));
+        if (why.Length > MaxReason) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("The reason is longer than {0} characters.", MaxReason));
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         var row = await db.DocumentRequests.FirstOrDefaultAsync(r => r.Id == id, ct);

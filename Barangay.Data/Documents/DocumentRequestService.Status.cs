@@ -88,9 +88,9 @@ public sealed partial class DocumentRequestService
         if (residentCancel && !official && PaymentInfo.Parse(row.PaymentInfo)?.PaidWithReceipt == true)
             return ServiceResult<DocumentRequestDetail>.Invalid("Status", Texts.Say("This request is paid: ask the treasurer to record the refund of your fee first, then cancel it."));
         var cleanReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (to == DocumentRequestStatuses.Rejected && cleanReason is null) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for rejecting the request; the resident will see it.");
-        if (to == DocumentRequestStatuses.Cancelled && cleanReason is null && !residentCancel) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for cancelling the request; the resident will see it.");
-        if (cleanReason is { Length: > MaxReason }) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", $"The reason is longer than {MaxReason} characters.");
+        if (to == DocumentRequestStatuses.Rejected && cleanReason is null) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("Give the reason for rejecting the request; the resident will see it."));
+        if (to == DocumentRequestStatuses.Cancelled && cleanReason is null && !residentCancel) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("Give the reason for cancelling the request; the resident will see it."));
+        if (cleanReason is { Length: > MaxReason }) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("The reason is longer than {0} characters.", MaxReason));
         var payment = PaymentInfo.Parse(row.PaymentInfo);
         if (to is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released && meta.Fee > 0 && payment?.Settled != true)
             return ServiceResult<DocumentRequestDetail>.Invalid("Payment",

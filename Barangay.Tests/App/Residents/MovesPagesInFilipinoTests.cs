@@ -114,6 +114,27 @@ public sealed class MovesPagesInFilipinoTests(MunicipalityFixture muni) : Compon
             .And.Contain("Kailangan ang pagpayag ng residente sa paglipat: kumpirmahing pumayag siya."));
     }
 
+    [Fact]
+    public async Task MoveOutPage_RefusedDestinationAndConsent_TickingConsent_TakesOnlyItsMessageAway()
+    {
+        Guid id;
+        await using (var db = await _at["san-isidro"].DbAsync())
+            id = await db.Residents.AsNoTracking().Where(r => r.RegistrationStatus == ResidentStatuses.Active && r.UserId == null)
+                .OrderBy(r => r.ResidentId).Skip(12).Select(r => r.Id).FirstAsync();
+        AtBarangay("san-isidro");
+        var page = Render<MoveOutPage>(p => p.Add(x => x.Id, id));
+        page.WaitForElement("button[data-testid=move-save]").Click();
+        const string consent = "Kailangan ang pagpayag ng residente sa paglipat: kumpirmahing pumayag siya.";
+        const string destination = "Piliin ang barangay sa bayang ito na lilipatan ng residente.";
+        page.WaitForAssertion(() => page.Markup.Should().Contain(consent).And.Contain(destination));
+
+        page.Find("input[data-testid=move-consent], [data-testid=move-consent] input").Change(true);
+
+        // Issue 24 item 7: the consent's message goes once it is ticked; the destination's stays until it is chosen.
+        page.WaitForAssertion(() => page.Markup.Should().NotContain(consent));
+        page.Markup.Should().Contain(destination);
+    }
+
     private sealed class Fixed(BarangayListing b) : ICurrentBarangay
     {
         public BarangayListing? Barangay { get; } = b;
