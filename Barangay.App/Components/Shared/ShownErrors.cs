@@ -22,6 +22,9 @@ public sealed class ShownErrors
 
     public string? Text(string key) => Has(key) ? _errors[key] : null;
 
+    /// <summary>The messages still shown, for a summary above the form.</summary>
+    public IEnumerable<string> Shown => _errors.Where(e => !_changed.Contains(e.Key)).Select(e => e.Value);
+
     /// <summary>The person changed this field: its message no longer describes what is typed.</summary>
     public void Changed(string key) => _changed.Add(key);
 }
