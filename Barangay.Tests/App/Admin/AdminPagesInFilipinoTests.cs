@@ -1,16 +1,64 @@
 using Barangay.App.Components.Pages.Admin;
 using Barangay.App.Components.Pages.Admin.Lookups;
 using Barangay.App.Components.Pages.Admin.Officials;
+using Barangay.App.Components.Pages.Admin.Audit;
 using Barangay.App.Components.Pages.Admin.Settings;
+using Barangay.App.Components.Pages.Exports;
+using Barangay.App.Components.Pages.Imports;
+using Barangay.App.Components.Pages.Reports;
+using Barangay.Data.Exports;
+using Barangay.Data.Imports;
+using Barangay.Tests.Data.Imports;
 using Barangay.Data.Localization;
 using Barangay.Tests.Infrastructure;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Barangay.Tests.App.Admin;
 
 /// <summary>Issue 26 item 1: the admin's everyday pages (users, settings, lookup values, officials) for a Filipino admin.</summary>
-public class AdminPagesInFilipinoTests(DemoDatabase database) : AdminPageTestBase(database, AppLanguages.Filipino), IClassFixture<DemoDatabase>
+public class AdminPagesInFilipinoTests : AdminPageTestBase, IClassFixture<DemoDatabase>
 {
+    public AdminPagesInFilipinoTests(DemoDatabase database) : base(database, AppLanguages.Filipino)
+    {
+        Services.AddSingleton<IImportDispatcher>(new ImportTestHost.RecordingDispatcher());
+        Services.AddScoped<ImportService>();
+        Services.AddSingleton<IExportDispatcher, NoExportDispatcher>();
+        Services.AddScoped<ExportService>();
+    }
+
+    private sealed class NoExportDispatcher : IExportDispatcher
+    {
+        public Task DispatchAsync(Guid exportId, CancellationToken ct = default) => Task.CompletedTask;
+    }
+
+    /// <summary>The office's tools: imports, exports, reports and the audit log, headings, forms and empty states.</summary>
+    [Fact]
+    public void ImportsExportsReportsAndAudit_InFilipino()
+    {
+        // The exports page polls only when interactive; a static render is enough for what it says.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
+        var imports = Render<ImportsPage>();
+        imports.WaitForAssertion(() => imports.Find("h1").TextContent.Should().Be("Mga import"));
+        imports.Markup.Should().Contain("I-import sa").And.Contain("Pumili ng CSV o XLSX na file").And.Contain("Ang iyong mga import")
+            .And.NotContain("Choose a CSV or XLSX file").And.NotContain("Your imports");
+
+        var exports = Render<ExportsPage>();
+        exports.WaitForAssertion(() => exports.Find("h1").TextContent.Should().Be("Mga export"));
+        exports.Markup.Should().Contain("Simulan ang export").And.Contain("Ang iyong mga export").And.Contain("Kapag blangko: ang buong barangay")
+            .And.NotContain("Start export").And.NotContain("Your exports");
+
+        var reports = Render<ReportsPage>();
+        reports.WaitForAssertion(() => reports.Find("h1").TextContent.Should().Be("Mga ulat"));
+        reports.Markup.Should().Contain("Pag-isyu ng mga dokumento").And.Contain("Unang araw").And.Contain("Buong barangay at bawat purok")
+            .And.NotContain("First day").And.NotContain("Document issuance");
+
+        var audit = Render<AuditPage>();
+        audit.WaitForAssertion(() => audit.FindAll("[data-testid=audit-table] tbody tr").Should().NotBeEmpty());
+        audit.Markup.Should().Contain("Kailan (oras sa Maynila)").And.Contain("Sino (pangalan o username)").And.Contain("Aksyon")
+            .And.NotContain("When (Manila)").And.NotContain("No audit entries match");
+    }
+
     [Fact]
     public void UsersPage_InFilipino_HeadingsFiltersAndStatuses()
     {
