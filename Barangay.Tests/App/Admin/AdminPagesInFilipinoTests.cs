@@ -67,7 +67,7 @@ public class AdminPagesInFilipinoTests : AdminPageTestBase, IClassFixture<DemoDa
 
         cut.Find("h1").TextContent.Should().Be("Mga user account");
         cut.Markup.Should().Contain("Mga tungkulin").And.Contain("Huling pag-sign in (oras sa Maynila)").And.Contain("Kahina-hinalang aktibidad")
-            .And.Contain("Hanapin ang pangalan, username o email").And.Contain(">aktibo<").And.Contain(">Residente<")
+            .And.Contain("Hanapin ang pangalan, username o email").And.Contain(">aktibo<").And.Contain(">Residente<").And.Contain(">Opisyal<")
             .And.Contain("Mga aksyon para kay admin");
         cut.Markup.Should().NotContain("User accounts").And.NotContain("Last sign-in").And.NotContain("Suspicious activity");
     }
