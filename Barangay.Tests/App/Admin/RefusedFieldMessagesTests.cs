@@ -43,6 +43,8 @@ public class RefusedFieldMessagesTests(DemoDatabase database) : AdminPageTestBas
 
         cut.WaitForAssertion(() => FieldErrors(cut).Should().NotContain(e => e.Contains(message), "the field was changed since it was refused"));
         FieldErrors(cut).Should().Contain(e => e.Contains(other.Item3), "that field is as it was refused");
+        cut.Find("#settings-errors").TextContent.Should().NotContain(message, "the summary above the sections drops it too")
+            .And.Contain(other.Item3);
     }
 
     [Fact]
