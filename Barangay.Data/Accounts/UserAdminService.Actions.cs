@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
@@ -18,12 +19,12 @@ public sealed partial class UserAdminService
     public async Task<ServiceResult<bool>> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
     {
         var wanted = roles.Select(r => r.Trim().ToLowerInvariant()).Distinct().OrderBy(r => Array.IndexOf([.. AppRoles.All], r)).ToList();
-        if (wanted.Count == 0) return ServiceResult<bool>.Invalid("Roles", "Roles: choose at least one role.");
-        if (wanted.FirstOrDefault(r => !AppRoles.All.Contains(r)) is { } bad) return ServiceResult<bool>.Invalid("Roles", $"Roles: '{bad}' is not a role.");
+        if (wanted.Count == 0) return ServiceResult<bool>.Invalid("Roles", Texts.Say("Roles: choose at least one role."));
+        if (wanted.FirstOrDefault(r => !AppRoles.All.Contains(r)) is { } bad) return ServiceResult<bool>.Invalid("Roles", Texts.Say("Roles: '{0}' is not a role.", bad));
         return await ChangeAsync(userId, async (db, user, caller) =>
         {
             if (user.Roles.Contains(AppRoles.Admin) && !wanted.Contains(AppRoles.Admin) && await IsLastAdminAsync(db, user.Id, ct))
-                return ServiceResult<bool>.Invalid("Roles", LastAdmin);
+                return ServiceResult<bool>.Invalid("Roles", Texts.Say(LastAdmin));
             var old = user.Roles.ToList();
             if (old.SequenceEqual(wanted)) return ServiceResult<bool>.Success(false);
             user.Roles = wanted;
@@ -36,9 +37,9 @@ public sealed partial class UserAdminService
     public Task<ServiceResult<bool>> DisableAsync(Guid userId, CancellationToken ct = default) =>
         ChangeAsync(userId, async (db, user, caller) =>
         {
-            if (user.Id == caller.UserId) return ServiceResult<bool>.Invalid("Status", "You cannot disable your own account.");
+            if (user.Id == caller.UserId) return ServiceResult<bool>.Invalid("Status", Texts.Say("You cannot disable your own account."));
             if (user.Status == UserStatuses.Disabled) return ServiceResult<bool>.Success(false);
-            if (user.Roles.Contains(AppRoles.Admin) && await IsLastAdminAsync(db, user.Id, ct)) return ServiceResult<bool>.Invalid("Status", LastAdmin);
+            if (user.Roles.Contains(AppRoles.Admin) && await IsLastAdminAsync(db, user.Id, ct)) return ServiceResult<bool>.Invalid("Status", Texts.Say(LastAdmin));
             user.Status = UserStatuses.Disabled;
             // AccountAccessInterceptor rotates the stamp and ends the open sessions in this save.
             return ServiceResult<bool>.Success(true);

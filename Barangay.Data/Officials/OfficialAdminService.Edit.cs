@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Accounts;
 using Barangay.Data.Common;
 using Barangay.Data.Files;
@@ -25,9 +26,9 @@ public sealed partial class OfficialAdminService
         return await InTransactionAsync(async db =>
         {
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-            if (user is null) return ServiceResult<OfficialDetail>.Invalid("UserId", "Choose the account this official signs in with.");
+            if (user is null) return ServiceResult<OfficialDetail>.Invalid("UserId", Texts.Say("Choose the account this official signs in with."));
             if (user.Status != UserStatuses.Active)
-                return ServiceResult<OfficialDetail>.Invalid("UserId", $"The account {user.UserName} is {user.Status}; only an active account can be made an official.");
+                return ServiceResult<OfficialDetail>.Invalid("UserId", Texts.Say("The account {0} is {1}; only an active account can be made an official.", user.UserName, Texts.Say(user.Status)));
             if (string.IsNullOrWhiteSpace(edit.FullName)) edit.FullName = user.FullName;
             var errors = OfficialValidator.Validate(edit);
             if (errors.Count > 0) return ServiceResult<OfficialDetail>.Invalid(errors);
@@ -72,7 +73,7 @@ public sealed partial class OfficialAdminService
         var caller = await dbs.CallerAsync(ct);
         if (!caller.Can(Permissions.Officials.Manage)) return ServiceResult<OfficialDetail>.NotFound();
         if (!OfficialStatusLabels.All.Contains(status))
-            return ServiceResult<OfficialDetail>.Invalid(nameof(OfficialEdit.Status), "Status must be active, on leave or former.");
+            return ServiceResult<OfficialDetail>.Invalid(nameof(OfficialEdit.Status), Texts.Say("Status must be active, on leave or former."));
         return await ChangeAsync(id, expectedUpdatedAt, async (db, o) =>
         {
             var edit = ToEdit(o);
@@ -127,8 +128,8 @@ public sealed partial class OfficialAdminService
             .OrderBy(o => o.FullName).Select(o => o.FullName).ToListAsync(ct);
         if (holders.Count < seats) return null;
         return (nameof(OfficialEdit.Position), seats == 1
-            ? $"Position: {holders[0]} already holds the office of {edit.Position}; mark them former first."
-            : $"Position: all {seats} {edit.Position} seats are filled; mark one of them former first.");
+            ? Texts.Say("Position: {0} already holds the office of {1}; mark them former first.", holders[0], edit.Position)
+            : Texts.Say("Position: all {0} {1} seats are filled; mark one of them former first.", seats, edit.Position));
     }
 
     /// <summary>Two admins changing the same person's records queue here, so the role follows the last of them.</summary>

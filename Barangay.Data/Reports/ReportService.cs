@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
@@ -74,9 +75,9 @@ public sealed partial class ReportService(
     /// <summary>Why a date range cannot be reported on, or null when it can.</summary>
     public static string? RangeError(DateOnly? from, DateOnly? to) => (from, to) switch
     {
-        (null, _) or (_, null) => "Choose the first and the last day of the period.",
-        ({ } f, { } t) when t < f => "The last day is before the first day.",
-        ({ } f, { } t) when t.DayNumber - f.DayNumber >= MaxRangeDays => $"The period is longer than {MaxRangeDays} days; report on a year at most.",
+        (null, _) or (_, null) => Texts.Say("Choose the first and the last day of the period."),
+        ({ } f, { } t) when t < f => Texts.Say("The last day is before the first day."),
+        ({ } f, { } t) when t.DayNumber - f.DayNumber >= MaxRangeDays => Texts.Say("The period is longer than {0} days; report on a year at most.", MaxRangeDays),
         _ => null,
     };
 

@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Barangay.Data.Security;
@@ -51,8 +52,8 @@ public sealed partial class LookupService(BarangayDb dbs, IDbContextFactory<Bara
         if (LookupCatalog.Find(category) is not { } cat) return EditResult.Refused($"\"{category}\" is not a lookup category.");
         var code = edit.Code.Trim().ToLowerInvariant();
         var errors = Validate(edit, category);
-        if (code.Length == 0) errors[nameof(edit.Code)] = "Code is required (lowercase letters, digits and hyphens, e.g. purok-8).";
-        else if (!CodePattern().IsMatch(code)) errors[nameof(edit.Code)] = $"Code \"{code}\" may only hold lowercase letters, digits and hyphens, starting with a letter or digit (at most 50).";
+        if (code.Length == 0) errors[nameof(edit.Code)] = Texts.Say("Code is required (lowercase letters, digits and hyphens, e.g. purok-8).");
+        else if (!CodePattern().IsMatch(code)) errors[nameof(edit.Code)] = Texts.Say("Code \"{0}\" may only hold lowercase letters, digits and hyphens, starting with a letter or digit (at most 50).", code);
         else if (await db.LookupValues.AsNoTracking().FirstOrDefaultAsync(l => l.Category == category && l.Code == code, ct) is { } same)
             errors[nameof(edit.Code)] = Duplicate(code, cat, same);
         await ParentErrorAsync(db, category, edit.Meta, errors, ct);
@@ -69,7 +70,7 @@ public sealed partial class LookupService(BarangayDb dbs, IDbContextFactory<Bara
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Another admin added the same code a moment ago.
-            return EditResult.Invalid(nameof(edit.Code), $"The code \"{code}\" is already used in {cat.Title}.");
+            return EditResult.Invalid(nameof(edit.Code), Texts.Say("The code \"{0}\" is already used in {1}.", code, Texts.Say(cat.Title)));
         }
         return EditResult.Saved;
     }
@@ -116,7 +117,7 @@ public sealed partial class LookupService(BarangayDb dbs, IDbContextFactory<Bara
         if (v is null) return Gone;
         var uses = await LookupUsage.UsesAsync(db, v, ct);
         if (uses.Count > 0)
-            return EditResult.Refused($"\"{v.Label}\" cannot be deleted: {LookupUsage.Describe(uses)} use it. Retire it instead: it stays on those records but is no longer offered.");
+            return EditResult.Refused(Texts.Say("\"{0}\" cannot be deleted: {1} use it. Retire it instead: it stays on those records but is no longer offered.", v.Label, LookupUsage.Describe(uses)));
         db.LookupValues.Remove(v);
         await db.SaveChangesAsync(ct);
         return EditResult.Saved;
@@ -129,25 +130,25 @@ public sealed partial class LookupService(BarangayDb dbs, IDbContextFactory<Bara
     {
         var errors = new Dictionary<string, string>();
         var label = edit.Label.Trim();
-        if (label.Length == 0) errors[nameof(edit.Label)] = "Label is required: it is what people see in lists.";
-        else if (label.Length > 120) errors[nameof(edit.Label)] = "Label is longer than 120 characters.";
-        if (edit.SortOrder is < 0 or > 9999) errors[nameof(edit.SortOrder)] = "Order must be between 0 and 9999.";
+        if (label.Length == 0) errors[nameof(edit.Label)] = Texts.Say("Label is required: it is what people see in lists.");
+        else if (label.Length > 120) errors[nameof(edit.Label)] = Texts.Say("Label is longer than 120 characters.");
+        if (edit.SortOrder is < 0 or > 9999) errors[nameof(edit.SortOrder)] = Texts.Say("Order must be between 0 and 9999.");
         if (!string.IsNullOrWhiteSpace(edit.Meta))
         {
             try
             {
                 using var doc = JsonDocument.Parse(edit.Meta);
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                    errors[nameof(edit.Meta)] = "Meta must be a JSON object, like {\"fee\": 50}.";
+                    errors[nameof(edit.Meta)] = Texts.Say("Meta must be a JSON object, like {\"fee\": 50}.");
                 else if (category == LookupCategories.DocumentType && doc.RootElement.TryGetProperty("fee", out var fee)
                     && (!fee.TryGetDecimal(out var f) || f < 0))
-                    errors[nameof(edit.Meta)] = "Meta: the fee must be a number of pesos, 0 or more.";
+                    errors[nameof(edit.Meta)] = Texts.Say("Meta: the fee must be a number of pesos, 0 or more.");
                 else if (category == LookupCategories.DocumentType && Documents.CertificateTemplate.Refusal(doc.RootElement) is { } template)
                     errors[nameof(edit.Meta)] = template;
             }
             catch (JsonException)
             {
-                errors[nameof(edit.Meta)] = "Meta is not valid JSON. Write an object like {\"fee\": 50}, or leave it empty.";
+                errors[nameof(edit.Meta)] = Texts.Say("Meta is not valid JSON. Write an object like {\"fee\": 50}, or leave it empty.");
             }
         }
         return errors;
@@ -160,12 +161,14 @@ public sealed partial class LookupService(BarangayDb dbs, IDbContextFactory<Bara
         var parent = LookupUsage.ParentOf(meta);
         if (parent is null || !await db.LookupValues.AnyAsync(l => l.Category == LookupCategories.ComplaintCategory && l.Code == parent, ct))
             errors[nameof(LookupEdit.Meta)] = parent is null
-                ? "Parent category is required: choose the complaint category this subcategory belongs to."
-                : $"Parent category \"{parent}\" is not a complaint category.";
+                ? Texts.Say("Parent category is required: choose the complaint category this subcategory belongs to.")
+                : Texts.Say("Parent category \"{0}\" is not a complaint category.", parent);
     }
 
     private static string Duplicate(string code, LookupCategory cat, LookupValue same) =>
-        $"The code \"{code}\" is already used in {cat.Title} by \"{same.Label}\"{(same.Retired ? " (retired; bring it back instead)" : "")}. Codes must be unique within a category.";
+        same.Retired
+            ? Texts.Say("The code \"{0}\" is already used in {1} by \"{2}\" (retired; bring it back instead). Codes must be unique within a category.", code, Texts.Say(cat.Title), same.Label)
+            : Texts.Say("The code \"{0}\" is already used in {1} by \"{2}\". Codes must be unique within a category.", code, Texts.Say(cat.Title), same.Label);
 
     private static string? NormalizeMeta(string? meta)
     {

@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using System.Globalization;
 using System.Net.Mail;
 
@@ -34,31 +35,31 @@ public static class SettingsValidator
         Optional(errors, nameof(e.OfficeHours), e.OfficeHours, 200);
         Required(errors, nameof(e.PrivacyNotice), e.PrivacyNotice, 4000);
         if (Localization.AppLanguages.Match(e.DefaultLanguage) is null)
-            errors[nameof(e.DefaultLanguage)] = "Default language: choose English or Filipino.";
+            errors[nameof(e.DefaultLanguage)] = Texts.Say("Default language: choose English or Filipino.");
         if (Localization.AppLanguages.Match(e.ReportLanguage) is null)
-            errors[nameof(e.ReportLanguage)] = "Language of printed reports: choose English or Filipino.";
+            errors[nameof(e.ReportLanguage)] = Texts.Say("Language of printed reports: choose English or Filipino.");
 
         if (e.UploadMaxMb is < UploadMinMb or > UploadMaxMb)
-            errors[nameof(e.UploadMaxMb)] = $"Upload limit must be between {UploadMinMb} and {UploadMaxMb} MB (it is {e.UploadMaxMb}).";
+            errors[nameof(e.UploadMaxMb)] = Texts.Say("Upload limit must be between {0} and {1} MB (it is {2}).", UploadMinMb, UploadMaxMb, e.UploadMaxMb);
         if (e.RegistrationReviewDays is < ReviewDaysMin or > ReviewDaysMax)
-            errors[nameof(e.RegistrationReviewDays)] = $"Registration review days must be between {ReviewDaysMin} and {ReviewDaysMax} working days (it is {e.RegistrationReviewDays}).";
+            errors[nameof(e.RegistrationReviewDays)] = Texts.Say("Registration review days must be between {0} and {1} working days (it is {2}).", ReviewDaysMin, ReviewDaysMax, e.RegistrationReviewDays);
         if (e.ExportRetentionDays is < ExportRetentionMin or > ExportRetentionMax)
-            errors[nameof(e.ExportRetentionDays)] = $"Export retention must be between {ExportRetentionMin} and {ExportRetentionMax} days (it is {e.ExportRetentionDays}).";
+            errors[nameof(e.ExportRetentionDays)] = Texts.Say("Export retention must be between {0} and {1} days (it is {2}).", ExportRetentionMin, ExportRetentionMax, e.ExportRetentionDays);
         if (e.ExportUnusualResidents is < UnusualResidentsMin or > UnusualResidentsMax)
-            errors[nameof(e.ExportUnusualResidents)] = $"Unusual export must be between {UnusualResidentsMin:N0} and {UnusualResidentsMax:N0} residents a day (it is {e.ExportUnusualResidents:N0}).";
+            errors[nameof(e.ExportUnusualResidents)] = Texts.Say("Unusual export must be between {0:N0} and {1:N0} residents a day (it is {2:N0}).", UnusualResidentsMin, UnusualResidentsMax, e.ExportUnusualResidents);
         if (!IsEmailAddress(e.EmailSender))
             errors[nameof(e.EmailSender)] = string.IsNullOrWhiteSpace(e.EmailSender)
-                ? "Email sender is required: the address emails to residents come from."
-                : $"Email sender \"{e.EmailSender.Trim()}\" is not a valid email address (for example no-reply@yourbarangay.gov.ph).";
+                ? Texts.Say("Email sender is required: the address emails to residents come from.")
+                : Texts.Say("Email sender \"{0}\" is not a valid email address (for example no-reply@yourbarangay.gov.ph).", e.EmailSender.Trim());
 
         foreach (var fee in e.Fees)
         {
             if (fee.Fee < 0)
-                errors[SettingFields.FeeField(fee.Code)] = $"Fee for {fee.Label} cannot be negative (use 0 for free documents).";
+                errors[SettingFields.FeeField(fee.Code)] = Texts.Say("Fee for {0} cannot be negative (use 0 for free documents).", fee.Label);
             else if (fee.Fee > FeeMax)
-                errors[SettingFields.FeeField(fee.Code)] = $"Fee for {fee.Label} is more than ₱{FeeMax:N0}; check the amount.";
+                errors[SettingFields.FeeField(fee.Code)] = Texts.Say("Fee for {0} is more than ₱{1:N0}; check the amount.", fee.Label, FeeMax);
             else if (decimal.Round(fee.Fee, 2) != fee.Fee)
-                errors[SettingFields.FeeField(fee.Code)] = $"Fee for {fee.Label} can have at most two decimal places (centavos).";
+                errors[SettingFields.FeeField(fee.Code)] = Texts.Say("Fee for {0} can have at most two decimal places (centavos).", fee.Label);
         }
 
         var holidayErrors = HolidayErrors(e.Holidays);
@@ -81,11 +82,11 @@ public static class SettingsValidator
         {
             var h = holidays[i];
             if (ParseDate(h.Date) is not { } date)
-                messages.Add($"Holidays, line {i + 1}: \"{h.Date.Trim()}\" is not a date (write it as YYYY-MM-DD, for example 2026-12-25).");
+                messages.Add(Texts.Say("Holidays, line {0}: \"{1}\" is not a date (write it as YYYY-MM-DD, for example 2026-12-25).", i + 1, h.Date.Trim()));
             else if (!seen.Add(date))
-                messages.Add($"Holidays, line {i + 1}: {h.Date.Trim()} is listed twice.");
+                messages.Add(Texts.Say("Holidays, line {0}: {1} is listed twice.", i + 1, h.Date.Trim()));
             else if (h.Name.Trim().Length > 100)
-                messages.Add($"Holidays, line {i + 1}: the name is longer than 100 characters.");
+                messages.Add(Texts.Say("Holidays, line {0}: the name is longer than 100 characters.", i + 1));
         }
         return messages;
     }
@@ -99,12 +100,12 @@ public static class SettingsValidator
 
     private static void Required(Dictionary<string, string> errors, string field, string? value, int max)
     {
-        if (string.IsNullOrWhiteSpace(value)) errors[field] = $"{SettingFields.Labels[field]} is required.";
+        if (string.IsNullOrWhiteSpace(value)) errors[field] = Texts.Say("{0} is required.", Texts.Say(SettingFields.Labels[field]));
         else Optional(errors, field, value, max);
     }
 
     private static void Optional(Dictionary<string, string> errors, string field, string? value, int max)
     {
-        if (value is not null && value.Trim().Length > max) errors[field] = $"{SettingFields.Labels[field]} is longer than {max} characters.";
+        if (value is not null && value.Trim().Length > max) errors[field] = Texts.Say("{0} is longer than {1} characters.", Texts.Say(SettingFields.Labels[field]), max);
     }
 }

@@ -93,7 +93,8 @@ public class ImportMappingPanelTests : ComponentTestBase, IClassFixture<DemoData
     [InlineData(2, "Import 2 rows")]
     [InlineData(1250, "Import 1,250 rows")]
     public void CommitLabel_SaysRowOrRows(int rows, string label) =>
-        ImportMappingPanel.CommitLabel(rows).Should().Be(label, "the button used to say \"Import 1 rows\"");
+        ImportMappingPanel.CommitLabel(rows, new Barangay.App.Localization.TextsLocalizer<ImportMappingPanel>(new Barangay.App.Localization.UiLanguage()))
+            .Should().Be(label, "the button used to say \"Import 1 rows\"");
 
     [Fact]
     public async Task YourImports_MoreThanOnePage_HasATotalAndTheNextPage()

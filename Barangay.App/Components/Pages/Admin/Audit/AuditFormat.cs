@@ -6,12 +6,11 @@ using MudBlazor;
 
 namespace Barangay.App.Components.Pages.Admin.Audit;
 
-/// <summary>How the audit viewer words and colours its rows.</summary>
+/// <summary>How the audit viewer words and colours its rows; the words are catalogue keys the pages pass through their localizer.</summary>
 public static class AuditFormat
 {
-    private static readonly CultureInfo Ph = CultureInfo.GetCultureInfo("en-PH");
-
-    public static string When(DateTime utc) => TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm:ss tt", Ph);
+    /// <summary>In the reader's culture (the circuit's), so month names follow the page's language.</summary>
+    public static string When(DateTime utc) => TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm:ss tt", CultureInfo.CurrentCulture);
 
     public static string Action(string action) => action switch
     {
@@ -20,6 +19,14 @@ public static class AuditFormat
         AuditActions.LoginFailed => "Failed sign-in",
         AuditActions.StatusChange => "Status change",
         AuditActions.PermissionChange => "Permission change",
+        AuditActions.Create => "Created",
+        AuditActions.Update => "Updated",
+        AuditActions.Delete => "Deleted",
+        AuditActions.Lockout => "Locked out",
+        AuditActions.Export => "Exported",
+        AuditActions.Import => "Imported",
+        AuditActions.View => "Viewed",
+        AuditActions.Download => "Downloaded",
         _ => action,
     };
 
