@@ -18,6 +18,7 @@ public partial class TextsCompletenessTests
         "Barangay hall", "Email", "File", "National ID", "Privacy", "Purok",
         "Email address", "Password", "Username", "OTP", "Reference number", "Status", "Recovery code", "Privacy notice (Data Privacy Act, RA 10173)", "Reference number (REG-…)", "PDF", "QR code", "English", "Filipino",
         "Punong Barangay", "Barangay clearance", "Dashboard", "Kagawad", "Lupon", "Home", "Audit log", "Blotter", "Control No.", "Barangay", "Key {0}", "SHA-256 fingerprint",
+        "Contact", "draft", "Senior citizens", "SMS",
     ];
 
     private static Dictionary<string, string> Read(CultureInfo culture, bool parents)
