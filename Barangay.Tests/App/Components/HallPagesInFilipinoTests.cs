@@ -128,6 +128,29 @@ public class HallPagesInFilipinoTests : ComponentTestBase, IClassFixture<DemoDat
         announcements.Markup.Should().Contain("Bagong anunsiyo").And.Contain("Para kanino").And.NotContain("New announcement").And.NotContain("Audience");
     }
 
+    [Fact]
+    public async Task EventPage_ResidentRegistersThenTriesAgain_IsToldInFilipino()
+    {
+        var events = Services.GetRequiredService<EventService>();
+        var start = Barangay.Data.Common.TimeZones.ToManila(TestClock.UtcNow).Date.AddDays(7).AddHours(8);
+        var created = await events.CreateAsync(new EventEdit
+        {
+            Title = "Libreng Bakuna", StartLocal = start, EndLocal = start.AddHours(4), Venue = "Covered court", MaxCapacity = 50, RegistrationRequired = true,
+        });
+        created.Ok.Should().BeTrue(created.Message);
+        (await events.PublishAsync(created.Value!.Id)).Ok.Should().BeTrue();
+        await SignInAsync(DemoAccounts.ResidentUser);
+
+        var cut = Render<EventPage>(p => p.Add(x => x.Id, created.Value.Id));
+        cut.WaitForElement("[data-testid=register]").Click();
+
+        // The desk words its outcome in whichever culture ran its batch: the page says it in the reader's own.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=registration-message]").TextContent.Should().Be("Nakarehistro ka na sa Libreng Bakuna."));
+        (await events.RegisterAsync(created.Value.Id)).Message.Should().Be("You are already registered for this event.", "the service's refusal is the catalogue key");
+        cut.WaitForElement("[data-testid=cancel-registration]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=registration-message]").TextContent.Should().Be("Kinansela na ang iyong pagpaparehistro."));
+    }
+
     // ---- A refused field's message goes once it is changed -----------------------------------------------------
 
     [Fact]
