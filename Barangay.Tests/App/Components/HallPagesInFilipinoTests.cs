@@ -240,6 +240,20 @@ public class HallPagesInFilipinoTests : ComponentTestBase, IClassFixture<DemoDat
         cut.Find("[data-testid=form-errors]").TextContent.Should().Contain(title).And.NotContain("<script>");
     }
 
+    [Fact]
+    public async Task MessageComposer_Refused_MessageGoesOnceTheTextIsChanged()
+    {
+        await SignInAsync(DemoAccounts.ResidentUser);
+        var refusal = Fil("The message is empty. Write something before sending.");
+        var cut = Render<MessageComposer>(p => p.Add(x => x.OnSend, _ => Task.FromResult<string?>(refusal)));
+        cut.Find("[data-testid=composer-send]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=composer-error]").TextContent.Should().Be(refusal));
+
+        cut.Find("textarea[data-testid=composer-text], [data-testid=composer-text] textarea, input[data-testid=composer-text]").Input("Salamat po");
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=composer-error]").Should().BeEmpty());
+    }
+
     private sealed class NoFanOut : IAnnouncementDispatcher
     {
         public Task StartAsync(Guid deliveryId, CancellationToken ct = default) => Task.CompletedTask;
