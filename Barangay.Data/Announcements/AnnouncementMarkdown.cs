@@ -22,7 +22,7 @@ public static partial class AnnouncementMarkdown
 
     /// <summary>A clear refusal for a body that carries a script, or null.</summary>
     public static string? Refusal(string markdown) =>
-        ScriptTag().IsMatch(markdown ?? "") ? "The body contains a <script> tag, which is not allowed. Use Markdown for formatting." : null;
+        ScriptTag().IsMatch(markdown ?? "") ? Localization.Texts.Say("The body contains a <script> tag, which is not allowed. Use Markdown for formatting.") : null;
 
     [GeneratedRegex(@"<\s*/?\s*script\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScriptTag();

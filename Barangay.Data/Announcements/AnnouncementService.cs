@@ -55,7 +55,7 @@ public sealed partial class AnnouncementService(BarangayDb dbs, IAnnouncementDis
         if (a.Status is not (AnnouncementStatuses.Draft or AnnouncementStatuses.Scheduled))
             return ServiceResult<AnnouncementRow>.Conflict($"A {a.Status} announcement can no longer be edited.", Row(a));
         if (edit.Version is { } v && v != a.Version)
-            return ServiceResult<AnnouncementRow>.Conflict("Someone else changed this announcement while you were editing. Reload to see their changes.", Row(a));
+            return ServiceResult<AnnouncementRow>.Conflict(Localization.Texts.Say("Someone else changed this announcement while you were editing. Reload to see their changes."), Row(a));
         Apply(a, edit);
         try
         {
@@ -63,7 +63,7 @@ public sealed partial class AnnouncementService(BarangayDb dbs, IAnnouncementDis
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ServiceResult<AnnouncementRow>.Conflict("Someone else changed this announcement while you were editing. Reload to see their changes.");
+            return ServiceResult<AnnouncementRow>.Conflict(Localization.Texts.Say("Someone else changed this announcement while you were editing. Reload to see their changes."));
         }
         return ServiceResult<AnnouncementRow>.Success(Row(a));
     }
@@ -80,16 +80,16 @@ public sealed partial class AnnouncementService(BarangayDb dbs, IAnnouncementDis
         var a = await db.Announcements.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return ServiceResult<AnnouncementRow>.NotFound();
         if (a.Status is AnnouncementStatuses.Published)
-            return ServiceResult<AnnouncementRow>.Conflict("This announcement is already published; it was not sent again.", Row(a));
+            return ServiceResult<AnnouncementRow>.Conflict(Localization.Texts.Say("This announcement is already published; it was not sent again."), Row(a));
         if (a.Status is not (AnnouncementStatuses.Draft or AnnouncementStatuses.Scheduled))
             return ServiceResult<AnnouncementRow>.Conflict($"An {a.Status} announcement cannot be published.", Row(a));
         var now = clock.GetUtcNow().UtcDateTime;
         if (a.EndAt is { } end && end <= now)
-            return ServiceResult<AnnouncementRow>.Invalid(nameof(AnnouncementEdit.EndLocal), "The announcement's window has already ended; change its end before publishing.");
+            return ServiceResult<AnnouncementRow>.Invalid(nameof(AnnouncementEdit.EndLocal), Localization.Texts.Say("The announcement's window has already ended; change its end before publishing."));
         if (a.StartAt is { } start && start > now)
         {
             if (a.Status == AnnouncementStatuses.Scheduled)
-                return ServiceResult<AnnouncementRow>.Conflict("This announcement is already scheduled.", Row(a));
+                return ServiceResult<AnnouncementRow>.Conflict(Localization.Texts.Say("This announcement is already scheduled."), Row(a));
             a.Status = AnnouncementStatuses.Scheduled;
             return await SaveStatusAsync(db, a, null, ct);
         }
@@ -104,7 +104,7 @@ public sealed partial class AnnouncementService(BarangayDb dbs, IAnnouncementDis
         if (!caller.Can(Permissions.Announcements.Manage)) return ServiceResult<AnnouncementRow>.NotFound();
         var a = await db.Announcements.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return ServiceResult<AnnouncementRow>.NotFound();
-        if (a.Status == AnnouncementStatuses.Archived) return ServiceResult<AnnouncementRow>.Conflict("This announcement is already archived.", Row(a));
+        if (a.Status == AnnouncementStatuses.Archived) return ServiceResult<AnnouncementRow>.Conflict(Localization.Texts.Say("This announcement is already archived."), Row(a));
         a.Status = AnnouncementStatuses.Archived;
         return await SaveStatusAsync(db, a, null, ct);
     }
@@ -163,7 +163,7 @@ public sealed partial class AnnouncementService(BarangayDb dbs, IAnnouncementDis
         catch (DbUpdateException)
         {
             // Two publishes at once: the version token or the one-delivery-per-announcement index stops the second.
-            return ServiceResult<AnnouncementRow>.Conflict("This announcement was changed or published at the same moment; it was not sent again.");
+            return ServiceResult<AnnouncementRow>.Conflict(Localization.Texts.Say("This announcement was changed or published at the same moment; it was not sent again."));
         }
         if (delivery is not null) await dispatcher.StartAsync(delivery.Id, ct);
         return ServiceResult<AnnouncementRow>.Success(Row(a));
@@ -172,14 +172,14 @@ public sealed partial class AnnouncementService(BarangayDb dbs, IAnnouncementDis
     private static Dictionary<string, string> Validate(AnnouncementEdit e)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(e.Title)) errors[nameof(e.Title)] = "The title is required.";
-        else if (e.Title.Trim().Length > MaxTitle) errors[nameof(e.Title)] = $"The title is longer than {MaxTitle} characters.";
-        if (string.IsNullOrWhiteSpace(e.Body)) errors[nameof(e.Body)] = "The body is required.";
-        else if (e.Body.Length > MaxBody) errors[nameof(e.Body)] = $"The body is longer than {MaxBody:N0} characters.";
+        if (string.IsNullOrWhiteSpace(e.Title)) errors[nameof(e.Title)] = Localization.Texts.Say("The title is required.");
+        else if (e.Title.Trim().Length > MaxTitle) errors[nameof(e.Title)] = Localization.Texts.Say("The title is longer than {0} characters.", MaxTitle);
+        if (string.IsNullOrWhiteSpace(e.Body)) errors[nameof(e.Body)] = Localization.Texts.Say("The body is required.");
+        else if (e.Body.Length > MaxBody) errors[nameof(e.Body)] = Localization.Texts.Say("The body is longer than {0:N0} characters.", MaxBody);
         else if (AnnouncementMarkdown.Refusal(e.Body) is { } why) errors[nameof(e.Body)] = why;
-        if (!AnnouncementPriorities.All.Contains(e.Priority)) errors[nameof(e.Priority)] = "Choose a priority: low, normal, high or urgent.";
-        if (e.StartLocal is { } s && e.EndLocal is { } end && end <= s) errors[nameof(e.EndLocal)] = "The window must end after it starts.";
-        if (e.Channels.Count == 0) errors[nameof(e.Channels)] = "Choose at least one delivery channel.";
+        if (!AnnouncementPriorities.All.Contains(e.Priority)) errors[nameof(e.Priority)] = Localization.Texts.Say("Choose a priority: low, normal, high or urgent.");
+        if (e.StartLocal is { } s && e.EndLocal is { } end && end <= s) errors[nameof(e.EndLocal)] = Localization.Texts.Say("The window must end after it starts.");
+        if (e.Channels.Count == 0) errors[nameof(e.Channels)] = Localization.Texts.Say("Choose at least one delivery channel.");
         else if (e.Channels.FirstOrDefault(c => !AnnouncementChannels.All.Contains(c)) is { } bad) errors[nameof(e.Channels)] = $"\"{bad}\" is not a delivery channel.";
         if (e.Roles.FirstOrDefault(r => !Accounts.AppRoles.All.Contains(r)) is { } role) errors[nameof(e.Roles)] = $"\"{role}\" is not a role.";
         return errors;

@@ -24,7 +24,7 @@ public sealed partial class ComplaintService
                 var official = await db.Officials.AsNoTracking().Where(o => o.UserId == a && o.Status == Officials.OfficialStatuses.Active)
                     .Select(o => new { o.FullName, o.Position }).FirstOrDefaultAsync(ct);
                 if (official is null || !RolePermissions.For([Accounts.AppRoles.Official], official.Position).Contains(Permissions.Complaints.Handle))
-                    return "Assign the complaint to an active official who handles complaints.";
+                    return Localization.Texts.Say("Assign the complaint to an active official who handles complaints.");
                 name = official.FullName;
             }
             if (ComplaintStatuses.Open.All(s => s != row.Status)) return $"A {ComplaintStatusMachine.Label(row.Status)} complaint cannot be reassigned.";
@@ -41,7 +41,7 @@ public sealed partial class ComplaintService
     public Task<ServiceResult<ComplaintDetail>> SetPriorityAsync(Guid id, string priority, Guid version, CancellationToken ct = default) =>
         ChangeAsync(id, version, (db, caller, row, actor) =>
         {
-            if (!ComplaintPriorities.All.Contains(priority)) return Task.FromResult<string?>("Choose a priority: low, normal, high or urgent.");
+            if (!ComplaintPriorities.All.Contains(priority)) return Task.FromResult<string?>(Localization.Texts.Say("Choose a priority: low, normal, high or urgent."));
             if (row.Priority == priority) return Task.FromResult<string?>(null);
             var from = row.Priority;
             row.Priority = priority;
@@ -61,9 +61,9 @@ public sealed partial class ComplaintService
         {
             if (!ComplaintStatusMachine.CanMove(row.Status, to)) return Task.FromResult<string?>(ComplaintStatusMachine.Refusal(row.Status, to));
             var clean = Clean(note);
-            if (clean is { Length: > ComplaintValidator.MaxNote }) return Task.FromResult<string?>($"The note is longer than {ComplaintValidator.MaxNote} characters.");
-            if (to == ComplaintStatuses.Rejected && clean is null) return Task.FromResult<string?>("Give the reason for rejecting the complaint; the complainant will see it.");
-            if (to == ComplaintStatuses.Resolved && clean is null) return Task.FromResult<string?>("Write the resolution notes: what was done to resolve the complaint.");
+            if (clean is { Length: > ComplaintValidator.MaxNote }) return Task.FromResult<string?>(Localization.Texts.Say("The note is longer than {0} characters.", ComplaintValidator.MaxNote));
+            if (to == ComplaintStatuses.Rejected && clean is null) return Task.FromResult<string?>(Localization.Texts.Say("Give the reason for rejecting the complaint; the complainant will see it."));
+            if (to == ComplaintStatuses.Resolved && clean is null) return Task.FromResult<string?>(Localization.Texts.Say("Write the resolution notes: what was done to resolve the complaint."));
             var from = row.Status;
             var now = Now();
             row.Status = to;
@@ -87,8 +87,8 @@ public sealed partial class ComplaintService
         ChangeAsync(id, version, (db, caller, row, actor) =>
         {
             var clean = Clean(text);
-            if (clean is null) return Task.FromResult<string?>("Write the note first.");
-            if (clean.Length > ComplaintValidator.MaxNote) return Task.FromResult<string?>($"The note is longer than {ComplaintValidator.MaxNote} characters.");
+            if (clean is null) return Task.FromResult<string?>(Localization.Texts.Say("Write the note first."));
+            if (clean.Length > ComplaintValidator.MaxNote) return Task.FromResult<string?>(Localization.Texts.Say("The note is longer than {0} characters.", ComplaintValidator.MaxNote));
             var meta = ComplaintMetadata.Parse(row.Metadata);
             meta.Notes.Add(new ComplaintNote(Now(), caller.UserId, actor, clean));
             row.Metadata = meta.ToJson();

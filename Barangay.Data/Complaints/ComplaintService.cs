@@ -66,13 +66,13 @@ public sealed partial class ComplaintService(
         {
             if (!caller.Can(Permissions.Complaints.Handle)) return ServiceResult<ComplaintAck>.NotFound();
             resident = input.ResidentId is { } rid ? await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
-            if (input.ResidentId is not null && resident is null) return ServiceResult<ComplaintAck>.Invalid(nameof(input.ResidentId), "The resident was not found; choose them again.");
+            if (input.ResidentId is not null && resident is null) return ServiceResult<ComplaintAck>.Invalid(nameof(input.ResidentId), Localization.Texts.Say("The resident was not found; choose them again."));
         }
         else
         {
             if (!caller.Can(Permissions.Complaints.File) || caller.UserId is null) return ServiceResult<ComplaintAck>.NotFound();
             resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == caller.UserId, ct);
-            if (resident is null) return ServiceResult<ComplaintAck>.Invalid("Resident", "Your account is not linked to a record in the register yet; ask the hall.");
+            if (resident is null) return ServiceResult<ComplaintAck>.Invalid("Resident", Localization.Texts.Say("Your account is not linked to a record in the register yet; ask the hall."));
         }
         var errors = ComplaintValidator.Validate(input, hallEntry);
         if (errors.Count == 0) await ComplaintValidator.CheckLookupsAsync(db, input, errors, ct);

@@ -33,11 +33,11 @@ public static class ComplaintValidator
         if (hallEntry)
         {
             if (input.ResidentId is null && string.IsNullOrWhiteSpace(input.ComplainantName))
-                errors[nameof(input.ComplainantName)] = "Choose the resident, or write the name of a complainant who is not in the register.";
-            if ((input.ComplainantName ?? "").Trim().Length > MaxName) errors[nameof(input.ComplainantName)] = $"The name is longer than {MaxName} characters.";
-            if ((input.Contact ?? "").Trim().Length > MaxContact) errors[nameof(input.Contact)] = $"The contact is longer than {MaxContact} characters.";
+                errors[nameof(input.ComplainantName)] = Texts.Say("Choose the resident, or write the name of a complainant who is not in the register.");
+            if ((input.ComplainantName ?? "").Trim().Length > MaxName) errors[nameof(input.ComplainantName)] = Texts.Say("The name is longer than {0} characters.", MaxName);
+            if ((input.Contact ?? "").Trim().Length > MaxContact) errors[nameof(input.Contact)] = Texts.Say("The contact is longer than {0} characters.", MaxContact);
             if (input.Channel is not null && !ComplaintChannels.Hall.Contains(input.Channel))
-                errors[nameof(input.Channel)] = "Say whether the complaint came in person (walk-in) or by phone.";
+                errors[nameof(input.Channel)] = Texts.Say("Say whether the complaint came in person (walk-in) or by phone.");
         }
         return errors;
     }

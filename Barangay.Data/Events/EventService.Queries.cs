@@ -129,10 +129,10 @@ public sealed partial class EventService
         {
             var reg = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, token);
             if (reg is null) return ServiceResult<string>.NotFound();
-            if (ev.Status != EventStatuses.Published) return ServiceResult<string>.Conflict("Attendance is recorded only for a published event.");
+            if (ev.Status != EventStatuses.Published) return ServiceResult<string>.Conflict(Localization.Texts.Say("Attendance is recorded only for a published event."));
             var from = attended ? EventRegistrationStatuses.Registered : EventRegistrationStatuses.Attended;
             if (reg.Status != from)
-                return ServiceResult<string>.Conflict(attended ? "Only a registered resident can be marked as attended." : "This resident is not marked as attended.");
+                return ServiceResult<string>.Conflict(attended ? Localization.Texts.Say("Only a registered resident can be marked as attended.") : Localization.Texts.Say("This resident is not marked as attended."));
             reg.Status = attended ? EventRegistrationStatuses.Attended : EventRegistrationStatuses.Registered;
             return ServiceResult<string>.Success(reg.Status);
         }, ct);

@@ -57,12 +57,12 @@ public sealed partial class EventService(BarangayDb dbs, EventOptions options, T
         return await InLockedEventAsync(id, async (db, ev, token) =>
         {
             if (ev.Status == EventStatuses.Cancelled)
-                return ServiceResult<EventRow>.Conflict("This event was cancelled and can no longer be edited.", Row(ev));
+                return ServiceResult<EventRow>.Conflict(Localization.Texts.Say("This event was cancelled and can no longer be edited."), Row(ev));
             if (edit.Version is { } v && v != ev.Version)
-                return ServiceResult<EventRow>.Conflict("Someone else changed this event while you were editing. Reload to see their changes.", Row(ev));
+                return ServiceResult<EventRow>.Conflict(Localization.Texts.Say("Someone else changed this event while you were editing. Reload to see their changes."), Row(ev));
             if (edit.MaxCapacity is { } cap && cap < ev.RegisteredCount)
                 return ServiceResult<EventRow>.Invalid(nameof(EventEdit.MaxCapacity),
-                    $"The capacity cannot be {cap}: {ev.RegisteredCount} residents are already registered.");
+                    Localization.Texts.Say("The capacity cannot be {0}: {1} residents are already registered.", cap, ev.RegisteredCount));
 
             var before = (ev.StartAt, ev.EndAt, ev.Venue, ev.Title);
             Apply(ev, edit);
@@ -104,7 +104,7 @@ public sealed partial class EventService(BarangayDb dbs, EventOptions options, T
                 return ServiceResult<EventRow>.Conflict(message, Row(ev));
             }
             if (to == EventStatuses.Published && ev.EndAt <= clock.GetUtcNow().UtcDateTime)
-                return ServiceResult<EventRow>.Invalid(nameof(EventEdit.EndLocal), "This event has already ended; change its dates before publishing.");
+                return ServiceResult<EventRow>.Invalid(nameof(EventEdit.EndLocal), Localization.Texts.Say("This event has already ended; change its dates before publishing."));
             ev.Status = to;
             if (to == EventStatuses.Cancelled) await EventNotices.CancelledAsync(db, ev, token);
             return ServiceResult<EventRow>.Success(Row(ev));

@@ -34,7 +34,7 @@ public sealed partial class MessagingService
         if (existing is { } thread) return await SendAsync(thread, message, ct);
 
         if (c.ResidentUser is not { } residentUser)
-            return ServiceResult<MessageSent>.Invalid("Resident", "The complainant has no account on the app, so they cannot receive messages. Reach them by phone or at the hall.");
+            return ServiceResult<MessageSent>.Invalid("Resident", Localization.Texts.Say("The complainant has no account on the app, so they cannot receive messages. Reach them by phone or at the hall."));
         var errors = MessageValidator.Check(null, message, needsSubject: false);
         if (errors.Count > 0) return ServiceResult<MessageSent>.Invalid(errors);
         var attachments = await AttachmentsAsync(probe, me, message.AttachmentIds, ct);

@@ -32,7 +32,7 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
         var resident = await probe.Residents.AsNoTracking().Where(r => r.UserId == me)
             .Select(r => new { r.Id }).FirstOrDefaultAsync(ct);
         if (resident is null)
-            return ServiceResult<MessageSent>.Invalid("Resident", "Only a resident with a record in the barangay can write to the hall.");
+            return ServiceResult<MessageSent>.Invalid("Resident", Localization.Texts.Say("Only a resident with a record in the barangay can write to the hall."));
         var attachments = await AttachmentsAsync(probe, me, first.AttachmentIds, ct);
         if (attachments.Error is not null) return ServiceResult<MessageSent>.Invalid("Attachments", attachments.Error);
 
@@ -59,7 +59,7 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
             .Select(r => new { r.Id, r.UserId }).FirstOrDefaultAsync(ct);
         if (resident is null) return ServiceResult<MessageSent>.NotFound();
         if (resident.UserId is not { } residentUser)
-            return ServiceResult<MessageSent>.Invalid("Resident", "This resident has no account on the app, so they cannot receive messages. Reach them by phone or at the hall.");
+            return ServiceResult<MessageSent>.Invalid("Resident", Localization.Texts.Say("This resident has no account on the app, so they cannot receive messages. Reach them by phone or at the hall."));
         ConversationLink? linked = null;
         if (link is { } l)
         {
@@ -146,7 +146,7 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
             ConversationLinks.DocumentRequest => await db.DocumentRequests.AsNoTracking().AnyAsync(x => x.Id == id && x.ResidentId == residentId, ct),
             _ => false,
         };
-        return found ? null : "The complaint or request this conversation is about was not found for this resident.";
+        return found ? null : Localization.Texts.Say("The complaint or request this conversation is about was not found for this resident.");
     }
 
     private sealed record AttachmentCheck(IReadOnlyList<MessageAttachment> Items, string? Error);

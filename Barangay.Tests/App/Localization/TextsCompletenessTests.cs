@@ -19,6 +19,7 @@ public partial class TextsCompletenessTests
         "Email address", "Password", "Username", "OTP", "Reference number", "Status", "Recovery code", "Privacy notice (Data Privacy Act, RA 10173)", "Reference number (REG-…)", "PDF", "QR code", "English", "Filipino",
         "Punong Barangay", "Barangay clearance", "Dashboard", "Kagawad", "Lupon", "Home", "Audit log", "Blotter", "Control No.", "Barangay", "Key {0}", "SHA-256 fingerprint",
         "Admin", "Label", "Code", "Account", "Official ID", "{0} · account {1}", "Import", "Import {0}", "Preview", "Format", "Excel (XLSX)", "Export", "Quarter", "IP address", "Browser", "Correlation id", "Field", "Value",
+        "Contact", "draft", "Senior citizens", "SMS",
     ];
 
     private static Dictionary<string, string> Read(CultureInfo culture, bool parents)

@@ -1,0 +1,64 @@
+using Barangay.Data.Seed;
+using Barangay.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Barangay.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 26 item 1: the secretary's two most-used screens, the request queue and a resident's record, in Filipino on a
+/// desktop and on a phone; the longer Filipino words must not push the page sideways. Screenshots are kept to look at.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class QueueAndRecordInFilipinoTests(EndToEndFixture e2e)
+{
+
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public async Task QueueAndResidentRecord_SecretaryWhoseBrowserPrefersFilipino_FitTheScreen(string device)
+    {
+        var viewport = device == "phone" ? EndToEndFixture.Phone : EndToEndFixture.Desktop;
+        // The browser's language only: nothing is saved on the shared demo secretary's account.
+        var context = await e2e.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = e2e.App.Url, ViewportSize = viewport, IsMobile = device == "phone", HasTouch = device == "phone", Locale = "fil-PH", TimezoneId = "Asia/Manila",
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_UserName", DemoAccounts.OfficialUser);
+        await page.FillAsync("#Input_Password", DemoAccounts.OfficialPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+
+        await page.GotoAsync("/documents");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Mga kahilingan ng dokumento", new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("queue-grid").Locator("tbody tr a").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("walk-in")).ToContainTextAsync("Kahilingang personal na idinulog");
+        (await SidewaysAsync(page)).Should().BeLessThanOrEqualTo(1, "the queue in Filipino fits the screen");
+        (await CutAsync(page)).Should().BeEmpty("no label or button of the queue runs off the screen");
+        await Screenshots.SaveAsync(page, $"hall-fil-queue-{device}");
+
+        await page.GotoAsync("/residents");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Mga residente", new() { Timeout = 15_000 });
+        await page.GetByTestId("residents-grid").Locator("tbody tr a").First.ClickAsync();
+        await Expect(page.GetByTestId("resident-name")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("main")).ToContainTextAsync("Petsa ng kapanganakan");
+        (await SidewaysAsync(page)).Should().BeLessThanOrEqualTo(1, "the resident's record in Filipino fits the screen");
+        (await CutAsync(page)).Should().BeEmpty("no label or button of the record runs off the screen");
+        await Screenshots.SaveAsync(page, $"hall-fil-resident-{device}");
+        await context.CloseAsync();
+    }
+
+    /// <summary>What is drawn past the right edge of the window (a clipped container hides it from the page's scroll width).</summary>
+    private static Task<string[]> CutAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => [...document.querySelectorAll('main *')]
+            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > window.innerWidth + 1; })
+            .slice(0, 8).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40))
+        """);
+
+    private static Task<int> SidewaysAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+}
