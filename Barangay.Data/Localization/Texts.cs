@@ -20,7 +20,8 @@ public static class Texts
 
     /// <summary>
     /// The entry for <paramref name="key"/>, or null. "Approved" (a timeline title) and "approved" (the status code a
-    /// chip shows) are one entry: the other-case key gets the entry with its first letter in the key's case.
+    /// chip shows) are one entry: the other-case key gets the entry with its first letter in the key's case (an entry
+    /// that starts with an acronym, "SMS …", keeps it).
     /// </summary>
     public static string? Find(string key, CultureInfo culture)
     {
@@ -29,7 +30,9 @@ public static class Texts
         if (exact is not null) return exact;
         var other = AnyCase.GetString(key, culture);
         if (string.IsNullOrEmpty(other)) return other;
-        return char.IsUpper(key[0]) ? char.ToUpper(other[0], culture) + other[1..] : other;
+        if (char.IsUpper(key[0])) return char.ToUpper(other[0], culture) + other[1..];
+        var acronym = other.Length > 1 && char.IsUpper(other[1]);
+        return char.IsLower(key[0]) && !acronym ? char.ToLower(other[0], culture) + other[1..] : other;
     }
 
     /// <summary>

@@ -42,4 +42,14 @@ public class FilipinoCultureTests
         Texts.Format("Due by {0}", AppLanguages.EnglishCulture, "Dec 4").Should().Be("Due by Dec 4");
         Texts.Get("A text nobody translated", AppLanguages.FilipinoCulture).Should().Be("A text nobody translated");
     }
+
+    [Fact]
+    public void Texts_AnEntryUnderAnotherCase_TakesTheKeysCase()
+    {
+        // "Active" and "active" compile to one entry ("aktibo"); "Resident" has only its capitalised one.
+        Texts.Get("Active", AppLanguages.FilipinoCulture).Should().Be("Aktibo", "a title-case label");
+        Texts.Get("active", AppLanguages.FilipinoCulture).Should().Be("aktibo", "a status word inside a sentence");
+        Texts.Get("resident", AppLanguages.FilipinoCulture).Should().Be("residente");
+        Texts.Get("Resident", AppLanguages.FilipinoCulture).Should().Be("Residente");
+    }
 }
