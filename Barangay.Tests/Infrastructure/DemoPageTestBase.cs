@@ -30,7 +30,11 @@ public abstract class DemoPageTestBase : ComponentTestBase, IAsyncLifetime
         Services.AddScoped<BarangayDb>();
         Services.AddSingleton<BarangayProfileService>();
         Services.AddSettingsAndAudit();
-        Services.AddBarangayFiles(new FileStorageOptions { DataRoot = _dataRoot });
+        Services.AddBarangayFiles(new FileStorageOptions
+        {
+            DataRoot = _dataRoot,
+            LinkKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), // signed file links
+        });
         Services.AddSingleton(sp => new Barangay.Data.Documents.CertificateCodes(sp.GetRequiredService<FileStorageOptions>()));
         Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Barangay.App.Localization.TextsLocalizer<>));
         Services.AddScoped<Barangay.App.Localization.UiLanguage>();
@@ -54,5 +58,12 @@ public abstract class DemoPageTestBase : ComponentTestBase, IAsyncLifetime
         await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
         var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == userName);
         Caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, position);
+    }
+
+    /// <summary>A read of the demo database (what a page's action stored).</summary>
+    protected async Task<T> DbAsync<T>(Func<BarangayDbContext, Task<T>> read)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
+        return await read(db);
     }
 }

@@ -27,23 +27,11 @@ namespace Barangay.Tests.App.Components;
 /// issue 24 item 7's rule on their forms: a refused field's message goes once that field is changed, the others stay.
 /// Rendered by bUnit over the real services and the demo database, the circuit in fil-PH.
 /// </summary>
-public class HallPagesInFilipinoTests : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+public class HallPagesInFilipinoTests : DemoPageTestBase, IClassFixture<DemoDatabase>
 {
-    private readonly TestCaller _caller = new();
-    private readonly string _files = Path.Combine(Path.GetTempPath(), "barangay-hallfil-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly (CultureInfo Culture, CultureInfo Ui) _before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-
-    public HallPagesInFilipinoTests(DemoDatabase database)
+    public HallPagesInFilipinoTests(DemoDatabase database) : base(database, AppLanguages.FilipinoCulture)
     {
-        // The page's language is the circuit's (and so the services' messages): set before UiLanguage is built.
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = AppLanguages.FilipinoCulture;
         Services.AddLogging();
-        Services.AddBarangayData(database.AppConnectionString, new DatabaseOptions());
-        Services.AddSingleton<ICurrentUser>(_caller);
-        Services.AddScoped<BarangayDb>();
-        Services.AddSingleton<BarangayProfileService>();
-        Services.AddSettingsAndAudit();
-        Services.AddBarangayFiles(new FileStorageOptions { DataRoot = _files });
         Services.AddSingleton<IEmailDispatcher>(new DocumentsTestHost.RecordingDispatcher());
         Services.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
         Services.AddScoped<Barangay.Data.Messaging.MessagingService>();
@@ -54,28 +42,11 @@ public class HallPagesInFilipinoTests : ComponentTestBase, IClassFixture<DemoDat
         Services.AddScoped<EventService>();
         Services.AddSingleton<IAnnouncementDispatcher, NoFanOut>();
         Services.AddScoped<AnnouncementService>();
-        Services.AddSingleton(new Barangay.App.Live.LiveNotifier(Microsoft.Extensions.Logging.Abstractions.NullLogger<Barangay.App.Live.LiveNotifier>.Instance));
-        Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Barangay.App.Localization.TextsLocalizer<>));
-        Services.AddScoped<Barangay.App.Localization.UiLanguage>();
         ComponentFactories.AddStub<Barangay.App.Components.Shared.FileUpload>(); // uploads are not what is looked at here
         ComponentFactories.AddStub<KpCaseCard>(); // another engineer's card, with its own service
     }
 
-    public Task InitializeAsync() => SignInAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _before;
-        await DisposeAsync();
-        if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
-    }
-
-    private async Task SignInAsync(string userName, string? position = null)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<BarangayDbContext>>().CreateDbContextAsync();
-        var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == userName);
-        _caller.Current = TestCaller.As(u.Id, u.UserName!, u.Roles, position);
-    }
+    public override Task InitializeAsync() => SignInAsync(DemoAccounts.OfficialUser, OfficialPositions.Secretary);
 
     private static string Fil(string english) => Texts.Get(english, AppLanguages.FilipinoCulture);
 
