@@ -85,7 +85,7 @@ public class KpWitnessDialogsTests : ComponentTestBase, IAsyncLifetime
         });
 
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=kp-ruling-submit]"));
-        dialogs.Markup.Should().Contain("witness Rosa Mendoza: filed Dec 7, 2026 with Municipal Trial Court of San Isidro");
+        dialogs.Markup.Should().Contain("Witness Rosa Mendoza: filed Dec 7, 2026 with Municipal Trial Court of San Isidro");
         dialogs.Find("input[data-testid=kp-ruling-court], [data-testid=kp-ruling-court] input").GetAttribute("value").Should().Be("Municipal Trial Court of San Isidro");
         dialogs.Find("[data-testid=kp-ruling-submit]").Click();
 
@@ -98,7 +98,7 @@ public class KpWitnessDialogsTests : ComponentTestBase, IAsyncLifetime
     public void ContemptLine_ShowsTheApplicationAndTheCourtsRuling()
     {
         var filed = new KpContempt("Municipal Trial Court of San Isidro", new DateOnly(2026, 12, 7), KpContemptApplicants.LuponChairman, Hearing);
-        Render<KpContemptLine>(p => p.Add(x => x.Contempt, filed)).Find("[data-testid=kp-contempt-ruling]").TextContent.Should().Be("Awaiting the court's ruling.");
+        Render<KpContemptLine>(p => p.Add(x => x.Contempt, filed)).Find("[data-testid=kp-contempt-ruling]").TextContent.Trim().Should().Be("Awaiting the court's ruling.");
         var ruled = Render<KpContemptLine>(p => p.Add(x => x.Contempt, filed with { Ruling = new KpContemptRuling(KpContemptRulings.Granted, "Municipal Trial Court of San Isidro", new DateOnly(2026, 12, 9), Hearing) }));
         ruled.Find("[data-testid=kp-contempt]").TextContent.Should()
             .Contain("Application for indirect contempt filed Dec 7, 2026 with the Municipal Trial Court of San Isidro by the Punong Barangay (Lupon chairman) (KP Rules, Rule VI).")
