@@ -38,7 +38,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         await using var _ = db;
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId, ct);
         if (complaint is null || !ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
-        if (KpIntakeRules.IsVawc(complaint.Category)) return Invalid(KpIntakeRules.VawcRefusal);
+        if (KpIntakeRules.IsVawc(complaint.Category)) return Invalid(Texts.Say(KpIntakeRules.VawcRefusal));
         var who = await KpCallerOffices.ForAsync(db, caller, null, ct);
         if (!who.Holds([KpOffices.LuponChairman, KpOffices.LuponSecretary]))
             return Invalid(KpOffices.Refusal("take up a complaint as a KP case (sec. 410(a))", [KpOffices.LuponChairman, KpOffices.LuponSecretary]));

@@ -14,7 +14,7 @@ namespace Barangay.Tests.App.Complaints;
 
 /// <summary>
 /// The KP case page in Filipino (issue 26): a Lupon secretary who reads Filipino sees the case, its steps and deadlines,
-/// its actions, its forms and a witness's refusal in Filipino, over the real case book service and database.
+/// its actions, its forms, a witness's refusal and the case book's refusals in Filipino, over the real case book service and database.
 /// </summary>
 public sealed class KpCasePageInFilipinoTests(DemoDatabase database) : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
 {
@@ -48,7 +48,7 @@ public sealed class KpCasePageInFilipinoTests(DemoDatabase database) : Component
     }
 
     [Fact]
-    public void CasePage_FilipinoReader_SeesTheCaseStepsActionsFormsAndWitnessInFilipino()
+    public async Task CasePage_FilipinoReader_SeesTheCaseStepsActionsFormsAndWitnessInFilipino()
     {
         var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
@@ -75,6 +75,11 @@ public sealed class KpCasePageInFilipinoTests(DemoDatabase database) : Component
             page.Find("[data-testid=kp-record-contempt]").TextContent.Should().Be("Naisampa sa hukuman ang aplikasyon para sa paglapastangan");
             page.Markup.Should().Contain("Mga hakbang at takdang araw").And.Contain("Mga pagdinig").And.Contain("Uri ng alitan").And.Contain("Ginawa at nilagdaan ni")
                 .And.Contain("Kalihim ng Lupon").And.NotContain("Steps and deadlines");
+
+            // The case book's refusals come out in the reader's language too (Texts.Say on the reader's culture).
+            (await _host.Kp.SummonWitnessAsync(_case.Id, " ", null, _case.Witnesses[0].HearingAt, _case.Version)).Message.Should().Be("Isulat ang pangalan ng saksi.");
+            (await _host.Kp.IssueSummonsAsync(_case.Id, _case.Version)).Message.Should()
+                .Be("Tanging ang Punong Barangay (Pangulo ng Lupon) ang maaaring maglabas ng patawag (sek. 410(b)).");
         }
         finally
         {
