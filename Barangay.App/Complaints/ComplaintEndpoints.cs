@@ -15,6 +15,7 @@ public static class ComplaintEndpoints
     {
         app.MapGet("/complaints/kp/{id:guid}/{form}.pdf", FormAsync).RequireAuthorization();
         app.MapGet("/complaints/blotter.pdf", BlotterAsync).RequireAuthorization();
+        app.MapGet("/complaints/kp/transmittal/{month}.{format}", KpTransmittalAsync).RequireAuthorization();
         return app;
     }
 
@@ -31,6 +32,17 @@ public static class ComplaintEndpoints
         var book = await complaints.BlotterAsync(from ?? today.AddDays(-30), to ?? today, ct);
         if (book is null) return Results.NotFound();
         return Pdf(http, BlotterPdf.Render(book, clock.GetUtcNow().UtcDateTime, paper), $"blotter-{book.From:yyyy-MM-dd}-{book.To:yyyy-MM-dd}.pdf");
+    }
+
+    /// <summary>The Lupon's Monthly Transmittal of Final Reports for a month (yyyy-MM), as pdf or xlsx (KpService.MonthlyTransmittalAsync).</summary>
+    private static async Task<IResult> KpTransmittalAsync(string month, string format, HttpContext http, KpService kp, TimeProvider clock, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first)
+            || format is not ("pdf" or "xlsx") || await kp.MonthlyTransmittalAsync(first, ct) is not { } t) return Results.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (format == "pdf") return Pdf(http, KpTransmittalPrint.Pdf(t, now), KpTransmittalPrint.FileStem(t) + ".pdf");
+        http.Response.Headers.CacheControl = "private, no-store";
+        return Results.File(KpTransmittalPrint.Xlsx(t, now), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", KpTransmittalPrint.FileStem(t) + ".xlsx");
     }
 
     private static IResult Pdf(HttpContext http, byte[] pdf, string fileName)

@@ -1033,6 +1033,13 @@ namespace Barangay.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("version");
 
+                    b.Property<string>("Witnesses")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("witnesses")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.HasKey("Id")
                         .HasName("pk_kp_cases");
 

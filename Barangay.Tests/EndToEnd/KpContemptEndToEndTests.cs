@@ -12,7 +12,8 @@ namespace Barangay.Tests.EndToEnd;
 /// <summary>
 /// Contempt for refusing to appear (KP Rules, Rule VI), as the Lupon secretary does it: on a case dismissed for the
 /// complainant's unjustified failure to appear (set up through the service a week earlier, since the browser cannot
-/// move the app's clock), she records the application filed with the court and prints the certification of the record.
+/// move the app's clock), she records the application filed with the court, prints the certification of the record, and
+/// records the court's ruling.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
@@ -67,6 +68,17 @@ public class KpContemptEndToEndTests(EndToEndFixture e2e)
         await Expect(secretary.GetByTestId("kp-print-contempt-certification")).ToContainTextAsync("Certification of Refusal to Appear");
         await Expect(secretary.GetByTestId("kp-record-contempt")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(secretary, "kp-desktop-contempt-recorded");
+
+        // The court granted it: the secretary records the ruling (the court it was filed with is offered; today's date).
+        await secretary.GetByTestId("kp-record-ruling").ClickAsync();
+        await Expect(secretary.GetByTestId("kp-ruling-dialog")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(secretary.GetByTestId("kp-ruling-court").Locator("xpath=descendant-or-self::input").First).ToHaveValueAsync(Court);
+        await Screenshots.SaveAsync(secretary, "kp-desktop-contempt-ruling-dialog");
+        await secretary.GetByTestId("kp-ruling-submit").ClickAsync();
+        await Expect(secretary.GetByTestId("kp-contempt-ruling")).ToContainTextAsync($"The court's ruling: granted by the {Court}", new() { Timeout = 15_000 });
+        await Expect(secretary.GetByTestId("kp-step-contempt-1")).ToContainTextAsync("granted by the court");
+        await Expect(secretary.GetByTestId("kp-record-ruling")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(secretary, "kp-desktop-contempt-ruled");
         var (text, pages) = await KpCaseBookHelpers.PrintAsync(secretary, caseId.ToString(), "contempt-certification", "contempt");
         pages.Should().Be(1);
         text.Should().Contain("CERTIFICATIONOFREFUSALTOAPPEAR").And.Contain("(complainant),afterduenotice,failedtoappearatthemediationhearing")
@@ -76,6 +88,7 @@ public class KpContemptEndToEndTests(EndToEndFixture e2e)
         await phone.GotoAsync($"/complaints/kp/{caseId}");
         await EndToEndFixture.WaitInteractiveAsync(phone);
         await Expect(phone.GetByTestId("kp-contempt")).ToContainTextAsync(Court, new() { Timeout = 15_000 });
+        await Expect(phone.GetByTestId("kp-contempt-ruling")).ToContainTextAsync("granted");
         await Screenshots.SaveAsync(phone, "kp-phone-contempt-recorded");
     }
 }

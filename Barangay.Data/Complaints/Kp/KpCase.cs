@@ -63,6 +63,8 @@ public class KpCase : IHasUpdatedAt, IVersioned
     public string Nature { get; set; } = KpNatures.Others;
     /// <summary>JSONB list of <see cref="KpAbsence"/>: each party's failure to appear at a hearing and what was found of it (KP Rules, Rule VI sec. 8).</summary>
     public string Absences { get; set; } = "[]";
+    /// <summary>JSONB list of <see cref="KpWitness"/>: the witnesses summoned to a hearing (KP Form 13) and any refusal or wilful failure to appear (KP Rules, Rule VI).</summary>
+    public string Witnesses { get; set; } = "[]";
     /// <summary>The complaint was dismissed for the complainant's unjustified failure to appear: the action is barred (KP Form 21).</summary>
     public DateTime? DismissedAt { get; set; }
     /// <summary>The deadline of the case's current step (null when none runs): the case book sorts on it.</summary>

@@ -22,6 +22,7 @@ public class KpCaseConfiguration : IEntityTypeConfiguration<KpCase>
         b.Property(x => x.ExecutionNotes).HasColumnType("text");
         b.Property(x => x.Nature).IsRequired().HasDefaultValue(KpNatures.Others);
         b.Property(x => x.Absences).HasColumnType("jsonb").IsRequired().HasDefaultValueSql("'[]'::jsonb");
+        b.Property(x => x.Witnesses).HasColumnType("jsonb").IsRequired().HasDefaultValueSql("'[]'::jsonb");
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.Version).IsConcurrencyToken();

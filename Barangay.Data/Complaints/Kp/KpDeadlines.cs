@@ -1,4 +1,5 @@
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Barangay.Data.Settings;
 
 namespace Barangay.Data.Complaints.Kp;
@@ -64,29 +65,42 @@ public static class KpDeadlines
         var absence = KpService.AbsencesOf(c).LastOrDefault(a => a.Finding is null);
         var list = new List<(string Key, string Label, DateTime? Due, DateTime? Done, bool Applies, bool Runs)>
         {
-            ("summons", "Summons issued (by the next working day, sec. 410(b))", c.SummonsDueAt, c.SummonsIssuedAt, true, open),
+            ("summons", Texts.Say("Summons issued (by the next working day, sec. 410(b))"), c.SummonsDueAt, c.SummonsIssuedAt, true, open),
             ("absence", absence?.Party == KpParties.Complainant
-                    ? "The complainant explains the failure to appear; then the finding (KP Form 18, KP Rules Rule VI sec. 8)"
-                    : "The respondent explains the failure to appear; then the finding (KP Form 19, KP Rules Rule VI sec. 8)",
+                    ? Texts.Say("The complainant explains the failure to appear; then the finding (KP Form 18, KP Rules Rule VI sec. 8)")
+                    : Texts.Say("The respondent explains the failure to appear; then the finding (KP Form 19, KP Rules Rule VI sec. 8)"),
                 absence?.ExplainOn, null, absence is not null, open),
-            ("mediation", $"Mediation by the Punong Barangay ({MediationDays} days from the first hearing, sec. 410(b))", c.MediationDueAt,
+            ("mediation", Texts.Say("Mediation by the Punong Barangay ({0} days from the first hearing, sec. 410(b))", MediationDays), c.MediationDueAt,
                 c.MediationFailedAt ?? c.ArbitrationAgreedAt ?? c.OutcomeAt ?? c.DismissedAt, c.MediationStartedAt is not null || c.Stage == KpStages.Mediation, open),
-            ("pangkat", "Pangkat constituted (sec. 404)", null, c.PangkatConstitutedAt, c.MediationFailedAt is not null, open),
-            ("convene", $"Pangkat convenes ({PangkatConveneDays} days from its constitution, sec. 410(d))", c.PangkatDueAt, c.PangkatConvenedAt, c.PangkatConstitutedAt is not null, open),
+            ("pangkat", Texts.Say("Pangkat constituted (sec. 404)"), null, c.PangkatConstitutedAt, c.MediationFailedAt is not null, open),
+            ("convene", Texts.Say("Pangkat convenes ({0} days from its constitution, sec. 410(d))", PangkatConveneDays), c.PangkatDueAt, c.PangkatConvenedAt, c.PangkatConstitutedAt is not null, open),
             ("conciliation", c.ConciliationExtended
-                    ? $"Conciliation by the Pangkat ({ConciliationDays} days from convening, extended by {ExtensionDays}, sec. 410(e))"
-                    : $"Conciliation by the Pangkat ({ConciliationDays} days from convening, extendable once, sec. 410(e))",
+                    ? Texts.Say("Conciliation by the Pangkat ({0} days from convening, extended by {1}, sec. 410(e))", ConciliationDays, ExtensionDays)
+                    : Texts.Say("Conciliation by the Pangkat ({0} days from convening, extendable once, sec. 410(e))", ConciliationDays),
                 c.ConciliationDueAt, c.Stage == KpStages.Conciliation ? null : c.ArbitrationAgreedAt ?? c.OutcomeAt ?? c.DismissedAt, c.PangkatConvenedAt is not null, open),
-            ("arbitration_repudiation", $"Agreement to arbitrate may be repudiated ({ArbitrationRepudiationDays} days, sec. 413(a))", c.ArbitrationRepudiationDueAt, null,
+            ("arbitration_repudiation", Texts.Say("Agreement to arbitrate may be repudiated ({0} days, sec. 413(a))", ArbitrationRepudiationDays), c.ArbitrationRepudiationDueAt, null,
                 c.ArbitrationAgreedAt is not null, false),
-            ("award", $"Arbitration award (within {AwardDays} days after the {ArbitrationRepudiationDays} days, sec. 413(a))", c.AwardDueAt,
+            ("award", Texts.Say("Arbitration award (within {0} days after the {1} days, sec. 413(a))", AwardDays, ArbitrationRepudiationDays), c.AwardDueAt,
                 c.Outcome == KpOutcomes.Award ? c.OutcomeAt : null, c.ArbitrationAgreedAt is not null, c.Stage == KpStages.Arbitration),
-            ("repudiation", $"Settlement may be repudiated ({RepudiationDays} days, sec. 418)", c.RepudiationDueAt, c.RepudiatedAt, c.RepudiationDueAt is not null, false),
-            ("transmittal", $"Transmittal to the court by the Lupon secretary ({TransmittalDays} days, sec. 419)", c.TransmittalDueAt, c.TransmittedAt,
+            ("repudiation", Texts.Say("Settlement may be repudiated ({0} days, sec. 418)", RepudiationDays), c.RepudiationDueAt, c.RepudiatedAt, c.RepudiationDueAt is not null, false),
+            ("transmittal", Texts.Say("Transmittal to the court by the Lupon secretary ({0} days, sec. 419)", TransmittalDays), c.TransmittalDueAt, c.TransmittedAt,
                 c.TransmittalDueAt is not null, ended),
-            ("execution", $"Execution by the Lupon ({ExecutionMonths} months, sec. 417)", c.ExecutionDueAt, c.ExecutedAt,
+            ("execution", Texts.Say("Execution by the Lupon ({0} months, sec. 417)", ExecutionMonths), c.ExecutionDueAt, c.ExecutedAt,
                 c.ExecutionMovedAt is not null, ended && c.ExecutionMovedAt is not null),
         };
+        // Contempt (KP Rules, Rule VI): each application filed with a court waits for the court's ruling. The court sets no
+        // deadline the Lupon keeps, so the step never becomes the current one and never runs late.
+        var contempt = KpService.AbsencesOf(c).Select(a => (Who: a.Party == KpParties.Complainant ? Texts.Say("the complainant") : Texts.Say("the respondent"), a.Contempt))
+            .Concat(KpService.WitnessesOf(c).Select(w => (Who: Texts.Say("witness {0}", w.Name), w.Contempt)))
+            .Where(x => x.Contempt is not null).OrderBy(x => x.Contempt!.RecordedAt).ToList();
+        for (var i = 0; i < contempt.Count; i++)
+        {
+            var (who, application) = (contempt[i].Who, contempt[i].Contempt!);
+            var label = application.Ruling is { } r
+                ? Texts.Say("Application for contempt against {0}, filed with the {1}: {2} by the court (KP Rules, Rule VI)", who, application.Court, Texts.Say(r.Outcome))
+                : Texts.Say("Application for contempt against {0}, filed with the {1}: the court's ruling (KP Rules, Rule VI)", who, application.Court);
+            list.Add(($"contempt-{i + 1}", label, null, application.Ruling is { } done ? TimeZones.ManilaToUtc(done.RuledOn.ToDateTime(new TimeOnly(12, 0))) : null, true, false));
+        }
         var steps = new List<KpStep>();
         var currentFound = false;
         foreach (var s in list.Where(s => s.Applies))

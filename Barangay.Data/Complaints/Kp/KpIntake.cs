@@ -1,3 +1,5 @@
+using Barangay.Data.Localization;
+
 namespace Barangay.Data.Complaints.Kp;
 
 /// <summary>
@@ -37,16 +39,16 @@ public static class KpIntakeRules
     public static IReadOnlyList<string> Exclusions(KpIntake i)
     {
         var reasons = new List<string>();
-        if (i.PartyNotNaturalPerson) reasons.Add("Only natural persons may be parties to barangay conciliation (KP Rules): a corporation, partnership or other juridical entity cannot.");
-        if (i.PartyIsGovernment) reasons.Add("One party is the government or one of its subdivisions or instrumentalities (sec. 408(a)).");
-        if (i.PublicOfficerOfficialDuty) reasons.Add("One party is a public officer or employee and the dispute concerns their official functions (sec. 408(b)).");
-        if (i.OffenceAboveOneYearOrFiveThousand) reasons.Add("The offence is punishable by imprisonment of more than one year or a fine of more than ₱5,000 (sec. 408(c)).");
-        if (i.NoPrivateOffendedParty) reasons.Add("The offence has no private offended party (sec. 408(d)).");
+        if (i.PartyNotNaturalPerson) reasons.Add(Texts.Say("Only natural persons may be parties to barangay conciliation (KP Rules): a corporation, partnership or other juridical entity cannot."));
+        if (i.PartyIsGovernment) reasons.Add(Texts.Say("One party is the government or one of its subdivisions or instrumentalities (sec. 408(a))."));
+        if (i.PublicOfficerOfficialDuty) reasons.Add(Texts.Say("One party is a public officer or employee and the dispute concerns their official functions (sec. 408(b))."));
+        if (i.OffenceAboveOneYearOrFiveThousand) reasons.Add(Texts.Say("The offence is punishable by imprisonment of more than one year or a fine of more than ₱5,000 (sec. 408(c))."));
+        if (i.NoPrivateOffendedParty) reasons.Add(Texts.Say("The offence has no private offended party (sec. 408(d))."));
         if (i.RealPropertyInOtherLocality && !i.AdjoiningBarangaysAndAgreed)
-            reasons.Add("The dispute involves real property in different cities or municipalities and the parties have not agreed to submit it to this Lupon (sec. 408(e)).");
+            reasons.Add(Texts.Say("The dispute involves real property in different cities or municipalities and the parties have not agreed to submit it to this Lupon (sec. 408(e))."));
         if (i.PartiesInDifferentLocalities && !i.AdjoiningBarangaysAndAgreed)
-            reasons.Add("The parties actually reside in barangays of different cities or municipalities that do not adjoin, or they have not agreed to submit the dispute to this Lupon (sec. 408(f)).");
-        if (i.ExcludedByThePresident) reasons.Add("The President has excluded this class of disputes (sec. 408(g)).");
+            reasons.Add(Texts.Say("The parties actually reside in barangays of different cities or municipalities that do not adjoin, or they have not agreed to submit the dispute to this Lupon (sec. 408(f))."));
+        if (i.ExcludedByThePresident) reasons.Add(Texts.Say("The President has excluded this class of disputes (sec. 408(g))."));
         return reasons;
     }
 }

@@ -45,6 +45,23 @@ public sealed record KpCaseDetail(
     public KpAbsence? PendingAbsence => Absences.LastOrDefault(a => a.Finding is null);
     /// <summary>The failures to appear found unjustified with no contempt application recorded yet (their positions in <see cref="Absences"/>).</summary>
     public IReadOnlyList<int> ContemptOpen => Absences.Select((a, i) => (a, i)).Where(x => x.a.Finding == KpAbsenceFindings.Unjustified && x.a.Contempt is null).Select(x => x.i).ToList();
+    /// <summary>The witnesses summoned to a hearing (KP Form 13), oldest first, with any refusal and contempt application.</summary>
+    public IReadOnlyList<KpWitness> Witnesses { get; init; } = [];
+    /// <summary>The witnesses summoned whose refusal or failure to appear is not recorded yet (their positions in <see cref="Witnesses"/>).</summary>
+    public IReadOnlyList<int> WitnessesAwaited => Witnesses.Select((w, i) => (w, i)).Where(x => x.w.Failure is null).Select(x => x.i).ToList();
+    /// <summary>Every refusal that may still be brought to court: a party's found unjustified, a witness's recorded, with no application yet.</summary>
+    public IReadOnlyList<KpContemptOf> ContemptOpenAll =>
+        [.. ContemptOpen.Select(i => new KpContemptOf(false, i)), .. Witnesses.Select((w, i) => (w, i)).Where(x => x.w.Failure is not null && x.w.Contempt is null).Select(x => new KpContemptOf(true, x.i))];
+    /// <summary>The applications filed with a court whose ruling is not recorded yet.</summary>
+    public IReadOnlyList<KpContemptOf> ContemptAwaitingRuling =>
+        [.. Absences.Select((a, i) => (a.Contempt, i)).Where(x => x.Contempt is { Ruling: null }).Select(x => new KpContemptOf(false, x.i)),
+         .. Witnesses.Select((w, i) => (w.Contempt, i)).Where(x => x.Contempt is { Ruling: null }).Select(x => new KpContemptOf(true, x.i))];
+    /// <summary>The application about <paramref name="of"/>, if any.</summary>
+    public KpContempt? ContemptOn(KpContemptOf of) => of.Witness ? Witnesses.ElementAtOrDefault(of.Index)?.Contempt : Absences.ElementAtOrDefault(of.Index)?.Contempt;
+    /// <summary>The hearing the refusal was about and whether it was before the Pangkat.</summary>
+    public (DateTime Hearing, bool BeforePangkat) ContemptHearing(KpContemptOf of) => of.Witness
+        ? (Witnesses[of.Index].HearingAt, Witnesses[of.Index].Stage == KpStages.Conciliation)
+        : (Absences[of.Index].MissedAt, Absences[of.Index].Stage == KpStages.Conciliation);
 }
 
 /// <summary>
@@ -60,7 +77,42 @@ public sealed record KpAbsence(string Party, string Stage, DateTime MissedAt, Da
 /// indirect contempt of court (KP Rules, Rule VI; <see cref="KpService.RecordContemptAsync"/>): the court, the Manila day
 /// it was filed, who filed it (<see cref="KpContemptApplicants"/>) and when the Lupon's records took it in.
 /// </summary>
-public sealed record KpContempt(string Court, DateOnly FiledOn, string FiledBy, DateTime RecordedAt);
+public sealed record KpContempt(string Court, DateOnly FiledOn, string FiledBy, DateTime RecordedAt, KpContemptRuling? Ruling = null);
+
+/// <summary>
+/// What the court decided on the application (<see cref="KpService.RecordContemptRulingAsync"/>): granted (the person was
+/// punished for indirect contempt) or denied, by which court and on which Manila day, and when the Lupon's records took it in.
+/// </summary>
+public sealed record KpContemptRuling(string Outcome, string Court, DateOnly RuledOn, DateTime RecordedAt);
+
+public static class KpContemptRulings
+{
+    public const string Granted = "granted";
+    public const string Denied = "denied";
+    public static readonly IReadOnlyList<string> All = [Granted, Denied];
+}
+
+/// <summary>
+/// A witness summoned to a hearing by subpoena (KP Form 13, <see cref="KpService.SummonWitnessAsync"/>): who, where they
+/// live, the stage and the hearing (day and hour) they were summoned to. A refusal or wilful failure to appear, as the keeper
+/// of the records recorded it (<see cref="KpWitnessFailures"/>, what happened, when), may be brought to the court as indirect
+/// contempt like a party's (KP Rules, Rule VI), with <see cref="Contempt"/>.
+/// </summary>
+public sealed record KpWitness(string Name, string? Address, string Stage, DateTime HearingAt, DateTime RecordedAt,
+    string? Failure = null, DateTime? FailedAt = null, string? FailureNote = null, KpContempt? Contempt = null);
+
+/// <summary>How a summoned witness did not appear (KP Rules, Rule VI: "refusal or willful failure ... to appear").</summary>
+public static class KpWitnessFailures
+{
+    /// <summary>The witness said they would not appear.</summary>
+    public const string Refused = "refused";
+    /// <summary>The hearing came and the witness, summoned, did not appear without a justifiable reason.</summary>
+    public const string Failed = "failed";
+    public static readonly IReadOnlyList<string> All = [Refused, Failed];
+}
+
+/// <summary>Which refusal a contempt application is about: a party's failure to appear (<see cref="KpCaseDetail.Absences"/>) or a witness's (<see cref="KpCaseDetail.Witnesses"/>), by position.</summary>
+public readonly record struct KpContemptOf(bool Witness, int Index);
 
 /// <summary>Who may apply to the court for contempt (KP Rules, Rule VI): the Lupon chairman, the Pangkat chairman, or any of the contending parties.</summary>
 public static class KpContemptApplicants

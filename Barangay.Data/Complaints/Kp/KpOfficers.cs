@@ -39,7 +39,8 @@ public static class KpOffices
 
     /// <summary>"Only the Punong Barangay (Lupon chairman) or the Lupon secretary may …": the refusal naming who may.</summary>
     public static string Refusal(string what, IReadOnlyList<string> allowed) =>
-        $"Only {string.Join(" or ", allowed.Select(Named))} may {what}.";
+        // In the reader's language: the offices and the act are catalogue entries (Texts*.resx) as well as the sentence.
+        Localization.Texts.Say("Only {0} may {1}.", string.Join(Localization.Texts.Say(" or "), allowed.Select(o => Localization.Texts.Say(Named(o)))), Localization.Texts.Say(what));
 }
 
 /// <summary>The caller's offices on one case: from the officials roster (position and account) and the case's Pangkat.</summary>

@@ -108,6 +108,6 @@ public sealed partial class KpService
         if (absences.Any(a => a.Party == KpParties.Respondent)) yield return KpForm.RespondentAbsenceNotice;
         if (kp.DismissedAt is not null) yield return KpForm.BarAction;
         if (absences.Any(a => a.Party == KpParties.Respondent && a.Finding == KpAbsenceFindings.Unjustified)) yield return KpForm.BarCounterclaim;
-        if (absences.Any(a => a.Contempt is not null)) yield return KpForm.ContemptCertification;
+        if (absences.Any(a => a.Contempt is not null) || WitnessesOf(kp).Any(w => w.Contempt is not null)) yield return KpForm.ContemptCertification;
     }
 }

@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using System.Text.Json;
 using Barangay.Data.Common;
 
@@ -31,8 +32,8 @@ public sealed partial class KpService
         StepAsync(id, version, NatureAction, (_, _, who, kp, _, _) =>
         {
             if (Refuse(who, LuponRecords, "record the nature of the dispute") is { } r) return Task.FromResult<string?>(r);
-            if (!KpNatures.All.Contains(nature)) return Task.FromResult<string?>("Choose the nature of the dispute: criminal, civil or others.");
-            if (!KpStages.Open.Contains(kp.Stage)) return Task.FromResult<string?>($"The nature is corrected while the case is open; this one is {kp.Stage}.");
+            if (!KpNatures.All.Contains(nature)) return Task.FromResult<string?>(Texts.Say("Choose the nature of the dispute: criminal, civil or others."));
+            if (!KpStages.Open.Contains(kp.Stage)) return Task.FromResult<string?>(Texts.Say("The nature is corrected while the case is open; this one is {0}.", kp.Stage));
             kp.Nature = nature;
             return Task.FromResult<string?>(null);
         }, ct);
@@ -51,19 +52,19 @@ public sealed partial class KpService
             var pangkat = ByPangkat(kp);
             string? refusal = kp.Stage switch
             {
-                KpStages.Mediation when kp.SummonsIssuedAt is null => "A party fails to appear at a hearing they were summoned to: issue the summons first.",
-                KpStages.Conciliation when !pangkat => "Constitute the Pangkat first: the failure to appear is at its hearing.",
+                KpStages.Mediation when kp.SummonsIssuedAt is null => Texts.Say("A party fails to appear at a hearing they were summoned to: issue the summons first."),
+                KpStages.Conciliation when !pangkat => Texts.Say("Constitute the Pangkat first: the failure to appear is at its hearing."),
                 KpStages.Mediation or KpStages.Conciliation => null,
-                _ => $"A failure to appear is recorded while the case is in mediation or conciliation; this one is {kp.Stage}.",
+                _ => Texts.Say("A failure to appear is recorded while the case is in mediation or conciliation; this one is {0}.", kp.Stage),
             };
             refusal ??= pangkat ? Refuse(who, PangkatRecords, "record a failure to appear before the Pangkat") : Refuse(who, LuponRecords, "record a failure to appear before the Punong Barangay");
-            if (refusal is null && party is not (KpParties.Complainant or KpParties.Respondent)) refusal = "Say who failed to appear: the complainant or the respondent.";
-            if (refusal is null && AbsencesOf(kp).Any(a => a.Finding is null)) refusal = "A failure to appear already waits for its finding: record that first.";
-            if (refusal is null && missed > now.AddMinutes(5)) refusal = "The missed hearing cannot be in the future.";
+            if (refusal is null && party is not (KpParties.Complainant or KpParties.Respondent)) refusal = Texts.Say("Say who failed to appear: the complainant or the respondent.");
+            if (refusal is null && AbsencesOf(kp).Any(a => a.Finding is null)) refusal = Texts.Say("A failure to appear already waits for its finding: record that first.");
+            if (refusal is null && missed > now.AddMinutes(5)) refusal = Texts.Say("The missed hearing cannot be in the future.");
             if (refusal is null && missed < (pangkat ? kp.PangkatConstitutedAt!.Value : kp.SummonsIssuedAt!.Value).AddMinutes(-5))
-                refusal = pangkat ? "The missed hearing is before the Pangkat was constituted." : "The missed hearing is before the summons was issued.";
-            if (refusal is null && explain <= missed) refusal = "The day to explain comes after the missed hearing.";
-            if (refusal is null && explain < now.AddMinutes(-5)) refusal = "Set a day to explain that has not passed: the party must be notified of it (KP Form 18 or 19).";
+                refusal = pangkat ? Texts.Say("The missed hearing is before the Pangkat was constituted.") : Texts.Say("The missed hearing is before the summons was issued.");
+            if (refusal is null && explain <= missed) refusal = Texts.Say("The day to explain comes after the missed hearing.");
+            if (refusal is null && explain < now.AddMinutes(-5)) refusal = Texts.Say("Set a day to explain that has not passed: the party must be notified of it (KP Form 18 or 19).");
             if (refusal is not null) return Task.FromResult<string?>(refusal);
             var absences = AbsencesOf(kp);
             absences.Add(new KpAbsence(party, kp.Stage, missed, explain, now));
@@ -86,11 +87,13 @@ public sealed partial class KpService
             if (Refuse(who, chair, "decide on a failure to appear (KP Rules, Rule VI sec. 8)") is { } r) return r;
             var absences = AbsencesOf(kp);
             var pending = absences.LastOrDefault(a => a.Finding is null);
-            if (pending is null || !KpStages.Open.Contains(kp.Stage)) return "No failure to appear waits for a finding.";
+            if (pending is null || !KpStages.Open.Contains(kp.Stage)) return Texts.Say("No failure to appear waits for a finding.");
             if (now < pending.ExplainOn)
-                return $"The {pending.Party} has until the hearing of {ComplaintService.Format(pending.ExplainOn)} to explain the failure to appear (KP Rules, Rule VI sec. 8): decide after it.";
+                return pending.Party == KpParties.Complainant
+                    ? Texts.Say("The complainant has until the hearing of {0} to explain the failure to appear (KP Rules, Rule VI sec. 8): decide after it.", ComplaintService.Format(pending.ExplainOn))
+                    : Texts.Say("The respondent has until the hearing of {0} to explain the failure to appear (KP Rules, Rule VI sec. 8): decide after it.", ComplaintService.Format(pending.ExplainOn));
             var clean = ComplaintService.Clean(reason);
-            if (clean is { Length: > MaxTerms }) return $"The note is longer than {MaxTerms:N0} characters.";
+            if (clean is { Length: > MaxTerms }) return Texts.Say("The note is longer than {0:N0} characters.", MaxTerms);
             absences[absences.IndexOf(pending)] = pending with { Finding = justified ? KpAbsenceFindings.Justified : KpAbsenceFindings.Unjustified, FoundAt = now, Reason = clean };
             kp.Absences = JsonSerializer.Serialize(absences, Json);
             var office = Office(who, chair);

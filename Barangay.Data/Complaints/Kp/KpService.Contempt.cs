@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using System.Globalization;
 using System.Text.Json;
 using Barangay.Data.Common;
@@ -33,27 +34,17 @@ public sealed partial class KpService
     private static string? ApplyContempt(KpCase kp, Guid? userId, KpCallerOffices who, int index, string filedBy, string court, DateOnly filedOn, DateTime now)
     {
         var absences = AbsencesOf(kp);
-        if (index < 0 || index >= absences.Count) return "Choose the failure to appear the application is about.";
+        if (index < 0 || index >= absences.Count) return Texts.Say("Choose the failure to appear the application is about.");
         var a = absences[index];
         var beforePangkat = a.Stage == KpStages.Conciliation;
         string[] keepers = beforePangkat ? [.. LuponRecords, .. PangkatRecords] : LuponRecords;
         if (Refuse(who, keepers, "record an application for contempt") is { } r) return r;
         if (a.Finding != KpAbsenceFindings.Unjustified)
-            return "Only a failure to appear found unjustified, after the party was given the chance to explain (KP Form 18 or 19), is brought to court for contempt.";
+            return Texts.Say("Only a failure to appear found unjustified, after the party was given the chance to explain (KP Form 18 or 19), is brought to court for contempt.");
         if (a.Contempt is { } done)
-            return $"An application for contempt was already recorded for that failure to appear: filed {Day(done.FiledOn)} with {done.Court}.";
-        if (!KpContemptApplicants.All.Contains(filedBy))
-            return "Say who filed the application: the Punong Barangay, the Pangkat chairman, or one of the parties (KP Rules, Rule VI).";
-        if (filedBy == KpContemptApplicants.PangkatChairman && !beforePangkat)
-            return "The Pangkat chairman applies for a failure to appear before the Pangkat; this one was before the Punong Barangay.";
-        if (filedBy == a.Party)
-            return $"The {a.Party} who failed to appear does not apply against themselves: the other party, the Punong Barangay or the Pangkat chairman does.";
-        var clean = ComplaintService.Clean(court);
-        if (clean is null) return "Name the city or municipal court the application was filed with.";
-        if (clean.Length > 200) return "The court's name is longer than 200 characters.";
+            return Texts.Say("An application for contempt was already recorded for that failure to appear: filed {0} with {1}.", Day(done.FiledOn), done.Court);
         var found = DateOnly.FromDateTime(TimeZones.ToManila(a.FoundAt!.Value));
-        if (filedOn < found) return $"The application comes after the finding of {Day(found)}: the party is first given the chance to explain.";
-        if (filedOn > DateOnly.FromDateTime(TimeZones.ToManila(now))) return "The day the application was filed cannot be in the future.";
+        if (ApplicationRefusal(filedBy, beforePangkat, a.Party, court, filedOn, found, now, out var clean) is { } bad) return bad;
         absences[index] = a with { Contempt = new KpContempt(clean, filedOn, filedBy, now) };
         kp.Absences = JsonSerializer.Serialize(absences, Json);
         AddAct(kp, a.Party + "_contempt", now, userId, who.Name, Office(who, keepers));
@@ -94,11 +85,21 @@ public sealed partial class KpService
                 ? $"{++n}. Si {who} ({(complainant ? "maysumbong" : "ipinagsusumbong")}), matapos ang nararapat na paunawa, ay hindi humarap sa pagdinig ng {(pangkat ? "pagkakasundo sa harap ng Pangkat ng Tagapagkasundo" : "pamamagitan sa harap ng Punong Barangay")} na itinakda noong {When(a.MissedAt)}; inatasan sa Paunawa ng Pagdinig (Pormularyo ng KP Blg. {(complainant ? "18" : "19")}) na humarap sa {When(a.ExplainOn)} upang magpaliwanag; at napatunayan noong {f.Date(a.FoundAt!.Value)} na sadyang hindi humarap o tumangging humarap nang walang makatwirang dahilan. Ang aplikasyon upang parusahan ito bilang di-tuwirang paglapastangan sa hukuman ay isinampa noong {f.Date(Noon(c.FiledOn))} ng {KpContemptApplicants.Label(c.FiledBy, true)} sa {c.Court}."
                 : $"{++n}. {who} ({(complainant ? "complainant" : "respondent")}), after due notice, failed to appear at the {(pangkat ? "conciliation hearing before the Pangkat ng Tagapagkasundo" : "mediation hearing before the Punong Barangay")} set on {When(a.MissedAt)}; was required by Notice of Hearing (KP Form No. {(complainant ? "18" : "19")}) to appear on {When(a.ExplainOn)} to explain; and was found on {f.Date(a.FoundAt!.Value)} to have willfully failed or refused to appear without justifiable reason. An application to punish this as indirect contempt of court was filed on {f.Date(Noon(c.FiledOn))} by {KpContemptApplicants.Label(c.FiledBy)} with the {c.Court}.");
         }
+        foreach (var w in WitnessesOf(f.Case).Where(x => x.Contempt is not null))
+        {
+            var c = w.Contempt!;
+            var pangkat = w.Stage == KpStages.Conciliation;
+            var refused = w.Failure == KpWitnessFailures.Refused;
+            paragraphs.Add(fil
+                ? $"{++n}. Si {w.Name}{(w.Address is null ? "" : ", ng " + w.Address)} (saksi), na pinadalhan ng Subpoena (Pormularyo ng KP Blg. 13) upang humarap sa pagdinig {(pangkat ? "sa harap ng Pangkat ng Tagapagkasundo" : "sa harap ng Punong Barangay")} noong {When(w.HearingAt)}, ay {(refused ? "tumangging humarap" : "sadyang hindi humarap")}, ayon sa itinala noong {f.Date(w.FailedAt!.Value)}: {w.FailureNote}. Ang aplikasyon upang parusahan ito bilang di-tuwirang paglapastangan sa hukuman ay isinampa noong {f.Date(Noon(c.FiledOn))} ng {KpContemptApplicants.Label(c.FiledBy, true)} sa {c.Court}."
+                : $"{++n}. {w.Name}{(w.Address is null ? "" : ", of " + w.Address)} (witness), summoned by Subpoena (KP Form No. 13) to appear at the {(pangkat ? "hearing before the Pangkat ng Tagapagkasundo" : "hearing before the Punong Barangay")} on {When(w.HearingAt)}, {(refused ? "refused to appear" : "willfully failed to appear")}, as recorded on {f.Date(w.FailedAt!.Value)}: {w.FailureNote}. An application to punish this as indirect contempt of court was filed on {f.Date(Noon(c.FiledOn))} by {KpContemptApplicants.Label(c.FiledBy)} with the {c.Court}.");
+        }
         paragraphs.Add(fil ? "Ang katibayang ito ay ibinibigay para sa nasabing aplikasyon." : "This certification is issued for the said application.");
         return ("", fil ? "Katibayan ng Pagtangging Humarap" : "Certification of Refusal to Appear", paragraphs,
             [(f.LuponSecretary, KpOffices.Title(KpOffices.LuponSecretary, lang)), (f.Captain, (fil ? "Pinatunayan: " : "Attested: ") + KpOffices.Title(KpOffices.LuponChairman, lang))]);
     }
 
     /// <summary>The certification bears the day the latest application was recorded.</summary>
-    private static DateTime ContemptFormDate(KpCase kp) => AbsencesOf(kp).Where(a => a.Contempt is not null).Max(a => a.Contempt!.RecordedAt);
+    private static DateTime ContemptFormDate(KpCase kp) =>
+        AbsencesOf(kp).Select(a => a.Contempt).Concat(WitnessesOf(kp).Select(w => w.Contempt)).Where(c => c is not null).Max(c => c!.RecordedAt);
 }

@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using System.Text.Json;
 using Barangay.Data.Common;
 using Barangay.Data.Officials;
@@ -41,8 +42,8 @@ public sealed partial class KpService
         StepAsync(id, version, SummonsAction, (_, caller, who, kp, _, now) =>
         {
             if (Refuse(who, Chairman, "issue the summons (sec. 410(b))") is { } r) return Task.FromResult<string?>(r);
-            if (kp.Stage != KpStages.Mediation) return Task.FromResult<string?>("The summons is issued at the start of mediation; this case is past it.");
-            if (kp.SummonsIssuedAt is not null) return Task.FromResult<string?>($"The summons was already issued on {ComplaintService.Format(kp.SummonsIssuedAt.Value)}.");
+            if (kp.Stage != KpStages.Mediation) return Task.FromResult<string?>(Texts.Say("The summons is issued at the start of mediation; this case is past it."));
+            if (kp.SummonsIssuedAt is not null) return Task.FromResult<string?>(Texts.Say("The summons was already issued on {0}.", ComplaintService.Format(kp.SummonsIssuedAt.Value)));
             kp.SummonsIssuedAt = now;
             AddAct(kp, "summons", now, caller.UserId, who.Name, KpOffices.LuponChairman);
             return Task.FromResult<string?>(null);
@@ -61,20 +62,20 @@ public sealed partial class KpService
             var pangkat = ByPangkat(kp);
             string? refusal = kp.Stage switch
             {
-                KpStages.Mediation when kp.SummonsIssuedAt is null => "Issue the summons before the first hearing.",
-                KpStages.Conciliation when kp.PangkatConstitutedAt is null => "Constitute the Pangkat before its first hearing.",
+                KpStages.Mediation when kp.SummonsIssuedAt is null => Texts.Say("Issue the summons before the first hearing."),
+                KpStages.Conciliation when kp.PangkatConstitutedAt is null => Texts.Say("Constitute the Pangkat before its first hearing."),
                 KpStages.Mediation or KpStages.Conciliation or KpStages.Arbitration => null,
-                _ => $"This case is {kp.Stage}: no more hearings can be recorded.",
+                _ => Texts.Say("This case is {0}: no more hearings can be recorded.", kp.Stage),
             };
             refusal ??= pangkat ? Refuse(who, PangkatRecords, "record the Pangkat's hearings (sec. 404(b))") : Refuse(who, LuponRecords, "record the hearings before the Lupon chairman");
             var held = DateTime.SpecifyKind(input.HeldAt, DateTimeKind.Utc);
-            if (refusal is null && held > now.AddMinutes(5)) refusal = "A hearing is recorded after it is held: the date cannot be in the future.";
-            if (refusal is null && held < kp.FiledAt.AddMinutes(-5)) refusal = "The hearing date is before the case was filed.";
-            if (refusal is null && pangkat && kp.PangkatConstitutedAt is { } constituted && held < constituted.AddMinutes(-5)) refusal = "The hearing date is before the Pangkat was constituted.";
-            if (refusal is null && attendees.Count == 0) refusal = "List who attended the hearing.";
-            if (refusal is null && attendees.Any(a => a.Length > MaxName)) refusal = $"An attendee's name is longer than {MaxName} characters.";
-            if (refusal is null && minutes.Length == 0) refusal = "Write the minutes of the hearing.";
-            if (refusal is null && minutes.Length > MaxMinutes) refusal = $"The minutes are longer than {MaxMinutes:N0} characters.";
+            if (refusal is null && held > now.AddMinutes(5)) refusal = Texts.Say("A hearing is recorded after it is held: the date cannot be in the future.");
+            if (refusal is null && held < kp.FiledAt.AddMinutes(-5)) refusal = Texts.Say("The hearing date is before the case was filed.");
+            if (refusal is null && pangkat && kp.PangkatConstitutedAt is { } constituted && held < constituted.AddMinutes(-5)) refusal = Texts.Say("The hearing date is before the Pangkat was constituted.");
+            if (refusal is null && attendees.Count == 0) refusal = Texts.Say("List who attended the hearing.");
+            if (refusal is null && attendees.Any(a => a.Length > MaxName)) refusal = Texts.Say("An attendee's name is longer than {0} characters.", MaxName);
+            if (refusal is null && minutes.Length == 0) refusal = Texts.Say("Write the minutes of the hearing.");
+            if (refusal is null && minutes.Length > MaxMinutes) refusal = Texts.Say("The minutes are longer than {0:N0} characters.", MaxMinutes);
             if (refusal is not null) return Task.FromResult<string?>(refusal);
             db.Set<KpHearing>().Add(new KpHearing
             {
@@ -102,9 +103,9 @@ public sealed partial class KpService
         StepAsync(id, version, StageAction, async (db, caller, who, kp, _, now) =>
         {
             if (Refuse(who, Chairman, "declare that mediation failed (sec. 410(b))") is { } r) return r;
-            if (kp.Stage != KpStages.Mediation) return $"Only a case in mediation can move to the Pangkat; this one is {kp.Stage}.";
+            if (kp.Stage != KpStages.Mediation) return Texts.Say("Only a case in mediation can move to the Pangkat; this one is {0}.", kp.Stage);
             if (!await db.Set<KpHearing>().AnyAsync(h => h.KpCaseId == kp.Id && h.Stage == KpStages.Mediation, ct))
-                return "Record the mediation hearing before declaring that mediation failed.";
+                return Texts.Say("Record the mediation hearing before declaring that mediation failed.");
             kp.Stage = KpStages.Conciliation;
             kp.MediationFailedAt = now;
             AddAct(kp, "mediation_failed", now, caller.UserId, who.Name, KpOffices.LuponChairman);
@@ -120,16 +121,16 @@ public sealed partial class KpService
         StepAsync(id, version, StageAction, async (db, caller, who, kp, _, now) =>
         {
             if (Refuse(who, Chairman, "constitute the Pangkat (sec. 404(a))") is { } r) return r;
-            if (kp.Stage != KpStages.Conciliation) return "The Pangkat is constituted after mediation fails.";
-            if (kp.PangkatConstitutedAt is not null) return "The Pangkat of this case is already constituted.";
+            if (kp.Stage != KpStages.Conciliation) return Texts.Say("The Pangkat is constituted after mediation fails.");
+            if (kp.PangkatConstitutedAt is not null) return Texts.Say("The Pangkat of this case is already constituted.");
             var ids = officialIds.Distinct().ToList();
-            if (ids.Count != 3) return "The Pangkat has three members: choose three Lupon members.";
+            if (ids.Count != 3) return Texts.Say("The Pangkat has three members: choose three Lupon members.");
             var members = await db.Officials.AsNoTracking()
                 .Where(o => ids.Contains(o.Id) && o.Position == OfficialPositions.LuponMember && o.Status == OfficialStatuses.Active)
                 .Select(o => new { o.Id, o.UserId, o.FullName }).ToListAsync(ct);
-            if (members.Count != 3) return "Each Pangkat member must be a serving member of the Lupon.";
+            if (members.Count != 3) return Texts.Say("Each Pangkat member must be a serving member of the Lupon.");
             if (!ids.Contains(chairman) || !ids.Contains(secretary) || chairman == secretary)
-                return "The Pangkat chooses its chairman and its secretary from among its three members: two different members.";
+                return Texts.Say("The Pangkat chooses its chairman and its secretary from among its three members: two different members.");
             var pangkat = members.OrderBy(m => m.Id == chairman ? 0 : m.Id == secretary ? 1 : 2)
                 .Select(m => new KpPangkatMember(m.Id, m.UserId, m.FullName, m.Id == chairman ? KpPangkatRoles.Chairman : m.Id == secretary ? KpPangkatRoles.Secretary : KpPangkatRoles.Member))
                 .ToList();
@@ -146,8 +147,8 @@ public sealed partial class KpService
         StepAsync(id, version, StageAction, (_, caller, who, kp, _, now) =>
         {
             if (Refuse(who, PangkatChair, "extend the Pangkat's period (sec. 410(e))") is { } r) return Task.FromResult<string?>(r);
-            if (kp.Stage != KpStages.Conciliation || kp.ConciliationDueAt is null) return Task.FromResult<string?>("Only the Pangkat's conciliation period, once it has convened, can be extended.");
-            if (kp.ConciliationExtended) return Task.FromResult<string?>("The conciliation period was already extended once; it cannot be extended again.");
+            if (kp.Stage != KpStages.Conciliation || kp.ConciliationDueAt is null) return Task.FromResult<string?>(Texts.Say("Only the Pangkat's conciliation period, once it has convened, can be extended."));
+            if (kp.ConciliationExtended) return Task.FromResult<string?>(Texts.Say("The conciliation period was already extended once; it cannot be extended again."));
             kp.ConciliationExtended = true;
             kp.ConciliationDueAt = kp.ConciliationDueAt.Value.AddDays(KpDeadlines.ExtensionDays);
             AddAct(kp, "extension", now, caller.UserId, who.Name, KpOffices.PangkatChairman);
@@ -164,9 +165,9 @@ public sealed partial class KpService
         {
             var arbitrator = ByPangkat(kp) ? PangkatChair : Chairman;
             if (Refuse(who, arbitrator, "record the agreement to arbitrate (sec. 413(a))") is { } r) return Task.FromResult<string?>(r);
-            if (kp.Stage is not (KpStages.Mediation or KpStages.Conciliation)) return Task.FromResult<string?>($"The parties agree to arbitration while the case is open; this one is {kp.Stage}.");
-            if (kp.Stage == KpStages.Mediation && kp.SummonsIssuedAt is null) return Task.FromResult<string?>("Issue the summons first: the parties agree to arbitration before the Lupon chairman.");
-            if (kp.Stage == KpStages.Conciliation && kp.PangkatConstitutedAt is null) return Task.FromResult<string?>("Constitute the Pangkat first: the parties agree to its arbitration.");
+            if (kp.Stage is not (KpStages.Mediation or KpStages.Conciliation)) return Task.FromResult<string?>(Texts.Say("The parties agree to arbitration while the case is open; this one is {0}.", kp.Stage));
+            if (kp.Stage == KpStages.Mediation && kp.SummonsIssuedAt is null) return Task.FromResult<string?>(Texts.Say("Issue the summons first: the parties agree to arbitration before the Lupon chairman."));
+            if (kp.Stage == KpStages.Conciliation && kp.PangkatConstitutedAt is null) return Task.FromResult<string?>(Texts.Say("Constitute the Pangkat first: the parties agree to its arbitration."));
             kp.Stage = KpStages.Arbitration;
             kp.ArbitrationAgreedAt = now;
             kp.ArbitrationRepudiationDueAt = KpDeadlines.ArbitrationRepudiationDue(now);
@@ -184,40 +185,42 @@ public sealed partial class KpService
         StepAsync(id, version, OutcomeAction, async (db, caller, who, kp, complaint, now) =>
         {
             var clean = ComplaintService.Clean(terms);
-            if (!KpStages.Open.Contains(kp.Stage)) return $"This case is already {kp.Stage}.";
+            if (!KpStages.Open.Contains(kp.Stage)) return Texts.Say("This case is already {0}.", kp.Stage);
             var chair = ByPangkat(kp) ? PangkatChair : Chairman;
             switch (outcome)
             {
                 case KpOutcomes.Settlement:
                     if (Refuse(who, chair, "attest the amicable settlement (sec. 411)") is { } rs) return rs;
-                    if (kp.Stage == KpStages.Arbitration) return "The parties agreed to arbitration: record the award.";
+                    if (kp.Stage == KpStages.Arbitration) return Texts.Say("The parties agreed to arbitration: record the award.");
                     if (!await db.Set<KpHearing>().AnyAsync(h => h.KpCaseId == kp.Id && h.Stage == kp.Stage, ct))
-                        return $"A case cannot be settled with no hearing: record the {(kp.Stage == KpStages.Mediation ? "mediation" : "Pangkat")} hearing first.";
-                    if (clean is null) return "Write the terms of the amicable settlement.";
-                    if (clean.Length > MaxTerms) return $"The terms are longer than {MaxTerms:N0} characters.";
+                        return kp.Stage == KpStages.Mediation
+                            ? Texts.Say("A case cannot be settled with no hearing: record the mediation hearing first.")
+                            : Texts.Say("A case cannot be settled with no hearing: record the Pangkat hearing first.");
+                    if (clean is null) return Texts.Say("Write the terms of the amicable settlement.");
+                    if (clean.Length > MaxTerms) return Texts.Say("The terms are longer than {0:N0} characters.", MaxTerms);
                     kp.Stage = KpStages.Settled;
                     kp.RepudiationDueAt = KpDeadlines.RepudiationDue(now);
                     break;
                 case KpOutcomes.Award:
                     if (Refuse(who, chair, "make the arbitration award (sec. 413)") is { } ra) return ra;
-                    if (kp.Stage != KpStages.Arbitration) return "An award is made only after the parties agree in writing to arbitration (sec. 413(a)).";
+                    if (kp.Stage != KpStages.Arbitration) return Texts.Say("An award is made only after the parties agree in writing to arbitration (sec. 413(a)).");
                     if (kp.ArbitrationRepudiationDueAt is { } lapse && now <= lapse)
-                        return $"The award is made after the 5 days to repudiate the agreement to arbitrate, which end on {ComplaintService.Format(lapse)} (sec. 413(a)).";
-                    if (clean is null) return "Write the arbitration award.";
-                    if (clean.Length > MaxTerms) return $"The award is longer than {MaxTerms:N0} characters.";
+                        return Texts.Say("The award is made after the 5 days to repudiate the agreement to arbitrate, which end on {0} (sec. 413(a)).", ComplaintService.Format(lapse));
+                    if (clean is null) return Texts.Say("Write the arbitration award.");
+                    if (clean.Length > MaxTerms) return Texts.Say("The award is longer than {0:N0} characters.", MaxTerms);
                     kp.Stage = KpStages.Arbitrated;
                     kp.RepudiationDueAt = null;
                     break;
                 case KpOutcomes.Failure:
                     if (kp.Stage != KpStages.Conciliation || kp.PangkatConstitutedAt is null)
-                        return "Conciliation fails before the Pangkat: when mediation fails, send the case to the Pangkat first.";
+                        return Texts.Say("Conciliation fails before the Pangkat: when mediation fails, send the case to the Pangkat first.");
                     if (Refuse(who, PangkatRecords, "record that conciliation failed") is { } rf) return rf;
-                    if (!await db.Set<KpHearing>().AnyAsync(h => h.KpCaseId == kp.Id && h.Stage == kp.Stage, ct)) return "Record the Pangkat's hearing before declaring that conciliation failed.";
-                    if (clean is { Length: > MaxTerms }) return $"The note is longer than {MaxTerms:N0} characters.";
+                    if (!await db.Set<KpHearing>().AnyAsync(h => h.KpCaseId == kp.Id && h.Stage == kp.Stage, ct)) return Texts.Say("Record the Pangkat's hearing before declaring that conciliation failed.");
+                    if (clean is { Length: > MaxTerms }) return Texts.Say("The note is longer than {0:N0} characters.", MaxTerms);
                     kp.Stage = KpStages.Failed;
                     break;
                 default:
-                    return "Choose the outcome: settlement, award or failure.";
+                    return Texts.Say("Choose the outcome: settlement, award or failure.");
             }
             kp.Outcome = outcome;
             kp.OutcomeTerms = clean;
@@ -242,7 +245,7 @@ public sealed partial class KpService
         {
             var clean = ComplaintService.Clean(reason);
             if (kp.Stage == KpStages.Arbitrated)
-                return Task.FromResult<string?>("An arbitration award cannot be repudiated (sec. 416): a party may only petition the city or municipal court to nullify it within 10 days of its date.");
+                return Task.FromResult<string?>(Texts.Say("An arbitration award cannot be repudiated (sec. 416): a party may only petition the city or municipal court to nullify it within 10 days of its date."));
             if (Refuse(who, Chairman, "receive a repudiation, which is sworn before him (sec. 418)") is { } r) return Task.FromResult<string?>(r);
             DateTime? due = kp.Stage switch
             {
@@ -250,13 +253,13 @@ public sealed partial class KpService
                 KpStages.Arbitration => kp.ArbitrationRepudiationDueAt,
                 _ => null,
             };
-            if (due is null) return Task.FromResult<string?>("Only an amicable settlement or an agreement to arbitrate can be repudiated.");
+            if (due is null) return Task.FromResult<string?>(Texts.Say("Only an amicable settlement or an agreement to arbitrate can be repudiated."));
             if (now > due.Value)
                 return Task.FromResult<string?>(kp.Stage == KpStages.Settled
-                    ? $"The 10 days to repudiate ended on {ComplaintService.Format(due.Value)}; the settlement is final (sec. 416)."
-                    : $"The 5 days to repudiate the agreement to arbitrate ended on {ComplaintService.Format(due.Value)} (sec. 413(a)).");
-            if (clean is null) return Task.FromResult<string?>("Give the ground for the repudiation (fraud, violence or intimidation), as sworn by the party.");
-            if (clean.Length > MaxTerms) return Task.FromResult<string?>($"The reason is longer than {MaxTerms:N0} characters.");
+                    ? Texts.Say("The 10 days to repudiate ended on {0}; the settlement is final (sec. 416).", ComplaintService.Format(due.Value))
+                    : Texts.Say("The 5 days to repudiate the agreement to arbitrate ended on {0} (sec. 413(a)).", ComplaintService.Format(due.Value)));
+            if (clean is null) return Task.FromResult<string?>(Texts.Say("Give the ground for the repudiation (fraud, violence or intimidation), as sworn by the party."));
+            if (clean.Length > MaxTerms) return Task.FromResult<string?>(Texts.Say("The reason is longer than {0:N0} characters.", MaxTerms));
             if (kp.Stage == KpStages.Arbitration) kp.Outcome = null;
             kp.Stage = KpStages.Repudiated;
             kp.RepudiatedAt = now;
@@ -278,8 +281,8 @@ public sealed partial class KpService
             var certifiers = kp.Stage == KpStages.Failed ? [KpOffices.LuponSecretary, KpOffices.PangkatSecretary] : Secretary;
             if (Refuse(who, certifiers, "certify that the parties may file action (sec. 412(a))") is { } r) return r;
             if (kp.Stage is not (KpStages.Failed or KpStages.Repudiated))
-                return "A Certificate to File Action is issued only when conciliation failed or the settlement was repudiated.";
-            if (kp.CertificateIssuedAt is not null) return $"The Certificate to File Action was already issued on {ComplaintService.Format(kp.CertificateIssuedAt.Value)}.";
+                return Texts.Say("A Certificate to File Action is issued only when conciliation failed or the settlement was repudiated.");
+            if (kp.CertificateIssuedAt is not null) return Texts.Say("The Certificate to File Action was already issued on {0}.", ComplaintService.Format(kp.CertificateIssuedAt.Value));
             kp.CertificateIssuedAt = now;
             AddAct(kp, "certificate", now, caller.UserId, who.Name, Office(who, certifiers));
             await ResolveComplaintAsync(db, complaint, caller, $"Certificate to File Action issued in KP case {kp.CaseNo}: the parties may go to court.", now, ct);
@@ -295,11 +298,13 @@ public sealed partial class KpService
         StepAsync(id, version, ExecutionAction, (_, caller, who, kp, _, now) =>
         {
             if (Refuse(who, LuponRecords, "enter a motion for execution") is { } r) return Task.FromResult<string?>(r);
-            if (kp.Stage is not (KpStages.Settled or KpStages.Arbitrated) || kp.OutcomeAt is null) return Task.FromResult<string?>("Only a settlement or an award can be executed.");
-            if (kp.ExecutionMovedAt is not null) return Task.FromResult<string?>("A motion for execution was already entered.");
+            if (kp.Stage is not (KpStages.Settled or KpStages.Arbitrated) || kp.OutcomeAt is null) return Task.FromResult<string?>(Texts.Say("Only a settlement or an award can be executed."));
+            if (kp.ExecutionMovedAt is not null) return Task.FromResult<string?>(Texts.Say("A motion for execution was already entered."));
             var final = kp.OutcomeAt.Value.AddDays(KpDeadlines.FinalityDays);
-            if (now < final) return Task.FromResult<string?>($"The {(kp.Outcome == KpOutcomes.Award ? "award" : "settlement")} becomes final on {ComplaintService.Format(final)} (sec. 416); execution is moved after that.");
-            if (now > kp.ExecutionDueAt) return Task.FromResult<string?>($"The 6 months for execution by the Lupon ended on {ComplaintService.Format(kp.ExecutionDueAt!.Value)}: it is now enforced by action in court (sec. 417).");
+            if (now < final) return Task.FromResult<string?>(kp.Outcome == KpOutcomes.Award
+                ? Texts.Say("The award becomes final on {0} (sec. 416); execution is moved after that.", ComplaintService.Format(final))
+                : Texts.Say("The settlement becomes final on {0} (sec. 416); execution is moved after that.", ComplaintService.Format(final)));
+            if (now > kp.ExecutionDueAt) return Task.FromResult<string?>(Texts.Say("The 6 months for execution by the Lupon ended on {0}: it is now enforced by action in court (sec. 417).", ComplaintService.Format(kp.ExecutionDueAt!.Value)));
             kp.ExecutionMovedAt = now;
             AddAct(kp, "execution_motion", now, caller.UserId, who.Name, Office(who, LuponRecords));
             return Task.FromResult<string?>(null);
@@ -311,11 +316,11 @@ public sealed partial class KpService
         {
             var clean = ComplaintService.Clean(notes);
             if (Refuse(who, Chairman, "execute a settlement or award (sec. 417)") is { } r) return Task.FromResult<string?>(r);
-            if (kp.ExecutionMovedAt is null) return Task.FromResult<string?>("Enter the party's motion for execution first.");
-            if (kp.ExecutedAt is not null) return Task.FromResult<string?>("It was already executed.");
-            if (now > kp.ExecutionDueAt) return Task.FromResult<string?>($"The 6 months for execution by the Lupon ended on {ComplaintService.Format(kp.ExecutionDueAt!.Value)}: it is now enforced by action in court (sec. 417).");
-            if (clean is null) return Task.FromResult<string?>("Say what was done to execute it (what was paid, delivered or done).");
-            if (clean.Length > MaxTerms) return Task.FromResult<string?>($"The note is longer than {MaxTerms:N0} characters.");
+            if (kp.ExecutionMovedAt is null) return Task.FromResult<string?>(Texts.Say("Enter the party's motion for execution first."));
+            if (kp.ExecutedAt is not null) return Task.FromResult<string?>(Texts.Say("It was already executed."));
+            if (now > kp.ExecutionDueAt) return Task.FromResult<string?>(Texts.Say("The 6 months for execution by the Lupon ended on {0}: it is now enforced by action in court (sec. 417).", ComplaintService.Format(kp.ExecutionDueAt!.Value)));
+            if (clean is null) return Task.FromResult<string?>(Texts.Say("Say what was done to execute it (what was paid, delivered or done)."));
+            if (clean.Length > MaxTerms) return Task.FromResult<string?>(Texts.Say("The note is longer than {0:N0} characters.", MaxTerms));
             kp.ExecutedAt = now;
             kp.ExecutionNotes = clean;
             AddAct(kp, "execution", now, caller.UserId, who.Name, KpOffices.LuponChairman);
@@ -331,12 +336,12 @@ public sealed partial class KpService
         {
             var clean = ComplaintService.Clean(court);
             if (Refuse(who, Secretary, "transmit the settlement or award to the court (sec. 419)") is { } r) return Task.FromResult<string?>(r);
-            if (kp.Stage is not (KpStages.Settled or KpStages.Arbitrated)) return Task.FromResult<string?>("Only a settlement or an award is transmitted to the court.");
-            if (kp.TransmittedAt is not null) return Task.FromResult<string?>($"It was already transmitted on {ComplaintService.Format(kp.TransmittedAt.Value)}.");
+            if (kp.Stage is not (KpStages.Settled or KpStages.Arbitrated)) return Task.FromResult<string?>(Texts.Say("Only a settlement or an award is transmitted to the court."));
+            if (kp.TransmittedAt is not null) return Task.FromResult<string?>(Texts.Say("It was already transmitted on {0}.", ComplaintService.Format(kp.TransmittedAt.Value)));
             if (kp.Stage == KpStages.Settled && kp.RepudiationDueAt is { } lapse && now <= lapse)
-                return Task.FromResult<string?>($"A settlement is transmitted after the 10 days to repudiate it, which end on {ComplaintService.Format(lapse)} (sec. 419).");
-            if (clean is null) return Task.FromResult<string?>("Name the court it is transmitted to.");
-            if (clean.Length > MaxName) return Task.FromResult<string?>($"The court's name is longer than {MaxName} characters.");
+                return Task.FromResult<string?>(Texts.Say("A settlement is transmitted after the 10 days to repudiate it, which end on {0} (sec. 419).", ComplaintService.Format(lapse)));
+            if (clean is null) return Task.FromResult<string?>(Texts.Say("Name the court it is transmitted to."));
+            if (clean.Length > MaxName) return Task.FromResult<string?>(Texts.Say("The court's name is longer than {0} characters.", MaxName));
             kp.TransmittedAt = now;
             kp.TransmittedTo = clean;
             AddAct(kp, "transmittal", now, caller.UserId, who.Name, KpOffices.LuponSecretary);

@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using System.Text.Json;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
@@ -37,38 +38,38 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         await using var _ = db;
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId, ct);
         if (complaint is null || !ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
-        if (KpIntakeRules.IsVawc(complaint.Category)) return Invalid(KpIntakeRules.VawcRefusal);
+        if (KpIntakeRules.IsVawc(complaint.Category)) return Invalid(Texts.Say(KpIntakeRules.VawcRefusal));
         var who = await KpCallerOffices.ForAsync(db, caller, null, ct);
         if (!who.Holds([KpOffices.LuponChairman, KpOffices.LuponSecretary]))
             return Invalid(KpOffices.Refusal("take up a complaint as a KP case (sec. 410(a))", [KpOffices.LuponChairman, KpOffices.LuponSecretary]));
-        if (KpIntakeRules.Exclusions(intake) is { Count: > 0 } excluded) return Invalid("The Lupon cannot take up this dispute: " + string.Join(" ", excluded));
-        if (!KpLanguages.All.Contains(language)) return Invalid("Choose the parties' language: English or Filipino.");
-        if (!KpNatures.All.Contains(nature)) return Invalid("Choose the nature of the dispute: criminal, civil or others.");
-        if (await db.Set<KpCase>().AnyAsync(k => k.ComplaintId == complaintId, ct)) return Invalid("This complaint is already a KP case.");
+        if (KpIntakeRules.Exclusions(intake) is { Count: > 0 } excluded) return Invalid(Texts.Say("The Lupon cannot take up this dispute: ") + string.Join(" ", excluded));
+        if (!KpLanguages.All.Contains(language)) return Invalid(Texts.Say("Choose the parties' language: English or Filipino."));
+        if (!KpNatures.All.Contains(nature)) return Invalid(Texts.Say("Choose the nature of the dispute: criminal, civil or others."));
+        if (await db.Set<KpCase>().AnyAsync(k => k.ComplaintId == complaintId, ct)) return Invalid(Texts.Say("This complaint is already a KP case."));
         if (!ComplaintStatuses.Open.Contains(complaint.Status)) return Invalid($"A {ComplaintStatusMachine.Label(complaint.Status)} complaint cannot become a KP case.");
         var clean = respondents.Select(r => r with { Name = (r.Name ?? "").Trim(), Address = ComplaintService.Clean(r.Address) }).Where(r => r.Name.Length > 0 || r.ResidentId is not null).ToList();
-        if (clean.Count == 0) return Invalid("Name at least one respondent (the person complained against).");
-        if (clean.Count > MaxRespondents) return Invalid($"A case can have at most {MaxRespondents} respondents.");
-        if (clean.Any(r => r.Name.Length > MaxName)) return Invalid($"A respondent's name is longer than {MaxName} characters.");
+        if (clean.Count == 0) return Invalid(Texts.Say("Name at least one respondent (the person complained against)."));
+        if (clean.Count > MaxRespondents) return Invalid(Texts.Say("A case can have at most {0} respondents.", MaxRespondents));
+        if (clean.Any(r => r.Name.Length > MaxName)) return Invalid(Texts.Say("A respondent's name is longer than {0} characters.", MaxName));
         var ids = clean.Where(r => r.ResidentId is not null).Select(r => r.ResidentId!.Value).ToList();
         var found = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
-        if (found.Count != ids.Distinct().Count()) return Invalid("A respondent was not found in the register; choose them again.");
-        if (complaint.ResidentId is { } complainantId && ids.Contains(complainantId)) return Invalid("The complainant cannot also be a respondent.");
+        if (found.Count != ids.Distinct().Count()) return Invalid(Texts.Say("A respondent was not found in the register; choose them again."));
+        if (complaint.ResidentId is { } complainantId && ids.Contains(complainantId)) return Invalid(Texts.Say("The complainant cannot also be a respondent."));
         var here = await HereAsync(db, ct);
         // A resident on the register actually resides here; a named respondent where recorded (blank: here).
         clean = clean.Select(r => r.ResidentId is { } id && found.First(f => f.Id == id) is { } res
             ? r with { Name = ComplaintService.Name(res), Address = r.Address ?? res.Address, Barangay = here.Barangay, Municipality = here.Municipality }
             : r with { Barangay = Blank(r.Barangay) ?? here.Barangay, Municipality = Blank(r.Municipality) ?? here.Municipality }).ToList();
         if (complaint.ResidentId is null && Blank(intake.ComplainantBarangay) is null)
-            return Invalid("The complainant is not on this barangay's register: record the barangay and city or municipality where they actually reside (sec. 409).");
+            return Invalid(Texts.Say("The complainant is not on this barangay's register: record the barangay and city or municipality where they actually reside (sec. 409)."));
         var complainantPlace = complaint.ResidentId is null
             ? new KpPlace(intake.ComplainantBarangay!.Trim(), Blank(intake.ComplainantMunicipality) ?? here.Municipality)
             : here;
-        if (!KpVenueKinds.All.Contains(intake.VenueKind)) return Invalid("Choose what the dispute is about: residence, real property, or workplace or school.");
+        if (!KpVenueKinds.All.Contains(intake.VenueKind)) return Invalid(Texts.Say("Choose what the dispute is about: residence, real property, or workplace or school."));
         var site = Blank(intake.SiteBarangay) is { } siteBarangay ? new KpPlace(siteBarangay, Blank(intake.SiteMunicipality) ?? here.Municipality) : null;
         if (KpVenueRules.Refusals(here, complainantPlace, clean.Select(r => new KpPlace(r.Barangay!, r.Municipality!)).ToList(), intake.VenueKind, site,
                 intake.AdjoiningBarangaysAndAgreed) is { Count: > 0 } venue)
-            return Invalid("This barangay's Lupon cannot take up this dispute: " + string.Join(" ", venue));
+            return Invalid(Texts.Say("This barangay's Lupon cannot take up this dispute: ") + string.Join(" ", venue));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var kp = new KpCase
@@ -228,7 +229,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
             kp.SummonsIssuedAt, kp.CertificateIssuedAt, kp.Version,
             kp.Language, PangkatOf(kp), ActsOf(kp), (await KpCallerOffices.ForAsync(db, caller, kp, ct)).Offices,
             kp.PangkatConvenedAt, kp.ArbitrationAgreedAt, kp.ExecutionMovedAt, kp.ExecutedAt, kp.TransmittedAt, kp.TransmittedTo)
-        { Forms = FormsOf(kp), Nature = kp.Nature, Absences = AbsencesOf(kp), DismissedAt = kp.DismissedAt };
+        { Forms = FormsOf(kp), Nature = kp.Nature, Absences = AbsencesOf(kp), Witnesses = WitnessesOf(kp), DismissedAt = kp.DismissedAt };
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -258,7 +259,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var complaint = await db.Complaints.FirstAsync(c => c.Id == kp.ComplaintId, ct);
         if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
         if (kp.Version != version)
-            return ServiceResult<KpCaseDetail>.Conflict("Someone else changed this case a moment ago. Nothing was changed; check it and try again.", await DetailAsync(db, caller, kp, complaint, ct));
+            return ServiceResult<KpCaseDetail>.Conflict(Texts.Say("Someone else changed this case a moment ago. Nothing was changed; check it and try again."), await DetailAsync(db, caller, kp, complaint, ct));
         var now = clock.GetUtcNow().UtcDateTime;
         var stageBefore = kp.Stage;
         var offices = await KpCallerOffices.ForAsync(db, caller, kp, ct);
@@ -274,7 +275,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         {
             await using var fresh = await factory.CreateDbContextAsync(ct);
             var current = await fresh.Set<KpCase>().AsNoTracking().FirstAsync(k => k.Id == id, ct);
-            return ServiceResult<KpCaseDetail>.Conflict("Someone else changed this case a moment ago. Nothing was changed; check it and try again.", await DetailAsync(fresh, caller, current, complaint, ct));
+            return ServiceResult<KpCaseDetail>.Conflict(Texts.Say("Someone else changed this case a moment ago. Nothing was changed; check it and try again."), await DetailAsync(fresh, caller, current, complaint, ct));
         }
         return ServiceResult<KpCaseDetail>.Success(await DetailAsync(db, caller, kp, complaint, ct));
     }

@@ -1,3 +1,5 @@
+using Barangay.Data.Localization;
+
 namespace Barangay.Data.Complaints.Kp;
 
 /// <summary>Where a party actually resides, or where the property, workplace or school lies: a barangay of a city or municipality.</summary>
@@ -59,25 +61,27 @@ public static class KpVenueRules
         if (elsewhere.Count > 0 && !adjoiningAndAgreed)
         {
             // Outside every Lupon's authority: no venue to name (sec. 409 applies only to disputes sec. 408 admits).
-            reasons.Add($"The parties actually reside in different cities or municipalities ({complainant.Municipality}; {string.Join("; ", elsewhere.Select(e => e.Municipality).Distinct())}): only where their barangays adjoin and the parties agree may a Lupon take it up (sec. 408(f)).");
+            reasons.Add(Texts.Say("The parties actually reside in different cities or municipalities ({0}; {1}): only where their barangays adjoin and the parties agree may a Lupon take it up (sec. 408(f)).", complainant.Municipality, string.Join("; ", elsewhere.Select(e => e.Municipality).Distinct())));
             return reasons;
         }
         if (kind == KpVenueKinds.RealProperty || kind == KpVenueKinds.WorkplaceOrSchool)
         {
-            var what = kind == KpVenueKinds.RealProperty ? "the real property lies (sec. 409(c))" : "the workplace or school is (sec. 409(d))";
+            var property = kind == KpVenueKinds.RealProperty;
             if (site is null || string.IsNullOrWhiteSpace(site.Barangay))
-                reasons.Add($"Record the barangay where {what}.");
+                reasons.Add(property ? Texts.Say("Record the barangay where the real property lies (sec. 409(c)).") : Texts.Say("Record the barangay where the workplace or school is (sec. 409(d))."));
             else if (!site.Same(here))
-                reasons.Add($"The dispute must be brought in the barangay where {what}: {site}, not {here}.");
+                reasons.Add(property
+                    ? Texts.Say("The dispute must be brought in the barangay where the real property lies (sec. 409(c)): {0}, not {1}.", site, here)
+                    : Texts.Say("The dispute must be brought in the barangay where the workplace or school is (sec. 409(d)): {0}, not {1}.", site, here));
             return reasons;
         }
         if (respondents.All(r => r.Same(complainant)))
         {
             if (!complainant.Same(here))
-                reasons.Add($"The parties actually reside in the same barangay, {complainant}: the dispute must be brought before the Lupon of that barangay (sec. 409(a)).");
+                reasons.Add(Texts.Say("The parties actually reside in the same barangay, {0}: the dispute must be brought before the Lupon of that barangay (sec. 409(a)).", complainant));
         }
         else if (!respondents.Any(r => r.Same(here)))
-            reasons.Add($"The parties reside in different barangays: the dispute must be brought in the barangay where the respondent or any of the respondents actually resides, at the complainant's choice ({string.Join("; ", respondents.Select(r => r.ToString()).Distinct())}), not {here} (sec. 409(b)).");
+            reasons.Add(Texts.Say("The parties reside in different barangays: the dispute must be brought in the barangay where the respondent or any of the respondents actually resides, at the complainant's choice ({0}), not {1} (sec. 409(b)).", string.Join("; ", respondents.Select(r => r.ToString()).Distinct()), here));
         return reasons;
     }
 }

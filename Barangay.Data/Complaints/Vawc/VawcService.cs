@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Complaints.Kp;
@@ -50,21 +51,21 @@ public sealed class VawcService(BarangayDb dbs, TimeProvider clock)
         if (complaint is null || !KpIntakeRules.IsVawc(complaint.Category) || !await MaySeeAsync(db, caller, complaint.AssignedTo, ct))
             return ServiceResult<VawcActionRow>.NotFound();
         var notes = ComplaintService.Clean(input.Notes);
-        if (!VawcActionKinds.All.Contains(input.Kind)) return Invalid("Kind", "Choose what is recorded: the BPO application, the BPO issued, or a referral.");
+        if (!VawcActionKinds.All.Contains(input.Kind)) return Invalid("Kind", Texts.Say("Choose what is recorded: the BPO application, the BPO issued, or a referral."));
         if (input.Kind == VawcActionKinds.Referral && !VawcReferralTargets.All.Contains(input.ReferredTo ?? ""))
-            return Invalid("ReferredTo", "Choose where the complaint is referred: the VAW desk, the social worker or the police.");
-        if (notes is { Length: > MaxNotes }) return Invalid("Notes", $"The notes are longer than {MaxNotes:N0} characters.");
+            return Invalid("ReferredTo", Texts.Say("Choose where the complaint is referred: the VAW desk, the social worker or the police."));
+        if (notes is { Length: > MaxNotes }) return Invalid("Notes", Texts.Say("The notes are longer than {0:N0} characters.", MaxNotes));
         var position = await PositionAsync(db, caller, ct);
         string? signedBy = null;
         if (input.Kind == VawcActionKinds.BpoIssued)
         {
             // Sec. 14: the Punong Barangay issues the BPO; a Kagawad only when the Punong Barangay is unavailable.
             if (position?.Position is not (OfficialPositions.PunongBarangay or OfficialPositions.Kagawad))
-                return Invalid("Kind", "Only the Punong Barangay (or, when he is unavailable, a Kagawad) issues a Barangay Protection Order (RA 9262, sec. 14).");
+                return Invalid("Kind", Texts.Say("Only the Punong Barangay (or, when he is unavailable, a Kagawad) issues a Barangay Protection Order (RA 9262, sec. 14)."));
             if (position.Position == OfficialPositions.Kagawad && notes is null)
-                return Invalid("Notes", "A Kagawad issues the BPO only when the Punong Barangay is unavailable: say so in the notes (RA 9262, sec. 14).");
+                return Invalid("Notes", Texts.Say("A Kagawad issues the BPO only when the Punong Barangay is unavailable: say so in the notes (RA 9262, sec. 14)."));
             if (!await db.Set<VawcAction>().AnyAsync(a => a.ComplaintId == complaintId && a.Kind == VawcActionKinds.BpoApplication, ct))
-                return Invalid("Kind", "Record the application for the Barangay Protection Order first.");
+                return Invalid("Kind", Texts.Say("Record the application for the Barangay Protection Order first."));
             signedBy = $"{position.FullName}, {position.Position}";
         }
         var now = clock.GetUtcNow().UtcDateTime;

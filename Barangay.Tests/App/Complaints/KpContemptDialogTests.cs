@@ -26,7 +26,7 @@ public class KpContemptDialogTests : ComponentTestBase, IAsyncLifetime
     [Fact]
     public async Task Submit_OffersOnlyUnjustifiedFailuresWithoutAnApplication_PassesTheChoice_ShowsTheRefusal()
     {
-        var calls = new List<(int, string, string, DateOnly)>();
+        var calls = new List<(KpContemptOf, string, string, DateOnly)>();
         var kp = Case(
             new KpAbsence(KpParties.Respondent, KpStages.Mediation, Missed, Missed.AddDays(3), Missed, KpAbsenceFindings.Justified, Missed.AddDays(3)),
             new KpAbsence(KpParties.Respondent, KpStages.Mediation, Missed.AddDays(4), Missed.AddDays(6), Missed.AddDays(4), KpAbsenceFindings.Unjustified, Missed.AddDays(6)),
@@ -52,6 +52,6 @@ public class KpContemptDialogTests : ComponentTestBase, IAsyncLifetime
         dialogs.Find("[data-testid=kp-contempt-submit]").Click();
 
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=kp-contempt-message]").TextContent.Should().Be("Name the city or municipal court the application was filed with."));
-        calls.Should().ContainSingle().Which.Should().Be((1, KpContemptApplicants.LuponChairman, "", TimeZones.ManilaToday(Services.GetRequiredService<TimeProvider>())));
+        calls.Should().ContainSingle().Which.Should().Be((new KpContemptOf(false, 1), KpContemptApplicants.LuponChairman, "", TimeZones.ManilaToday(Services.GetRequiredService<TimeProvider>())));
     }
 }
