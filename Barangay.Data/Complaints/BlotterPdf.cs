@@ -32,7 +32,7 @@ public static class BlotterPdf
             w.Table(null, Columns(l), book.Entries.Select(e => ((IReadOnlyList<string>)
             [
                 TimeZones.ToManila(e.At).ToString("MMM d, yyyy h:mm tt", l.Culture), $"{l.Term(e.Kind)}\n{e.Number}", e.Complainant ?? e.Parties, e.Respondent ?? "—",
-                e.Narrative ?? e.Matter, e.ActionTaken ?? "—", e.Purok ?? "—", l.Term(e.Status), e.RecordedBy ?? "—",
+                e.Narrative ?? e.Matter, e.ActionTaken ?? "—", e.Purok ?? "—", l.Term(e.Status), e.RecordedBy is { } by ? l.Term(by) : "—",
             ], false)));
         }
         w.Text(book.Withheld > 0 ? l.Say("Entries: {0} (and {1} confidential entries you may not see)", book.Entries.Count, book.Withheld)

@@ -158,10 +158,13 @@ public static class AcknowledgementPdf
         foreach (var (l, v) in rows)
         {
             var lines = PrintFrame.Wrap(g, v, value, valueWidth - 6);
-            g.DrawString(l, label, XBrushes.Black, new XRect(x, y, labelWidth, 12), XStringFormats.TopLeft);
+            // Labels wrap too: Filipino ones run longer ("Kumpleto na ang requirements") and must not run into the value.
+            var labels = PrintFrame.Wrap(g, l, label, labelWidth - 6);
+            for (var i = 0; i < labels.Count; i++)
+                g.DrawString(labels[i], label, XBrushes.Black, new XRect(x, y + i * 13, labelWidth, 12), XStringFormats.TopLeft);
             for (var i = 0; i < lines.Count; i++)
                 g.DrawString(lines[i], value, XBrushes.Black, new XRect(x + labelWidth, y + i * 13, valueWidth, 12), XStringFormats.TopLeft);
-            y += Math.Max(1, lines.Count) * 13 + 5;
+            y += Math.Max(1, Math.Max(lines.Count, labels.Count)) * 13 + 5;
             g.DrawLine(XPens.LightGray, x, y - 3, x + labelWidth + valueWidth, y - 3);
         }
         return y;

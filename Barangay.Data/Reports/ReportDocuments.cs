@@ -44,7 +44,7 @@ public static class ReportDocuments
         string[] columns = [.. new[] { "Document", "Filed", "Approved", "Released", "Rejected / cancelled", "Receipts", "Waived", "Fees collected", "Avg. working days", "Within RA 11032" }.Select(c => l.Say(c))];
         static object?[] Cells(IssuanceLine l) =>
             [l.Type, l.Filed, l.Approved, l.Released, l.RejectedOrCancelled, l.Receipts, l.Waived, l.FeesCollected, l.AverageWorkingDays, l.ShareWithinLimit];
-        var rows = report.Lines.Select(l => new ReportRow(Cells(l))).Append(new ReportRow(Cells(report.Total), Total: true)).ToList();
+        var rows = report.Lines.Select(x => new ReportRow(Cells(x))).Append(new ReportRow(Cells(report.Total with { Type = l.Say("Total") }), Total: true)).ToList();
         return new ReportDocument(language.Say("Document Issuance Report"), language.Period(report.From, report.To), $"document-issuance-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
         [
             new ReportPart(l.Say("Documents issued"), [new ReportTable(l.Say("By document type"), columns, rows)],
@@ -62,7 +62,7 @@ public static class ReportDocuments
         var l = language;
         string[] columns = [.. new[] { "Category", "Filed", "Open", "Resolved", "Closed", "Rejected", "Avg. days to resolve" }.Select(c => l.Say(c))];
         static object?[] Cells(ComplaintCategoryLine l) => [l.Category, l.Filed, l.Open, l.Resolved, l.Closed, l.Rejected, l.AverageDaysToResolve];
-        var rows = report.Lines.Select(l => new ReportRow(Cells(l))).Append(new ReportRow(Cells(report.Total), Total: true)).ToList();
+        var rows = report.Lines.Select(x => new ReportRow(Cells(x))).Append(new ReportRow(Cells(report.Total with { Category = l.Say("Total") }), Total: true)).ToList();
         var t = report.Total;
         var outcomes = new[] { ("Open (new or in progress)", t.Open), ("Resolved", t.Resolved), ("Closed", t.Closed), ("Rejected", t.Rejected) }
             .Select(o => ReportRow.Of(l.Say(o.Item1), o.Item2, Percent.Of(o.Item2, t.Filed))).Append(ReportRow.TotalOf(l.Say("Total"), t.Filed, Percent.Of(t.Filed, t.Filed))).ToList();

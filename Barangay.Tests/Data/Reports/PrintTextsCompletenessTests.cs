@@ -69,7 +69,7 @@ public partial class PrintTextsCompletenessTests
             .Concat(ResidentLists.MaritalStatuses).Concat(ResidentLists.Sexes)
             .Concat(["Whole barangay", "Head", "Spouse", "Son", "Daughter", "Son-in-law", "Daughter-in-law", "Parent", "Grandchild", "Sibling", "Relative", "Boarder",
                 "Complaint", "KP case", "new", "in progress", "resolved", "closed", "rejected", "mediation", "conciliation", "settled", "failed", "dismissed",
-                "Simple", "Complex", "Highly technical"])
+                "Simple", "Complex", "Highly technical", "Registered voter", "Employed"])
             .Concat(ExportDatasets.All.Select(ExportDatasets.Label))
             .Concat(ResidentExportRows.Headers).Concat(HouseholdExportRows.Headers).Concat(DocumentRequestExportRows.Headers)
             .Concat(ComplaintExportRows.Headers).Concat(EventExportRows.Headers).Concat(AuditExportRows.Headers)
@@ -117,11 +117,11 @@ public partial class PrintTextsCompletenessTests
         return new IssuanceReport(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), [line], line with { Type = "Total" });
     }
 
-    /// <summary>Every word of a report's layout that is not the barangay's data: part headings, table titles, column headings, notes, fixed row labels.</summary>
+    /// <summary>Every word of a report's layout that is not the barangay's data: part headings, table titles, column headings, notes, total rows, fixed row labels.</summary>
     private static IEnumerable<string> Words(ReportDocument d, bool firstColumns) =>
         d.Parts.SelectMany(p => new[] { p.Heading }
             .Concat(p.Tables.SelectMany(t => new[] { t.Title }.Concat(t.Columns)
-                .Concat(firstColumns ? t.Rows.Select(r => r.Cells[0] as string ?? "") : [])))
+                .Concat(t.Rows.Where(r => firstColumns || r.Total).Select(r => r.Cells[0] as string ?? ""))))
             .Concat(p.Notes ?? []))
         .Prepend(d.Period).Prepend(d.Title);
 
