@@ -23,7 +23,7 @@ public static class BlotterPdf
         var l = PrintLanguage.Of(book.Language);
         var period = l.Period(book.From, book.To);
         var title = l.Say("Barangay Blotter");
-        using var w = new PrintWriter($"{title} {book.From:yyyy-MM-dd} – {book.To:yyyy-MM-dd}", paper, landscape: true, (g, page) =>
+        using var w = new PrintWriter(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} {book.From:yyyy-MM-dd} – {book.To:yyyy-MM-dd}"), paper, landscape: true, (g, page) =>
             PrintFrame.Header(g, page.Width.Point, book.Region, book.Province, book.Municipality, book.BarangayName, title.ToUpper(l.Culture), period, language: l),
             language: l);
         if (book.Entries.Count == 0) w.Text(l.Say("No complaints or KP cases in this period."));

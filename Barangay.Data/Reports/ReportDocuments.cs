@@ -45,7 +45,7 @@ public static class ReportDocuments
         static object?[] Cells(IssuanceLine l) =>
             [l.Type, l.Filed, l.Approved, l.Released, l.RejectedOrCancelled, l.Receipts, l.Waived, l.FeesCollected, l.AverageWorkingDays, l.ShareWithinLimit];
         var rows = report.Lines.Select(x => new ReportRow(Cells(x))).Append(new ReportRow(Cells(report.Total with { Type = l.Say("Total") }), Total: true)).ToList();
-        return new ReportDocument(language.Say("Document Issuance Report"), language.Period(report.From, report.To), $"document-issuance-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
+        return new ReportDocument(language.Say("Document Issuance Report"), language.Period(report.From, report.To), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"document-issuance-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}"),
         [
             new ReportPart(l.Say("Documents issued"), [new ReportTable(l.Say("By document type"), columns, rows)],
             [
@@ -66,7 +66,7 @@ public static class ReportDocuments
         var t = report.Total;
         var outcomes = new[] { ("Open (new or in progress)", t.Open), ("Resolved", t.Resolved), ("Closed", t.Closed), ("Rejected", t.Rejected) }
             .Select(o => ReportRow.Of(l.Say(o.Item1), o.Item2, Percent.Of(o.Item2, t.Filed))).Append(ReportRow.TotalOf(l.Say("Total"), t.Filed, Percent.Of(t.Filed, t.Filed))).ToList();
-        return new ReportDocument(language.Say("Complaints and KP Report"), language.Period(report.From, report.To), $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}",
+        return new ReportDocument(language.Say("Complaints and KP Report"), language.Period(report.From, report.To), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"complaints-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}"),
         [
             new ReportPart(l.Say("Complaints"),
             [

@@ -92,6 +92,10 @@ public partial class PrintTextsCompletenessTests
             new Quarter(2026, 1).Label(PrintLanguage.English).Should().Be("1st quarter 2026 (as of March 31, 2026)");
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
             new Quarter(2026, 4).Label(PrintLanguage.Filipino).Should().Be("Ikaapat na quarter ng 2026 (hanggang Disyembre 31, 2026)");
+            // A thread on the Thai Buddhist calendar (year 2569) must not rename the report's file either.
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("th-TH");
+            ReportDocuments.Issuance(IssuanceFigures()).FileStem.Should().Be("document-issuance-2026-11-01-2026-11-30");
+            new Quarter(2026, 4).Label(PrintLanguage.English).Should().EndWith("(as of December 31, 2026)");
         }
         finally { CultureInfo.CurrentCulture = before; }
     }
