@@ -17,6 +17,7 @@ IBenchmark[] all =
     new Barangay.Bench.Imports.ResidentImportBench(),
     new Barangay.Bench.Events.EventsBench(),
     new Barangay.Bench.Accounts.AccountsBench(),
+    new Barangay.Bench.Accounts.OfficialHomeBench(),
     new Barangay.Bench.Documents.DocumentsBench(),
     new Barangay.Bench.Certificates.CertificatesBench(),
     new Barangay.Bench.Messaging.MessageLiveBench(),

@@ -16,7 +16,7 @@ public static class CharterEndpoints
             new RazorComponentResult<CharterView>(new { Charter = await charter.GetAsync(ct) })).AllowAnonymous();
         app.MapGet("/charter.pdf", async (CitizensCharterService charter, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
-            var pdf = CharterPdf.Render(await charter.GetAsync(ct), clock.GetUtcNow().UtcDateTime);
+            var pdf = CharterPdf.Render(await charter.PosterAsync(ct), clock.GetUtcNow().UtcDateTime);
             http.Response.Headers.ContentDisposition = "inline; filename=\"citizens-charter.pdf\"";
             return Results.Bytes(pdf, "application/pdf");
         }).AllowAnonymous();

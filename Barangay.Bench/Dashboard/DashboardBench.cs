@@ -142,7 +142,7 @@ internal sealed class DashboardBench : IBenchmark
         }
         var first = await RenderAsync();
         outcome.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"  Form C {quarter.Label}: {first.Numbers.Areas.Count} areas, {first.Numbers.Areas[0].Inhabitants:N0} inhabitants, {first.Numbers.Areas[0].Households:N0} households; PDF {first.Pdf.Length / 1024.0:F0} KB"));
+            $"  Form C {quarter.Label(PrintLanguage.English)}: {first.Numbers.Areas.Count} areas, {first.Numbers.Areas[0].Inhabitants:N0} inhabitants, {first.Numbers.Areas[0].Households:N0} households; PDF {first.Pdf.Length / 1024.0:F0} KB"));
         await RawFormCAsync(database.Raw, quarter, ct);
         var ours = new List<double>();
         var raw = new List<double>();

@@ -23,7 +23,7 @@ public static class BlotterPdf
         var l = PrintLanguage.Of(book.Language);
         var period = l.Period(book.From, book.To);
         var title = l.Say("Barangay Blotter");
-        using var w = new PrintWriter($"{title} {book.From:yyyy-MM-dd} – {book.To:yyyy-MM-dd}", paper, landscape: true, (g, page) =>
+        using var w = new PrintWriter(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} {book.From:yyyy-MM-dd} – {book.To:yyyy-MM-dd}"), paper, landscape: true, (g, page) =>
             PrintFrame.Header(g, page.Width.Point, book.Region, book.Province, book.Municipality, book.BarangayName, title.ToUpper(l.Culture), period, language: l),
             language: l);
         if (book.Entries.Count == 0) w.Text(l.Say("No complaints or KP cases in this period."));
@@ -31,8 +31,8 @@ public static class BlotterPdf
         {
             w.Table(null, Columns(l), book.Entries.Select(e => ((IReadOnlyList<string>)
             [
-                TimeZones.ToManila(e.At).ToString("MMM d, yyyy h:mm tt", l.Culture), $"{e.Kind}\n{e.Number}", e.Complainant ?? e.Parties, e.Respondent ?? "—",
-                e.Narrative ?? e.Matter, e.ActionTaken ?? "—", e.Purok ?? "—", e.Status, e.RecordedBy ?? "—",
+                TimeZones.ToManila(e.At).ToString("MMM d, yyyy h:mm tt", l.Culture), $"{l.Term(e.Kind)}\n{e.Number}", e.Complainant ?? e.Parties, e.Respondent ?? "—",
+                e.Narrative ?? e.Matter, e.ActionTaken ?? "—", e.Purok ?? "—", l.Term(e.Status), e.RecordedBy is { } by ? l.Term(by) : "—",
             ], false)));
         }
         w.Text(book.Withheld > 0 ? l.Say("Entries: {0} (and {1} confidential entries you may not see)", book.Entries.Count, book.Withheld)

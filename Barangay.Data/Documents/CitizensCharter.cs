@@ -1,3 +1,4 @@
+using Barangay.Data.Reports;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,8 @@ public sealed record CitizensCharter(BarangayProfile Profile, string PunongBaran
 /// The Citizen's Charter every office must post (RA 11032 §6): for each service, who may avail, the checklist of
 /// requirements and where to get them, the fees, the processing time, the person responsible and the steps. Generated
 /// from the document types and the officials on every read, so it is always in step with the settings. Public: no
-/// caller check (it is posted at the hall's entrance).
+/// caller check (it is posted at the hall's entrance). Worded in a <see cref="PrintLanguage"/>: English for the page,
+/// the barangay's report language for the poster (issue 26); the document types' own names and requirements print as recorded.
 /// </summary>
 public sealed class CitizensCharterService(IDbContextFactory<BarangayDbContext> factory)
 {
@@ -39,7 +41,13 @@ public sealed class CitizensCharterService(IDbContextFactory<BarangayDbContext> 
         ("ID", "Any government-issued ID"),
     ];
 
-    public async Task<CitizensCharter> GetAsync(CancellationToken ct = default)
+    public Task<CitizensCharter> GetAsync(CancellationToken ct = default) => GetAsync(PrintLanguage.English, ct);
+
+    /// <summary>The charter for the A3 poster, in the language the barangay chose for its printed reports.</summary>
+    public async Task<CitizensCharter> PosterAsync(CancellationToken ct = default) =>
+        await GetAsync(PrintLanguage.Of((await new BarangayProfileService(factory).GetAsync(ct)).ReportLanguage), ct);
+
+    public async Task<CitizensCharter> GetAsync(PrintLanguage language, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var items = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.DocumentType && !l.Retired)
@@ -51,29 +59,33 @@ public sealed class CitizensCharterService(IDbContextFactory<BarangayDbContext> 
         var secretary = Of(OfficialPositions.Secretary, "Barangay Secretary");
         var treasurer = Of(OfficialPositions.Treasurer, "Barangay Treasurer");
         var profile = await new BarangayProfileService(factory).GetAsync(ct);
-        var services = items.Select(i => Build(DocumentType.Parse(i.Code, i.Label, i.Meta), i.Meta, pb, secretary, treasurer)).ToList();
+        var services = items.Select(i => Build(DocumentType.Parse(i.Code, i.Label, i.Meta), i.Meta, pb, secretary, treasurer, language)).ToList();
         return new CitizensCharter(profile, pb, secretary, treasurer, services);
     }
 
-    internal static CharterService Build(DocumentType t, string? meta, string pb, string secretary, string treasurer)
+    internal static CharterService Build(DocumentType t, string? meta, string pb, string secretary, string treasurer, PrintLanguage? language = null)
     {
+        var l = language ?? PrintLanguage.English;
         var own = OwnSources(meta);
+        // A barangay's own source (type meta) prints as the barangay wrote it; the common ones are worded in the charter's language.
         var requirements = t.Requirements.Select(r => new CharterRequirement(r, own.GetValueOrDefault(r)
-            ?? Sources.FirstOrDefault(s => r.Contains(s.Contains, StringComparison.OrdinalIgnoreCase)).Where ?? "Bring it with you")).ToList();
-        var who = "Residents of the barangay listed in the Records of Barangay Inhabitants"
-            + (t.MinResidenceMonths > 0 ? $", living in the barangay for at least {t.MinResidenceMonths} months" : "")
-            + (t.OncePerPerson ? "; given once per person" : "")
-            + (t.Category == "permit" ? "; for a business operating in the barangay" : "") + ".";
-        var fees = t.IsFree ? "None" + (t.WaiverReason is { } w ? $" ({w})" : "") : $"₱{t.Fee:N2}, paid at the Treasurer's window (official receipt issued)";
+            ?? l.Say(Sources.FirstOrDefault(s => r.Contains(s.Contains, StringComparison.OrdinalIgnoreCase)).Where ?? "Bring it with you"))).ToList();
+        var who = l.Say("Residents of the barangay listed in the Records of Barangay Inhabitants")
+            + (t.MinResidenceMonths > 0 ? l.Say(", living in the barangay for at least {0} months", t.MinResidenceMonths) : "")
+            + (t.OncePerPerson ? l.Say("; given once per person") : "")
+            + (t.Category == "permit" ? l.Say("; for a business operating in the barangay") : "") + ".";
+        var fee = "₱" + t.Fee.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("en-PH"));
+        var fees = t.IsFree ? l.Say("None") + (t.WaiverReason is { } w ? $" ({w})" : "") : l.Say("{0}, paid at the Treasurer's window (official receipt issued)", fee);
         var steps = new List<CharterStep>
         {
-            new("File the request online (My requests) or at the hall, with the requirements; get the acknowledgement receipt", secretary, "15 minutes"),
-            new("Requirements checked complete (the processing time starts once they are complete" + (t.IsFree ? ")" : " and the fee is paid)"), secretary, "1 working day"),
+            new(l.Say("File the request online (My requests) or at the hall, with the requirements; get the acknowledgement receipt"), secretary, l.Say("{0} minutes", 15)),
+            new(t.IsFree ? l.Say("Requirements checked complete (the processing time starts once they are complete)")
+                : l.Say("Requirements checked complete (the processing time starts once they are complete and the fee is paid)"), secretary, l.Say("1 working day")),
         };
-        if (!t.IsFree) steps.Add(new CharterStep($"Pay the fee of ₱{t.Fee:N2}", treasurer, "10 minutes"));
-        steps.Add(new CharterStep("Evaluation and approval; the certificate is signed", pb, t.WorkingDays > 3 ? $"up to {t.WorkingDays - 1} working days" : "1 working day"));
-        steps.Add(new CharterStep("Release: download it under My requests or receive it at the hall", secretary, "10 minutes"));
-        return new CharterService(t.Code, t.Label, DocumentType.ClassLabel(t.ProcessingClass), t.WorkingDays, who, requirements, fees, steps, pb);
+        if (!t.IsFree) steps.Add(new CharterStep(l.Say("Pay the fee of {0}", fee), treasurer, l.Say("{0} minutes", 10)));
+        steps.Add(new CharterStep(l.Say("Evaluation and approval; the certificate is signed"), pb, t.WorkingDays > 3 ? l.Say("up to {0} working days", t.WorkingDays - 1) : l.Say("1 working day")));
+        steps.Add(new CharterStep(l.Say("Release: download it under My requests or receive it at the hall"), secretary, l.Say("{0} minutes", 10)));
+        return new CharterService(t.Code, t.Label, l.Term(DocumentType.ClassLabel(t.ProcessingClass)), t.WorkingDays, who, requirements, fees, steps, pb);
     }
 
     private static Dictionary<string, string> OwnSources(string? meta)

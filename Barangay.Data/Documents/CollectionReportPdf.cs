@@ -22,7 +22,7 @@ public static class CollectionReportPdf
     {
         var l = PrintLanguage.Of(report.Language);
         var title = l.Say("Daily Collection Report");
-        using var w = new PrintWriter($"{title} {report.Day:yyyy-MM-dd}", paper, landscape: false, (g, page) =>
+        using var w = new PrintWriter(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} {report.Day:yyyy-MM-dd}"), paper, landscape: false, (g, page) =>
             PrintFrame.Header(g, page.Width.Point, report.Region, report.Province, report.Municipality, report.BarangayName,
                 title.ToUpper(l.Culture), l.LongDate(report.Day), language: l), language: l);
         if (report.Lines.Count == 0) w.Text(l.Say("No receipts or waivers were recorded on this day."));

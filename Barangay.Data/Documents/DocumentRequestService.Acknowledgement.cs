@@ -26,7 +26,11 @@ public sealed record AcknowledgementData(
     string? WaiverReason,
     ServiceExtension? Extension,
     BarangayProfile Profile,
-    string PunongBarangay);
+    string PunongBarangay)
+{
+    /// <summary>"en-PH" or "fil-PH": the request's language, which the receipt and the extension notice are written in.</summary>
+    public string? Language { get; init; }
+}
 
 public sealed partial class DocumentRequestService
 {
@@ -63,6 +67,10 @@ public sealed partial class DocumentRequestService
             Name(resident), resident.Purok, meta.Purpose, type?.Requirements ?? [], attachments,
             secretary ?? "The Barangay Secretary", "Barangay Secretary",
             meta.RequirementsCompleteAt, meta.Fee > 0 && payment?.Settled == true ? payment.PaidAt : null, row.DueAt, meta.Fee, waiver,
-            meta.Extension, profile, pb ?? "");
+            meta.Extension, profile, pb ?? "")
+        {
+            // The language chosen with the request (the page's language when filed online), else the resident's account's.
+            Language = Localization.AppLanguages.Match(meta.Language) ?? await Localization.RecipientLanguage.OfAsync(db, resident.UserId, ct),
+        };
     }
 }

@@ -34,7 +34,9 @@ public static class HouseholdRecordPdf
         w.Table(null, Columns(l), record.Members.Select(m => ((IReadOnlyList<string>)
         [
             (++n).ToString(Ph), m.LastName, m.FirstName, m.MiddleName ?? "", m.Extension ?? "", m.PlaceOfBirth ?? "", m.Dob.ToString("MM/dd/yyyy", Ph),
-            m.Age.ToString(Ph), m.Sex ?? "", m.CivilStatus ?? "", m.Citizenship ?? "", m.Occupation ?? "", m.Relation ?? "", m.Sectors,
+            // Coded values (sex, civil status, relation) are worded in the report's language; what was typed prints as recorded.
+            m.Age.ToString(Ph), l.Term(m.Sex ?? ""), l.Term(m.CivilStatus ?? ""), m.Citizenship ?? "", m.Occupation ?? "", l.Term(m.Relation ?? ""),
+            string.Join(", ", m.Sectors.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(l.Term)),
         ], false)));
         w.Text(l.Say("Members: {0}  ·  Date prepared: {1}", record.Members.Count, l.Date(record.PreparedOn)));
         // Signatures: the head attests the entries, the secretary certifies them, side by side.

@@ -47,7 +47,28 @@ public sealed class PrintLanguage
         FromSetting(await db.AppSettings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).FirstOrDefaultAsync(ct));
 
     /// <summary>A fixed text of the printed page in this language (the English text is the key).</summary>
-    public string Say(string key, params object?[] args) => Texts.Format(key, Culture, args);
+    public string Say(string key, params object?[] args)
+    {
+        var text = Word(key);
+        if (args.Length == 0) return text;
+        try { return string.Format(Culture, text, args); }
+        // A translation with a broken placeholder must not fail the print; the completeness test catches it.
+        catch (FormatException) { return string.Format(Culture, key, args); }
+    }
+
+    /// <summary>The print's own catalogue first (<see cref="PrintTexts"/>), then the pages' (<see cref="Texts"/>), else the key.</summary>
+    private string Word(string key)
+    {
+        var word = PrintTexts.Find(key, Culture) ?? Texts.Find(key, Culture) ?? key;
+        // A status code ("resolved") prints in its own case, whichever case the entry found has.
+        return word.Length > 0 && char.IsLower(key[0]) && char.IsUpper(word[0]) ? char.ToLower(word[0], Culture) + word[1..] : word;
+    }
+
+    /// <summary>
+    /// A fixed label that comes with the data (a civil status, an age bracket, a sector, a KP stage, "Whole barangay"):
+    /// its catalogue entry in this language, else the text as recorded (a purok's name, a category the barangay typed).
+    /// </summary>
+    public string Term(string english) => Word(english);
 
     public string Date(DateOnly day) => day.ToString("MMMM d, yyyy", Culture);
 

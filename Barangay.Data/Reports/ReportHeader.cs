@@ -11,14 +11,16 @@ namespace Barangay.Data.Reports;
 public static class ReportHeader
 {
     /// <summary>Draws the centred header from <paramref name="top"/>; returns the y below it.</summary>
-    public static double Draw(XGraphics g, double pageWidth, double top, string province, string municipality, string barangay, string title, string fontFamily)
+    public static double Draw(XGraphics g, double pageWidth, double top, string province, string municipality, string barangay, string title, string fontFamily,
+        PrintLanguage? language = null)
     {
+        language ??= PrintLanguage.English;
         var normal = new XFont(fontFamily, 9);
         var bold = new XFont(fontFamily, 12, XFontStyleEx.Bold);
         var line = new XRect(0, top, pageWidth, 14);
-        g.DrawString("Republic of the Philippines", normal, XBrushes.Black, line, XStringFormats.TopCenter);
+        g.DrawString(language.Republic, normal, XBrushes.Black, line, XStringFormats.TopCenter);
         line.Offset(0, 12);
-        g.DrawString(Locality(province, municipality), normal, XBrushes.Black, line, XStringFormats.TopCenter);
+        g.DrawString(language.Locality(province, municipality), normal, XBrushes.Black, line, XStringFormats.TopCenter);
         line.Offset(0, 12);
         g.DrawString(barangay, normal, XBrushes.Black, line, XStringFormats.TopCenter);
         line.Offset(0, 20);

@@ -7,13 +7,15 @@ public sealed record Quarter(int Year, int Number)
 
     public DateOnly Last => First.AddMonths(3).AddDays(-1);
 
-    public string Label => $"{Ordinal(Number)} quarter {Year} (as of {Last:MMMM d, yyyy})";
+    /// <summary>
+    /// "4th quarter 2026 (as of December 31, 2026)" in the print's language: the culture is passed, never the thread's
+    /// (a Filipino circuit or a server set to another culture would otherwise change an English report's month name).
+    /// </summary>
+    public string Label(PrintLanguage language) => language.Quarter(this);
 
     public bool IsValid => Number is >= 1 and <= 4 && Year is >= 2000 and <= 2100;
 
     public static Quarter Of(DateOnly day) => new(day.Year, (day.Month - 1) / 3 + 1);
-
-    private static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => "4th" };
 }
 
 /// <summary>A male/female/total line (total includes residents whose sex is not recorded).</summary>

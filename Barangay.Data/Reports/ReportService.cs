@@ -64,7 +64,7 @@ public sealed partial class ReportService(
         {
             db.Record(AuditActions.Download, "Report", request.Kind, new
             {
-                format = request.Format, quarter = request.Quarter?.Label, from = request.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                format = request.Format, quarter = request.Quarter?.Label(PrintLanguage.English), from = request.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 to = request.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), purok = request.Purok, bytes = bytes.Length,
             });
             await db.SaveChangesAsync(ct);

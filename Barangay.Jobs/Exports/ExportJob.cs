@@ -65,8 +65,9 @@ public sealed class ExportJob(IDbContextFactory<BarangayDbContext> factory, Gene
                 if (!ExportDatasetSource.MayExport(requester, export.Dataset))
                     throw new ExportRefusedException($"Your account can no longer export {ExportDatasets.Label(export.Dataset).ToLowerInvariant()}.");
                 var table = ExportDatasetSource.Open(db, export.Dataset, filters, TimeZones.ManilaToday(clock), requester);
-                var title = $"{ExportDatasets.Label(export.Dataset)} — export {export.ExportId}";
                 var profile = export.Format == ExportFormats.Pdf ? await new BarangayProfileService(factory).GetAsync(ct) : null;
+                var words = Barangay.Data.Reports.PrintLanguage.Of(profile?.ReportLanguage);
+                var title = words.Say("{0} — export {1}", words.Term(ExportDatasets.Label(export.Dataset)), export.ExportId);
                 var progress = new ExportProgress(written => ProgressAsync(id, written, ct));
                 count = await ExportWriters.WriteAsync(export.Format, table, buffer, progress, new ExportPdfHeading(title, profile, clock.GetUtcNow().UtcDateTime), ct);
             }

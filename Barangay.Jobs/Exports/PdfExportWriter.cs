@@ -22,8 +22,11 @@ public static class PdfExportWriter
     {
         CertificateFonts.Install();
         var profile = heading.Profile ?? BarangayProfile.Default;
+        var l = heading.Language;
         using var document = new PdfDocument();
         document.Info.Title = heading.Title;
+        document.Language = l.Code;
+        var headers = table.Headers.Select(l.Term).ToList();
         var family = CertificateFonts.Family;
         var normal = new XFont(family, FontSize);
         var bold = new XFont(family, FontSize, XFontStyleEx.Bold);
@@ -36,7 +39,7 @@ public static class PdfExportWriter
         double[] x = [];
         double y = 0;
         var pageNo = 0;
-        var w = ColumnWidths(table.Headers, sample, normal, bold, PageSize.A4);
+        var w = ColumnWidths(headers, sample, normal, bold, PageSize.A4);
 
         void NewPage()
         {
@@ -46,14 +49,14 @@ public static class PdfExportWriter
             page.Orientation = PageOrientation.Landscape;
             g = XGraphics.FromPdfPage(page);
             var width = page.Width.Point;
-            y = ReportHeader.Draw(g, width, 22, profile.Province, profile.Municipality, profile.Name, heading.Title.ToUpperInvariant(), family);
-            g.DrawString(ReportHeader.Prepared(heading.PreparedUtc), normal, XBrushes.Black, new XRect(0, y - 6, width, 10), XStringFormats.TopCenter);
-            g.DrawString($"Page {++pageNo}", normal, XBrushes.Gray, new XRect(0, page.Height.Point - 20, width - Margin, 10), XStringFormats.TopRight);
+            y = ReportHeader.Draw(g, width, 22, profile.Province, profile.Municipality, profile.Name, heading.Title.ToUpper(l.Culture), family, l);
+            g.DrawString(ReportHeader.Prepared(heading.PreparedUtc, l), normal, XBrushes.Black, new XRect(0, y - 6, width, 10), XStringFormats.TopCenter);
+            g.DrawString(l.Say("Page {0}", ++pageNo), normal, XBrushes.Gray, new XRect(0, page.Height.Point - 20, width - Margin, 10), XStringFormats.TopRight);
             y += 10;
             x = new double[w.Length];
             x[0] = Margin;
             for (var i = 1; i < w.Length; i++) x[i] = x[i - 1] + w[i - 1];
-            for (var i = 0; i < table.Headers.Count; i++) Cell(g, table.Headers[i], bold, x[i], y, w[i]);
+            for (var i = 0; i < headers.Count; i++) Cell(g, headers[i], bold, x[i], y, w[i]);
             y += RowHeight;
             g.DrawLine(XPens.Black, Margin, y - 2, width - Margin, y - 2);
         }
@@ -75,7 +78,7 @@ public static class PdfExportWriter
             g!.DrawLine(XPens.LightGray, Margin, y - 2, page!.Width.Point - Margin, y - 2);
             await progress.RowWrittenAsync(count);
         }
-        if (count == 0) g!.DrawString("No records match the filters.", normal, XBrushes.Black, Margin, y + 8);
+        if (count == 0) g!.DrawString(l.Say("No records match the filters."), normal, XBrushes.Black, Margin, y + 8);
         g!.Dispose();
         document.Save(output, closeStream: false);
         return count;

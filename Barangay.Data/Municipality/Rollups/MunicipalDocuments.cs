@@ -39,7 +39,7 @@ public static class MunicipalDocuments
         var sectorNames = report.Total.Sectors.Select(s => s.Label).ToList();
         var sectors = new ReportTable("Inhabitants by sector", ["Barangay", .. sectorNames],
             rows.Select(r => new ReportRow([r.Name, .. sectorNames.Select(n => (object?)(r.Area.Sectors.FirstOrDefault(s => s.Label == n)?.Total ?? 0))], r.Total)).ToList());
-        return new ReportDocument("Population by Age Band and Sector", report.Quarter.Label, $"municipal-population-{report.Quarter.Year}-q{report.Quarter.Number}",
+        return new ReportDocument("Population by Age Band and Sector", report.Quarter.Label(PrintLanguage.English), $"municipal-population-{report.Quarter.Year}-q{report.Quarter.Number}",
             [new ReportPart("Population", [ages, sectors], ["Ages in completed years on the quarter's last day; a person may be in more than one sector.", .. MissingNotes(report.Missing) ?? []])]);
     }
 

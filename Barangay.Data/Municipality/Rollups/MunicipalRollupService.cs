@@ -56,7 +56,7 @@ public sealed class MunicipalRollupService(
         await using (var db = await municipality.CreateDbContextAsync(ct))
         {
             db.Audit.Add(MunicipalAudit.Entry(clock, actor, accountId, "Download", request.Kind,
-                new { format = request.Format, quarter = request.Quarter?.Label, from = request.From, to = request.To, bytes = bytes.Length }));
+                new { format = request.Format, quarter = request.Quarter?.Label(PrintLanguage.English), from = request.From, to = request.To, bytes = bytes.Length }));
             await db.SaveChangesAsync(ct);
         }
         return ServiceResult<ReportFile>.Success(new ReportFile($"{document.FileStem}.{request.Format}", ReportFormats.ContentType(request.Format), bytes));

@@ -244,6 +244,32 @@ public class ExportDatasetTests(DemoDatabase database) : ExportJobTestBase(datab
         ids.Should().OnlyContain(id => text.Contains(id), "every request is a row of the table");
     }
 
+    /// <summary>Issue 26: an export PDF is a printed report, so it follows the barangay's report language; the cells are the data.</summary>
+    [Fact]
+    public async Task Pdf_FollowsTheBarangaysReportLanguage()
+    {
+        await using (var db = await Services.DbAsync())
+        {
+            db.AppSettings.Add(new AppSetting { Key = SettingKeys.ReportLanguage, Value = "\"fil-PH\"" });
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var row = await ExportAndWaitAsync(new ExportRequest(ExportDatasets.Households, ExportFormats.Pdf));
+            row.Status.Should().Be(ExportStatuses.Ready, row.FailureReason);
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(await DownloadAsync(row));
+            var text = System.Text.RegularExpressions.Regex.Replace(string.Concat(pdf.GetPages().Select(p => p.Text)), @"\s", "");
+            text.Should().Contain("RepublikangPilipinas").And.Contain($"MGASAMBAHAYAN—INI-EXPORT({row.ExportId})").And.Contain("IDngsambahayan")
+                .And.Contain("Inihandanoong").And.Contain("Pahina1").And.Contain("HH-", "the rows are the households as stored")
+                .And.NotContain("RepublicofthePhilippines").And.NotContain("HouseholdID");
+        }
+        finally
+        {
+            await using var db = await Services.DbAsync();
+            await db.AppSettings.Where(s => s.Key == SettingKeys.ReportLanguage).ExecuteDeleteAsync();
+        }
+    }
+
     [Fact]
     public async Task Pdf_MoreRowsThanAPdfHolds_IsRefusedInWords()
     {
