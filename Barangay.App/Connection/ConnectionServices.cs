@@ -22,19 +22,24 @@ public static class ConnectionServices
         });
         builder.Services.AddSingleton<CircuitCounter>();
         builder.Services.AddScoped<CircuitHandler, CountingCircuitHandler>();
+        JsInteropMetadata.Use(builder.Services);
     }
 
     /// <summary>Counts and memory of this process, for the end-to-end tests and the capacity bench; never a user's data.</summary>
     public static void MapCircuitDiagnostics(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<CircuitLimits>().Diagnostics) return;
-        app.MapGet("/_diag/circuits", (CircuitCounter c, bool? collect) =>
+        // ?collect=true: a full compacting collection first; ?collect=true&aggressive=true then also an aggressive one,
+        // which gives the free memory the GC keeps committed back to the system (as it does by itself near a memory
+        // limit): the working set is then what the open pages need, not what the GC keeps at hand.
+        app.MapGet("/_diag/circuits", (CircuitCounter c, bool? collect, bool? aggressive) =>
         {
             if (collect == true)
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                if (aggressive == true) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
             return Results.Json(new
             {

@@ -10,8 +10,18 @@ namespace Barangay.App.Components.Layout;
 /// </summary>
 public static class BarangayTheme
 {
-    public static readonly MudTheme Theme = new()
+    public static readonly MudTheme Theme = Create(":root");
+
+    /// <summary>
+    /// The same theme whose CSS applies only while the live page says it shows the dark palette (issue 29: the theme's
+    /// CSS is written once into the page's head by <see cref="ThemeStyles"/>, not kept in every circuit). MudBlazor
+    /// writes its dark variables under this selector; it is more specific than <c>:root</c>, so it wins while it matches.
+    /// </summary>
+    public static readonly MudTheme DarkWhenShown = Create(":root:has(#app-interactive[data-theme=dark])");
+
+    private static MudTheme Create(string scope) => new()
     {
+        PseudoCss = new PseudoCss { Scope = scope },
         PaletteLight = new PaletteLight
         {
             Primary = "#0b5394",           // 7.8:1 with white

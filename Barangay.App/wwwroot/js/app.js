@@ -97,3 +97,16 @@ window.addEventListener('click', function (e) {
     if (next) next.focus({ preventScroll: true });
   }).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['type', 'style', 'tabindex'] });
 })();
+
+// The phone's or computer's light/dark preference for the live layout (issue 29: replaces MudThemeProvider's watch,
+// which kept a theme of its own in every circuit). Answers the preference now and tells the layout when it changes;
+// a new circuit on the same page (a resumed one) takes the place of the old listener.
+window.barangayTheme = {
+  watchDarkMode: function (layout) {
+    var query = window.matchMedia('(prefers-color-scheme: dark)');
+    if (this._listener) query.removeEventListener('change', this._listener);
+    this._listener = function (e) { layout.invokeMethodAsync('SystemDarkModeChanged', e.matches).catch(function () { }); };
+    query.addEventListener('change', this._listener);
+    return query.matches;
+  }
+};
