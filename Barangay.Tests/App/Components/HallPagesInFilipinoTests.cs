@@ -92,7 +92,7 @@ public class HallPagesInFilipinoTests : DemoPageTestBase, IClassFixture<DemoData
         var events = Render<EventsAdminPage>();
         events.WaitForAssertion(() => events.Find("[data-testid=events-table]"));
         events.Find("h1").TextContent.Should().Be("Mga aktibidad");
-        events.Markup.Should().Contain("Bagong aktibidad").And.Contain("Kailan (oras sa Manila)").And.Contain("Lugar").And.NotContain("New event").And.NotContain("Venue");
+        events.Markup.Should().Contain("Bagong aktibidad").And.Contain("Kailan (oras sa Maynila)").And.Contain("Lugar").And.NotContain("New event").And.NotContain("Venue");
 
         var announcements = Render<AnnouncementsAdminPage>();
         announcements.WaitForAssertion(() => announcements.Find("[data-testid=ann-count]").TextContent.Should().Contain("Kabuuang"));

@@ -62,6 +62,9 @@ public class CitizensCharterTests(DemoDatabase database) : IClassFixture<DemoDat
     {
         var charter = await _services.Get<CitizensCharterService>().GetAsync();
         await using var ctx = new BunitContext();
+        // The page's fixed words through the app's catalogue, as the app renders it (English here).
+        ctx.Services.AddScoped<Barangay.App.Localization.UiLanguage>();
+        ctx.Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Barangay.App.Localization.TextsLocalizer<>));
         var cut = ctx.Render<CharterView>(p => p.Add(x => x.Charter, charter));
         cut.FindAll("[data-testid=charter-service]").Count.Should().Be(charter.Services.Count);
         cut.Find("#service-barangay-clearance [data-testid=charter-time]").TextContent.Should().Be("3 working days");
