@@ -93,34 +93,17 @@ public static class MunicipalityCommands
     /// <c>create-municipal-account --username U --name "Full Name" --office "MLGOO" [--admin]</c>: the password comes from
     /// <c>MUNICIPAL_ACCOUNT_PASSWORD</c> or the first line of standard input (never an argument).
     /// </summary>
-    public static async Task<int> CreateAccountAsync(string[] args)
+    public static Task<int> CreateAccountAsync(string[] args)
     {
         var admin = args.Contains("--admin");
-        var (options, rest) = Parse(args.Where(a => a != "--admin").ToArray(), "--username", "--name", "--office");
-        if (!options.ContainsKey("--username") || !options.ContainsKey("--name") || !options.ContainsKey("--office"))
-        {
-            await Console.Error.WriteLineAsync("Usage: Barangay.App create-municipal-account --username U --name \"Full Name\" --office MLGOO [--admin]\n"
-                + "The password comes from MUNICIPAL_ACCOUNT_PASSWORD or standard input.");
-            return 2;
-        }
-        var config = Configuration(rest);
-        if (!MunicipalityHosting.IsMunicipality(config))
-        {
-            await Console.Error.WriteLineAsync($"{MunicipalityHosting.ConnectionStringKey} is not set: this deployment is a single barangay.");
-            return 2;
-        }
-        var password = Environment.GetEnvironmentVariable("MUNICIPAL_ACCOUNT_PASSWORD") is { Length: > 0 } fromEnvironment
-            ? fromEnvironment : Console.In.ReadLine() ?? "";
-        await using var services = Services(config);
-        var created = await services.GetRequiredService<MunicipalAccounts>().CreateAsync(options["--username"], options["--name"], options["--office"],
-            admin ? MunicipalRoles.Admin : MunicipalRoles.Viewer, password, $"create-municipal-account command ({Environment.UserName})");
-        if (!created.Ok)
-        {
-            foreach (var (field, message) in created.Errors) await Console.Error.WriteLineAsync($"{field}: {message}");
-            return 1;
-        }
-        Console.WriteLine($"Municipal account '{created.Value!.UserName}' created ({created.Value.Role}). Sign in at /municipality/sign-in.");
-        return 0;
+        return AccountCommandAsync(args.Where(a => a != "--admin").ToArray(), ["--username", "--name", "--office"],
+            "create-municipal-account --username U --name \"Full Name\" --office MLGOO [--admin]",
+            async (accounts, options, password, actor) =>
+            {
+                var created = await accounts.CreateAsync(options["--username"], options["--name"], options["--office"],
+                    admin ? MunicipalRoles.Admin : MunicipalRoles.Viewer, password, actor);
+                return (created, created.Ok ? $"Municipal account '{created.Value!.UserName}' created ({created.Value.Role}). Sign in at /municipality/sign-in." : "");
+            });
     }
 
     /// <summary>
@@ -128,13 +111,26 @@ public static class MunicipalityCommands
     /// have no email reset); from <c>MUNICIPAL_ACCOUNT_PASSWORD</c> or the first line of standard input, never an argument.
     /// Audited; the account's open sessions end.
     /// </summary>
-    public static async Task<int> SetPasswordAsync(string[] args)
+    public static Task<int> SetPasswordAsync(string[] args) =>
+        AccountCommandAsync(args, ["--username"], "set-municipal-password --username U",
+            async (accounts, options, password, actor) =>
+            {
+                var set = await accounts.SetPasswordAsync(options["--username"], password, actor);
+                return (set, set.Ok ? $"New password set for municipal account '{set.Value!.UserName}'; its open sessions end." : "");
+            });
+
+    /// <summary>
+    /// A municipal account command: its options (all required), the municipality's configuration, the password from
+    /// <c>MUNICIPAL_ACCOUNT_PASSWORD</c> or standard input, then <paramref name="run"/> with the command named as the actor;
+    /// exit 2 for a wrong call, 1 with each field's message when refused.
+    /// </summary>
+    private static async Task<int> AccountCommandAsync(string[] args, string[] required, string usage,
+        Func<MunicipalAccounts, IReadOnlyDictionary<string, string>, string, string, Task<(ServiceResult<MunicipalCaller> Result, string Done)>> run)
     {
-        var (options, rest) = Parse(args, "--username");
-        if (!options.ContainsKey("--username"))
+        var (options, rest) = Parse(args, required);
+        if (required.Any(o => !options.ContainsKey(o)))
         {
-            await Console.Error.WriteLineAsync("Usage: Barangay.App set-municipal-password --username U\n"
-                + "The password comes from MUNICIPAL_ACCOUNT_PASSWORD or standard input.");
+            await Console.Error.WriteLineAsync($"Usage: Barangay.App {usage}\nThe password comes from MUNICIPAL_ACCOUNT_PASSWORD or standard input.");
             return 2;
         }
         var config = Configuration(rest);
@@ -146,14 +142,14 @@ public static class MunicipalityCommands
         var password = Environment.GetEnvironmentVariable("MUNICIPAL_ACCOUNT_PASSWORD") is { Length: > 0 } fromEnvironment
             ? fromEnvironment : Console.In.ReadLine() ?? "";
         await using var services = Services(config);
-        var set = await services.GetRequiredService<MunicipalAccounts>().SetPasswordAsync(options["--username"], password,
-            $"set-municipal-password command ({Environment.UserName})");
-        if (!set.Ok)
+        var command = usage.Split(' ')[0];
+        var (result, done) = await run(services.GetRequiredService<MunicipalAccounts>(), options, password, $"{command} command ({Environment.UserName})");
+        if (!result.Ok)
         {
-            foreach (var (field, message) in set.Errors) await Console.Error.WriteLineAsync($"{field}: {message}");
+            foreach (var (field, message) in result.Errors) await Console.Error.WriteLineAsync($"{field}: {message}");
             return 1;
         }
-        Console.WriteLine($"New password set for municipal account '{set.Value!.UserName}'; its open sessions end.");
+        Console.WriteLine(done);
         return 0;
     }
 

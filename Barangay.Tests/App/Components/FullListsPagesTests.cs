@@ -26,8 +26,11 @@ public class FullListsPagesTests : ComponentTestBase, IClassFixture<DemoDatabase
     private readonly ComplaintsTestHost _hall;
     private readonly string _files = Path.Combine(Path.GetTempPath(), "barangay-lists-" + Guid.NewGuid().ToString("N")[..8]);
 
+    private readonly string _connection;
+
     public FullListsPagesTests(DemoDatabase database)
     {
+        _connection = database.AppConnectionString;
         _hall = new ComplaintsTestHost(database.AppConnectionString);
         _viewer = NotificationLiveServices.Add(Services, database.AppConnectionString);
         Services.AddBarangayFiles(new FileStorageOptions { DataRoot = _files });
@@ -114,6 +117,47 @@ public class FullListsPagesTests : ComponentTestBase, IClassFixture<DemoDatabase
 
         ClickMoreUntilGone(cut, "my-complaints-more", "[data-testid=my-complaint]").Should().Be(open, "the count is the length of the list");
         cut.FindAll("[data-testid=my-complaint]").Select(e => e.TextContent).Should().NotContain(t => t.Contains("Resolved"));
+    }
+
+    [Fact]
+    public async Task Calendar_NextMonthPressedWhileThisMonthStillLoads_ShowsOnlyNextMonthsEvents()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var today = TimeZones.ManilaToday(TestClock.Running());
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        CommunityEvent On(DateOnly day, string title) => new()
+        {
+            Id = Guid.NewGuid(), EventId = $"EVT-{tag}-{title.Replace(" ", "")}", Title = $"{title} {tag}", Status = EventStatuses.Published,
+            StartAt = TimeZones.ManilaToUtc(day.ToDateTime(new TimeOnly(9, 0))), EndAt = TimeZones.ManilaToUtc(day.ToDateTime(new TimeOnly(10, 0))),
+            CreatedAt = TestClock.UtcNow, Version = Guid.NewGuid(),
+        };
+        var nextMonth = thisMonth.AddMonths(1);
+        int nextTotal;
+        await using (var db = await _hall.Services.DbAsync())
+        {
+            // More than a page next month, so the page says how many of how many it shows.
+            db.Events.Add(On(thisMonth.AddDays(14), "This month"));
+            db.Events.AddRange(Enumerable.Range(0, 101).Select(i => On(nextMonth.AddDays(i % 28), $"Next {i:000}")));
+            await db.SaveChangesAsync();
+            var (start, end) = (TimeZones.ManilaToUtc(nextMonth.ToDateTime(TimeOnly.MinValue)), TimeZones.ManilaToUtc(nextMonth.AddMonths(1).ToDateTime(TimeOnly.MinValue)));
+            nextTotal = await db.Events.CountAsync(e => e.Status == EventStatuses.Published && e.EndAt > start && e.StartAt < end);
+        }
+        await _hall.AsJuanAsync();
+        _viewer.Current = _hall.Services.Caller.Current;
+
+        // A slow link: the month's events do not come back until the person has already pressed "next month".
+        await using var hold = new Npgsql.NpgsqlConnection(_connection);
+        await hold.OpenAsync();
+        await using var tx = await hold.BeginTransactionAsync();
+        await using (var lockEvents = new Npgsql.NpgsqlCommand("LOCK TABLE events IN ACCESS EXCLUSIVE MODE", hold, tx))
+            await lockEvents.ExecuteNonQueryAsync();
+        var cut = Render<EventCalendar>();
+        cut.Find("[data-testid=cal-next]").Click();
+        await tx.CommitAsync();
+
+        // Before: this month's late answer was added to next month's list, and the count read "101 of …".
+        cut.WaitForAssertion(() => cut.Find("[data-testid=cal-more]").TextContent.Should().Contain($"100 of {nextTotal} shown"));
+        cut.FindAll("a.event-calendar-item").Should().HaveCount(100);
     }
 
     [Fact]

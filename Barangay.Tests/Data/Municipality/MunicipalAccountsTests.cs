@@ -134,4 +134,41 @@ public sealed class MunicipalAccountsTests(MunicipalityFixture muni) : IClassFix
         (await db.Audit.CountAsync(a => a.Action == "PasswordSet" && a.Actor == "set-municipal-password command (ops)")).Should().Be(1);
         (await db.Audit.CountAsync(a => a.Action == "PasswordSet" && a.Actor == "operator")).Should().Be(0, "refused attempts change nothing");
     }
+
+    [Fact]
+    public async Task SetMunicipalPasswordCommand_RefusesAWeakPasswordWithTheReason_ThenSetsAStrongOne()
+    {
+        var accounts = muni.Get<MunicipalAccounts>();
+        (await accounts.CreateAsync("mswdo.cruz", "Lita Cruz", "MSWDO", MunicipalRoles.Viewer, Password, "test")).Ok.Should().BeTrue();
+        string[] args = ["--username", "mswdo.cruz", $"--{Barangay.App.Municipality.MunicipalityHosting.ConnectionStringKey}={TestEnvironment.For(muni.Name, "Default")}"];
+
+        // The password is read from standard input (never an argument), as the operator pipes it in.
+        var (weak, weakErrors) = await RunWithInputAsync("short\n", () => Barangay.App.Municipality.MunicipalityCommands.SetPasswordAsync(args));
+        var (strong, _) = await RunWithInputAsync("Mswdo#Bagong-2026\n", () => Barangay.App.Municipality.MunicipalityCommands.SetPasswordAsync(args));
+
+        weak.Should().Be(1);
+        weakErrors.Should().Contain("Password: ", "the field and the policy's reason");
+        strong.Should().Be(0);
+        var browser = new TestAttempts { Ip = "10.0.2.1" };
+        (await TryAsync(SignIn(browser), browser, "mswdo.cruz", "Mswdo#Bagong-2026")).Passed.Should().BeTrue();
+        await using var db = await muni.MunicipalityAsync();
+        (await db.Audit.CountAsync(a => a.Action == "PasswordSet" && a.Actor.StartsWith("set-municipal-password command"))).Should().BeGreaterThan(0);
+    }
+
+    private static async Task<(int Code, string Errors)> RunWithInputAsync(string input, Func<Task<int>> command)
+    {
+        var (stdin, stderr) = (Console.In, Console.Error);
+        var errors = new StringWriter();
+        Console.SetIn(new StringReader(input));
+        Console.SetError(errors);
+        try
+        {
+            return (await command(), errors.ToString());
+        }
+        finally
+        {
+            Console.SetIn(stdin);
+            Console.SetError(stderr);
+        }
+    }
 }
