@@ -70,9 +70,15 @@ public sealed class ClusterDashboard : IAsyncDisposable
     /// <summary>From now on, answers are checked against this node (the one left when the leader was killed).</summary>
     public void LeaderKilled(string survivor) => _survivor = survivor;
 
+    /// <summary>How often the dashboard reads the figures.</summary>
+    public static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(100);
+
     public async Task RunAsync(PatroniCluster cluster, CancellationToken ct)
     {
         var lastAnswer = Stopwatch.GetTimestamp();
+        // The dashboard refreshes ten times a second, as a page polling its figures would: a sampling period, not a
+        // wait for something to happen (the test waits on the counts it reads).
+        using var refresh = new PeriodicTimer(Refresh);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -97,7 +103,7 @@ public sealed class ClusterDashboard : IAsyncDisposable
             }
             try
             {
-                await Task.Delay(100, ct);
+                if (!await refresh.WaitForNextTickAsync(ct)) return;
             }
             catch (OperationCanceledException)
             {
