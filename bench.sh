@@ -29,6 +29,14 @@ BENCH="$ROOT/Barangay.Bench/bin/Release/net10.0/Barangay.Bench.dll"
 dotnet publish Barangay.App/Barangay.App.csproj -c Release -o "$ROOT/.data/bench-app" --no-build -nologo -v q -clp:ErrorsOnly >&2
 export BARANGAY_APP_DLL="$ROOT/.data/bench-app/Barangay.App.dll"
 
+# Lighthouse (the lighthouse benchmark): the npm package, installed once under .data/lighthouse where npm is.
+LIGHTHOUSE="$ROOT/.data/lighthouse/node_modules/lighthouse/cli/index.js"
+if [ ! -f "$LIGHTHOUSE" ] && command -v npm >/dev/null 2>&1 && { [ $# -eq 0 ] || printf '%s\n' "$@" | grep -qx lighthouse; }; then
+  log "Installing Lighthouse with npm (.data/lighthouse)"
+  npm install --prefix "$ROOT/.data/lighthouse" --no-audit --no-fund --silent lighthouse@12.8.2 >&2 || log "Lighthouse could not be installed"
+fi
+[ ! -f "$LIGHTHOUSE" ] || export BENCH_LIGHTHOUSE="$LIGHTHOUSE"
+
 # Each benchmark runs in its own process on a freshly migrated database: a figure such as the peak working set
 # is then that benchmark's own, and no benchmark measures against tables another one bloated (or that autovacuum is
 # still working through).

@@ -25,6 +25,7 @@ IBenchmark[] all =
     new Barangay.Bench.Dashboard.DashboardBench(),
     new Barangay.Bench.Circuits.CircuitCapacityBench(),
     new Barangay.Bench.Circuits.FirstVisitBench(),
+    new Barangay.Bench.Lighthouse.LighthouseBench(),
     new Barangay.Bench.Tenancy.TenantOpenBench(),
     new Barangay.Bench.Municipality.MunicipalBench(),
     new Barangay.Bench.Failover.FailoverLoadBench(), // scripts/drill.sh only (it waits for a stop file)

@@ -17,6 +17,9 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
     public const string MunicipalPath = "/municipality";
     public const string MunicipalScript = "/js/altcha.js";
 
+    /// <summary>The Web Worker that script starts (it solves the proof-of-work off the page's main thread).</summary>
+    public const string MunicipalScriptWorker = "/js/altcha-worker.js";
+
     /// <summary>Remembers the last prefix used in this browser, for the app's root-absolute links (<c>href="/residents"</c>).</summary>
     public const string PathCookie = "barangay.path";
 
@@ -33,8 +36,8 @@ public sealed class BarangayTenancyMiddleware(RequestDelegate next, IBarangayDir
 
         if (request.Path.StartsWithSegments(MunicipalPath, StringComparison.OrdinalIgnoreCase, out var municipal))
         {
-            // The sign-in's proof-of-work script is the app's own static file; under this path so no barangay is needed to fetch it.
-            if (municipal.Equals(MunicipalScript, StringComparison.OrdinalIgnoreCase))
+            // The sign-in's proof-of-work scripts are the app's own static files; under this path so no barangay is needed to fetch them.
+            if (municipal.Equals(MunicipalScript, StringComparison.OrdinalIgnoreCase) || municipal.Equals(MunicipalScriptWorker, StringComparison.OrdinalIgnoreCase))
             {
                 request.PathBase = request.PathBase.Add(new PathString(MunicipalPath));
                 request.Path = municipal;

@@ -10,9 +10,13 @@ namespace Barangay.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public class SignInSecurityTests(EndToEndFixture e2e)
 {
+    /// <summary>The Web Workers the pages of <see cref="TryAsync"/> started (the proof-of-work's solver).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _workers = new();
+
     private async Task<IPage> TryAsync(string user, string password)
     {
         var page = await e2e.NewPageAsync(EndToEndFixture.Desktop);
+        page.Worker += (_, w) => _workers.Enqueue(w.Url);
         await page.GotoAsync("/Identity/Account/Login");
         await page.FillAsync("#Input_UserName", user);
         await page.FillAsync("#Input_Password", password);
@@ -141,9 +145,11 @@ public class SignInSecurityTests(EndToEndFixture e2e)
             await Expect(p.GetByTestId("login-errors")).ToContainTextAsync("The username or password is not correct.");
             if (i == 2)
             {
-                // The page now shows the check, and the browser solves it by itself (SHA-256 in JavaScript).
+                // The page now shows the check, and the browser solves it by itself (SHA-256 in JavaScript), in a Web
+                // Worker: on the page itself the work blocked taps for seconds on a slow phone.
                 await Expect(p.GetByTestId("pow-challenge")).ToBeVisibleAsync();
                 await Expect(p.GetByTestId("pow-challenge")).ToContainTextAsync("Security check done.");
+                _workers.Should().Contain(u => u.EndsWith("/js/altcha-worker.js", StringComparison.Ordinal));
                 await Screenshots.SaveAsync(p, "sign-in-challenge-phone");
             }
             await p.Context.CloseAsync();

@@ -148,6 +148,7 @@ public sealed partial class MunicipalPagesTests(MunicipalityFixture muni, DemoDa
         // The barangay sign-in's words, and the form comes back carrying the gate's challenge and its script.
         (await answer.Content.ReadAsStringAsync()).Should().Contain("The username or password is not correct.").And.Contain("name=\"altcha\"").And.Contain("src=\"/municipality/js/altcha.js\"");
         (await http.GetAsync("/municipality/js/altcha.js")).Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");
+        (await http.GetAsync("/municipality/js/altcha-worker.js")).Content.Headers.ContentType!.MediaType.Should().Be("text/javascript", "the script solves the check in this worker");
         (await http.GetAsync("/municipality")).RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/municipality/sign-in");
     }
 
