@@ -112,7 +112,8 @@ internal sealed partial class FirstVisitBench : IBenchmark
         return r.GetProperty("opcode").GetDouble() == 2 ? data.Length * 3 / 4 : data.Length; // binary frames come base64-encoded
     }
 
-    private static async Task SignInAsync(IBrowserContext context)
+    /// <summary>The demo resident signs in through the form, in the context's own cookie store (no page loaded).</summary>
+    internal static async Task SignInAsync(IBrowserContext context)
     {
         var form = await (await context.APIRequest.GetAsync("/Identity/Account/Login")).TextAsync();
         var token = Antiforgery().Match(form).Groups[1].Value;

@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Barangay.Bench.Circuits;
 using Barangay.Bench.Infrastructure;
-using Barangay.Data.Seed;
 using Microsoft.Playwright;
 
 namespace Barangay.Bench.Lighthouse;
@@ -19,7 +17,7 @@ namespace Barangay.Bench.Lighthouse;
 /// profile) is the session Lighthouse's tab carries; Lighthouse clears caches and storage but not cookies.
 /// Three runs a page, the median reported (Lighthouse's own advice: single runs vary).
 /// </summary>
-internal sealed partial class LighthouseBench : IBenchmark
+internal sealed class LighthouseBench : IBenchmark
 {
     private const int Runs = 3;
 
@@ -64,7 +62,7 @@ internal sealed partial class LighthouseBench : IBenchmark
             });
             foreach (var (name, path, signedIn) in Pages)
             {
-                if (signedIn) await SignInAsync(browser);
+                if (signedIn) await FirstVisitBench.SignInAsync(browser); // in the browser's own profile: the cookie Lighthouse's tab uses
                 // The first run warms the server's page up (its first render after start); it is not counted.
                 await RunLighthouseAsync(cli, port, app.Url + path, ct);
                 var runs = new List<(double Score, double LcpMs, double Kib, string Final)>();
@@ -109,19 +107,6 @@ internal sealed partial class LighthouseBench : IBenchmark
         return (Math.Round(score), lcp, bytes / 1024, root.GetProperty("finalDisplayedUrl").GetString()!);
     }
 
-    /// <summary>The resident signs in through the form in the browser's own profile (the cookie Lighthouse's tab uses).</summary>
-    private static async Task SignInAsync(IBrowserContext context)
-    {
-        var form = await (await context.APIRequest.GetAsync("/Identity/Account/Login")).TextAsync();
-        var token = Antiforgery().Match(form).Groups[1].Value;
-        var fields = context.APIRequest.CreateFormData();
-        fields.Set("Input.UserName", DemoAccounts.ResidentUser);
-        fields.Set("Input.Password", DemoAccounts.ResidentPassword);
-        fields.Set("__RequestVerificationToken", token);
-        var response = await context.APIRequest.PostAsync("/Identity/Account/Login", new() { Form = fields, MaxRedirects = 0 });
-        if (response.Status is not (302 or 303)) throw new InvalidOperationException($"signing in answered {response.Status}");
-    }
-
     private static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
@@ -133,7 +118,4 @@ internal sealed partial class LighthouseBench : IBenchmark
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Line(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
 }
