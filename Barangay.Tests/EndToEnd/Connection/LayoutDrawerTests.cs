@@ -26,13 +26,11 @@ public class LayoutDrawerTests(EndToEndFixture e2e)
         await Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Barangay officials" })).Not.ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, $"resident-layout-phone-{theme}");
-        await File.WriteAllTextAsync(Path.Combine(Screenshots.Directory, $"TMP-phone-{theme}.html"), await page.ContentAsync());
 
         await EndToEndFixture.OpenMenuAsync(page);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Barangay officials" })).ToBeVisibleAsync();
         await SettledAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, $"resident-layout-phone-menu-{theme}.png") });
-        await File.WriteAllTextAsync(Path.Combine(Screenshots.Directory, $"TMP-phone-menu-{theme}.html"), await page.ContentAsync());
 
         // The shade over the page shuts the menu.
         await page.Mouse.ClickAsync(370, 400);
@@ -62,13 +60,11 @@ public class LayoutDrawerTests(EndToEndFixture e2e)
         var heading = await page.Locator("#resident-home").BoundingBoxAsync();
         heading!.X.Should().BeGreaterThanOrEqualTo(drawer!.X + drawer.Width - 1, "on a desktop the drawer sits beside the page");
         await Screenshots.SaveAsync(page, $"resident-layout-desktop-{theme}");
-        await File.WriteAllTextAsync(Path.Combine(Screenshots.Directory, $"TMP-desktop-{theme}.html"), await page.ContentAsync());
 
         await page.GetByLabel("Open the menu").ClickAsync();
         await Expect(page.Locator(".mud-drawer--closed")).ToHaveCountAsync(1);
         await SettledAsync(page);
         await Expect(officials).Not.ToBeInViewportAsync();
-        await File.WriteAllTextAsync(Path.Combine(Screenshots.Directory, $"TMP-desktop-closed-{theme}.html"), await page.ContentAsync());
         (await page.Locator("#resident-home").BoundingBoxAsync())!.X.Should().BeLessThan(heading.X, "the page takes the room");
 
         await page.GetByLabel("Open the menu").ClickAsync();
