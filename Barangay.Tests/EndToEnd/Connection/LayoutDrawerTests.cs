@@ -61,6 +61,15 @@ public class LayoutDrawerTests(EndToEndFixture e2e)
         heading!.X.Should().BeGreaterThanOrEqualTo(drawer!.X + drawer.Width - 1, "on a desktop the drawer sits beside the page");
         await Screenshots.SaveAsync(page, $"resident-layout-desktop-{theme}");
 
+        // The theme button's tooltip (CSS, as MudTooltip drew it) shows on hover and says what a press does.
+        var themeButton = page.GetByLabel("Switch light or dark mode");
+        await themeButton.HoverAsync();
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.css-tooltip'), '::after').opacity === '1'");
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.css-tooltip'), '::after').content"))
+            .Should().Be(theme == "dark" ? "\"Light mode\"" : "\"Dark mode\"");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, $"resident-layout-desktop-tooltip-{theme}.png"), Clip = new() { X = 900, Y = 0, Width = 466, Height = 120 } });
+        await page.Mouse.MoveAsync(700, 500);
+
         await page.GetByLabel("Open the menu").ClickAsync();
         await Expect(page.Locator(".mud-drawer--closed")).ToHaveCountAsync(1);
         await SettledAsync(page);
