@@ -23,6 +23,7 @@ public static class ConnectionServices
         builder.Services.AddSingleton<CircuitCounter>();
         builder.Services.AddScoped<CircuitHandler, CountingCircuitHandler>();
         JsInteropMetadata.Use(builder.Services);
+        builder.Services.AddTransient<IStartupFilter, NegotiationConnectionFilter>();
     }
 
     /// <summary>Counts and memory of this process, for the end-to-end tests and the capacity bench; never a user's data.</summary>

@@ -140,9 +140,12 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         _hub.On<string>("JS.Error", e => Error = e);
     }
 
-    /// <summary>What a phone's browser answers: most calls return nothing; a few are asked a yes/no question.</summary>
+    /// <summary>
+    /// What a phone's browser answers: most calls return nothing; a few are asked a yes/no question (dark mode, and
+    /// whether the screen is wide enough for the drawer beside the page: a phone's is not).
+    /// </summary>
     private static string JsResult(string identifier) =>
-        identifier.Contains("DarkMode", StringComparison.OrdinalIgnoreCase) || identifier.StartsWith("mudElementRef.", StringComparison.Ordinal) && identifier.Contains("Is", StringComparison.Ordinal)
+        identifier.Contains("DarkMode", StringComparison.OrdinalIgnoreCase) || identifier == "barangay.isWideScreen" || identifier.StartsWith("mudElementRef.", StringComparison.Ordinal) && identifier.Contains("Is", StringComparison.Ordinal)
             ? "false" : "null";
 
     private int _buttonComponentId = -1;

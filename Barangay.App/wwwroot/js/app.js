@@ -4,7 +4,9 @@ window.barangay = {
   submitForm: function (id) {
     var f = document.getElementById(id);
     if (f) { f.requestSubmit ? f.requestSubmit() : f.submit(); }
-  }
+  },
+  // Whether the menu drawer sits beside the page (MudBlazor's md breakpoint), asked by MainLayout's menu button once.
+  isWideScreen: function () { return window.matchMedia('(min-width: 960px)').matches; }
 };
 
 // Skip links (data-skip-to="id"): move focus to the target itself. A plain "#id" link would resolve against
