@@ -35,48 +35,20 @@ public class KpHearingDialogFocusTests(EndToEndFixture e2e)
         (await host.Kp.IssueSummonsAsync(kp.Id, kp.Version)).Ok.Should().BeTrue();
 
         var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
-        var hold = false;
-        IWebSocketFrame? held = null;
-        IWebSocketRoute? toPage = null;
-        var focusAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        TaskCompletionSource? answered = null;
-        static string Of(IWebSocketFrame f) => f.Binary is { } b ? Encoding.UTF8.GetString(b) : f.Text ?? "";
-        static void Send(IWebSocketRoute to, IWebSocketFrame f) { if (f.Binary is { } b) to.Send(b); else to.Send(f.Text ?? ""); }
-        await page.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
-        {
-            toPage = ws;
-            var server = ws.ConnectToServer();
-            ws.OnMessage(frame =>
-            {
-                Send(server, frame);
-                if (Of(frame).Contains("EndInvokeJSFromDotNet")) answered?.TrySetResult();
-            });
-            server.OnMessage(frame =>
-            {
-                if (hold && held is null && Of(frame).Contains("mudElementRef.focusFirst"))
-                {
-                    held = frame;
-                    focusAsked.TrySetResult();
-                }
-                else Send(ws, frame);
-            });
-        });
+        var held = await HeldMessage.RouteAsync(page, "mudElementRef.focusFirst");
         await page.GotoAsync($"/complaints/kp/{kp.Id}");
         await EndToEndFixture.WaitInteractiveAsync(page);
         await Expect(page.GetByTestId("kp-record-hearing")).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
-        hold = true;
+        held.Hold();
         await page.GetByTestId("kp-record-hearing").ClickAsync();
-        await focusAsked.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await held.Asked.WaitAsync(TimeSpan.FromSeconds(15));
         var attendees = EndToEndFixture.Field(page, "kp-hearing-attendees");
         await attendees.ClickAsync();
         await Expect(attendees).ToBeFocusedAsync();
 
         // The server's focus arrives now, while she is in the attendees box; the browser answers once it has run it.
-        answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        hold = false;
-        Send(toPage!, held!);
-        await answered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await held.ReleaseAsync();
         await page.Keyboard.TypeAsync("Juan Dela Cruz");
 
         await Expect(attendees).ToBeFocusedAsync();
@@ -85,5 +57,84 @@ public class KpHearingDialogFocusTests(EndToEndFixture e2e)
         await page.GetByTestId("kp-hearing-submit").ClickAsync();
         await Expect(page.GetByTestId("kp-hearing")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("kp-hearing")).ToContainTextAsync("Juan Dela Cruz");
+    }
+
+    [Fact]
+    public async Task IntakeDialog_AutocompleteHighlightArrivesLate_TheNameBoxKeepsFocusAndText()
+    {
+        // Juan's complaint; the Lupon secretary takes it up. The resident autocomplete is the dialog's first control: the
+        // focus goes there, and its "highlight the text" (a select(), which also focuses) comes a round trip later.
+        await using var host = new ComplaintsTestHost(e2e.Database.AppConnectionString, new FakeTimeProvider(TestClock.Now.AddHours(-1)));
+        await host.AsJuanAsync();
+        var ack = (await host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
+        var held = await HeldMessage.RouteAsync(page, "mudElementRef.select");
+        await page.GotoAsync($"/complaints/{ack.Id}");
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await Expect(page.GetByTestId("kp-mark")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        held.Hold();
+        await page.GetByTestId("kp-mark").ClickAsync();
+        await held.Asked.WaitAsync(TimeSpan.FromSeconds(15));
+        var name = EndToEndFixture.Field(page, "kp-respondent-name");
+        await name.ClickAsync();
+        await Expect(name).ToBeFocusedAsync();
+        await held.ReleaseAsync();
+        await page.Keyboard.TypeAsync("Ramon Santos");
+
+        await Expect(name).ToBeFocusedAsync();
+        await Expect(name).ToHaveValueAsync("Ramon Santos");
+    }
+
+    /// <summary>
+    /// The Blazor WebSocket routed through the test: the first server message naming <c>marker</c> (a JS call) after
+    /// <see cref="Hold"/> is held back until <see cref="ReleaseAsync"/>, which returns once the browser has answered a JS call.
+    /// </summary>
+    private sealed class HeldMessage
+    {
+        private bool _hold;
+        private IWebSocketFrame? _held;
+        private IWebSocketRoute? _toPage;
+        private TaskCompletionSource? _answered;
+        private readonly TaskCompletionSource _asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Asked => _asked.Task;
+        public void Hold() => _hold = true;
+
+        private static string Of(IWebSocketFrame f) => f.Binary is { } b ? Encoding.UTF8.GetString(b) : f.Text ?? "";
+        private static void Send(IWebSocketRoute to, IWebSocketFrame f) { if (f.Binary is { } b) to.Send(b); else to.Send(f.Text ?? ""); }
+
+        public static async Task<HeldMessage> RouteAsync(IPage page, string marker)
+        {
+            var h = new HeldMessage();
+            await page.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
+            {
+                h._toPage = ws;
+                var server = ws.ConnectToServer();
+                ws.OnMessage(frame =>
+                {
+                    Send(server, frame);
+                    if (Of(frame).Contains("EndInvokeJSFromDotNet")) h._answered?.TrySetResult();
+                });
+                server.OnMessage(frame =>
+                {
+                    if (h._hold && h._held is null && Of(frame).Contains(marker))
+                    {
+                        h._held = frame;
+                        h._asked.TrySetResult();
+                    }
+                    else Send(ws, frame);
+                });
+            });
+            return h;
+        }
+
+        public async Task ReleaseAsync()
+        {
+            _answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _hold = false;
+            Send(_toPage!, _held!);
+            await _answered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        }
     }
 }

@@ -9,7 +9,8 @@
 // - The focus MudBlazor puts on a dialog's first control comes from the server, a round trip after the dialog is drawn.
 //   On a busy server it can come after the person already went into another control of the dialog and is typing: it took
 //   the focus from there, and the rest of what they typed went to the first control (a read-only date field drops it:
-//   a hearing's attendees lost, issue 21). Where the focus is already on a control of that dialog, it stays there.
+//   a hearing's attendees lost, issue 21). Where the focus is already on a control of that dialog, it stays there (the same
+//   for an autocomplete's late text highlight, which also focuses).
 // - When a dialog closes and the focus went with it, the focus goes back to the control that opened it; if the page
 //   drew that control again, to the new one (same id or test id); if it is gone, to the page's h1.
 (function () {
@@ -123,6 +124,18 @@
       if (element && active && active !== element && element.contains(active) && !isMarker(active) && active.closest(CONTAINER)) return;
       return focusFirst.apply(this, arguments);
     };
+    // Likewise an autocomplete's "highlight the text when it gets the focus" (SelectOnActivation): the browser's select()
+    // also focuses, so when it came after the person had left the autocomplete for another box of the dialog, it pulled the
+    // focus back and what they typed went into the autocomplete (a respondent's name lost in the KP intake, issue 21).
+    var select = ref.select;
+    if (typeof select === 'function') {
+      ref.select = function (element) {
+        var active = document.activeElement;
+        if (element && active && active !== element && element.closest && element.closest(CONTAINER) && active.closest(CONTAINER) === element.closest(CONTAINER)
+            && active.matches('input, textarea, select, [contenteditable]')) return;
+        return select.apply(this, arguments);
+      };
+    }
     ref.__keepsUsersFocus = true;
   }
 
