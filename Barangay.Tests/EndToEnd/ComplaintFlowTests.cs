@@ -437,6 +437,9 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
 
     private static async Task RecordHearingAsync(IPage page, string attendees, string minutes)
     {
+        // Count the hearings once the case is on the page (the button shows with it): counted while it still loads, the
+        // count would be 0 and the case's loading alone would meet "one more".
+        await Expect(page.GetByTestId("kp-record-hearing")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         var before = await page.GetByTestId("kp-hearing").CountAsync();
         await page.GetByTestId("kp-record-hearing").ClickAsync();
         await Input(page, "kp-hearing-attendees").FillAsync(attendees);

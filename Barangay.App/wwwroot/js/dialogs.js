@@ -6,6 +6,11 @@
 //   dialog is saving (it sets aria-busy="true" from its busy flag, or every button in its action bar is disabled: the
 //   save would land while the page was told "cancelled"), and not while one of its lists is open (Escape closes the
 //   list first). Escape otherwise does what Cancel/Back does: typed text in the dialog is dropped, as with Cancel.
+// - The focus MudBlazor puts on a dialog's first control comes from the server, a round trip after the dialog is drawn.
+//   On a busy server it can come after the person already went into another control of the dialog and is typing: it took
+//   the focus from there, and the rest of what they typed went to the first control (a read-only date field drops it:
+//   a hearing's attendees lost, issue 21). Where the focus is already on a control of that dialog, it stays there (the same
+//   for an autocomplete's late text highlight, which also focuses).
 // - When a dialog closes and the focus went with it, the focus goes back to the control that opened it; if the page
 //   drew that control again, to the new one (same id or test id); if it is gone, to the page's h1.
 (function () {
@@ -108,7 +113,34 @@
     target.focus({ preventScroll: target.tagName === 'H1' });
   }
 
+  // Wraps MudBlazor's focusFirst (called by the dialog's focus trap through JS interop) once it is loaded. Its other calls
+  // are unchanged: the trap's edge markers bouncing the focus, and anything outside a dialog.
+  function keepUsersFocus() {
+    var ref = window.mudElementRef;
+    if (!ref || ref.__keepsUsersFocus || typeof ref.focusFirst !== 'function') return;
+    var focusFirst = ref.focusFirst;
+    ref.focusFirst = function (element) {
+      var active = document.activeElement;
+      if (element && active && active !== element && element.contains(active) && !isMarker(active) && active.closest(CONTAINER)) return;
+      return focusFirst.apply(this, arguments);
+    };
+    // Likewise an autocomplete's "highlight the text when it gets the focus" (SelectOnActivation): the browser's select()
+    // also focuses, so when it came after the person had left the autocomplete for another box of the dialog, it pulled the
+    // focus back and what they typed went into the autocomplete (a respondent's name lost in the KP intake, issue 21).
+    var select = ref.select;
+    if (typeof select === 'function') {
+      ref.select = function (element) {
+        var active = document.activeElement;
+        if (element && active && active !== element && element.closest && element.closest(CONTAINER) && active.closest(CONTAINER) === element.closest(CONTAINER)
+            && active.matches('input, textarea, select, [contenteditable]')) return;
+        return select.apply(this, arguments);
+      };
+    }
+    ref.__keepsUsersFocus = true;
+  }
+
   new MutationObserver(function () {
+    keepUsersFocus();
     // Closed (newest first): give the focus back if it went with the dialog.
     while (stack.length && !stack[stack.length - 1].box.isConnected) {
       var closed = stack.pop();

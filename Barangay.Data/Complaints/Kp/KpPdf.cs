@@ -19,18 +19,26 @@ public static class KpPdf
     private static readonly string[] Buwan = ["Enero", "Pebrero", "Marso", "Abril", "Mayo", "Hunyo", "Hulyo", "Agosto", "Setyembre", "Oktubre", "Nobyembre", "Disyembre"];
     private const double Margin = 56;
 
-    public static byte[] Render(KpFormData f)
+    public static byte[] Render(KpFormData f) => Render([f]);
+
+    /// <summary>A form of several pages (the subpoena: one per hearing), each page a whole form with its own header and signatures.</summary>
+    public static byte[] Render(IReadOnlyList<KpFormData> pages)
     {
         CertificateFonts.Install();
+        var f = pages[0];
         using var document = new PdfDocument();
         document.Info.Title = $"{f.Title} {f.CaseNo}";
         document.Info.Author = f.BarangayName;
         // What a screen reader and a viewer's title bar say of the form (issue 25): its language and its title.
         document.Language = f.Language == KpLanguages.Filipino ? "fil-PH" : "en-PH";
         document.ViewerPreferences.DisplayDocTitle = true;
-        var page = document.AddPage();
-        page.Size = PageSize.A4;
-        using (var g = XGraphics.FromPdfPage(page)) Draw(g, page.Width.Point, f);
+        foreach (var data in pages)
+        {
+            var page = document.AddPage();
+            page.Size = PageSize.A4;
+            using var g = XGraphics.FromPdfPage(page);
+            Draw(g, page.Width.Point, data);
+        }
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
@@ -41,6 +49,19 @@ public static class KpPdf
     {
         var d = TimeZones.ToManila(utc);
         return language == KpLanguages.Filipino ? $"ika-{d.Day} ng {Buwan[d.Month - 1]} {d.Year}" : d.ToString("MMMM d, yyyy", Ph);
+    }
+
+    /// <summary>
+    /// A hearing's day and hour as KP Form 13 writes them, in the case's language (Manila): "on the 7th day of December 2026,
+    /// at 2:30 in the afternoon" or "sa ika-7 araw ng Disyembre 2026, sa ganap na ika-2:30 ng hapon".
+    /// </summary>
+    public static string DayAndHour(DateTime utc, string language)
+    {
+        var d = TimeZones.ToManila(utc);
+        var hour = $"{(d.Hour % 12 == 0 ? 12 : d.Hour % 12)}:{d.Minute:00}";
+        if (language == KpLanguages.Filipino)
+            return $"sa ika-{d.Day} araw ng {Buwan[d.Month - 1]} {d.Year}, sa ganap na ika-{hour} ng {(d.Hour < 12 ? "umaga" : d.Hour < 18 ? "hapon" : "gabi")}";
+        return $"on the {Ordinal(d.Day)} day of {d.ToString("MMMM yyyy", Ph)}, at {hour} in the {(d.Hour < 12 ? "morning" : d.Hour < 18 ? "afternoon" : "evening")}";
     }
 
     /// <summary>The height the text formatter needs for <paramref name="text"/> wrapped at <paramref name="width"/>: measured word by word, so no line is clipped.</summary>

@@ -27,11 +27,12 @@ public sealed partial class KpService
         if (!FormsOf(kp).Contains(form)) return null;
         db.Record(PrintAction, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, form = form.ToString(), stage = kp.Stage });
         await db.SaveChangesAsync(ct);
-        var data = await FormAsync(db, kp, complaint, form, ct);
-        return (KpPdf.Render(data), $"{kp.CaseNo}-{Slug(form)}.pdf");
+        var pages = await FormAsync(db, kp, complaint, form, ct);
+        return (KpPdf.Render(pages), $"{kp.CaseNo}-{Slug(form)}.pdf");
     }
 
-    private static async Task<KpFormData> FormAsync(BarangayDbContext db, KpCase kp, Complaints.Complaint complaint, KpForm form, CancellationToken ct)
+    /// <summary>The pages of a form: one, except the subpoena (KP Form 13), one per hearing witnesses were summoned to.</summary>
+    private static async Task<IReadOnlyList<KpFormData>> FormAsync(BarangayDbContext db, KpCase kp, Complaints.Complaint complaint, KpForm form, CancellationToken ct)
     {
         var keys = new[] { SettingKeys.BarangayName, SettingKeys.Municipality, SettingKeys.Province, SettingKeys.Region, SettingKeys.PunongBarangay, SettingKeys.HallAddress };
         var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => Text(s.Value), ct);
@@ -105,8 +106,13 @@ public sealed partial class KpService
                     .Append((Who(Act(KpOutcomes.Settlement), pangkatChair ?? captain), (fil ? "Pinatunayan: " : "Attested: ") + T(pangkat.Count > 0 ? KpOffices.PangkatChairman : KpOffices.LuponChairman))).ToList()),
             _ => CertificateToFileAction(kp, fil, Act("certificate"), captain, pangkatChair, luponSecretary, D),
         };
-        return new KpFormData(barangay, locality, S(SettingKeys.Region), kp.CaseNo, complainant, names, caseTitle, title, paragraphs.Where(p => p.Length > 0).ToList(),
+        var blank = new KpFormData(barangay, locality, S(SettingKeys.Region), kp.CaseNo, complainant, names, caseTitle, title, paragraphs.Where(p => p.Length > 0).ToList(),
             signatures, IssuedOn(kp, form), number, kp.Language);
+        if (form != KpForm.Subpoena) return [blank];
+        // KP Form 13 names the witnesses and the hearing: one subpoena per hearing the case book recorded witnesses for; the
+        // blank form (names, day and hour filled by hand) while none is recorded.
+        var subpoenas = Subpoenas(facts);
+        return subpoenas.Count == 0 ? [blank] : subpoenas.Select(x => blank with { Paragraphs = x.Paragraphs, Signatures = x.Signatures, IssuedAt = x.IssuedAt }).ToList();
     }
 
     /// <summary>

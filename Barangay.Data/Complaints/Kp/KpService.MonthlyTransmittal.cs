@@ -29,9 +29,7 @@ public sealed partial class KpService
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (!caller.Can(Permissions.Complaints.Handle)) return null;
-        var who = await KpCallerOffices.ForAsync(db, caller, null, ct);
-        if (!who.Holds(LuponRecords)) return null;
+        if (!await MayPrepareTransmittalAsync(db, caller, ct)) return null;
         var first = new DateOnly(month.Year, month.Month, 1);
         var start = TimeZones.ManilaToUtc(first.ToDateTime(TimeOnly.MinValue));
         var end = TimeZones.ManilaToUtc(first.AddMonths(1).ToDateTime(TimeOnly.MinValue));
@@ -57,6 +55,24 @@ public sealed partial class KpService
         return new KpMonthlyTransmittal(first, cases, await HolderAsync(db, OfficialPositions.Secretary, ct), captain is { Length: > 0 } ? captain : "Punong Barangay",
             await new BarangayProfileService(factory).GetAsync(ct));
     }
+}
+
+public sealed partial class KpService
+{
+    /// <summary>
+    /// Whether the caller may prepare the monthly transmittal: the Lupon chairman or secretary (secs. 399(f), 419). The case
+    /// book shows its buttons only to them (another holder of complaints.handle would get "not found"); the same rule as
+    /// <see cref="MonthlyTransmittalAsync"/>, so the page and the print cannot disagree.
+    /// </summary>
+    public async Task<bool> MayPrepareTransmittalAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        return await MayPrepareTransmittalAsync(db, caller, ct);
+    }
+
+    private static async Task<bool> MayPrepareTransmittalAsync(BarangayDbContext db, Caller caller, CancellationToken ct) =>
+        caller.Can(Permissions.Complaints.Handle) && (await KpCallerOffices.ForAsync(db, caller, null, ct)).Holds(LuponRecords);
 }
 
 /// <summary>One case in the monthly transmittal: its number, its title, settlement or award (<see cref="KpOutcomes"/>) and its date.</summary>
