@@ -263,6 +263,7 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         await Screenshots.SaveAsync(page, $"journey-fil-{screen}-phone");
         (await PageFit.SidewaysAsync(page)).Should().BeLessThanOrEqualTo(0, $"{screen} must not scroll sideways on the phone");
         (await PageFit.CutAsync(page)).Should().BeEmpty($"nothing on {screen} may run off the phone's screen");
+        (await PageFit.SpilledAsync(page)).Should().BeEmpty($"no text on {screen} may spill out of its box");
     }
 
     /// <summary>The email as her phone's mail app shows it (the local transport's .eml, its body in a page of its own: our own HTML, or the text).</summary>
