@@ -23,8 +23,9 @@ public sealed record CitizensCharter(BarangayProfile Profile, string PunongBaran
 /// The Citizen's Charter every office must post (RA 11032 §6): for each service, who may avail, the checklist of
 /// requirements and where to get them, the fees, the processing time, the person responsible and the steps. Generated
 /// from the document types and the officials on every read, so it is always in step with the settings. Public: no
-/// caller check (it is posted at the hall's entrance). Worded in a <see cref="PrintLanguage"/>: English for the page,
-/// the barangay's report language for the poster (issue 26); the document types' own names and requirements print as recorded.
+/// caller check (it is posted at the hall's entrance). Worded in a <see cref="PrintLanguage"/>: the reader's language for
+/// the /charter page, the barangay's report language for the poster (issue 26); the document types' own names and
+/// requirements print as recorded.
 /// </summary>
 public sealed class CitizensCharterService(IDbContextFactory<BarangayDbContext> factory)
 {
@@ -41,6 +42,7 @@ public sealed class CitizensCharterService(IDbContextFactory<BarangayDbContext> 
         ("ID", "Any government-issued ID"),
     ];
 
+    /// <summary>The charter in English.</summary>
     public Task<CitizensCharter> GetAsync(CancellationToken ct = default) => GetAsync(PrintLanguage.English, ct);
 
     /// <summary>The charter for the A3 poster, in the language the barangay chose for its printed reports.</summary>

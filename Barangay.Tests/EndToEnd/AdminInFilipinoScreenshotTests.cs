@@ -37,7 +37,7 @@ public class AdminInFilipinoScreenshotTests(EndToEndFixture e2e)
             await Expect(page.GetByTestId("user-mfa").First).ToBeVisibleAsync();
             await Screenshots.SaveAsync(page, $"admin-users-fil-{viewport.Width}");
             await TopAsync(page, $"admin-users-fil-{viewport.Width}-top");
-            (await OverflowAsync(page)).Should().BeLessThanOrEqualTo(0, "the users page fits the screen's width in Filipino");
+            (await PageFit.SidewaysAsync(page)).Should().BeLessThanOrEqualTo(0, "the users page fits the screen's width in Filipino");
 
             await page.GotoAsync("/admin/settings");
             await EndToEndFixture.WaitInteractiveAsync(page);
@@ -45,7 +45,7 @@ public class AdminInFilipinoScreenshotTests(EndToEndFixture e2e)
             await Expect(page.Locator("#settings-save")).ToHaveTextAsync("I-save ang mga setting");
             await Screenshots.SaveAsync(page, $"admin-settings-fil-{viewport.Width}");
             await TopAsync(page, $"admin-settings-fil-{viewport.Width}-top");
-            (await OverflowAsync(page)).Should().BeLessThanOrEqualTo(0, "the settings page fits the screen's width in Filipino");
+            (await PageFit.SidewaysAsync(page)).Should().BeLessThanOrEqualTo(0, "the settings page fits the screen's width in Filipino");
         }
         finally
         {
@@ -56,7 +56,4 @@ public class AdminInFilipinoScreenshotTests(EndToEndFixture e2e)
     /// <summary>What the screen shows first, at its real size (a long full-page shot is shrunk to look at).</summary>
     private static Task TopAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Directory, name + ".png"), FullPage = false });
-
-    private static Task<int> OverflowAsync(IPage page) =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
 }

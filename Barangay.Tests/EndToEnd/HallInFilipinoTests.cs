@@ -70,7 +70,7 @@ public class HallInFilipinoTests(EndToEndFixture e2e)
             await Expect(page.GetByTestId("complaint-walk-in")).ToHaveTextAsync("Personal o sa telepono", new() { IgnoreCase = true, Timeout = 15_000 });
             await Expect(page.Locator("[data-testid=complaint-grid] tbody tr a").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Screenshots.SaveAsync(page, $"hall-fil-complaints-{device}");
-            (await OverflowAsync(page)).Should().BeLessThanOrEqualTo(0, "the queue must not be wider than the screen");
+            (await PageFit.SidewaysAsync(page)).Should().BeLessThanOrEqualTo(0, "the queue must not be wider than the screen");
 
             await page.GotoAsync("/messages/hall");
             await EndToEndFixture.WaitInteractiveAsync(page);
@@ -79,15 +79,11 @@ public class HallInFilipinoTests(EndToEndFixture e2e)
             var mine = page.GetByTestId("conversation-item").Filter(new() { HasText = tag });
             await Expect(mine.GetByTestId("awaiting-reply")).ToHaveTextAsync("Naghihintay ng sagot", Slow);
             await Screenshots.SaveAsync(page, $"hall-fil-inbox-{device}");
-            (await OverflowAsync(page)).Should().BeLessThanOrEqualTo(0, "the inbox must not be wider than the screen");
+            (await PageFit.SidewaysAsync(page)).Should().BeLessThanOrEqualTo(0, "the inbox must not be wider than the screen");
         }
         finally
         {
             await context.CloseAsync();
         }
     }
-
-    /// <summary>How many pixels the page is wider than the window (0 or less: it fits).</summary>
-    private static Task<int> OverflowAsync(IPage page) =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 }

@@ -13,7 +13,6 @@ namespace Barangay.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public class QueueAndRecordInFilipinoTests(EndToEndFixture e2e)
 {
-
     [Theory]
     [InlineData("desktop")]
     [InlineData("phone")]
@@ -37,8 +36,8 @@ public class QueueAndRecordInFilipinoTests(EndToEndFixture e2e)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mga kahilingan ng dokumento", new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("queue-grid").Locator("tbody tr a").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("walk-in")).ToContainTextAsync("Kahilingang personal na idinulog");
-        (await SidewaysAsync(page)).Should().BeLessThanOrEqualTo(1, "the queue in Filipino fits the screen");
-        (await CutAsync(page)).Should().BeEmpty("no label or button of the queue runs off the screen");
+        (await PageFit.SidewaysAsync(page)).Should().BeLessThanOrEqualTo(1, "the queue in Filipino fits the screen");
+        (await PageFit.CutAsync(page)).Should().BeEmpty("no label or button of the queue runs off the screen");
         await Screenshots.SaveAsync(page, $"hall-fil-queue-{device}");
 
         await page.GotoAsync("/residents");
@@ -46,19 +45,9 @@ public class QueueAndRecordInFilipinoTests(EndToEndFixture e2e)
         await page.GetByTestId("residents-grid").Locator("tbody tr a").First.ClickAsync();
         await Expect(page.GetByTestId("resident-name")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(page.Locator("main")).ToContainTextAsync("Petsa ng kapanganakan");
-        (await SidewaysAsync(page)).Should().BeLessThanOrEqualTo(1, "the resident's record in Filipino fits the screen");
-        (await CutAsync(page)).Should().BeEmpty("no label or button of the record runs off the screen");
+        (await PageFit.SidewaysAsync(page)).Should().BeLessThanOrEqualTo(1, "the resident's record in Filipino fits the screen");
+        (await PageFit.CutAsync(page)).Should().BeEmpty("no label or button of the record runs off the screen");
         await Screenshots.SaveAsync(page, $"hall-fil-resident-{device}");
         await context.CloseAsync();
     }
-
-    /// <summary>What is drawn past the right edge of the window (a clipped container hides it from the page's scroll width).</summary>
-    private static Task<string[]> CutAsync(IPage page) => page.EvaluateAsync<string[]>("""
-        () => [...document.querySelectorAll('main *')]
-            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > window.innerWidth + 1; })
-            .slice(0, 8).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40))
-        """);
-
-    private static Task<int> SidewaysAsync(IPage page) =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
 }

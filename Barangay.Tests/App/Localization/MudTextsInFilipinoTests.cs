@@ -82,7 +82,17 @@ public class MudTextsInFilipinoTests : ComponentTestBase, IAsyncLifetime
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = AppLanguages.FilipinoCulture;
             Services.AddScoped<UiLanguage>();
             Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(TextsLocalizer<>));
-            Table().Markup.Should().Contain("Hilera bawat pahina:").And.Contain("1-10 sa 30").And.NotContain("Rows per page").And.NotContain(" of 30");
+            var table = Table();
+            var markup = table.Markup;
+            markup.Should().Contain("Hilera bawat pahina:").And.Contain("1-10 sa 30").And.NotContain("Rows per page").And.NotContain(" of 30");
+            // The buttons' names a screen reader says (MudBlazor's localizer keys, through CatalogueMudLocalizer); the
+            // rows-per-page select is named by the caption above through aria-labelledby.
+            markup.Should().Contain("aria-label=\"Unang pahina\"").And.Contain("aria-label=\"Nakaraang pahina\"")
+                .And.Contain("aria-label=\"Susunod na pahina\"").And.Contain("aria-label=\"Huling pahina\"")
+                .And.NotContain("First page").And.NotContain("Previous page").And.NotContain("Next page").And.NotContain("Last page");
+            var caption = table.Find(".mud-table-pagination-information[id]");
+            caption.TextContent.Should().Be("Hilera bawat pahina:");
+            table.FindAll($"[aria-labelledby='{caption.Id}']").Should().ContainSingle("the rows-per-page select is named by it");
         }
         finally { CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = before; }
     }
