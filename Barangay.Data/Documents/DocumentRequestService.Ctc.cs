@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
@@ -37,13 +38,13 @@ public sealed partial class DocumentRequestService
         if (row is null) return ServiceResult<DocumentRequestDetail>.NotFound();
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
         if (!caller.Can(Permissions.Documents.Process) && !caller.Can(Permissions.Documents.Collect))
-            return MayRead(caller, resident) ? Refused("The treasurer or the secretary records the CTC at the window.") : ServiceResult<DocumentRequestDetail>.NotFound();
+            return MayRead(caller, resident) ? Refused(Texts.Say("The treasurer or the secretary records the CTC at the window.")) : ServiceResult<DocumentRequestDetail>.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var labels = await LabelsAsync(db, ct);
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
         if (row.Version != version) return ServiceResult<DocumentRequestDetail>.Conflict(ChangedBy(meta, row), ToDetail(row, resident, labels, now));
         if (row.Status is not (DocumentRequestStatuses.Submitted or DocumentRequestStatuses.Reviewed or DocumentRequestStatuses.Processing))
-            return Refused($"This request is {row.Status}: the CTC is recorded before approval, when the certificate is made.");
+            return Refused(Texts.Say("This request is {0}: the CTC is recorded before approval, when the certificate is made.", Texts.Say(row.Status)));
         var issuedOn = entry.IssuedOn!.Value.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-PH"));
         var old = new { number = meta.Fields.GetValueOrDefault("ctc_number"), issued_on = meta.Fields.GetValueOrDefault("ctc_issued_on"), issued_at = meta.Fields.GetValueOrDefault("ctc_issued_at") };
         meta.Fields["ctc_number"] = number;

@@ -32,6 +32,7 @@ public class DataLayerInFilipinoTests(DemoDatabase database) : IClassFixture<Dem
             s.AddScoped<HouseholdService>();
             s.AddScoped<RegistrationReviewService>();
             s.AddScoped<ResidentSelfService>();
+            s.AddScoped<ResidentService>();
             s.AddSingleton(new EventOptions());
             s.AddSingleton<RegistrationDesk>();
             s.AddScoped<EventService>();
@@ -80,6 +81,16 @@ public class DataLayerInFilipinoTests(DemoDatabase database) : IClassFixture<Dem
         var head = (await households.GetAsync(id))!.Members.First(m => m.IsHead).ResidentId;
         (await households.RemoveMemberAsync(id, head)).Errors["ResidentId"]
             .Should().Be("Hindi maaaring alisin ang puno ng sambahayan: pumili muna ng ibang puno.");
+    }
+
+    [Fact]
+    public async Task ResidentDeletion_WithoutReason_Filipino_IsFilipino()
+    {
+        await _host.AsSecretaryAsync();
+        var someone = await _host.OtherResidentAsync();
+        using var _ = LanguageScope.Use(AppLanguages.Filipino);
+        (await _host.Services.Get<ResidentService>().DeleteAsync(someone, " ")).Errors["Reason"]
+            .Should().Be("Ibigay ang dahilan ng pagbura sa record na ito (halimbawa, dobleng entry).");
     }
 
     [Fact]
