@@ -24,12 +24,12 @@ public sealed partial class DocumentRequestService
         var number = (entry.Number ?? "").Trim();
         var place = (entry.IssuedAt ?? "").Trim();
         var errors = new Dictionary<string, string>();
-        if (number.Length == 0) errors["CtcNumber"] = "The CTC number is required.";
-        else if (number.Length > MaxCtcText) errors["CtcNumber"] = $"The CTC number is longer than {MaxCtcText} characters.";
-        if (entry.IssuedOn is null) errors["CtcIssuedOn"] = "The date the CTC was issued is required.";
-        else if (entry.IssuedOn > TimeZones.ManilaToday(clock)) errors["CtcIssuedOn"] = "The CTC's date of issue cannot be in the future.";
-        if (place.Length == 0) errors["CtcIssuedAt"] = "The place the CTC was issued is required.";
-        else if (place.Length > MaxCtcText) errors["CtcIssuedAt"] = $"The place is longer than {MaxCtcText} characters.";
+        if (number.Length == 0) errors["CtcNumber"] = Texts.Say("The CTC number is required.");
+        else if (number.Length > MaxCtcText) errors["CtcNumber"] = Texts.Say("The CTC number is longer than {0} characters.", MaxCtcText);
+        if (entry.IssuedOn is null) errors["CtcIssuedOn"] = Texts.Say("The date the CTC was issued is required.");
+        else if (entry.IssuedOn > TimeZones.ManilaToday(clock)) errors["CtcIssuedOn"] = Texts.Say("The CTC's date of issue cannot be in the future.");
+        if (place.Length == 0) errors["CtcIssuedAt"] = Texts.Say("The place the CTC was issued is required.");
+        else if (place.Length > MaxCtcText) errors["CtcIssuedAt"] = Texts.Say("The place is longer than {0} characters.", MaxCtcText);
         if (errors.Count > 0) return ServiceResult<DocumentRequestDetail>.Invalid(errors);
 
         var (db, caller) = await dbs.OpenAsync(ct);

@@ -13,11 +13,11 @@ namespace Barangay.Data.Residents;
 /// </summary>
 public sealed partial class ResidentSelfService(BarangayDb dbs, TimeProvider clock)
 {
-    public const string ConflictMessage =
+    public static string ConflictMessage => Texts.Say(
         "Your record was changed by someone else (perhaps the barangay hall, or you on another device) while you were editing. " +
-        "The latest details are shown; make your change again.";
+        "The latest details are shown; make your change again.");
 
-    public const string ArchivedMessage = "Your record is archived. Please visit or message the barangay hall to update it.";
+    public static string ArchivedMessage => Texts.Say("Your record is archived. Please visit or message the barangay hall to update it.");
 
     /// <summary>My record, or null when the caller has no resident permission or no record is linked to the account.</summary>
     public async Task<MyProfile?> GetMyProfileAsync(CancellationToken ct = default)
