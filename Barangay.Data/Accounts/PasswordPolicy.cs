@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using System.Reflection;
 
 namespace Barangay.Data.Accounts;
@@ -19,16 +20,16 @@ public static class PasswordPolicy
     /// <summary>A message naming the problem, or null when the password may be used.</summary>
     public static string? Check(string? password, string? userName = null, string? email = null)
     {
-        if (string.IsNullOrEmpty(password)) return "Password is required.";
-        if (password.Length < MinLength) return $"Password must be at least {MinLength} characters long (a few words make a good one).";
-        if (password.Length > MaxLength) return $"Password is longer than {MaxLength} characters.";
+        if (string.IsNullOrEmpty(password)) return Texts.Say("Password is required.");
+        if (password.Length < MinLength) return Texts.Say("Password must be at least {0} characters long (a few words make a good one).", MinLength);
+        if (password.Length > MaxLength) return Texts.Say("Password is longer than {0} characters.", MaxLength);
         var lower = password.ToLowerInvariant();
         if (Common.Value.Contains(lower) || IsRepetitive(lower))
-            return "Password is too common or easy to guess (it is on a list of known passwords). Choose another one.";
+            return Texts.Say("Password is too common or easy to guess (it is on a list of known passwords). Choose another one.");
         if (!string.IsNullOrWhiteSpace(userName) && lower == userName.Trim().ToLowerInvariant())
-            return "Password must not be your username.";
+            return Texts.Say("Password must not be your username.");
         if (!string.IsNullOrWhiteSpace(email) && lower == email.Trim().ToLowerInvariant())
-            return "Password must not be your email address.";
+            return Texts.Say("Password must not be your email address.");
         return null;
     }
 

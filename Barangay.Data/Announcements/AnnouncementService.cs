@@ -82,7 +82,7 @@ public sealed partial class AnnouncementService(BarangayDb dbs, IAnnouncementDis
         if (a.Status is AnnouncementStatuses.Published)
             return ServiceResult<AnnouncementRow>.Conflict(Localization.Texts.Say("This announcement is already published; it was not sent again."), Row(a));
         if (a.Status is not (AnnouncementStatuses.Draft or AnnouncementStatuses.Scheduled))
-            return ServiceResult<AnnouncementRow>.Conflict($"An {a.Status} announcement cannot be published.", Row(a));
+            return ServiceResult<AnnouncementRow>.Conflict(Localization.Texts.Say("An announcement that is {0} cannot be published.", Localization.Texts.Say(a.Status)), Row(a));
         var now = clock.GetUtcNow().UtcDateTime;
         if (a.EndAt is { } end && end <= now)
             return ServiceResult<AnnouncementRow>.Invalid(nameof(AnnouncementEdit.EndLocal), Localization.Texts.Say("The announcement's window has already ended; change its end before publishing."));

@@ -27,7 +27,7 @@ public sealed partial class ComplaintService
                     return Localization.Texts.Say("Assign the complaint to an active official who handles complaints.");
                 name = official.FullName;
             }
-            if (ComplaintStatuses.Open.All(s => s != row.Status)) return $"A {ComplaintStatusMachine.Label(row.Status)} complaint cannot be reassigned.";
+            if (ComplaintStatuses.Open.All(s => s != row.Status)) return Localization.Texts.Say("A {0} complaint cannot be reassigned.", Localization.Texts.Say(ComplaintStatusMachine.Label(row.Status)));
             var from = row.AssignedTo;
             row.AssignedTo = assignee;
             var meta = ComplaintMetadata.Parse(row.Metadata);

@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using S = Barangay.Data.Complaints.ComplaintStatuses;
 
 namespace Barangay.Data.Complaints;
@@ -21,12 +22,25 @@ public static class ComplaintStatusMachine
 
     public static IReadOnlyList<string> NextOf(string from) => Next.TryGetValue(from, out var n) ? n : [];
 
+    /// <summary>Why the move is refused, in the reader's language (the status words and verbs from the catalogue).</summary>
     public static string Refusal(string from, string to) => from switch
     {
-        _ when !S.All.Contains(to) => $"\"{to}\" is not a complaint status.",
-        _ when from == to => $"This complaint is already {Label(from)}.",
-        S.Closed or S.Rejected => $"This complaint is {Label(from)} and cannot be {Verb(to)}.",
-        _ => $"A {Label(from)} complaint cannot be {Verb(to)}" + (NextOf(from) is { Count: > 0 } n ? $"; it can be {string.Join(" or ", n.Select(Verb))}." : "."),
+        _ when !S.All.Contains(to) => Texts.Say("\"{0}\" is not a complaint status.", to),
+        _ when from == to => Texts.Say("This complaint is already {0}.", Texts.Say(Label(from))),
+        S.Closed or S.Rejected => Texts.Say("This complaint is {0} and cannot {1}.", Texts.Say(Label(from)), Texts.Say(BeVerb(to))),
+        _ when NextOf(from) is { Count: > 0 } n => Texts.Say("A {0} complaint cannot {1}; it can {2}.", Texts.Say(Label(from)), Texts.Say(BeVerb(to)),
+            string.Join(" " + Texts.Say("or") + " ", n.Select(x => Texts.Say(BeVerb(x))))),
+        _ => Texts.Say("A {0} complaint cannot {1}.", Texts.Say(Label(from)), Texts.Say(BeVerb(to))),
+    };
+
+    /// <summary>The catalogue key of "cannot be resolved" and its kin (the infinitive differs from the status word in Filipino).</summary>
+    private static string BeVerb(string status) => status switch
+    {
+        S.InProgress => "be moved to in progress",
+        S.Resolved => "be resolved",
+        S.Closed => "be closed",
+        S.Rejected => "be rejected",
+        _ => status,
     };
 
     public static string Label(string status) => status switch

@@ -1,6 +1,7 @@
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Files;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -58,11 +59,11 @@ public sealed class CertificateImages(BarangayDb dbs, IDbContextFactory<Barangay
         if (caller.UserId is not { } userId || !caller.Can(Permissions.Documents.Release) && !caller.Can(Permissions.Documents.Process))
             return ServiceResult<Guid>.NotFound();
         var file = await db.Files.AsNoTracking().Where(f => f.Id == fileId).Select(f => new { f.ContentType, f.SizeBytes, f.UploadedBy, f.Metadata }).FirstOrDefaultAsync(ct);
-        if (file is null || file.UploadedBy != userId) return ServiceResult<Guid>.Invalid("Signature", "Upload the signature picture again.");
-        if (file.ContentType is not ("image/png" or "image/jpeg")) return ServiceResult<Guid>.Invalid("Signature", "The signature must be a PNG or JPEG picture.");
+        if (file is null || file.UploadedBy != userId) return ServiceResult<Guid>.Invalid("Signature", Texts.Say("Upload the signature picture again."));
+        if (file.ContentType is not ("image/png" or "image/jpeg")) return ServiceResult<Guid>.Invalid("Signature", Texts.Say("The signature must be a PNG or JPEG picture."));
         if (file.SizeBytes > MaxSignatureBytes)
-            return ServiceResult<Guid>.Invalid("Signature", $"The signature picture is {file.SizeBytes / 1024} KB; it must be at most {MaxSignatureBytes / 1024} KB (crop it to the signature).");
-        if (FileMetadata.FromJson(file.Metadata).Sensitivity != FileSensitivity.Signature) return ServiceResult<Guid>.Invalid("Signature", "Upload the signature picture here.");
+            return ServiceResult<Guid>.Invalid("Signature", Texts.Say("The signature picture is {0} KB; it must be at most {1} KB (crop it to the signature).", file.SizeBytes / 1024, MaxSignatureBytes / 1024));
+        if (FileMetadata.FromJson(file.Metadata).Sensitivity != FileSensitivity.Signature) return ServiceResult<Guid>.Invalid("Signature", Texts.Say("Upload the signature picture here."));
         var key = SignatureKey(userId);
         var row = await db.AppSettings.FirstOrDefaultAsync(s => s.Key == key, ct);
         var json = SettingJson.Text(fileId.ToString());

@@ -40,14 +40,14 @@ public sealed class CertificateTemplateService(BarangayDb dbs, TimeProvider cloc
     {
         var t = text?.Trim() ?? "";
         if (t.Length == 0)
-            return language == AppLanguages.Filipino ? null : "Write the certificate's wording: it is the body every certificate of this type prints.";
-        if (t.Length > MaxLength) return $"The wording is {t.Length:N0} characters; it must be at most {MaxLength:N0}.";
+            return language == AppLanguages.Filipino ? null : Texts.Say("Write the certificate's wording: it is the body every certificate of this type prints.");
+        if (t.Length > MaxLength) return Texts.Say("The wording is {0:N0} characters; it must be at most {1:N0}.", t.Length, MaxLength);
         var own = ownFields.ToList();
         var unknown = CertificateTemplate.UnknownFields(t, own);
         if (unknown.Count == 0) return null;
         var names = string.Join(", ", unknown.Select(u => "{" + u + "}"));
-        return (unknown.Count == 1 ? $"The wording uses {names}, which is not a merge field." : $"The wording uses {names}, which are not merge fields.")
-            + $" Use {string.Join(", ", CertificateTemplate.MergeFields.Select(m => "{" + m.Field + "}").Concat(own.Select(o => "{" + o + "}")))}.";
+        return (unknown.Count == 1 ? Texts.Say("The wording uses {0}, which is not a merge field.", names) : Texts.Say("The wording uses {0}, which are not merge fields.", names))
+            + " " + Texts.Say("Use {0}.", string.Join(", ", CertificateTemplate.MergeFields.Select(m => "{" + m.Field + "}").Concat(own.Select(o => "{" + o + "}"))));
     }
 
     /// <summary>

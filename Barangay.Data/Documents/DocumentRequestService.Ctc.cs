@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
@@ -23,12 +24,12 @@ public sealed partial class DocumentRequestService
         var number = (entry.Number ?? "").Trim();
         var place = (entry.IssuedAt ?? "").Trim();
         var errors = new Dictionary<string, string>();
-        if (number.Length == 0) errors["CtcNumber"] = "The CTC number is required.";
-        else if (number.Length > MaxCtcText) errors["CtcNumber"] = $"The CTC number is longer than {MaxCtcText} characters.";
-        if (entry.IssuedOn is null) errors["CtcIssuedOn"] = "The date the CTC was issued is required.";
-        else if (entry.IssuedOn > TimeZones.ManilaToday(clock)) errors["CtcIssuedOn"] = "The CTC's date of issue cannot be in the future.";
-        if (place.Length == 0) errors["CtcIssuedAt"] = "The place the CTC was issued is required.";
-        else if (place.Length > MaxCtcText) errors["CtcIssuedAt"] = $"The place is longer than {MaxCtcText} characters.";
+        if (number.Length == 0) errors["CtcNumber"] = Texts.Say("The CTC number is required.");
+        else if (number.Length > MaxCtcText) errors["CtcNumber"] = Texts.Say("The CTC number is longer than {0} characters.", MaxCtcText);
+        if (entry.IssuedOn is null) errors["CtcIssuedOn"] = Texts.Say("The date the CTC was issued is required.");
+        else if (entry.IssuedOn > TimeZones.ManilaToday(clock)) errors["CtcIssuedOn"] = Texts.Say("The CTC's date of issue cannot be in the future.");
+        if (place.Length == 0) errors["CtcIssuedAt"] = Texts.Say("The place the CTC was issued is required.");
+        else if (place.Length > MaxCtcText) errors["CtcIssuedAt"] = Texts.Say("The place is longer than {0} characters.", MaxCtcText);
         if (errors.Count > 0) return ServiceResult<DocumentRequestDetail>.Invalid(errors);
 
         var (db, caller) = await dbs.OpenAsync(ct);
@@ -37,13 +38,13 @@ public sealed partial class DocumentRequestService
         if (row is null) return ServiceResult<DocumentRequestDetail>.NotFound();
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
         if (!caller.Can(Permissions.Documents.Process) && !caller.Can(Permissions.Documents.Collect))
-            return MayRead(caller, resident) ? Refused("The treasurer or the secretary records the CTC at the window.") : ServiceResult<DocumentRequestDetail>.NotFound();
+            return MayRead(caller, resident) ? Refused(Texts.Say("The treasurer or the secretary records the CTC at the window.")) : ServiceResult<DocumentRequestDetail>.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var labels = await LabelsAsync(db, ct);
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
         if (row.Version != version) return ServiceResult<DocumentRequestDetail>.Conflict(ChangedBy(meta, row), ToDetail(row, resident, labels, now));
         if (row.Status is not (DocumentRequestStatuses.Submitted or DocumentRequestStatuses.Reviewed or DocumentRequestStatuses.Processing))
-            return Refused($"This request is {row.Status}: the CTC is recorded before approval, when the certificate is made.");
+            return Refused(Texts.Say("This request is {0}: the CTC is recorded before approval, when the certificate is made.", Texts.Say(row.Status)));
         var issuedOn = entry.IssuedOn!.Value.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-PH"));
         var old = new { number = meta.Fields.GetValueOrDefault("ctc_number"), issued_on = meta.Fields.GetValueOrDefault("ctc_issued_on"), issued_at = meta.Fields.GetValueOrDefault("ctc_issued_at") };
         meta.Fields["ctc_number"] = number;

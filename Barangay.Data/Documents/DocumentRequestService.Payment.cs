@@ -19,7 +19,7 @@ public sealed partial class DocumentRequestService
         if (entry.Amount <= 0) return Task.FromResult(ServiceResult<DocumentRequestDetail>.Invalid("Amount", Texts.Say("The amount must be more than ₱0.00; for a free document record a waiver instead.")));
         return SettleAsync(id, version, (caller, name, now, meta) =>
             entry.Amount < meta.Fee
-                ? (null, $"The amount ₱{entry.Amount:N2} is less than the fee of ₱{meta.Fee:N2}.")
+                ? (null, Texts.Say("The amount ₱{0:N2} is less than the fee of ₱{1:N2}.", entry.Amount, meta.Fee))
                 : (new PaymentInfo(entry.Amount, or, now, caller.UserId, name, false, null), null), ct);
     }
 
@@ -41,16 +41,16 @@ public sealed partial class DocumentRequestService
         if (row is null) return ServiceResult<DocumentRequestDetail>.NotFound();
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
         if (!caller.Can(Permissions.Documents.Collect))
-            return MayRead(caller, resident) ? Refused("Only the treasurer records payments and waivers.") : ServiceResult<DocumentRequestDetail>.NotFound();
+            return MayRead(caller, resident) ? Refused(Texts.Say("Only the treasurer records payments and waivers.")) : ServiceResult<DocumentRequestDetail>.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var labels = await LabelsAsync(db, ct);
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
         if (row.Version != version) return ServiceResult<DocumentRequestDetail>.Conflict(ChangedBy(meta, row), ToDetail(row, resident, labels, now));
         if (row.Status is DocumentRequestStatuses.Cancelled or DocumentRequestStatuses.Rejected or DocumentRequestStatuses.Released)
-            return Refused($"This request was {row.Status}; no payment can be recorded.");
+            return Refused(Texts.Say("This request was {0}; no payment can be recorded.", Texts.Say(row.Status)));
         var existing = PaymentInfo.Parse(row.PaymentInfo);
         if (existing?.Settled == true)
-            return Refused(existing.Waived ? $"The fee was already waived ({existing.WaiverReason})." : $"Already paid: OR {existing.OrNumber} recorded by {existing.CollectedByName}.");
+            return Refused(existing.Waived ? Texts.Say("The fee was already waived ({0}).", existing.WaiverReason) : Texts.Say("Already paid: OR {0} recorded by {1}.", existing.OrNumber, existing.CollectedByName));
         var name = await ActorNameAsync(db, caller, ct);
         var (payment, error) = make(caller, name, now, meta);
         if (payment is null) return ServiceResult<DocumentRequestDetail>.Invalid("Amount", error!);

@@ -41,7 +41,7 @@ public sealed partial class DocumentRequestService
         var row = await db.DocumentRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (row is null) return ServiceResult<DocumentRequestDetail>.NotFound();
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
-        if (!caller.Can(Permissions.Documents.Release)) return MayRead(caller, resident) ? Refused("You may not extend requests.") : ServiceResult<DocumentRequestDetail>.NotFound();
+        if (!caller.Can(Permissions.Documents.Release)) return MayRead(caller, resident) ? Refused(Texts.Say("You may not extend requests.")) : ServiceResult<DocumentRequestDetail>.NotFound();
         var delegated = await DocumentApprovers.DelegatedAsync(db, ct);
         var position = await DocumentApprovers.PositionOfAsync(db, caller.UserId, ct);
         if (!DocumentApprovers.MayApprove(position, delegated)) return Refused(DocumentApprovers.Refusal(delegated));
@@ -93,14 +93,14 @@ public sealed partial class DocumentRequestService
         if (row is null) return ServiceResult<DocumentRequestDetail>.NotFound();
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
         if (!caller.Can(Permissions.Documents.Collect))
-            return MayRead(caller, resident) ? Refused("Only the treasurer records refunds.") : ServiceResult<DocumentRequestDetail>.NotFound();
+            return MayRead(caller, resident) ? Refused(Texts.Say("Only the treasurer records refunds.")) : ServiceResult<DocumentRequestDetail>.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var labels = await LabelsAsync(db, ct);
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
         if (row.Version != version) return ServiceResult<DocumentRequestDetail>.Conflict(ChangedBy(meta, row), ToDetail(row, resident, labels, now));
         var payment = PaymentInfo.Parse(row.PaymentInfo);
-        if (payment?.PaidWithReceipt != true) return Refused("There is no paid fee on this request to refund.");
-        if (!DocumentRequestStatuses.Pending.Contains(row.Status)) return Refused($"This request is {row.Status}; a refund is recorded only on a request still being processed.");
+        if (payment?.PaidWithReceipt != true) return Refused(Texts.Say("There is no paid fee on this request to refund."));
+        if (!DocumentRequestStatuses.Pending.Contains(row.Status)) return Refused(Texts.Say("This request is {0}; a refund is recorded only on a request still being processed.", Texts.Say(row.Status)));
         var actor = await ActorNameAsync(db, caller, ct);
         row.PaymentInfo = (payment with { RefundedAt = now, RefundedByName = actor, RefundReason = why }).ToJson();
         meta.History.Add(new DocumentStatusEntry("refunded", now, caller.UserId, actor, $"Refunded ₱{payment.Amount:N2} (OR {payment.OrNumber}): {why}"));

@@ -57,7 +57,7 @@ public sealed partial class DocumentRequestService
         // Only through ReceiveAsync: an official's "Mark released" stays theirs to make with their own permission.
         var residentReceive = own && byResident && to == DocumentRequestStatuses.Released;
         if (byResident && !residentReceive) return ServiceResult<DocumentRequestDetail>.NotFound();
-        if (!official && !residentCancel && !residentReceive) return MayRead(caller, resident) ? Refused("You may not " + Action(to) + " requests.") : ServiceResult<DocumentRequestDetail>.NotFound();
+        if (!official && !residentCancel && !residentReceive) return MayRead(caller, resident) ? Refused(Action(to)) : ServiceResult<DocumentRequestDetail>.NotFound();
         // Where the hall still dry-seals at the window, the resident's download shows the certificate but releasing
         // it stays an official's act (issue 22, item 5): nothing changes, and the caller shows the PDF.
         if (residentReceive && row.Status == DocumentRequestStatuses.Approved && await HallSealsAtWindowAsync(db, ct))
@@ -94,7 +94,7 @@ public sealed partial class DocumentRequestService
         var payment = PaymentInfo.Parse(row.PaymentInfo);
         if (to is DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released && meta.Fee > 0 && payment?.Settled != true)
             return ServiceResult<DocumentRequestDetail>.Invalid("Payment",
-                $"The fee of ₱{meta.Fee:N2} is not paid: record the official receipt (OR) number or a waiver before the request is {DocumentStatusMachine.Verb(to)}.");
+                Texts.Say("The fee of ₱{0:N2} is not paid: record the official receipt (OR) number or a waiver before the request is {1}.", meta.Fee, Texts.Say(DocumentStatusMachine.Verb(to))));
 
         var actor = await ActorNameAsync(db, caller, ct);
         var from = row.Status;
@@ -145,22 +145,23 @@ public sealed partial class DocumentRequestService
 
     private static string Action(string to) => to switch
     {
-        DocumentRequestStatuses.Approved => "approve",
-        DocumentRequestStatuses.Released => "release",
-        DocumentRequestStatuses.Rejected => "reject",
-        DocumentRequestStatuses.Cancelled => "cancel",
-        _ => "process",
+        DocumentRequestStatuses.Approved => Texts.Say("You may not approve requests."),
+        DocumentRequestStatuses.Released => Texts.Say("You may not release requests."),
+        DocumentRequestStatuses.Rejected => Texts.Say("You may not reject requests."),
+        DocumentRequestStatuses.Cancelled => Texts.Say("You may not cancel requests."),
+        _ => Texts.Say("You may not process requests."),
     };
 
     /// <summary>"Already approved by Ricardo M. Dela Cruz at 2:15 PM." — what the losing official is told.</summary>
     private static string ChangedBy(DocumentRequestMetadata meta, DocumentRequest row)
     {
         var last = meta.History.LastOrDefault();
-        var who = last?.ByName ?? "another user";
-        var when = last is null ? "" : " on " + Format(last.At);
-        return last?.Status == row.Status
-            ? $"This request was already {DocumentStatusMachine.Verb(row.Status)} by {who}{when}. Nothing was changed; the page now shows the request as it is."
-            : $"{who} changed this request{when}; it is now {row.Status}. Nothing was changed; check it and try again.";
+        var who = last?.ByName ?? Texts.Say("another user");
+        if (last is null) return Texts.Say("Someone else changed this request; it is now {0}. Nothing was changed; check it and try again.", Texts.Say(row.Status));
+        var when = TimeZones.ToManila(last.At).ToString("ddd, MMM d, yyyy h:mm tt", AppLanguages.Current);
+        return last.Status == row.Status
+            ? Texts.Say("This request was already {0} by {1} on {2}. Nothing was changed; the page now shows the request as it is.", Texts.Say(DocumentStatusMachine.Verb(row.Status)), who, when)
+            : Texts.Say("{0} changed this request on {1}; it is now {2}. Nothing was changed; check it and try again.", who, when, Texts.Say(row.Status));
     }
 
     // Keys are the English templates in Localization/Texts.resx; the resident reads them in their own language.

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Documents.Verification;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,17 +29,17 @@ public sealed partial class DocumentRequestService
         if (row is null) return ServiceResult<DocumentRequestDetail>.NotFound();
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
         if (!caller.Can(Permissions.Documents.Release))
-            return MayRead(caller, resident) ? Refused("You may not revoke certificates.") : ServiceResult<DocumentRequestDetail>.NotFound();
+            return MayRead(caller, resident) ? Refused(Texts.Say("You may not revoke certificates.")) : ServiceResult<DocumentRequestDetail>.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var labels = await LabelsAsync(db, ct);
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
         if (row.Version != version) return ServiceResult<DocumentRequestDetail>.Conflict(ChangedBy(meta, row), ToDetail(row, resident, labels, now));
         if (meta.Certificate is null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released))
-            return ServiceResult<DocumentRequestDetail>.Invalid("Status", "Only an issued certificate can be revoked.");
-        if (meta.Revocation is not null) return ServiceResult<DocumentRequestDetail>.Invalid("Status", $"This certificate was already revoked on {Format(meta.Revocation.At)}.");
+            return ServiceResult<DocumentRequestDetail>.Invalid("Status", Texts.Say("Only an issued certificate can be revoked."));
+        if (meta.Revocation is not null) return ServiceResult<DocumentRequestDetail>.Invalid("Status", Texts.Say("This certificate was already revoked on {0}.", Format(meta.Revocation.At)));
         var clean = reason?.Trim() ?? "";
-        if (clean.Length == 0) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", "Give the reason for revoking the certificate.");
-        if (clean.Length > MaxReason) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", $"The reason is longer than {MaxReason} characters.");
+        if (clean.Length == 0) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("Give the reason for revoking the certificate."));
+        if (clean.Length > MaxReason) return ServiceResult<DocumentRequestDetail>.Invalid("Reason", Texts.Say("The reason is longer than {0} characters.", MaxReason));
         var actor = await ActorNameAsync(db, caller, ct);
         meta.Revocation = new CertificateRevocation(now, caller.UserId, actor, clean);
         row.Metadata = meta.ToJson();

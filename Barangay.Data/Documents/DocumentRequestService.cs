@@ -59,7 +59,7 @@ public sealed partial class DocumentRequestService(
         {
             if (!caller.Can(Permissions.Documents.Process)) return ServiceResult<DocumentRequestAck>.NotFound();
             resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == input.ResidentId, ct);
-            if (resident is null) return ServiceResult<DocumentRequestAck>.Invalid("Resident", "Choose the resident the request is for.");
+            if (resident is null) return ServiceResult<DocumentRequestAck>.Invalid("Resident", Texts.Say("Choose the resident the request is for."));
         }
         else
         {

@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using S = Barangay.Data.Documents.DocumentRequestStatuses;
 
 namespace Barangay.Data.Documents;
@@ -24,13 +25,32 @@ public static class DocumentStatusMachine
 
     public static IReadOnlyList<string> NextOf(string from) => Next.TryGetValue(from, out var n) ? n : [];
 
-    /// <summary>Why <paramref name="from"/> → <paramref name="to"/> is not allowed, in words for the official.</summary>
+    /// <summary>Why <paramref name="from"/> → <paramref name="to"/> is not allowed, in words for the official, in their language.</summary>
     public static string Refusal(string from, string to) => from switch
     {
-        S.Cancelled or S.Rejected => $"This request was {from} and cannot be {Verb(to)}.",
-        S.Released => $"This request was already released and cannot be {Verb(to)}.",
-        _ when from == to => $"This request is already {from}.",
-        _ => $"A request that is {from} cannot be {Verb(to)}" + (NextOf(from) is { Count: > 0 } n ? $"; it can be {string.Join(", ", n.Select(Verb))}." : "."),
+        S.Cancelled or S.Rejected => Texts.Say("This request was {0} and cannot {1}.", Texts.Say(from), Texts.Say(BeVerb(to))),
+        S.Released => Texts.Say("This request was already released and cannot {0}.", Texts.Say(BeVerb(to))),
+        _ when from == to => Texts.Say("This request is already {0}.", Texts.Say(from)),
+        _ when NextOf(from) is { Count: > 0 } n => Texts.Say("A request that is {0} cannot {1}; it can {2}.", Texts.Say(from), Texts.Say(BeVerb(to)), Listed(n)),
+        _ => Texts.Say("A request that is {0} cannot {1}.", Texts.Say(from), Texts.Say(BeVerb(to))),
+    };
+
+    /// <summary>"be reviewed, be rejected or be cancelled" (the Filipino infinitive differs from the status word).</summary>
+    private static string Listed(IReadOnlyList<string> next)
+    {
+        var verbs = next.Select(x => Texts.Say(BeVerb(x))).ToList();
+        return verbs.Count == 1 ? verbs[0] : string.Join(", ", verbs.Take(verbs.Count - 1)) + " " + Texts.Say("or") + " " + verbs[^1];
+    }
+
+    private static string BeVerb(string status) => status switch
+    {
+        S.Reviewed => "be reviewed",
+        S.Processing => "be moved to processing",
+        S.Approved => "be approved",
+        S.Released => "be released",
+        S.Rejected => "be rejected",
+        S.Cancelled => "be cancelled",
+        _ => status,
     };
 
     public static string Verb(string status) => status switch

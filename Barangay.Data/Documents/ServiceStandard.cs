@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Settings;
 
 namespace Barangay.Data.Documents;
@@ -46,10 +47,10 @@ public static class ServiceStandard
     /// <summary>§9(b)(2): once, while still pending, before the deadline lapses. Null when allowed, else why not.</summary>
     public static string? CanExtend(DocumentRequest row, DocumentRequestMetadata meta, DateTime nowUtc)
     {
-        if (!DocumentRequestStatuses.Pending.Contains(row.Status)) return $"A request that is {row.Status} cannot be extended.";
-        if (meta.Extension is not null) return "The processing time was already extended once; RA 11032 allows only one extension.";
-        if (row.DueAt is not { } due) return "The processing time has not started yet (requirements complete and fee paid), so there is nothing to extend.";
-        if (due <= nowUtc) return "The processing time has already lapsed; an extension must be given before it does (RA 11032 §9(b)(2)).";
+        if (!DocumentRequestStatuses.Pending.Contains(row.Status)) return Texts.Say("A request that is {0} cannot be extended.", Texts.Say(row.Status));
+        if (meta.Extension is not null) return Texts.Say("The processing time was already extended once; RA 11032 allows only one extension.");
+        if (row.DueAt is not { } due) return Texts.Say("The processing time has not started yet (requirements complete and fee paid), so there is nothing to extend.");
+        if (due <= nowUtc) return Texts.Say("The processing time has already lapsed; an extension must be given before it does (RA 11032 §9(b)(2)).");
         return null;
     }
 

@@ -1,5 +1,6 @@
 using Barangay.Data.Accounts;
 using Barangay.Data.Audit;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,11 +59,11 @@ public sealed class EmailOutboxService(BarangayDb dbs, IEmailDispatcher dispatch
         var (db, caller) = await dbs.OpenAsync(ct);
         await using (db)
         {
-            if (!caller.Can(Permission)) return new OutboxResult(false, "That email was not found.");
+            if (!caller.Can(Permission)) return new OutboxResult(false, Texts.Say("That email was not found."));
             var row = await db.EmailQueue.FirstOrDefaultAsync(e => e.Id == id, ct);
-            if (row is null) return new OutboxResult(false, "That email was not found.");
+            if (row is null) return new OutboxResult(false, Texts.Say("That email was not found."));
             if (row.Status != EmailStatuses.Failed)
-                return new OutboxResult(false, $"Only a failed email can be resent; this one is {row.Status}.");
+                return new OutboxResult(false, Texts.Say("Only a failed email can be resent; this one is {0}.", Texts.Say(row.Status)));
             row.Status = EmailStatuses.Queued;
             row.NextAttemptAt = null;
             row.LockedUntil = null;
@@ -77,6 +78,6 @@ public sealed class EmailOutboxService(BarangayDb dbs, IEmailDispatcher dispatch
             await db.SaveChangesAsync(ct);
         }
         await dispatcher.DispatchAsync([id], ct);
-        return new OutboxResult(true, "The email is queued again and will be sent shortly.");
+        return new OutboxResult(true, Texts.Say("The email is queued again and will be sent shortly."));
     }
 }

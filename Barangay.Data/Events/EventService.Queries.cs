@@ -148,12 +148,18 @@ public sealed partial class EventService
         if (ev is null) return null;
         var rows = await AttendeesAsync(id, ct);
         var puroks = await Settings.PurokLabels.LoadAsync(db, ct);
-        var sb = new StringBuilder("resident_id,name,purok,contact_number,status,registered_at_manila\r\n");
+        // The sheet is read by the official who downloads it: the headers and the status in their language.
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', new[]
+        {
+            Localization.Texts.Say("Resident ID"), Localization.Texts.Say("Name"), Localization.Texts.Say("Purok"), Localization.Texts.Say("Contact number"),
+            Localization.Texts.Say("Status"), Localization.Texts.Say("Registered (Manila time)"),
+        }.Select(Cell)).Append("\r\n");
         foreach (var r in rows)
         {
             sb.AppendJoin(',', new[]
             {
-                r.ResidentId, r.FullName, puroks.Label(r.Purok), r.ContactNumber ?? "", r.Status,
+                r.ResidentId, r.FullName, puroks.Label(r.Purok), r.ContactNumber ?? "", Localization.Texts.Say(r.Status),
                 TimeZones.ToManila(r.RegisteredAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             }.Select(Cell)).Append("\r\n");
         }

@@ -1,4 +1,5 @@
 using Barangay.Data.Exports.Datasets;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Exports;
 
@@ -10,20 +11,20 @@ public static class ExportRequestValidator
     public static (string Field, string Message)? Validate(ExportRequest r)
     {
         if (r.From is { } from && r.To is { } to && from > to)
-            return (nameof(r.To), $"\"To\" ({to:yyyy-MM-dd}) is before \"From\" ({from:yyyy-MM-dd}).");
+            return (nameof(r.To), Texts.Say("\"To\" ({0:yyyy-MM-dd}) is before \"From\" ({1:yyyy-MM-dd}).", to, from));
         foreach (var (field, value) in new[] { (nameof(r.Purok), r.Purok), (nameof(r.Status), r.Status), (nameof(r.Sex), r.Sex) })
         {
             // Codes never hold these; the residents' SQL takes its filters as quoted literals (COPY has no parameters).
             if (value is not null && (value.Length > 100 || value.AsSpan().IndexOfAny('\0', '\\') >= 0))
-                return (field, $"{field} \"{value[..Math.Min(value.Length, 40)]}\" is not one of the choices.");
+                return (field, Texts.Say("{0} \"{1}\" is not one of the choices.", Texts.Say(field), value[..Math.Min(value.Length, 40)]));
         }
         if (r.Dataset != ExportDatasets.Custom) return null;
         if (r.Sex is { } sex && !string.IsNullOrWhiteSpace(sex) && !Residents.ResidentLists.Sexes.Contains(sex.Trim()))
-            return (nameof(r.Sex), $"Sex must be one of: {string.Join(", ", Residents.ResidentLists.Sexes)}.");
-        if (r.MinAge is < 0 or > MaxAge) return (nameof(r.MinAge), $"Minimum age must be between 0 and {MaxAge}.");
-        if (r.MaxAge is < 0 or > MaxAge) return (nameof(r.MaxAge), $"Maximum age must be between 0 and {MaxAge}.");
-        if (r.MinAge is { } min && r.MaxAge is { } max && min > max) return (nameof(r.MaxAge), $"Maximum age ({max}) is below the minimum age ({min}).");
-        if (r.Columns is not { Count: > 0 } columns) return (nameof(r.Columns), "Choose at least one column for a custom export.");
+            return (nameof(r.Sex), Texts.Say("Sex must be one of: {0}.", string.Join(", ", Residents.ResidentLists.Sexes.Select(s => Texts.Say(s)))));
+        if (r.MinAge is < 0 or > MaxAge) return (nameof(r.MinAge), Texts.Say("Minimum age must be between 0 and {0}.", MaxAge));
+        if (r.MaxAge is < 0 or > MaxAge) return (nameof(r.MaxAge), Texts.Say("Maximum age must be between 0 and {0}.", MaxAge));
+        if (r.MinAge is { } min && r.MaxAge is { } max && min > max) return (nameof(r.MaxAge), Texts.Say("Maximum age ({0}) is below the minimum age ({1}).", max, min));
+        if (r.Columns is not { Count: > 0 } columns) return (nameof(r.Columns), Texts.Say("Choose at least one column for a custom export."));
         var unknown = columns.Where(c => ResidentExportRows.IndexOf(c) < 0).ToList();
         if (unknown.Count > 0)
             return (nameof(r.Columns), $"Unknown column(s): {string.Join(", ", unknown)}. Columns must be among: {string.Join(", ", ResidentExportRows.Headers)}.");

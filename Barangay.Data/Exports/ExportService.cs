@@ -2,6 +2,7 @@ using System.Text.Json;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Files;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,11 +24,11 @@ public sealed class ExportService(BarangayDb dbs, IExportDispatcher dispatcher, 
         // A resident (or anyone without exports.run) learns nothing, not even that exports exist.
         if (!caller.Can(Permissions.Exports.Run) || caller.UserId is not { } me) return ServiceResult<Guid>.NotFound();
         if (!ExportDatasets.All.Contains(request.Dataset))
-            return ServiceResult<Guid>.Invalid(nameof(request.Dataset), $"Dataset must be one of: {string.Join(", ", ExportDatasets.All)}.");
+            return ServiceResult<Guid>.Invalid(nameof(request.Dataset), Texts.Say("Dataset must be one of: {0}.", string.Join(", ", ExportDatasets.All)));
         if (!ExportDatasetSource.MayExport(caller, request.Dataset))
-            return ServiceResult<Guid>.Invalid(nameof(request.Dataset), $"Your account cannot see {ExportDatasets.Label(request.Dataset).ToLowerInvariant()}, so it cannot export them.");
+            return ServiceResult<Guid>.Invalid(nameof(request.Dataset), Texts.Say("Your account cannot see {0}, so it cannot export them.", Texts.Say(ExportDatasets.Label(request.Dataset)).ToLower(AppLanguages.Current)));
         if (!ExportFormats.All.Contains(request.Format))
-            return ServiceResult<Guid>.Invalid(nameof(request.Format), $"Format must be one of: {string.Join(", ", ExportFormats.All)}.");
+            return ServiceResult<Guid>.Invalid(nameof(request.Format), Texts.Say("Format must be one of: {0}.", string.Join(", ", ExportFormats.All)));
         if (ExportRequestValidator.Validate(request) is { } invalid) return ServiceResult<Guid>.Invalid(invalid.Field, invalid.Message);
 
         var custom = request.Dataset == ExportDatasets.Custom;

@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Barangay.Data.Files;
@@ -19,11 +20,11 @@ public static class PhotoFiles
     public static async Task<string?> RefusalAsync(BarangayDbContext db, Guid fileId, string targetType, string whosePhoto, CancellationToken ct)
     {
         var file = await db.Files.AsNoTracking().Where(x => x.Id == fileId).Select(x => new { x.ContentType, x.Metadata }).FirstOrDefaultAsync(ct);
-        if (file is null) return "Photo: that file was not found; upload the picture again.";
-        if (file.ContentType is not ("image/jpeg" or "image/png")) return "Photo must be a JPEG or PNG image.";
+        if (file is null) return Texts.Say("Photo: that file was not found; upload the picture again.");
+        if (file.ContentType is not ("image/jpeg" or "image/png")) return Texts.Say("Photo must be a JPEG or PNG image.");
         var meta = FileMetadata.FromJson(file.Metadata);
         return meta.Sensitivity != FileSensitivity.Photo || meta.TargetType != targetType
-            ? $"Photo must be a picture uploaded here as {whosePhoto} photo."
+            ? Texts.Say("Photo must be a picture uploaded here as {0} photo.", Texts.Say(whosePhoto))
             : null;
     }
 }

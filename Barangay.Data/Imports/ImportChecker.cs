@@ -2,6 +2,7 @@ using Barangay.Data.Common;
 using Barangay.Data.Residents;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Imports;
 
@@ -82,11 +83,11 @@ public sealed class ImportChecker
         var (edit, errors) = _residents!.Read(row, cells);
         if (edit is null) return new(row, null, errors);
         var identity = ResidentImportRows.Identity(edit.FirstName, edit.LastName, edit.Dob!.Value);
-        var who = $"{edit.LastName.Trim()}, {edit.FirstName.Trim()} born {edit.Dob:yyyy-MM-dd}";
+        var who = Texts.Say("{0}, {1} born {2}", edit.LastName.Trim(), edit.FirstName.Trim(), edit.Dob!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (_existing.TryGetValue(identity, out var residentId))
-            return new(row, null, [new(row, "Name", ImportErrorKinds.DuplicateExisting, $"{who} is already in the records as {residentId}.", who)]);
+            return new(row, null, [new(row, "Name", ImportErrorKinds.DuplicateExisting, Texts.Say("{0} is already in the records as {1}.", who, residentId), who)]);
         if (_seen.TryGetValue(identity, out var first))
-            return new(row, null, [new(row, "Name", ImportErrorKinds.DuplicateInFile, $"{who} is the same person as row {first}.", who)]);
+            return new(row, null, [new(row, "Name", ImportErrorKinds.DuplicateInFile, Texts.Say("{0} is the same person as row {1}.", who, first), who)]);
         _seen[identity] = row;
         return new(row, edit, []);
     }
@@ -98,24 +99,24 @@ public sealed class ImportChecker
         foreach (var (key, index) in _mapping.Columns)
         {
             if (index >= 0 && index < cells.Length && ImportCells.LooksLikeFormula(cells[index]))
-                errors.Add(new(row, key, ImportErrorKinds.Formula, $"{ResidentImportRows.LabelOf(key)} looks like a spreadsheet formula; formulas are never imported.", ImportCells.Shown(cells[index])));
+                errors.Add(new(row, key, ImportErrorKinds.Formula, Texts.Say("{0} looks like a spreadsheet formula; formulas are never imported.", Texts.Say(ResidentImportRows.LabelOf(key))), ImportCells.Shown(cells[index])));
         }
         if (errors.Count > 0) return new(row, null, errors);
         var headText = Get(ImportFields.HeadResidentId)?.ToUpperInvariant();
-        if (headText is null) return new(row, null, [new(row, ImportFields.HeadResidentId, ImportErrorKinds.Missing, "Head's resident ID is required (for example RES-2026-000123).")]);
+        if (headText is null) return new(row, null, [new(row, ImportFields.HeadResidentId, ImportErrorKinds.Missing, Texts.Say("Head's resident ID is required (for example RES-2026-000123)."))]);
         if (!_heads.TryGetValue(headText, out var head))
-            return new(row, null, [new(row, ImportFields.HeadResidentId, ImportErrorKinds.Invalid, $"No resident has the ID {headText}; add the head to the records first.", headText)]);
+            return new(row, null, [new(row, ImportFields.HeadResidentId, ImportErrorKinds.Invalid, Texts.Say("No resident has the ID {0}; add the head to the records first.", headText), headText)]);
         if (_existing.TryGetValue(headText, out var household))
-            return new(row, null, [new(row, ImportFields.HeadResidentId, ImportErrorKinds.DuplicateExisting, $"{headText} is already a member of household {household}.", headText)]);
+            return new(row, null, [new(row, ImportFields.HeadResidentId, ImportErrorKinds.DuplicateExisting, Texts.Say("{0} is already a member of household {1}.", headText, household), headText)]);
         if (_seen.TryGetValue(headText, out var first))
-            return new(row, null, [new(row, ImportFields.HeadResidentId, ImportErrorKinds.DuplicateInFile, $"{headText} already heads the household in row {first}.", headText)]);
+            return new(row, null, [new(row, ImportFields.HeadResidentId, ImportErrorKinds.DuplicateInFile, Texts.Say("{0} already heads the household in row {1}.", headText, first), headText)]);
         var purokText = Get(nameof(ResidentEdit.Purok));
         var purok = purokText is null ? head.Purok : _puroks.CodeOf(purokText);
         if (purok is null)
-            return new(row, null, [new(row, nameof(ResidentEdit.Purok), ImportErrorKinds.UnknownPurok, $"Purok \"{purokText}\" is not one of the barangay's puroks.", purokText)]);
+            return new(row, null, [new(row, nameof(ResidentEdit.Purok), ImportErrorKinds.UnknownPurok, Texts.Say("Purok \"{0}\" is not one of the barangay's puroks.", purokText), purokText)]);
         var address = Get(nameof(ResidentEdit.Address)) ?? head.Address;
         if (address is { Length: > ResidentValidator.MaxAddress })
-            return new(row, null, [new(row, nameof(ResidentEdit.Address), ImportErrorKinds.Invalid, $"Address is longer than {ResidentValidator.MaxAddress} characters.")]);
+            return new(row, null, [new(row, nameof(ResidentEdit.Address), ImportErrorKinds.Invalid, Texts.Say("Address is longer than {0} characters.", ResidentValidator.MaxAddress))]);
         _seen[headText] = row;
         return new(row, new HouseholdDraft(head.Id, purok, address), []);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Imports;
 
@@ -18,7 +19,7 @@ public static partial class ImportDates
     public static ImportDate Parse(string? text, string order = DateOrders.Flag)
     {
         var s = (text ?? "").Trim();
-        if (s.Length == 0) return new(null, ImportErrorKinds.Missing, "Birth date is required.");
+        if (s.Length == 0) return new(null, ImportErrorKinds.Missing, Texts.Say("Birth date is required."));
 
         if (Iso().Match(s) is { Success: true } iso)
             return Make(Int(iso.Groups[1]), Int(iso.Groups[2]), Int(iso.Groups[3]), s);
@@ -27,8 +28,8 @@ public static partial class ImportDates
         {
             int a = Int(num.Groups[1]), b = Int(num.Groups[2]), year = Int(num.Groups[3]);
             if (num.Groups[3].Value.Length == 2)
-                return new(null, ImportErrorKinds.BadDate, $"Birth date \"{s}\" has a two-digit year; write the year in full (for example 1990).");
-            if (a > 12 && b > 12) return new(null, ImportErrorKinds.ImpossibleDate, $"Birth date \"{s}\" is not a real date (neither {a} nor {b} is a month).");
+                return new(null, ImportErrorKinds.BadDate, Texts.Say("Birth date \"{0}\" has a two-digit year; write the year in full (for example 1990).", s));
+            if (a > 12 && b > 12) return new(null, ImportErrorKinds.ImpossibleDate, Texts.Say("Birth date \"{0}\" is not a real date (neither {1} nor {2} is a month).", s, a, b));
             if (a > 12) return Make(year, b, a, s);           // day first: 15/03/1990
             if (b > 12 || a == b) return Make(year, a, b, s); // month first: 03/15/1990
             return order switch
@@ -36,7 +37,7 @@ public static partial class ImportDates
                 DateOrders.MonthFirst => Make(year, a, b, s),
                 DateOrders.DayFirst => Make(year, b, a, s),
                 _ => new(null, ImportErrorKinds.AmbiguousDate,
-                    $"Birth date \"{s}\" is ambiguous: it could be {Name(year, a, b)} or {Name(year, b, a)}. Write it as {year}-MM-DD, or choose the file's date order."),
+                    Texts.Say("Birth date \"{0}\" is ambiguous: it could be {1} or {2}. Write it as {3}-MM-DD, or choose the file's date order.", s, Name(year, a, b), Name(year, b, a), year.ToString(CultureInfo.InvariantCulture))),
             };
         }
 
@@ -45,20 +46,20 @@ public static partial class ImportDates
         if (MonthDayYear().Match(s) is { Success: true } mdy && Months.TryGetValue(mdy.Groups[1].Value.ToLowerInvariant(), out var m2))
             return Make(Int(mdy.Groups[3]), m2, Int(mdy.Groups[2]), s);
 
-        return new(null, ImportErrorKinds.BadDate, $"Birth date \"{s}\" is not a date this import reads; use 1990-03-15, 03/15/1990 or 15 Mar 1990.");
+        return new(null, ImportErrorKinds.BadDate, Texts.Say("Birth date \"{0}\" is not a date this import reads; use 1990-03-15, 03/15/1990 or 15 Mar 1990.", s));
     }
 
     private static ImportDate Make(int year, int month, int day, string s)
     {
         if (year < 1000 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), Math.Clamp(month, 1, 12)))
-            return new(null, ImportErrorKinds.ImpossibleDate, $"Birth date \"{s}\" is not a real date.");
+            return new(null, ImportErrorKinds.ImpossibleDate, Texts.Say("Birth date \"{0}\" is not a real date.", s));
         return new(new DateOnly(year, month, day), null, null);
     }
 
     private static string Name(int year, int month, int day) =>
         month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month)
-            ? new DateOnly(year is >= 1 and <= 9999 ? year : 2000, month, day).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
-            : $"day {day} of month {month}";
+            ? new DateOnly(year is >= 1 and <= 9999 ? year : 2000, month, day).ToString("d MMMM yyyy", AppLanguages.Current)
+            : Texts.Say("day {0} of month {1}", day, month);
 
     private static int Int(Group g) => int.Parse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture);
 

@@ -3,6 +3,7 @@ using System.Text;
 using Barangay.Data.Files;
 
 using OfficeOpenXml;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Imports;
 
@@ -28,14 +29,14 @@ public static class ImportFile
     public static string? Refusal(string fileName, ReadOnlySpan<byte> content)
     {
         var claimed = FileKindInfo.ClaimedBy(fileName);
-        if (content.IsEmpty) return "This file is empty (0 bytes).";
-        if (content.Length > MaxBytes) return $"This file is larger than {MaxBytes / (1024 * 1024)} MB, the most an import takes. Split it into smaller files.";
+        if (content.IsEmpty) return Texts.Say("This file is empty (0 bytes).");
+        if (content.Length > MaxBytes) return Texts.Say("This file is larger than {0} MB, the most an import takes. Split it into smaller files.", MaxBytes / (1024 * 1024));
         if (claimed?.Kind == FileKinds.Xlsx)
-            return FileContentCheck.Is(FileKinds.Xlsx, content) ? null : $"This file is not an Excel workbook (XLSX): its content looks like {FileContentCheck.Describe(content)}.";
+            return FileContentCheck.Is(FileKinds.Xlsx, content) ? null : Texts.Say("This file is not an Excel workbook (XLSX): its content looks like {0}.", Texts.Say(FileContentCheck.Describe(content)));
         if (claimed?.Kind == FileKinds.Csv)
-            return LooksLikeText(content) ? null : $"This file is not a CSV file: its content looks like {FileContentCheck.Describe(content)}.";
+            return LooksLikeText(content) ? null : Texts.Say("This file is not a CSV file: its content looks like {0}.", Texts.Say(FileContentCheck.Describe(content)));
         var ext = Path.GetExtension(fileName);
-        return $"Only CSV or XLSX files can be imported. {(string.IsNullOrEmpty(ext) ? "This file's name has no extension" : $"This file's name ends in {ext}")}.";
+        return string.IsNullOrEmpty(ext) ? Texts.Say("Only CSV or XLSX files can be imported. This file's name has no extension.") : Texts.Say("Only CSV or XLSX files can be imported. This file's name ends in {0}.", ext);
     }
 
     public static bool IsXlsx(string fileName) => FileKindInfo.ClaimedBy(fileName)?.Kind == FileKinds.Xlsx;
@@ -49,12 +50,12 @@ public static class ImportFile
         {
             var sheet = IsXlsx(fileName) ? OpenXlsx(content) : OpenCsv(content);
             if (sheet.Headers.Count == 0 || sheet.Headers.All(string.IsNullOrWhiteSpace))
-                return (null, "The file has no header row: its first row should name the columns (for example Last name, First name, Birth date).");
+                return (null, Texts.Say("The file has no header row: its first row should name the columns (for example Last name, First name, Birth date)."));
             return (sheet, null);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException)
         {
-            return (null, "The file could not be read as a " + (IsXlsx(fileName) ? "workbook" : "CSV file") + ". Save it again from the spreadsheet program and upload that copy.");
+            return (null, IsXlsx(fileName) ? Texts.Say("The file could not be read as a workbook. Save it again from the spreadsheet program and upload that copy.") : Texts.Say("The file could not be read as a CSV file. Save it again from the spreadsheet program and upload that copy."));
         }
     }
 

@@ -62,10 +62,11 @@ public static class DateOrders
 
 /// <summary>
 /// <c>imports.mapping</c>: the uploaded file and its headers; for each field, the file's column (by position); the order
-/// ambiguous dates are read in when the user chose one; and a reason that covers ages outside 16–90 for the whole batch.
+/// ambiguous dates are read in when the user chose one; a reason that covers ages outside 16–90 for the whole batch; and
+/// the language of the official who committed it (the job words the rows' problems in it: it has no page's culture).
 /// </summary>
 public sealed record ImportMapping(Guid FileId, IReadOnlyList<string> Headers, IReadOnlyDictionary<string, int> Columns,
-    string DateOrder = DateOrders.Flag, string? AgeReason = null);
+    string DateOrder = DateOrders.Flag, string? AgeReason = null, string? Language = null);
 
 /// <summary>One problem in one row (<see cref="Row"/> is the spreadsheet row: 2 is the first row under the header).</summary>
 public sealed record ImportRowError(int Row, string Field, string Kind, string Message, string? Value = null);

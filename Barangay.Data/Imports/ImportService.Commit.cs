@@ -3,6 +3,7 @@ using Barangay.Data.Common;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Imports;
 
@@ -18,9 +19,11 @@ public sealed partial class ImportService
         if (row.Status != ImportStatuses.Uploaded) return ServiceResult<bool>.Success(false); // a double click: already committed
         var mapping = MappingOf(row.Mapping)!;
         var missing = ImportChecker.MissingRequired(row.DatasetTarget, mapping);
-        if (missing.Count > 0) return ServiceResult<bool>.Invalid("Mapping", $"Choose the column for {string.Join(", ", missing)} first.");
-        if (PreviewOf(row.PreviewErrors) is { Valid: 0 }) return ServiceResult<bool>.Invalid("Mapping", "No row of this file can be imported; fix the file or the mapping first.");
+        if (missing.Count > 0) return ServiceResult<bool>.Invalid("Mapping", Texts.Say("Choose the column for {0} first.", string.Join(", ", missing.Select(m => Texts.Say(m)))));
+        if (PreviewOf(row.PreviewErrors) is { Valid: 0 }) return ServiceResult<bool>.Invalid("Mapping", Texts.Say("No row of this file can be imported; fix the file or the mapping first."));
         row.Status = ImportStatuses.Validating;
+        // The job checks the rows again with no page around it: it words their problems in the committer's language.
+        row.Mapping = System.Text.Json.JsonSerializer.Serialize(mapping with { Language = AppLanguages.CodeOf(AppLanguages.Current) }, Json);
         db.Record(AuditActions.Import, TargetType, row.Id.ToString(), new { step = "commit", import_id = row.ImportId, target = row.DatasetTarget, rows = row.RecordsTotal });
         await db.SaveChangesAsync(ct);
         // After the commit: the sweeper re-dispatches an import left validating if the app stops in between.
@@ -39,7 +42,7 @@ public sealed partial class ImportService
         var row = await MineQuery(db, caller).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (row is null) return ServiceResult<int>.NotFound();
         if (!row.RollbackAvailable || row.Status is not (ImportStatuses.Completed or ImportStatuses.Failed) || ReportOf(row.Report) is not { } report)
-            return ServiceResult<int>.Conflict("This import cannot be rolled back.");
+            return ServiceResult<int>.Conflict(Texts.Say("This import cannot be rolled back."));
         var codes = ImportedCodes(row.DatasetTarget, report, row.RecordsImported ?? 0);
         try
         {
@@ -73,7 +76,7 @@ public sealed partial class ImportService
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            return ServiceResult<int>.Conflict("Some imported records are already used elsewhere (for example in a household or a document request), so the batch can no longer be rolled back.");
+            return ServiceResult<int>.Conflict(Texts.Say("Some imported records are already used elsewhere (for example in a household or a document request), so the batch can no longer be rolled back."));
         }
     }
 

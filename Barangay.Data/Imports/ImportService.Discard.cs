@@ -1,6 +1,7 @@
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Imports;
 
@@ -19,7 +20,7 @@ public sealed partial class ImportService
         var row = await MineQuery(db, caller).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (row is null) return ServiceResult<bool>.NotFound();
         if (row.Status != ImportStatuses.Uploaded)
-            return ServiceResult<bool>.Conflict("This import was already committed, so it cannot be discarded; roll it back instead if it is finished.");
+            return ServiceResult<bool>.Conflict(Texts.Say("This import was already committed, so it cannot be discarded; roll it back instead if it is finished."));
         var fileId = MappingOf(row.Mapping)?.FileId;
         var storeKey = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
@@ -38,7 +39,7 @@ public sealed partial class ImportService
             await tx.CommitAsync(ct);
             return file?.Url ?? "";
         });
-        if (storeKey is null) return ServiceResult<bool>.Conflict("This import was already committed, so it cannot be discarded.");
+        if (storeKey is null) return ServiceResult<bool>.Conflict(Texts.Say("This import was already committed, so it cannot be discarded."));
         // Rows first (with the audit row), then the bytes: a crash in between leaves encrypted bytes no row points to.
         if (storeKey.Length > 0) await files.DeleteBytesAsync(storeKey, ct);
         return ServiceResult<bool>.Success(true);

@@ -5,6 +5,7 @@ using Barangay.Data.Accounts;
 using Barangay.Data.Files;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Imports;
 
@@ -24,10 +25,10 @@ public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, 
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permissions.Imports.Run) || caller.UserId is not { } me) return ServiceResult<Guid>.NotFound();
-        if (!ImportTargets.All.Contains(target)) return ServiceResult<Guid>.Invalid("Target", $"Import into one of: {string.Join(", ", ImportTargets.All)}.");
+        if (!ImportTargets.All.Contains(target)) return ServiceResult<Guid>.Invalid("Target", Texts.Say("Import into one of: {0}.", string.Join(", ", ImportTargets.All.Select(t => Texts.Say(t)))));
         var name = FileService.DisplayName(fileName);
         var bytes = await ReadAtMostAsync(content, ImportFile.MaxBytes, ct);
-        if (bytes is null) return ServiceResult<Guid>.Invalid("File", $"This file is larger than {ImportFile.MaxBytes / (1024 * 1024)} MB, the most an import takes. Split it into smaller files.");
+        if (bytes is null) return ServiceResult<Guid>.Invalid("File", Texts.Say("This file is larger than {0} MB, the most an import takes. Split it into smaller files.", ImportFile.MaxBytes / (1024 * 1024)));
         var (sheet, refusal) = ImportFile.Open(name, bytes);
         if (sheet is null) return ServiceResult<Guid>.Invalid("File", refusal!);
 
@@ -38,8 +39,8 @@ public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, 
         var today = TimeZones.ManilaToday(clock);
         var preview = await PreviewAsync(db, target, mapping, sheet, today, ct);
         if (preview.Total > ImportFile.MaxRows)
-            return ServiceResult<Guid>.Invalid("File", $"This file has {preview.Total:N0} rows; an import takes at most {ImportFile.MaxRows:N0}. Split it into smaller files.");
-        if (preview.Total == 0) return ServiceResult<Guid>.Invalid("File", "The file has a header row but no data rows.");
+            return ServiceResult<Guid>.Invalid("File", Texts.Say("This file has {0:N0} rows; an import takes at most {1:N0}. Split it into smaller files.", preview.Total, ImportFile.MaxRows));
+        if (preview.Total == 0) return ServiceResult<Guid>.Invalid("File", Texts.Say("The file has a header row but no data rows."));
 
         return ServiceResult<Guid>.Success(await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
@@ -71,20 +72,20 @@ public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, 
         await using var _ = db;
         var row = await MineQuery(db, caller).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (row is null) return ServiceResult<ImportView>.NotFound();
-        if (row.Status != ImportStatuses.Uploaded) return ServiceResult<ImportView>.Conflict("This import was already committed; its mapping can no longer change.");
+        if (row.Status != ImportStatuses.Uploaded) return ServiceResult<ImportView>.Conflict(Texts.Say("This import was already committed; its mapping can no longer change."));
         var old = MappingOf(row.Mapping)!;
         var fields = ImportFields.Of(row.DatasetTarget).Select(f => f.Key).ToHashSet();
         var clean = columns.Where(c => c.Value >= 0).ToDictionary();
-        if (clean.Keys.FirstOrDefault(k => !fields.Contains(k)) is { } unknown) return ServiceResult<ImportView>.Invalid("Mapping", $"{unknown} is not a field of this import.");
-        if (clean.Values.FirstOrDefault(v => v >= old.Headers.Count) is var bad && bad >= old.Headers.Count) return ServiceResult<ImportView>.Invalid("Mapping", $"The file has no column {bad + 1}.");
+        if (clean.Keys.FirstOrDefault(k => !fields.Contains(k)) is { } unknown) return ServiceResult<ImportView>.Invalid("Mapping", Texts.Say("{0} is not a field of this import.", unknown));
+        if (clean.Values.FirstOrDefault(v => v >= old.Headers.Count) is var bad && bad >= old.Headers.Count) return ServiceResult<ImportView>.Invalid("Mapping", Texts.Say("The file has no column {0}.", bad + 1));
         var twice = clean.GroupBy(c => c.Value).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
-            return ServiceResult<ImportView>.Invalid("Mapping", $"Column \"{old.Headers[twice.Key]}\" is chosen for both {string.Join(" and ", twice.Select(t => ResidentImportRows.LabelOf(t.Key)))}.");
-        if (dateOrder is not (DateOrders.Flag or DateOrders.MonthFirst or DateOrders.DayFirst)) return ServiceResult<ImportView>.Invalid("DateOrder", "Choose how dates such as 03/04/1990 are read.");
+            return ServiceResult<ImportView>.Invalid("Mapping", Texts.Say("Column \"{0}\" is chosen for both {1}.", old.Headers[twice.Key], string.Join(" " + Texts.Say("and") + " ", twice.Select(t => Texts.Say(ResidentImportRows.LabelOf(t.Key))))));
+        if (dateOrder is not (DateOrders.Flag or DateOrders.MonthFirst or DateOrders.DayFirst)) return ServiceResult<ImportView>.Invalid("DateOrder", Texts.Say("Choose how dates such as 03/04/1990 are read."));
         var mapping = old with { Columns = clean, DateOrder = dateOrder, AgeReason = string.IsNullOrWhiteSpace(ageReason) ? null : ageReason.Trim() };
 
         var bytes = await files.ReadAsync(mapping.FileId, ct);
-        var (sheet, refusal) = bytes is null ? (null, "The uploaded file is no longer available; upload it again.") : ImportFile.Open(row.FileName ?? "", bytes);
+        var (sheet, refusal) = bytes is null ? (null, Texts.Say("The uploaded file is no longer available; upload it again.")) : ImportFile.Open(row.FileName ?? "", bytes);
         if (sheet is null) return ServiceResult<ImportView>.Invalid("File", refusal!);
         var preview = await PreviewAsync(db, row.DatasetTarget, mapping, sheet, TimeZones.ManilaToday(clock), ct);
         row.Mapping = JsonSerializer.Serialize(mapping, Json);
@@ -156,7 +157,7 @@ public sealed partial class ImportService(BarangayDb dbs, GeneratedFiles files, 
             // Without a required column every row would say so; say it once, with the count of rows it affects.
             var total = sheet.Rows.Count();
             return new ImportPreview(total, 0, new Dictionary<string, int> { [ImportErrorKinds.Missing] = total },
-                missing.Select(m => new ImportRowError(0, m, ImportErrorKinds.Missing, $"No column is chosen for {m}, which every row needs.")).ToList());
+                missing.Select(m => new ImportRowError(0, m, ImportErrorKinds.Missing, Texts.Say("No column is chosen for {0}, which every row needs.", Texts.Say(m)))).ToList());
         }
         return checker.Preview(sheet.Rows);
     }

@@ -1,5 +1,6 @@
 using Barangay.Data.Common;
 using Barangay.Data.Residents;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Imports;
 
@@ -49,7 +50,7 @@ public sealed class ResidentImportRows(ImportMapping mapping, PurokNames puroks,
         {
             if (key == nameof(ResidentEdit.ContactNumber) || index < 0 || index >= cells.Length) continue;
             if (ImportCells.LooksLikeFormula(cells[index]))
-                errors.Add(new(row, key, ImportErrorKinds.Formula, $"{LabelOf(key)} looks like a spreadsheet formula; formulas are never imported.", ImportCells.Shown(cells[index])));
+                errors.Add(new(row, key, ImportErrorKinds.Formula, Texts.Say("{0} looks like a spreadsheet formula; formulas are never imported.", Texts.Say(LabelOf(key))), ImportCells.Shown(cells[index])));
         }
         if (errors.Count > 0) return (null, errors);
 
@@ -59,15 +60,15 @@ public sealed class ResidentImportRows(ImportMapping mapping, PurokNames puroks,
         var purokText = Get(nameof(ResidentEdit.Purok));
         var purok = puroks.CodeOf(purokText);
         if (purokText is not null && purok is null)
-            errors.Add(new(row, nameof(ResidentEdit.Purok), ImportErrorKinds.UnknownPurok, $"Purok \"{purokText}\" is not one of the barangay's puroks.", purokText));
+            errors.Add(new(row, nameof(ResidentEdit.Purok), ImportErrorKinds.UnknownPurok, Texts.Say("Purok \"{0}\" is not one of the barangay's puroks.", purokText), purokText));
 
         var sexText = Get(nameof(ResidentEdit.Sex));
         var sex = SexOf(sexText);
-        if (sexText is not null && sex is null) errors.Add(new(row, nameof(ResidentEdit.Sex), ImportErrorKinds.Invalid, $"Sex \"{sexText}\" must be Male or Female (or M, F, Lalaki, Babae).", sexText));
+        if (sexText is not null && sex is null) errors.Add(new(row, nameof(ResidentEdit.Sex), ImportErrorKinds.Invalid, Texts.Say("Sex \"{0}\" must be Male or Female (or M, F, Lalaki, Babae).", sexText), sexText));
         var civilText = Get(nameof(ResidentEdit.MaritalStatus));
         var civil = CivilStatusOf(civilText);
         if (civilText is not null && civil is null)
-            errors.Add(new(row, nameof(ResidentEdit.MaritalStatus), ImportErrorKinds.Invalid, $"Civil status \"{civilText}\" is not one of {string.Join(", ", ResidentLists.MaritalStatuses)}.", civilText));
+            errors.Add(new(row, nameof(ResidentEdit.MaritalStatus), ImportErrorKinds.Invalid, Texts.Say("Civil status \"{0}\" is not one of {1}.", civilText, string.Join(", ", ResidentLists.MaritalStatuses.Select(s => Texts.Say(s)))), civilText));
 
         var edit = new ResidentEdit
         {
@@ -83,7 +84,8 @@ public sealed class ResidentImportRows(ImportMapping mapping, PurokNames puroks,
             // Already named more precisely above.
             if (field == nameof(ResidentEdit.Dob) && date.Problem is not null) continue;
             if (field == nameof(ResidentEdit.Purok) && purokText is not null) continue;
-            errors.Add(new(row, field, KindOf(field, message), message, ValueOf(field, edit)));
+            // The form's own (English) rule, worded in the reader's language through the catalogue the form uses too.
+            errors.Add(new(row, field, KindOf(field, message), Texts.Say(message), ValueOf(field, edit)));
         }
         return (errors.Count == 0 ? edit : null, errors);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -24,14 +25,14 @@ public sealed partial class BarangayProvisioner(
         var host = CatalogueDirectory.NormalizeHost(input.Host ?? "");
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? SlugOf(name) : input.Slug.Trim().ToLowerInvariant();
         var errors = new Dictionary<string, string>();
-        if (name.Length is 0 or > 120) errors["Name"] = "Give the barangay's name (up to 120 characters).";
+        if (name.Length is 0 or > 120) errors["Name"] = Texts.Say("Give the barangay's name (up to 120 characters).");
         if (Psgc.Problem(psgc) is { } p) errors["Psgc"] = p;
-        if (!HostName().IsMatch(host)) errors["Host"] = "Give the host name residents will type (for example sanisidro.santamaria.gov.ph).";
-        if (!SlugPattern().IsMatch(slug)) errors["Slug"] = "The short name is lower-case letters, digits and hyphens (for example san-isidro).";
+        if (!HostName().IsMatch(host)) errors["Host"] = Texts.Say("Give the host name residents will type (for example sanisidro.santamaria.gov.ph).");
+        if (!SlugPattern().IsMatch(slug)) errors["Slug"] = Texts.Say("The short name is lower-case letters, digits and hyphens (for example san-isidro).");
         var publicUrl = string.IsNullOrWhiteSpace(input.PublicUrl) ? null : input.PublicUrl.Trim().TrimEnd('/') + "/";
         if (publicUrl is not null && PublicAddressProblem(publicUrl))
-            errors["PublicUrl"] = "Give the address residents type, as an absolute https address without a query (for example https://sanisidro.santamaria.gov.ph/); plain http only on this machine (127.0.0.1).";
-        if (!servers.Knows(input.Server)) errors["Server"] = $"Database server '{input.Server}' is not configured.";
+            errors["PublicUrl"] = Texts.Say("Give the address residents type, as an absolute https address without a query (for example https://sanisidro.santamaria.gov.ph/); plain http only on this machine (127.0.0.1).");
+        if (!servers.Knows(input.Server)) errors["Server"] = Texts.Say("Database server '{0}' is not configured.", input.Server);
         if (errors.Count > 0) return ServiceResult<CatalogueEntry>.Invalid(errors);
 
         await using (var db = await municipality.CreateDbContextAsync(ct))
@@ -42,7 +43,7 @@ public sealed partial class BarangayProvisioner(
             {
                 if (t.Psgc == psgc) errors["Psgc"] = $"PSGC {psgc} is already {t.Name}'s.";
                 if (t.Host == host) errors["Host"] = $"{host} is already {t.Name}'s address.";
-                if (t.Slug == slug) errors["Slug"] = $"The short name {slug} is already {t.Name}'s.";
+                if (t.Slug == slug) errors["Slug"] = Texts.Say("The short name {0} is already {1}'s.", slug, t.Name);
             }
             if (errors.Count > 0) return ServiceResult<CatalogueEntry>.Invalid(errors);
         }

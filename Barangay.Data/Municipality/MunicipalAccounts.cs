@@ -1,6 +1,7 @@
 using Barangay.Data.Accounts;
 using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,14 +33,14 @@ public sealed class MunicipalAccounts(IDbContextFactory<MunicipalityDbContext> f
     {
         var name = SignInThrottle.Key(userName);
         var errors = new Dictionary<string, string>();
-        if (name.Length is 0 or > 64) errors["UserName"] = "Give a username (up to 64 characters).";
-        if (string.IsNullOrWhiteSpace(fullName)) errors["FullName"] = "Give the person's full name.";
-        if (string.IsNullOrWhiteSpace(office)) errors["Office"] = "Give the office (for example MLGOO, Office of the Mayor).";
-        if (role is not (MunicipalRoles.Viewer or MunicipalRoles.Admin)) errors["Role"] = "The role is viewer or admin.";
+        if (name.Length is 0 or > 64) errors["UserName"] = Texts.Say("Give a username (up to 64 characters).");
+        if (string.IsNullOrWhiteSpace(fullName)) errors["FullName"] = Texts.Say("Give the person's full name.");
+        if (string.IsNullOrWhiteSpace(office)) errors["Office"] = Texts.Say("Give the office (for example MLGOO, Office of the Mayor).");
+        if (role is not (MunicipalRoles.Viewer or MunicipalRoles.Admin)) errors["Role"] = Texts.Say("The role is viewer or admin.");
         if (PasswordPolicy.Check(password, name, null) is { } weak) errors["Password"] = weak;
         if (errors.Count > 0) return ServiceResult<MunicipalCaller>.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await db.Accounts.AnyAsync(a => a.UserName == name, ct)) return ServiceResult<MunicipalCaller>.Invalid("UserName", "That username is taken.");
+        if (await db.Accounts.AnyAsync(a => a.UserName == name, ct)) return ServiceResult<MunicipalCaller>.Invalid("UserName", Texts.Say("That username is taken."));
         var account = new MunicipalAccount
         {
             Id = Guid.NewGuid(), UserName = name, FullName = fullName.Trim(), Office = office.Trim(), Role = role, CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -60,7 +61,7 @@ public sealed class MunicipalAccounts(IDbContextFactory<MunicipalityDbContext> f
         var name = SignInThrottle.Key(userName);
         await using var db = await factory.CreateDbContextAsync(ct);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
-        if (account is null) return ServiceResult<MunicipalCaller>.Invalid("UserName", "There is no municipal account with that username.");
+        if (account is null) return ServiceResult<MunicipalCaller>.Invalid("UserName", Texts.Say("There is no municipal account with that username."));
         if (PasswordPolicy.Check(password, name, null) is { } weak) return ServiceResult<MunicipalCaller>.Invalid("Password", weak);
         account.PasswordHash = Hasher.HashPassword(account, password);
         db.Audit.Add(MunicipalAudit.Entry(clock, actor, null, "PasswordSet", name));

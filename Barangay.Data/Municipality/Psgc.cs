@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using System.Text.RegularExpressions;
 
 namespace Barangay.Data.Municipality;
@@ -12,8 +13,8 @@ public static partial class Psgc
     public static string? Problem(string? code)
     {
         var c = code?.Trim() ?? "";
-        if (!TenDigits().IsMatch(c)) return "The PSGC code is ten digits (for example 0314010001).";
-        if (c.EndsWith("000", StringComparison.Ordinal)) return "That PSGC code is a municipality's or city's; a barangay's code ends in its own three digits.";
+        if (!TenDigits().IsMatch(c)) return Texts.Say("The PSGC code is ten digits (for example 0314010001).");
+        if (c.EndsWith("000", StringComparison.Ordinal)) return Texts.Say("That PSGC code is a municipality's or city's; a barangay's code ends in its own three digits.");
         return null;
     }
 

@@ -11,8 +11,8 @@ public sealed partial class OfficialAdminService
 {
     public const string Photo = "Photo";
 
-    public const string ConflictMessage =
-        "Someone else changed this official's record while you were editing. Reload to see their changes, then make yours again.";
+    public static string ConflictMessage => Texts.Say(
+        "Someone else changed this official's record while you were editing. Reload to see their changes, then make yours again.");
 
     /// <summary>
     /// Makes an existing account an official: the row with its <c>OFF-yyyy-nnnnnn</c> ID, and the account's <c>official</c>

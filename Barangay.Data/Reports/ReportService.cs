@@ -36,14 +36,14 @@ public sealed partial class ReportService(
         var caller = await dbs.CallerAsync(ct);
         if (!caller.Can(Permissions.Reports.View)) return ServiceResult<ReportFile>.NotFound();
         if (request.Format is not (ReportFormats.Pdf or ReportFormats.Xlsx))
-            return ServiceResult<ReportFile>.Invalid("Format", "Choose PDF or XLSX.");
+            return ServiceResult<ReportFile>.Invalid("Format", Texts.Say("Choose PDF or XLSX."));
         var profile = await profiles.GetAsync(ct);
         var language = PrintLanguage.Of(profile.ReportLanguage);
         ReportDocument document;
         switch (request.Kind)
         {
             case ReportKinds.FormC:
-                if (request.Quarter is not { IsValid: true } q) return ServiceResult<ReportFile>.Invalid("Quarter", "Choose a quarter (1 to 4) of a year from 2000 to 2100.");
+                if (request.Quarter is not { IsValid: true } q) return ServiceResult<ReportFile>.Invalid("Quarter", Texts.Say("Choose a quarter (1 to 4) of a year from 2000 to 2100."));
                 document = ReportDocuments.FormC((await FormCAsync(q, request.Purok, ct))!, language);
                 break;
             case ReportKinds.Issuance or ReportKinds.Complaints:
@@ -53,7 +53,7 @@ public sealed partial class ReportService(
                     : ReportDocuments.Complaints((await ComplaintsAsync(request.From!.Value, request.To!.Value, ct))!, language);
                 break;
             default:
-                return ServiceResult<ReportFile>.Invalid("Kind", "Unknown report: choose the RBI monitoring report, document issuance or complaints.");
+                return ServiceResult<ReportFile>.Invalid("Kind", Texts.Say("Unknown report: choose the RBI monitoring report, document issuance or complaints."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -2,6 +2,7 @@ using Barangay.Data.Common;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Residents;
 
@@ -12,11 +13,11 @@ namespace Barangay.Data.Residents;
 /// </summary>
 public sealed partial class ResidentSelfService(BarangayDb dbs, TimeProvider clock)
 {
-    public const string ConflictMessage =
+    public static string ConflictMessage => Texts.Say(
         "Your record was changed by someone else (perhaps the barangay hall, or you on another device) while you were editing. " +
-        "The latest details are shown; make your change again.";
+        "The latest details are shown; make your change again.");
 
-    public const string ArchivedMessage = "Your record is archived. Please visit or message the barangay hall to update it.";
+    public static string ArchivedMessage => Texts.Say("Your record is archived. Please visit or message the barangay hall to update it.");
 
     /// <summary>My record, or null when the caller has no resident permission or no record is linked to the account.</summary>
     public async Task<MyProfile?> GetMyProfileAsync(CancellationToken ct = default)
@@ -114,18 +115,19 @@ public sealed partial class ResidentSelfService(BarangayDb dbs, TimeProvider clo
         await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.Purok && l.Code == code)
             .Select(l => l.Label).FirstOrDefaultAsync(ct) ?? code;
 
+    /// <summary>The resident's sectors in the reader's language (the page shows them as they come).</summary>
     private static List<string> Sectors(Resident r, DateOnly today)
     {
         var list = new List<string>();
-        if (r.IsPwd) list.Add(string.IsNullOrWhiteSpace(r.DisabilityType) ? "Person with disability" : $"Person with disability ({r.DisabilityType})");
-        if (r.IsSoloParent) list.Add("Solo parent");
-        if (r.IsFourPs) list.Add("4Ps beneficiary");
-        if (r.IsIndigenous) list.Add("Indigenous people");
-        if (r.IsOutOfSchoolYouth) list.Add("Out-of-school youth");
-        if (r.IsOfw) list.Add("OFW");
-        if (r.IsRegisteredVoter) list.Add("Registered voter");
-        if (r.IsEmployed) list.Add("Employed");
-        if (Ages.On(r.Dob, today) >= 60) list.Add("Senior citizen");
+        if (r.IsPwd) list.Add(string.IsNullOrWhiteSpace(r.DisabilityType) ? Texts.Say("Person with disability") : Texts.Say("Person with disability ({0})", r.DisabilityType));
+        if (r.IsSoloParent) list.Add(Texts.Say("Solo parent"));
+        if (r.IsFourPs) list.Add(Texts.Say("4Ps beneficiary"));
+        if (r.IsIndigenous) list.Add(Texts.Say("Indigenous people"));
+        if (r.IsOutOfSchoolYouth) list.Add(Texts.Say("Out-of-school youth"));
+        if (r.IsOfw) list.Add(Texts.Say("Overseas Filipino worker (OFW)"));
+        if (r.IsRegisteredVoter) list.Add(Texts.Say("Registered voter"));
+        if (r.IsEmployed) list.Add(Texts.Say("Employed"));
+        if (Ages.On(r.Dob, today) >= 60) list.Add(Texts.Say("Senior citizen"));
         return list;
     }
 

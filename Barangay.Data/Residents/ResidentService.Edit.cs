@@ -1,3 +1,4 @@
+using Barangay.Data.Localization;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Files;
@@ -105,10 +106,10 @@ public sealed partial class ResidentService
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         if (!caller.Can(Permissions.Residents.Archive)) return ServiceResult<bool>.NotFound();
-        if (string.IsNullOrWhiteSpace(reason)) return ServiceResult<bool>.Invalid("Reason", "Give a reason for deleting this record (for example, a duplicate entry).");
+        if (string.IsNullOrWhiteSpace(reason)) return ServiceResult<bool>.Invalid("Reason", Texts.Say("Give a reason for deleting this record (for example, a duplicate entry)."));
         var r = await db.Residents.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return ServiceResult<bool>.NotFound();
-        if (r.UserId is not null) return ServiceResult<bool>.Invalid("Reason", "This resident has an account; archive the record instead of deleting it.");
+        if (r.UserId is not null) return ServiceResult<bool>.Invalid("Reason", Texts.Say("This resident has an account; archive the record instead of deleting it."));
         await db.HouseholdMembers.Where(m => m.ResidentId == id).ExecuteDeleteAsync(ct);
         db.Residents.Remove(r);
         db.Record(AuditActions.Delete, "Resident", id.ToString(), new { reason = reason.Trim(), r.ResidentId });
@@ -130,7 +131,7 @@ public sealed partial class ResidentService
     }
 
     private static ServiceResult<ResidentEdit> Changed(Resident current) =>
-        ServiceResult<ResidentEdit>.Conflict("Someone else changed this record while you were editing. Reload to see their changes, then make yours again.", ToEdit(current));
+        ServiceResult<ResidentEdit>.Conflict(Texts.Say("Someone else changed this record while you were editing. Reload to see their changes, then make yours again."), ToEdit(current));
 
     private static void RecordAgeReason(BarangayDbContext db, Resident r, ResidentEdit edit)
     {

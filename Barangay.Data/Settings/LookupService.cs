@@ -123,8 +123,9 @@ public sealed partial class LookupService(BarangayDb dbs, IDbContextFactory<Bara
         return EditResult.Saved;
     }
 
-    private static readonly EditResult NotAllowed = EditResult.Refused("Only an administrator can change lookup values.");
-    private static readonly EditResult Gone = EditResult.Refused("This value no longer exists; another admin may have deleted it. Reload the list.");
+    // Properties, not fields: each refusal is built in the reader's language when it is given.
+    private static EditResult NotAllowed => EditResult.Refused(Texts.Say("Only an administrator can change lookup values."));
+    private static EditResult Gone => EditResult.Refused(Texts.Say("This value no longer exists; another admin may have deleted it. Reload the list."));
 
     private static Dictionary<string, string> Validate(LookupEdit edit, string category)
     {

@@ -1,4 +1,5 @@
 using Barangay.Data.Files;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,14 +67,14 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
     private static async Task<string?> SealRefusalAsync(BarangayDbContext db, string? sealFileId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(sealFileId)) return null;
-        if (!Guid.TryParse(sealFileId, out var id)) return "Seal image: upload the seal picture again.";
+        if (!Guid.TryParse(sealFileId, out var id)) return Texts.Say("Seal image: upload the seal picture again.");
         var file = await db.Files.AsNoTracking().Where(f => f.Id == id).Select(f => new { f.ContentType, f.Metadata }).FirstOrDefaultAsync(ct);
-        if (file is null) return "Seal image: that file was not found; upload the seal picture again.";
-        if (file.ContentType is not ("image/png" or "image/jpeg")) return "Seal image must be a PNG or JPEG picture.";
+        if (file is null) return Texts.Say("Seal image: that file was not found; upload the seal picture again.");
+        if (file.ContentType is not ("image/png" or "image/jpeg")) return Texts.Say("Seal image must be a PNG or JPEG picture.");
         var meta = FileMetadata.FromJson(file.Metadata);
         return meta.Sensitivity == FileSensitivity.Public && meta.TargetType == SealTargetType
             ? null
-            : "Seal image must be a picture uploaded here as the seal.";
+            : Texts.Say("Seal image must be a picture uploaded here as the seal.");
     }
 
     /// <summary>
@@ -84,7 +85,7 @@ public sealed class SettingsService(BarangayDb dbs, SettingsNotifier notifier)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
-        if (!caller.Can(Permissions.Settings.Manage)) return EditResult.Refused("Only an administrator can change the settings.");
+        if (!caller.Can(Permissions.Settings.Manage)) return EditResult.Refused(Texts.Say("Only an administrator can change the settings."));
         var errors = SettingsValidator.Validate(edit);
         if (errors.Count > 0) return EditResult.Invalid(errors);
         if (await SealRefusalAsync(db, edit.SealFileId, ct) is { } seal) return EditResult.Invalid(nameof(SettingsEdit.SealFileId), seal);

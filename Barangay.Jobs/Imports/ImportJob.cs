@@ -7,6 +7,7 @@ using Barangay.Data.Common;
 using Barangay.Data.Files;
 using Barangay.Data.Households;
 using Barangay.Data.Imports;
+using Barangay.Data.Localization;
 using Barangay.Data.Notifications;
 using Barangay.Data.Residents;
 using Hangfire;
@@ -58,11 +59,14 @@ public sealed class ImportJob(IDbContextFactory<BarangayDbContext> factory, Gene
             row = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == id, ct);
         }
 
+        var mapping = ImportService.MappingOf(row.Mapping);
+        // The rows' problems, the failure and the rejected-rows file are read by the official who committed the import.
+        using var language = LanguageScope.Use(mapping?.Language);
         try
         {
-            var mapping = ImportService.MappingOf(row.Mapping) ?? throw new InvalidDataException("The import has no mapping.");
+            if (mapping is null) throw new InvalidDataException("The import has no mapping.");
             var bytes = await files.ReadAsync(mapping.FileId, ct);
-            if (bytes is null) { await FailAsync(row, "The uploaded file is no longer available; upload it again.", ct); return; }
+            if (bytes is null) { await FailAsync(row, Texts.Say("The uploaded file is no longer available; upload it again."), ct); return; }
             var (sheet, refusal) = ImportFile.Open(row.FileName ?? "", bytes);
             if (sheet is null) { await FailAsync(row, refusal!, ct); return; }
 
@@ -74,7 +78,7 @@ public sealed class ImportJob(IDbContextFactory<BarangayDbContext> factory, Gene
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "Import {ImportId} failed", row.ImportId);
-            await FailAsync(row, "The import stopped because of an error (" + ex.GetType().Name + "). The rows written so far can be rolled back; then try again.", ct);
+            await FailAsync(row, Texts.Say("The import stopped because of an error ({0}). The rows written so far can be rolled back; then try again.", ex.GetType().Name), ct);
         }
     }
 
@@ -213,8 +217,11 @@ public sealed class ImportJob(IDbContextFactory<BarangayDbContext> factory, Gene
         {
             step = "completed", import_id = row.ImportId, target = row.DatasetTarget, imported = written, rejected = entity.RecordsFailed,
         }, new AuditActor(row.RequestedBy, null, null, null, null));
-        await NotificationService.AddAsync(db, [row.RequestedBy], DoneType, new NotificationPayload(
-            $"Import {row.ImportId}: {written:N0} {row.DatasetTarget.ToLowerInvariant()} imported, {entity.RecordsFailed ?? 0:N0} rows rejected.", "/imports"), ct);
+        // A key with arguments, rendered in the reader's language when the notification is read.
+        var count = (int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        await NotificationService.AddAsync(db, [row.RequestedBy], DoneType, NotificationPayload.From(row.DatasetTarget == ImportTargets.Households
+            ? new Message("Import {0}: {1} households imported, {2} rows rejected.", row.ImportId, count(written), count(entity.RecordsFailed ?? 0))
+            : new Message("Import {0}: {1} residents imported, {2} rows rejected.", row.ImportId, count(written), count(entity.RecordsFailed ?? 0)), "/imports"), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -244,7 +251,7 @@ public sealed class ImportJob(IDbContextFactory<BarangayDbContext> factory, Gene
     {
         var reasons = report.Rejected.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
         var sb = new StringBuilder();
-        sb.Append("Row,Reasons");
+        sb.Append(Quote(Texts.Say("Row"))).Append(',').Append(Quote(Texts.Say("Reasons")));
         foreach (var h in sheet.Headers) sb.Append(',').Append(Quote(h));
         sb.Append("\r\n");
         var rowNumber = 1;

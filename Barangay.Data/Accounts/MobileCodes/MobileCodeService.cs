@@ -41,8 +41,8 @@ public sealed partial class MobileCodeService(
     public const int MaxWrongPerCode = 5;
     public const int CodeLength = 6;
 
-    public const string BadNumber = "Mobile number: enter a Philippine mobile number of 11 digits starting with 09 (like 0917 123 4567) or +63 (like +63 917 123 4567).";
-    public const string TooMany = "Too many codes were asked for this number or from this connection in the last hour. Please try again later.";
+    public static string BadNumber => Texts.Say("Mobile number: enter a Philippine mobile number of 11 digits starting with 09 (like 0917 123 4567) or +63 (like +63 917 123 4567).");
+    public static string TooMany => Texts.Say("Too many codes were asked for this number or from this connection in the last hour. Please try again later.");
     public const string CodeText = "{0} is your {1} code. It expires in 10 minutes. Do not share it: the barangay will never ask for it.";
 
     /// <summary>

@@ -31,9 +31,9 @@ public sealed class MobilePasswordReset(
 {
     public const string Action = "PasswordReset";
     public static readonly TimeSpan ProofLifetime = TimeSpan.FromMinutes(10);
-    public const string ProofGone = "This password reset has expired or was already used. Ask for a new code and start again.";
-    public const string EnterPassword = "New password: enter a new password.";
-    public const string NotTheSame = "Confirm new password: the two passwords are not the same.";
+    public static string ProofGone => Texts.Say("This password reset has expired or was already used. Ask for a new code and start again.");
+    public static string EnterPassword => Texts.Say("New password: enter a new password.");
+    public static string NotTheSame => Texts.Say("Confirm new password: the two passwords are not the same.");
     public const string ChangedText = "Your {0} password was changed and every device signed in to your account was signed out. If you did not do this, tell the barangay hall at once.";
 
     private readonly IDataProtector _protector = protection.CreateProtector("Barangay.Accounts.MobilePasswordReset");

@@ -1,6 +1,7 @@
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Email;
+using Barangay.Data.Localization;
 using Barangay.Data.Notifications;
 using Barangay.Data.Residents;
 using Barangay.Data.Security;
@@ -15,7 +16,9 @@ namespace Barangay.Data.Accounts.Registrations;
 /// </summary>
 public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher dispatcher, TimeProvider clock, PublicLinks? publicLinks = null, Sms.ISmsDispatcher? sms = null)
 {
-    public const string AlreadyDecided = "Another official has already decided this registration; it is now {0}. Nothing was changed.";
+    /// <summary>What the losing reviewer is told, in their language; the status word from the catalogue.</summary>
+    private static string DecidedText(string status) =>
+        Texts.Say("Another official has already decided this registration; it is now {0}. Nothing was changed.", Texts.Say(status));
 
     /// <summary>
     /// The review queue one page at a time, oldest first, with the true count: nothing is cut off silently (the list
@@ -94,14 +97,14 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
                 if (r.Status != RegistrationStatuses.Pending || r.Version != version) return Decided(r.Status);
                 var p = RegistrationPayload.FromJson(r.UserPayload);
                 var user = await db.Users.FirstOrDefaultAsync(u => u.Id == p.UserId, ct);
-                if (user is null || user.Status != UserStatuses.Pending) return ServiceResult<string>.Conflict("The applicant's account is no longer waiting for review.");
+                if (user is null || user.Status != UserStatuses.Pending) return ServiceResult<string>.Conflict(Texts.Say("The applicant's account is no longer waiting for review."));
 
                 Resident resident;
                 if (linkResidentId is { } link)
                 {
                     var found = await db.Residents.FirstOrDefaultAsync(x => x.Id == link, ct);
-                    if (found is null) return ServiceResult<string>.Invalid("Link", "The resident to link was not found.");
-                    if (found.UserId is not null) return ServiceResult<string>.Invalid("Link", $"{found.ResidentId} already has an account; choose another record or create a new one.");
+                    if (found is null) return ServiceResult<string>.Invalid("Link", Texts.Say("The resident to link was not found."));
+                    if (found.UserId is not null) return ServiceResult<string>.Invalid("Link", Texts.Say("{0} already has an account; choose another record or create a new one.", found.ResidentId));
                     resident = found;
                     resident.UserId = user.Id;
                     if (string.IsNullOrWhiteSpace(resident.Email) && !string.IsNullOrWhiteSpace(p.Email)) resident.Email = p.Email;
@@ -109,7 +112,7 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
                 }
                 else
                 {
-                    if (await db.Residents.AnyAsync(x => x.UserId == user.Id, ct)) return ServiceResult<string>.Conflict("A resident record is already linked to this account.");
+                    if (await db.Residents.AnyAsync(x => x.UserId == user.Id, ct)) return ServiceResult<string>.Conflict(Texts.Say("A resident record is already linked to this account."));
                     resident = new Resident
                     {
                         Id = Guid.NewGuid(), UserId = user.Id, FirstName = p.FirstName, MiddleName = p.MiddleName, LastName = p.LastName, Dob = p.Dob!.Value,
@@ -153,8 +156,8 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
         await using var _ = db;
         if (!caller.Can(Permissions.Registrations.Review)) return ServiceResult<bool>.NotFound();
         var why = reason?.Trim() ?? "";
-        if (why.Length == 0) return ServiceResult<bool>.Invalid("Reason", "Reason is required: tell the applicant why (for example, the ID photo cannot be read).");
-        if (why.Length > 500) return ServiceResult<bool>.Invalid("Reason", "Reason is longer than 500 characters.");
+        if (why.Length == 0) return ServiceResult<bool>.Invalid("Reason", Texts.Say("Reason is required: tell the applicant why (for example, the ID photo cannot be read)."));
+        if (why.Length > 500) return ServiceResult<bool>.Invalid("Reason", Texts.Say("Reason is longer than 500 characters."));
         var r = await db.RegistrationsPending.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return ServiceResult<bool>.NotFound();
         if (r.Status != RegistrationStatuses.Pending || r.Version != version) return DecidedBool(r.Status);
@@ -185,12 +188,12 @@ public sealed class RegistrationReviewService(BarangayDb dbs, IEmailDispatcher d
         var (db, _) = await dbs.OpenAsync(ct);
         await using var __ = db;
         var status = await db.RegistrationsPending.AsNoTracking().Where(x => x.Id == id).Select(x => x.Status).FirstOrDefaultAsync(ct);
-        return ServiceResult<T>.Conflict(string.Format(System.Globalization.CultureInfo.InvariantCulture, AlreadyDecided, status ?? "gone"));
+        return ServiceResult<T>.Conflict(DecidedText(status ?? "gone"));
     }
 
     private static ServiceResult<string> Decided(string status) =>
-        ServiceResult<string>.Conflict(string.Format(System.Globalization.CultureInfo.InvariantCulture, AlreadyDecided, status));
+        ServiceResult<string>.Conflict(DecidedText(status));
 
     private static ServiceResult<bool> DecidedBool(string status) =>
-        ServiceResult<bool>.Conflict(string.Format(System.Globalization.CultureInfo.InvariantCulture, AlreadyDecided, status));
+        ServiceResult<bool>.Conflict(DecidedText(status));
 }

@@ -262,7 +262,7 @@ public sealed class RegistrationService(
         var p = RegistrationPayload.FromJson(r.UserPayload);
         db.Actor = new AuditActor(p.UserId, p.UserName, ip, Truncate(userAgent), Guid.NewGuid());
         if (r.Status != RegistrationStatuses.Pending)
-            return ServiceResult<RegistrationStatusView>.Conflict($"This registration was already {r.Status}; it can no longer be withdrawn.", View(r, p));
+            return ServiceResult<RegistrationStatusView>.Conflict(Texts.Say("This registration was already {0}; it can no longer be withdrawn.", Texts.Say(r.Status)), View(r, p));
         var now = clock.GetUtcNow().UtcDateTime;
         p = p with { DecidedAt = now, DecidedBy = "applicant" };
         r.Status = RegistrationStatuses.Withdrawn;
@@ -279,7 +279,7 @@ public sealed class RegistrationService(
         catch (DbUpdateConcurrencyException)
         {
             var current = await GetForApplicantAsync(id, ct);
-            return ServiceResult<RegistrationStatusView>.Conflict($"This registration was already {current?.Status}; it can no longer be withdrawn.", current);
+            return ServiceResult<RegistrationStatusView>.Conflict(Texts.Say("This registration was already {0}; it can no longer be withdrawn.", Texts.Say(current?.Status ?? "")), current);
         }
         if (emailId is { } sent) await dispatcher.DispatchAsync([sent], ct);
         else if (sms is not null) await sms.StartAsync(ct);

@@ -3,12 +3,13 @@ using System.Net.Mail;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
 using Barangay.Data.Email;
+using Barangay.Data.Localization;
 
 namespace Barangay.Data.Accounts.Security;
 
 public sealed partial class AccountSecurityService
 {
-    public const string ConfirmLinkBroken = "This confirmation link is not valid any more (it was used, it expired after an hour, or the account changed since). Ask for the change again.";
+    public static string ConfirmLinkBroken => Texts.Say("This confirmation link is not valid any more (it was used, it expired after an hour, or the account changed since). Ask for the change again.");
 
     /// <summary>
     /// Asks to change the account's email address. The current password is required; nothing changes yet: a
@@ -21,10 +22,10 @@ public sealed partial class AccountSecurityService
         var db = await ContextAsync(ct);
         var email = (newEmail ?? "").Trim();
         var errors = new Dictionary<string, string>();
-        if (email.Length == 0) errors["NewEmail"] = "New email: enter the new email address.";
-        else if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email) errors["NewEmail"] = "New email: that is not a valid email address.";
-        else if (string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase)) errors["NewEmail"] = "New email: that is already your email address.";
-        if (string.IsNullOrEmpty(currentPassword)) errors["CurrentPassword"] = "Current password: enter your current password to change your email.";
+        if (email.Length == 0) errors["NewEmail"] = Texts.Say("New email: enter the new email address.");
+        else if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email) errors["NewEmail"] = Texts.Say("New email: that is not a valid email address.");
+        else if (string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase)) errors["NewEmail"] = Texts.Say("New email: that is already your email address.");
+        if (string.IsNullOrEmpty(currentPassword)) errors["CurrentPassword"] = Texts.Say("Current password: enter your current password to change your email.");
         if (errors.Count > 0) return ServiceResult<bool>.Invalid(errors);
 
         if (await CheckCurrentPasswordAsync(user, currentPassword!, "change email", ct) is { } refused)
@@ -34,7 +35,7 @@ public sealed partial class AccountSecurityService
             return ServiceResult<bool>.Invalid("CurrentPassword", refused);
         }
         if (await users.FindByEmailAsync(email) is { } other && other.Id != user.Id)
-            return ServiceResult<bool>.Invalid("NewEmail", "New email: that address is already used by another account.");
+            return ServiceResult<bool>.Invalid("NewEmail", Texts.Say("New email: that address is already used by another account."));
 
         var token = await users.GenerateChangeEmailTokenAsync(user, email);
         var link = confirmLink(token);
@@ -76,7 +77,7 @@ public sealed partial class AccountSecurityService
         // Nothing was saved: drop the audit row that would have ridden along.
         foreach (var entry in db.ChangeTracker.Entries<AuditLog>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added).ToList()) entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         return result.Errors.Any(e => e.Code == nameof(Microsoft.AspNetCore.Identity.IdentityErrorDescriber.DuplicateEmail))
-            ? ServiceResult<User>.Invalid("Email", "That address is now used by another account, so your email was not changed.")
+            ? ServiceResult<User>.Invalid("Email", Texts.Say("That address is now used by another account, so your email was not changed."))
             : ServiceResult<User>.Invalid("Link", ConfirmLinkBroken);
     }
 }

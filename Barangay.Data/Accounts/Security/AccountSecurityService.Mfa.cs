@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
 
@@ -11,8 +12,8 @@ public sealed partial class AccountSecurityService
 {
     public const string CodeMissing = "Code: enter the 6-digit code your authenticator app shows.";
     public const string CodeWrong = "Code: that code is not right. Enter the newest 6-digit code from your app, and check that your phone sets its clock automatically.";
-    public const string DisableProofMissing = "Enter your password or a code from your authenticator app (or a recovery code) to turn MFA off.";
-    public const string DisableProofWrong = "That password or code is not right, so MFA stays on.";
+    public static string DisableProofMissing => Texts.Say("Enter your password or a code from your authenticator app (or a recovery code) to turn MFA off.");
+    public static string DisableProofWrong => Texts.Say("That password or code is not right, so MFA stays on.");
     public const string RequiredCannotDisable = "MFA is required for administrators, so it cannot be turned off. An administrator can reset it for you if you lost your phone.";
 
     /// <summary>Identity keeps recovery codes as a token of its own store under these names.</summary>

@@ -1,6 +1,7 @@
 using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Audit;
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace Barangay.Data.Accounts.Security;
 public sealed partial class AccountSecurityService(
     UserManager<User> users, IUserStore<User> store, ICurrentUser currentUser, Barangay.Data.Email.IEmailDispatcher dispatcher, PasswordGate gate)
 {
-    public const string WrongPassword = "Current password: that is not your current password.";
+    public static string WrongPassword => Texts.Say("Current password: that is not your current password.");
 
     /// <summary>The context Identity's store saves with: audit rows added here ride in its next SaveChanges.</summary>
     private async Task<BarangayDbContext> ContextAsync(CancellationToken ct)
@@ -36,8 +37,8 @@ public sealed partial class AccountSecurityService(
     /// </summary>
     public async Task<ServiceResult<int>> ChangePasswordAsync(User user, string currentPassword, string newPassword, string? currentSessionToken, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(currentPassword)) return ServiceResult<int>.Invalid("CurrentPassword", "Current password: enter your current password.");
-        if (string.IsNullOrEmpty(newPassword)) return ServiceResult<int>.Invalid("NewPassword", "New password: enter a new password.");
+        if (string.IsNullOrEmpty(currentPassword)) return ServiceResult<int>.Invalid("CurrentPassword", Texts.Say("Current password: enter your current password."));
+        if (string.IsNullOrEmpty(newPassword)) return ServiceResult<int>.Invalid("NewPassword", Texts.Say("New password: enter a new password."));
         var db = await ContextAsync(ct);
         if (await CheckCurrentPasswordAsync(user, currentPassword, "change password", ct) is { } refused) return ServiceResult<int>.Invalid("CurrentPassword", refused);
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);

@@ -1,4 +1,5 @@
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Barangay.Data.Reports;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -34,13 +35,13 @@ public sealed class MunicipalRollupService(
     /// <summary>Renders a roll-up as PDF or XLSX and audits the download in the municipality database.</summary>
     public async Task<ServiceResult<ReportFile>> DownloadAsync(MunicipalReportRequest request, string actor, Guid? accountId, CancellationToken ct = default)
     {
-        if (request.Format is not (ReportFormats.Pdf or ReportFormats.Xlsx)) return ServiceResult<ReportFile>.Invalid("Format", "Choose PDF or XLSX.");
+        if (request.Format is not (ReportFormats.Pdf or ReportFormats.Xlsx)) return ServiceResult<ReportFile>.Invalid("Format", Texts.Say("Choose PDF or XLSX."));
         var profile = await ProfileAsync(ct);
         ReportDocument document;
         switch (request.Kind)
         {
             case MunicipalReportKinds.FormC or MunicipalReportKinds.Population:
-                if (request.Quarter is not { IsValid: true } q) return ServiceResult<ReportFile>.Invalid("Quarter", "Choose a quarter (1 to 4) of a year from 2000 to 2100.");
+                if (request.Quarter is not { IsValid: true } q) return ServiceResult<ReportFile>.Invalid("Quarter", Texts.Say("Choose a quarter (1 to 4) of a year from 2000 to 2100."));
                 var formC = await FormCAsync(q, ct);
                 document = request.Kind == MunicipalReportKinds.FormC ? MunicipalDocuments.FormC(formC) : MunicipalDocuments.Population(formC);
                 break;

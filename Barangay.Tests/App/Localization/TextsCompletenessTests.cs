@@ -20,6 +20,7 @@ public partial class TextsCompletenessTests
         "Punong Barangay", "Barangay clearance", "Dashboard", "Kagawad", "Lupon", "Home", "Audit log", "Blotter", "Control No.", "Barangay", "Key {0}", "SHA-256 fingerprint",
         "Admin", "Label", "Code", "Account", "Official ID", "{0} · account {1}", "Import", "Import {0}", "Preview", "Format", "Excel (XLSX)", "Export", "Quarter", "IP address", "Browser", "Correlation id", "Field", "Value",
         "Contact", "draft", "Senior citizens", "SMS",
+        "Resident ID", // the attendee sheet's column, as the ID card says it
     ];
 
     private static Dictionary<string, string> Read(CultureInfo culture, bool parents)

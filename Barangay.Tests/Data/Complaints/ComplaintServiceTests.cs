@@ -160,7 +160,7 @@ public class ComplaintServiceTests(DemoDatabase database) : IClassFixture<DemoDa
         var result = await Complaints.ChangeStatusAsync(ack.Id, ComplaintStatuses.Closed, null, d!.Version);
 
         result.Kind.Should().Be(ResultKind.Invalid);
-        result.Message.Should().Be("A new complaint cannot be closed; it can be moved to in progress or rejected.");
+        result.Message.Should().Be("A new complaint cannot be closed; it can be moved to in progress or be rejected.");
     }
 
     [Fact]

@@ -211,7 +211,7 @@ public class DocumentStatusTests(DemoDatabase database) : IClassFixture<DemoData
     {
         var r = await FiledByJuanAsync();
         await _host.AsKapitanAsync();
-        (await Requests.ApproveAsync(r.Id, r.Version)).Message.Should().Be("A request that is submitted cannot be approved; it can be reviewed, rejected, cancelled.");
+        (await Requests.ApproveAsync(r.Id, r.Version)).Message.Should().Be("A request that is submitted cannot be approved; it can be reviewed, be rejected or be cancelled.");
         (await Requests.RejectAsync(r.Id, r.Version, " ")).Message.Should().Contain("reason");
         (await Requests.ReleaseAsync(r.Id, r.Version)).Kind.Should().Be(ResultKind.Invalid);
 

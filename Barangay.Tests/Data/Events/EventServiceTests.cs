@@ -397,7 +397,7 @@ public partial class EventServiceTests(DemoDatabase database) : IClassFixture<De
 
         var csv = await Events.ExportAttendeesCsvAsync(ev.Id);
         var text = System.Text.Encoding.UTF8.GetString(csv!.Value.Content);
-        text.Should().Contain("resident_id,name,purok,contact_number,status,registered_at_manila");
+        text.Should().Contain("Resident ID,Name,Purok,Contact number,Status,Registered (Manila time)");
         text.Should().Contain($"T-{p.UserName},Test {p.UserName},Purok 7 - Waling-Waling,", "a person reads the purok's label, not its code");
         text.Should().Contain(",attended,");
     }
