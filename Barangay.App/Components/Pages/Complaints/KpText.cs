@@ -18,6 +18,13 @@ public static class KpText
 
     public static string Party(IStringLocalizer L, string party) => party == KpParties.Complainant ? L["the complainant"] : L["the respondent"];
 
+    /// <summary>
+    /// A step of the case's record of acts (<c>kp_cases.acts</c>), as the case page lists it. "extension" has a phrase of
+    /// its own: the catalogue's "Extension" is the name suffix of the resident form (Jr., Sr., III).
+    /// </summary>
+    public static string Step(IStringLocalizer L, string step) =>
+        step == "extension" ? L["Pangkat's time extended"] : L[step.Replace('_', ' ')];
+
     public static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.CurrentCulture) + s[1..];
 
     /// <summary>Who applied to the court (KP Rules, Rule VI), as a phrase after "by".</summary>
