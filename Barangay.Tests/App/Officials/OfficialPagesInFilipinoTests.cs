@@ -35,7 +35,7 @@ public class OfficialPagesInFilipinoTests(DemoDatabase database) : OfficialPageT
         var detail = Render<RequestDetailPage>(p => p.Add(x => x.Id, ack.Id));
         detail.WaitForAssertion(() => detail.Find("[data-testid=request-heading]").TextContent.Should().Contain(ack.RequestId));
         var text = detail.Markup;
-        text.Should().Contain("Pila ng mga kahilingan").And.Contain("Layunin").And.Contain("Naisampa").And.Contain("Kumpleto na ang requirements")
+        text.Should().Contain("Pila ng mga kahilingan").And.Contain("Layunin").And.Contain("Naisumite").And.Contain("Kumpleto na ang requirements")
             .And.Contain("Kumpleto na ang requirements (markahang nasuri na)").And.Contain("Tanggihan").And.Contain("Kanselahin ang kahilingan")
             .And.Contain("Mga nangyari").And.Contain("araw ng trabaho")
             .And.NotContain("Request queue").And.NotContain("Purpose").And.NotContain("Reject").And.NotContain("working days");
