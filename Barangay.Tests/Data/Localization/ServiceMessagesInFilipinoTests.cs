@@ -105,8 +105,9 @@ public class DocumentAndSettingsRefusalsInFilipinoTests(DemoDatabase database) :
     public async Task RevokeAndCtc_Refusals_AreFilipino()
     {
         await _host.AsJuanAsync();
-        var r = (await _host.Requests.CreateAsync(DocumentRequestServiceTests.Clearance())).Value!;
+        var id = (await _host.Requests.CreateAsync(DocumentRequestServiceTests.Clearance())).Value!.Id;
         await _host.AsTreasurerAsync();
+        var r = (await _host.Requests.GetAsync(id))!;
         using var _ = LanguageScope.Use(AppLanguages.Filipino);
         (await _host.Requests.RevokeAsync(r.Id, r.Version, "Mali")).Message.Should().Be("Hindi ka pinapayagang magbawi ng mga sertipiko.");
         var ctc = await _host.Requests.RecordCtcAsync(r.Id, r.Version, new CtcEntry(" ", null, " "));
@@ -128,8 +129,8 @@ public class DocumentAndSettingsRefusalsInFilipinoTests(DemoDatabase database) :
         await _host.AsSecretaryAsync();
         using (LanguageScope.Use(AppLanguages.Filipino))
         {
-            (await _host.Services.Get<LookupService>().DeleteAsync(Guid.NewGuid())).Message.Should().Be("Ang administrator lang ang maaaring magbago ng mga listahan ng pagpipilian.");
-            (await _host.Services.Get<SettingsService>().UpdateAsync(new SettingsEdit())).Message.Should().Be("Ang administrator lang ang maaaring magbago ng mga setting.");
+            (await _host.Services.Get<LookupService>().DeleteAsync(Guid.NewGuid())).Message.Should().Be("Admin lang ang puwedeng magbago ng mga listahan ng pagpipilian.");
+            (await _host.Services.Get<SettingsService>().UpdateAsync(new SettingsEdit())).Message.Should().Be("Admin lang ang puwedeng magbago ng mga setting.");
         }
         using (LanguageScope.Use(AppLanguages.English))
             (await _host.Services.Get<LookupService>().DeleteAsync(Guid.NewGuid())).Message.Should().Be("Only an administrator can change lookup values.");
