@@ -58,15 +58,17 @@ public class ServiceRulesInFilipinoTests
     public void ServiceStandard_ExtensionRefusals_AreFilipino()
     {
         var row = new DocumentRequest { Status = DocumentRequestStatuses.Processing, DueAt = null };
+        // A fixed moment (Wednesday 9 December 2026, 10:00 Manila), not the machine's clock: neither refusal depends on it.
+        var now = new DateTime(2026, 12, 9, 2, 0, 0, DateTimeKind.Utc);
         using (LanguageScope.Use(AppLanguages.Filipino))
         {
-            ServiceStandard.CanExtend(row, new DocumentRequestMetadata(), DateTime.UtcNow)
+            ServiceStandard.CanExtend(row, new DocumentRequestMetadata(), now)
                 .Should().Be("Hindi pa nagsisimula ang oras ng pagproseso (kumpletong requirements at bayad na fee), kaya wala pang mapapalawig.");
-            ServiceStandard.CanExtend(new DocumentRequest { Status = DocumentRequestStatuses.Released }, new DocumentRequestMetadata(), DateTime.UtcNow)
+            ServiceStandard.CanExtend(new DocumentRequest { Status = DocumentRequestStatuses.Released }, new DocumentRequestMetadata(), now)
                 .Should().Be($"Ang kahilingang {Texts.Format(DocumentRequestStatuses.Released, AppLanguages.FilipinoCulture)} ay hindi na maaaring palawigin.");
         }
         using (LanguageScope.Use(AppLanguages.English))
-            ServiceStandard.CanExtend(row, new DocumentRequestMetadata(), DateTime.UtcNow).Should().StartWith("The processing time has not started yet");
+            ServiceStandard.CanExtend(row, new DocumentRequestMetadata(), now).Should().StartWith("The processing time has not started yet");
     }
 
     [Fact]
