@@ -58,8 +58,10 @@ public class ResidentRecordsTests(EndToEndFixture e2e)
             Name = "maria.png", MimeType = "image/png", Buffer = SamplePhoto.Png(),
         });
         await Expect(page.GetByTestId("resident-photo-image")).ToBeVisibleAsync();
-        // The picture is served to the official (a real image, not an error page).
-        var loaded = await page.GetByTestId("resident-photo-image").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0");
+        // The picture is served to the official (a real image, not an error page). Visible is not loaded: the browser
+        // shows the <img> before its bytes arrive, so wait for the decode (a broken image rejects it: false).
+        var loaded = await page.GetByTestId("resident-photo-image")
+            .EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0, () => false)");
         loaded.Should().BeTrue();
         await Screenshots.SaveAsync(page, "resident-photo-desktop");
         await page.Context.CloseAsync();

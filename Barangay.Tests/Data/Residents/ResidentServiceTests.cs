@@ -143,7 +143,7 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
 
         await using var db = await _services.DbAsync();
         (await db.Residents.Where(r => r.Id == result.Value).Select(r => r.NationalIdMasked).SingleAsync()).Should().NotContain("1234");
-        (await db.AuditLogs.Where(a => a.TargetId == result.Value.ToString()).ToListAsync()).Should().NotContain(a => a.Details!.Contains("5678"));
+        (await db.AuditLogs.Where(a => a.TargetId == result.Value.ToString()).ToListAsync()).Should().NotContain(a => WithoutIds.Of(a.Details).Contains("5678"));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class ResidentServiceTests(DemoDatabase database) : IClassFixture<DemoDat
         await using var db = await _services.DbAsync();
         (await db.Residents.Where(r => r.Id == result.Value).Select(r => r.NationalIdMasked).SingleAsync()).Should().Be("XXXX-XXXX-345X");
         (await db.AuditLogs.Where(a => a.TargetId == result.Value.ToString()).Select(a => a.Details).ToListAsync())
-            .Should().NotBeEmpty().And.NotContain(d => d!.Contains("5678") || d.Contains("9012"));
+            .Should().NotBeEmpty().And.NotContain(d => WithoutIds.Of(d).Contains("5678") || WithoutIds.Of(d).Contains("9012"));
     }
 
     [Theory]
