@@ -75,6 +75,36 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// The ID photo field of the registration: Chromium's own file button reads "Choose File / No file chosen" in the
+    /// phone's language, whatever the page's; ours names the button and the chosen file in the page's language.
+    /// </summary>
+    [Fact]
+    public async Task RegistrationPhotoField_SpeaksThePagesLanguage_AndNamesTheChosenFile()
+    {
+        var page = await PhoneAsync("fil-PH");
+        await page.GotoAsync("/Identity/Account/Register");
+        var button = page.Locator("label[for=IdPhoto]");
+        await Expect(button).ToHaveTextAsync("Pumili ng litrato ng iyong ID");
+        await Expect(page.GetByTestId("register-photo-chosen")).ToHaveTextAsync("Wala pang napiling litrato");
+        // The browser's own button is not drawn: the field is the page's button.
+        (await page.Locator("#IdPhoto").BoundingBoxAsync())!.Width.Should().BeLessThanOrEqualTo(1);
+        await Expect(button).ToBeVisibleAsync();
+        // Reached by the keyboard, the ring shows on the button the hidden field stands for.
+        await page.FocusAsync("#Input_Email");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("#IdPhoto")).ToBeFocusedAsync();
+        (await button.EvaluateAsync<string>("b => getComputedStyle(b).outlineStyle")).Should().Be("solid");
+        await Screenshots.SaveAsync(page, "register-photo-field-focused-phone-fil");
+
+        // Pressing the page's button opens the phone's file chooser, and the chosen file is named.
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => button.ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "aking-id.png", MimeType = "image/png", Buffer = Barangay.Tests.Data.Files.SampleFiles.Png });
+        await Expect(page.GetByTestId("register-photo-chosen")).ToHaveTextAsync("aking-id.png");
+        await Screenshots.SaveAsync(page, "register-photo-field-phone-fil");
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Resident_SwitchesInTheAppBar_WithoutReload_AndTheChoiceFollowsToAnotherDevice()
     {

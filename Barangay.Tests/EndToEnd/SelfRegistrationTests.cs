@@ -47,10 +47,13 @@ public class SelfRegistrationTests(EndToEndFixture e2e)
         // What is not kept is said plainly, next to the fields to fill again.
         await Expect(phone.GetByTestId("register-reenter")).ToContainTextAsync("Choose your ID photo again and type your password again");
         await Expect(phone.GetByTestId("register-photo-again")).ToBeVisibleAsync();
+        await Expect(phone.GetByTestId("register-photo-chosen")).ToHaveTextAsync("No photo chosen yet");
         await Expect(phone.GetByTestId("register-password-again")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(phone, "register-error-phone");
 
         await FillFormAsync(phone, "rosario.m", "1988-07-21");
+        // The chosen picture is named beside the page's own button (the browser's button would speak its own language).
+        await Expect(phone.GetByTestId("register-photo-chosen")).ToHaveTextAsync("my-id.png");
         await Screenshots.SaveAsync(phone, "register-form-phone");
         var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         overflow.Should().BeLessThanOrEqualTo(0, "the form must not scroll sideways on a phone");
