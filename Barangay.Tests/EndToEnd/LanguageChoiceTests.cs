@@ -87,9 +87,12 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
         var button = page.Locator("label[for=IdPhoto]");
         await Expect(button).ToHaveTextAsync("Pumili ng litrato ng iyong ID");
         await Expect(page.GetByTestId("register-photo-chosen")).ToHaveTextAsync("Wala pang napiling litrato");
-        // The browser's own button is not drawn: the field is the page's button.
-        (await page.Locator("#IdPhoto").BoundingBoxAsync())!.Width.Should().BeLessThanOrEqualTo(1);
+        // The browser's own button is not seen: the real field lies transparent over the page's button, the same box.
         await Expect(button).ToBeVisibleAsync();
+        var field = (await page.Locator("#IdPhoto").BoundingBoxAsync())!;
+        var drawn = (await button.BoundingBoxAsync())!;
+        field.Width.Should().BeGreaterThan(drawn.Width - 4).And.BeLessThanOrEqualTo(drawn.Width);
+        (await page.Locator("#IdPhoto").EvaluateAsync<string>("i => getComputedStyle(i).opacity")).Should().Be("0");
         // Reached by the keyboard, the ring shows on the button the hidden field stands for.
         await page.FocusAsync("#Input_Email");
         await page.Keyboard.PressAsync("Tab");

@@ -79,12 +79,7 @@ public sealed partial class MobileCodeService(
         {
             var barangay = await BarangayNameAsync(db, ct);
             var culture = CultureInfo.CurrentUICulture;
-            var what = Texts.Format(purpose switch
-            {
-                MobileCodePurposes.SignIn => "{0} sign-in",
-                MobileCodePurposes.PasswordReset => "{0} password reset",
-                _ => "{0} registration",
-            }, culture, barangay);
+            var what = Texts.Format(PurposeText(purpose), culture, barangay);
             db.Set<SmsMessage>().Add(secrets.Message(number,
                 Texts.Format(CodeText, culture, code, what), Texts.Format(CodeText, culture, SmsSecrets.Mask, what), user?.Id, purpose + " code", now));
         }
@@ -143,6 +138,14 @@ public sealed partial class MobileCodeService(
             .Take(2).ToListAsync(ct);
         return found.Count == 1 && found[0].Roles.All(r => r == AppRoles.Resident) ? found[0] : null;
     }
+
+    /// <summary>What the code is for, as the text names it ("Barangay San Isidro sign-in"): a catalogue key.</summary>
+    internal static string PurposeText(string purpose) => purpose switch
+    {
+        MobileCodePurposes.SignIn => "{0} sign-in",
+        MobileCodePurposes.PasswordReset => "{0} password reset",
+        _ => "{0} registration",
+    };
 
     internal static async Task<string> BarangayNameAsync(BarangayDbContext db, CancellationToken ct)
     {

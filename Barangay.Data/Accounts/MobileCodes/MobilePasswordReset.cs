@@ -34,7 +34,7 @@ public sealed class MobilePasswordReset(
     public static string ProofGone => Texts.Say("This password reset has expired or was already used. Ask for a new code and start again.");
     public static string EnterPassword => Texts.Say("New password: enter a new password.");
     public static string NotTheSame => Texts.Say("Confirm new password: the two passwords are not the same.");
-    public const string ChangedText = "Your {0} password was changed and every device signed in to your account was signed out. If you did not do this, tell the barangay hall at once.";
+    public const string ChangedText = "Your {0} password was changed and all your devices were signed out. If this was not you, tell the barangay hall at once.";
 
     private readonly IDataProtector _protector = protection.CreateProtector("Barangay.Accounts.MobilePasswordReset");
 

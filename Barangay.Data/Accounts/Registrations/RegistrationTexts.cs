@@ -14,27 +14,35 @@ internal static class RegistrationTexts
 {
     public const string SignInPath = "/Identity/Account/SmsCode";
 
+    // The wording of each text (catalogue keys; SmsTemplatesFitTests holds them to one or two segments in every language).
+    internal const string ReceivedText = "We received your registration {0}. Check it with this reference number and your password at {1}";
+    internal const string ApprovedText = "Your registration {0} was approved. Sign in with a code sent to this number at {1}";
+    internal const string RejectedText = "Your registration {0} was not approved. The reason is on the status page: {1}";
+    internal const string WithdrawnText = "You withdrew your registration {0}. You may register again at any time.";
+    internal const string NumberHasAccountText = "Someone tried to register with this number, but it already has an account, so no registration was made. Sign in with a code at {0}";
+    internal const string UserNameTakenText = "Your registration was not sent: the username you chose is already used. Please register again with another username.";
+
     /// <summary>Registrations without email are told by text; the number was proved with a code before submitting.</summary>
     public static bool ByText(RegistrationPayload p) => string.IsNullOrWhiteSpace(p.Email) && SmsText.NormalizeNumber(p.ContactNumber) is not null;
 
     public static void Received(BarangayDbContext db, PublicLinks? links, RegistrationPayload p, string registrationId) =>
-        Queue(db, p, "registration", Texts.Format("We received your registration {0}. Check it with this reference number and your password at {1}", Lang(p), registrationId, Status(links)));
+        Queue(db, p, "registration", Texts.Format(ReceivedText, Lang(p), registrationId, Status(links)));
 
     public static void Approved(BarangayDbContext db, PublicLinks? links, RegistrationPayload p, string registrationId) =>
-        Queue(db, p, "registration", Texts.Format("Your registration {0} was approved. Sign in with a code sent to this number at {1}", Lang(p), registrationId, Link(links, SignInPath + "?for=sign-in")));
+        Queue(db, p, "registration", Texts.Format(ApprovedText, Lang(p), registrationId, Link(links, SignInPath + "?for=sign-in")));
 
     public static void Rejected(BarangayDbContext db, PublicLinks? links, RegistrationPayload p, string registrationId) =>
-        Queue(db, p, "registration", Texts.Format("Your registration {0} was not approved. The reason is on the status page: {1}", Lang(p), registrationId, Status(links)));
+        Queue(db, p, "registration", Texts.Format(RejectedText, Lang(p), registrationId, Status(links)));
 
     public static void Withdrawn(BarangayDbContext db, RegistrationPayload p, string registrationId) =>
-        Queue(db, p, "registration", Texts.Format("You withdrew your registration {0}. You may register again at any time.", Lang(p), registrationId));
+        Queue(db, p, "registration", Texts.Format(WithdrawnText, Lang(p), registrationId));
 
     /// <summary>To a number that already signs in to an account (the page said nothing, so it tells no one who has one).</summary>
     public static void NumberHasAccount(BarangayDbContext db, PublicLinks? links, string number, string? language) =>
-        Queue(db, number, null, language, "registration_duplicate", Texts.Format("Someone tried to register with this number, but it already has an account, so no registration was made. Sign in with a code at {0}", Lang(language), Link(links, SignInPath + "?for=sign-in")));
+        Queue(db, number, null, language, "registration_duplicate", Texts.Format(NumberHasAccountText, Lang(language), Link(links, SignInPath + "?for=sign-in")));
 
     public static void UserNameTaken(BarangayDbContext db, string number, string? language) =>
-        Queue(db, number, null, language, "registration_duplicate", Texts.Get("Your registration was not sent: the username you chose is already used. Please register again with another username.", Lang(language)));
+        Queue(db, number, null, language, "registration_duplicate", Texts.Get(UserNameTakenText, Lang(language)));
 
     private static void Queue(BarangayDbContext db, RegistrationPayload p, string source, string text) =>
         Queue(db, SmsText.NormalizeNumber(p.ContactNumber)!, p.UserId, p.Language, source, text);

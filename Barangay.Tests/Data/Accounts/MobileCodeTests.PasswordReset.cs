@@ -138,9 +138,9 @@ public partial class MobileCodeTests
             CultureInfo.CurrentUICulture = AppLanguages.FilipinoCulture;
             var user = await ResidentWithPasswordAsync("+639171110014", "mobile.reset5", AppLanguages.Filipino);
             var proof = await ProofAsync("09171110014", "+639171110014");
-            (await TextsToAsync("+639171110014")).Single().Should().Contain("ang iyong code sa pagpapalit ng password sa");
+            (await TextsToAsync("+639171110014")).Single().Should().Contain("ang code mo sa pag-reset ng password sa");
             (await Resets.ResetAsync(proof, NewPassword, NewPassword, null, null)).Ok.Should().BeTrue();
-            (await TextsToAsync("+639171110014")).Last().Should().StartWith("Napalitan ang iyong password sa");
+            (await TextsToAsync("+639171110014")).Last().Should().StartWith("Napalitan ang password mo sa");
             (await PasswordIsAsync(user.Id, NewPassword)).Should().BeTrue();
         }
         finally
