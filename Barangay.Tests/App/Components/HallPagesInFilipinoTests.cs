@@ -7,14 +7,12 @@ using Barangay.App.Hosting;
 using Barangay.Data;
 using Barangay.Data.Announcements;
 using Barangay.Data.Complaints;
-using Barangay.Data.Email;
 using Barangay.Data.Events;
 using Barangay.Data.Files;
 using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Barangay.Data.Seed;
 using Barangay.Data.Settings;
-using Barangay.Tests.Data.Documents;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -32,14 +30,9 @@ public class HallPagesInFilipinoTests : DemoPageTestBase, IClassFixture<DemoData
     public HallPagesInFilipinoTests(DemoDatabase database) : base(database, AppLanguages.FilipinoCulture)
     {
         Services.AddLogging();
-        Services.AddSingleton<IEmailDispatcher>(new DocumentsTestHost.RecordingDispatcher());
-        Services.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
-        Services.AddScoped<Barangay.Data.Messaging.MessagingService>();
+        Services.AddComplaintsAndMessaging();
         Services.AddScoped<Barangay.Data.Residents.ResidentService>();
-        Services.AddScoped<ComplaintService>();
-        Services.AddSingleton(new EventOptions());
-        Services.AddSingleton<RegistrationDesk>();
-        Services.AddScoped<EventService>();
+        Services.AddEvents();
         Services.AddSingleton<IAnnouncementDispatcher, NoFanOut>();
         Services.AddScoped<AnnouncementService>();
         ComponentFactories.AddStub<Barangay.App.Components.Shared.FileUpload>(); // uploads are not what is looked at here

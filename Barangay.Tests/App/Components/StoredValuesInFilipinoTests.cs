@@ -1,13 +1,11 @@
 using Barangay.App.Components.Pages.Complaints;
 using Barangay.App.Components.Pages.Households;
 using Barangay.Data.Complaints;
-using Barangay.Data.Email;
 using Barangay.Data.Households;
 using Barangay.Data.Localization;
 using Barangay.Data.Residents;
 using Barangay.Data.Security;
 using Barangay.Data.Seed;
-using Barangay.Tests.Data.Documents;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +22,9 @@ public class StoredValuesInFilipinoTests : DemoPageTestBase, IClassFixture<DemoD
     public StoredValuesInFilipinoTests(DemoDatabase database) : base(database, AppLanguages.FilipinoCulture)
     {
         Services.AddLogging();
-        Services.AddSingleton<IEmailDispatcher>(new DocumentsTestHost.RecordingDispatcher());
-        Services.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
-        Services.AddScoped<Barangay.Data.Messaging.MessagingService>();
+        Services.AddComplaintsAndMessaging();
         Services.AddScoped<ResidentService>();
         Services.AddScoped<HouseholdService>();
-        Services.AddScoped<ComplaintService>();
         var auth = AddAuthorization();
         auth.SetAuthorized(DemoAccounts.OfficialUser);
         auth.SetPolicies([.. Permissions.All]);
