@@ -26,12 +26,7 @@ public sealed class KpCasePageInFilipinoTests(DemoDatabase database) : Component
         // Friday 4 December 2026, 9:00 in Manila: a noise complaint taken up, summons issued, first hearing, a witness summoned.
         var clock = TestClock.AtManila("2026-12-04 09:00");
         _host = new ComplaintsTestHost(database.AppConnectionString, clock);
-        await _host.AsJuanAsync();
-        var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
-        await _host.AsSecretaryAsync();
-        var kp = (await _host.Kp.OpenAsync(ack.Id, [new KpRespondent("", await _host.OtherResidentAsync())], new KpIntake(), KpLanguages.Filipino, KpNatures.Civil)).Value!;
-        await _host.AsKapitanAsync();
-        kp = (await _host.Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        var kp = await _host.SummonedCaseAsync(await _host.OtherResidentAsync(), language: KpLanguages.Filipino, nature: KpNatures.Civil);
         await _host.AsSecretaryAsync();
         kp = (await _host.Kp.RecordHearingAsync(kp.Id, new KpHearingInput(clock.GetUtcNow().UtcDateTime, ["Juan Dela Cruz"], "Hindi nagkasundo."), kp.Version)).Value!;
         kp = (await _host.Kp.SummonWitnessAsync(kp.Id, "Rosa Mendoza", null, clock.GetUtcNow().UtcDateTime.AddHours(2), kp.Version)).Value!;
