@@ -25,12 +25,10 @@ namespace Barangay.Tests.App.Components;
 /// issue 24 item 7's rule on their forms: a refused field's message goes once that field is changed, the others stay.
 /// Rendered by bUnit over the real services and the demo database, the circuit in fil-PH.
 /// </summary>
-public class HallPagesInFilipinoTests : DemoPageTestBase, IClassFixture<DemoDatabase>
+public class HallPagesInFilipinoTests : HallPageInFilipinoTestBase, IClassFixture<DemoDatabase>
 {
-    public HallPagesInFilipinoTests(DemoDatabase database) : base(database, AppLanguages.FilipinoCulture)
+    public HallPagesInFilipinoTests(DemoDatabase database) : base(database)
     {
-        Services.AddLogging();
-        Services.AddComplaintsAndMessaging();
         Services.AddScoped<Barangay.Data.Residents.ResidentService>();
         Services.AddEvents();
         Services.AddSingleton<IAnnouncementDispatcher, NoFanOut>();

@@ -17,12 +17,10 @@ namespace Barangay.Tests.App.Components;
 /// Values stored in English and shown to people — a member's relation to the head, a complaint's category — are shown in
 /// the reader's language (the stored value itself does not change). bUnit over the demo database, the circuit in fil-PH.
 /// </summary>
-public class StoredValuesInFilipinoTests : DemoPageTestBase, IClassFixture<DemoDatabase>
+public class StoredValuesInFilipinoTests : HallPageInFilipinoTestBase, IClassFixture<DemoDatabase>
 {
-    public StoredValuesInFilipinoTests(DemoDatabase database) : base(database, AppLanguages.FilipinoCulture)
+    public StoredValuesInFilipinoTests(DemoDatabase database) : base(database)
     {
-        Services.AddLogging();
-        Services.AddComplaintsAndMessaging();
         Services.AddScoped<ResidentService>();
         Services.AddScoped<HouseholdService>();
         var auth = AddAuthorization();
