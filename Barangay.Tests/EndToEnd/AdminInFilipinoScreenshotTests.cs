@@ -25,11 +25,7 @@ public class AdminInFilipinoScreenshotTests(EndToEndFixture e2e)
         try
         {
             await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=fil-PH|uic=fil-PH", Url = e2e.App.Url }]);
-            await page.GotoAsync("/");
-            await page.FillAsync("#Input_UserName", DemoAccounts.AdminUser);
-            await page.FillAsync("#Input_Password", DemoAccounts.AdminPassword);
-            await page.ClickAsync("#login-submit");
-            await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+            await EndToEndFixture.SignInOnAsync(page, DemoAccounts.AdminUser, DemoAccounts.AdminPassword);
 
             await page.GotoAsync("/admin/users");
             await EndToEndFixture.WaitInteractiveAsync(page);

@@ -23,21 +23,6 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
     private const string Address = "ligaya.santos@mail.example";
     private const string Password = "puno ng mangga sa bakuran";
 
-    private async Task<IPage> FilipinoPhoneAsync()
-    {
-        var context = await e2e.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = e2e.App.Url,
-            ViewportSize = EndToEndFixture.Phone,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "fil-PH",
-            TimezoneId = "Asia/Manila",
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
-
     private static ILocator Input(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input|descendant-or-self::textarea").First;
 
@@ -45,7 +30,7 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
     public async Task ResidentWhoseBrowserPrefersFilipino_DoesEverythingInFilipino_ThenEnglishOnAnotherDevice()
     {
         // Registers, in Filipino from the first page.
-        var phone = await FilipinoPhoneAsync();
+        var phone = await e2e.NewPageAsync(EndToEndFixture.Phone, locale: "fil-PH");
         await phone.GotoAsync("/Identity/Account/Login");
         await Expect(phone.Locator("h1")).ToHaveTextAsync("Mag-sign in");
         await LookAsync(phone, "01-sign-in");
@@ -101,12 +86,7 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         await official.Context.CloseAsync();
 
         // Signs in: her home is in Filipino.
-        await phone.GotoAsync("/Identity/Account/Login");
-        await phone.FillAsync("#Input_UserName", User);
-        await phone.FillAsync("#Input_Password", Password);
-        await phone.ClickAsync("#login-submit");
-        await phone.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
-        await EndToEndFixture.WaitInteractiveAsync(phone);
+        await EndToEndFixture.SignInOnAsync(phone, User, Password);
         await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("Aking profile");
         await LookAsync(phone, "06-home");
 
@@ -230,13 +210,7 @@ public partial class FilipinoResidentJourneyTests(EndToEndFixture e2e)
         }
 
         // Another device (its browser prefers Filipino too): the account's Filipino holds; she switches to English there...
-        var other = await FilipinoPhoneAsync();
-        await other.GotoAsync("/");
-        await other.FillAsync("#Input_UserName", User);
-        await other.FillAsync("#Input_Password", Password);
-        await other.ClickAsync("#login-submit");
-        await other.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
-        await EndToEndFixture.WaitInteractiveAsync(other);
+        var other = await e2e.SignInAsync(User, Password, EndToEndFixture.Phone, locale: "fil-PH");
         await Expect(other.GetByTestId("home-my-profile")).ToHaveTextAsync("Aking profile");
         await other.GetByTestId("language-switch").ClickAsync();
         await Expect(other.GetByTestId("home-my-profile")).ToHaveTextAsync("My profile");

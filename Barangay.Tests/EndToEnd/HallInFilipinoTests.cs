@@ -44,25 +44,9 @@ public class HallInFilipinoTests(EndToEndFixture e2e)
 
     private async Task LookAsync(string device, ViewportSize viewport, string tag)
     {
-        var context = await e2e.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = e2e.App.Url,
-            ViewportSize = viewport,
-            IsMobile = device == "phone",
-            HasTouch = device == "phone",
-            Locale = "fil-PH",
-            TimezoneId = "Asia/Manila",
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, viewport, locale: "fil-PH");
         try
         {
-            await page.GotoAsync("/");
-            await page.FillAsync("#Input_UserName", DemoAccounts.OfficialUser);
-            await page.FillAsync("#Input_Password", DemoAccounts.OfficialPassword);
-            await page.ClickAsync("#login-submit");
-            await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
-
             await page.GotoAsync("/complaints");
             await EndToEndFixture.WaitInteractiveAsync(page);
             await Expect(page.Locator("h1")).ToHaveTextAsync("Mga reklamo", Slow);
@@ -83,7 +67,7 @@ public class HallInFilipinoTests(EndToEndFixture e2e)
         }
         finally
         {
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
     }
 }

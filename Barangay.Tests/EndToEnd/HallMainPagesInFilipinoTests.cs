@@ -31,20 +31,9 @@ public class HallMainPagesInFilipinoTests(EndToEndFixture e2e)
     [Fact]
     public async Task HallMainPages_SecretaryWhoseBrowserPrefersFilipino_ReadFilipino_FitTheDesk()
     {
-        var context = await e2e.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = e2e.App.Url, ViewportSize = EndToEndFixture.Desktop, Locale = "fil-PH", TimezoneId = "Asia/Manila",
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop, locale: "fil-PH");
         try
         {
-            await page.GotoAsync("/Identity/Account/Login");
-            await page.FillAsync("#Input_UserName", DemoAccounts.OfficialUser);
-            await page.FillAsync("#Input_Password", DemoAccounts.OfficialPassword);
-            await page.ClickAsync("#login-submit");
-            await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
-
             foreach (var (path, name, heading) in Pages)
             {
                 await page.GotoAsync(path);
@@ -61,7 +50,7 @@ public class HallMainPagesInFilipinoTests(EndToEndFixture e2e)
         }
         finally
         {
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
     }
 }

@@ -26,15 +26,7 @@ public class KpContemptEndToEndTests(EndToEndFixture e2e)
     {
         var clock = new FakeTimeProvider(TestClock.Now.AddDays(-10));
         await using var host = new ComplaintsTestHost(e2e.Database.AppConnectionString, clock);
-        await host.AsSecretaryAsync();
-        var complainant = await host.OtherResidentAsync(3);
-        var respondent = await host.OtherResidentAsync(4);
-        var input = ComplaintsTestHost.Noise();
-        input.ResidentId = complainant;
-        var ack = (await host.Complaints.FileAsync(input)).Value!;
-        var kp = (await host.Kp.OpenAsync(ack.Id, [new KpRespondent("", respondent)], new KpIntake())).Value!;
-        await host.AsKapitanAsync();
-        kp = (await host.Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        var kp = await host.SummonedCaseAsync(await host.OtherResidentAsync(4), walkInFor: await host.OtherResidentAsync(3));
         clock.Advance(TimeSpan.FromHours(2));
         await host.AsSecretaryAsync();
         var now = clock.GetUtcNow().UtcDateTime;

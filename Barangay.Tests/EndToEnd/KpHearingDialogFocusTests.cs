@@ -26,33 +26,10 @@ public class KpHearingDialogFocusTests(EndToEndFixture e2e)
     {
         // A case summoned through the service (the Punong Barangay summons); the Lupon secretary minutes its hearing.
         await using var host = new ComplaintsTestHost(e2e.Database.AppConnectionString, new FakeTimeProvider(TestClock.Now.AddHours(-1)));
-        await host.AsSecretaryAsync();
-        var input = ComplaintsTestHost.Noise();
-        input.ResidentId = await host.OtherResidentAsync(5);
-        var ack = (await host.Complaints.FileAsync(input)).Value!;
-        var kp = (await host.Kp.OpenAsync(ack.Id, [new KpRespondent("", await host.OtherResidentAsync(6))], new KpIntake())).Value!;
-        await host.AsKapitanAsync();
-        (await host.Kp.IssueSummonsAsync(kp.Id, kp.Version)).Ok.Should().BeTrue();
+        var kp = await host.SummonedCaseAsync(await host.OtherResidentAsync(6), walkInFor: await host.OtherResidentAsync(5));
 
         var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
-        var held = await HeldMessage.RouteAsync(page, "mudElementRef.focusFirst");
-        await page.GotoAsync($"/complaints/kp/{kp.Id}");
-        await EndToEndFixture.WaitInteractiveAsync(page);
-        await Expect(page.GetByTestId("kp-record-hearing")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-
-        held.Hold();
-        await page.GetByTestId("kp-record-hearing").ClickAsync();
-        await held.Asked.WaitAsync(TimeSpan.FromSeconds(15));
-        var attendees = EndToEndFixture.Field(page, "kp-hearing-attendees");
-        await attendees.ClickAsync();
-        await Expect(attendees).ToBeFocusedAsync();
-
-        // The server's focus arrives now, while she is in the attendees box; the browser answers once it has run it.
-        await held.ReleaseAsync();
-        await page.Keyboard.TypeAsync("Juan Dela Cruz");
-
-        await Expect(attendees).ToBeFocusedAsync();
-        await Expect(attendees).ToHaveValueAsync("Juan Dela Cruz");
+        await TypeWhileTheServersCallIsHeldAsync(page, $"/complaints/kp/{kp.Id}", "mudElementRef.focusFirst", "kp-record-hearing", "kp-hearing-attendees", "Juan Dela Cruz");
         await EndToEndFixture.Field(page, "kp-hearing-minutes").FillAsync("Both parties appeared; no agreement yet.");
         await page.GetByTestId("kp-hearing-submit").ClickAsync();
         await Expect(page.GetByTestId("kp-hearing")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
@@ -68,22 +45,34 @@ public class KpHearingDialogFocusTests(EndToEndFixture e2e)
         await host.AsJuanAsync();
         var ack = (await host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
         var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
-        var held = await HeldMessage.RouteAsync(page, "mudElementRef.select");
-        await page.GotoAsync($"/complaints/{ack.Id}");
+        await TypeWhileTheServersCallIsHeldAsync(page, $"/complaints/{ack.Id}", "mudElementRef.select", "kp-mark", "kp-respondent-name", "Ramon Santos");
+    }
+
+    /// <summary>
+    /// On <paramref name="path"/>, opens the dialog behind the <paramref name="open"/> button with the server's first JS call
+    /// naming <paramref name="marker"/> held back, goes into the <paramref name="field"/> box, lets the call through (it
+    /// arrives while she is in the box) and types <paramref name="text"/>: the box keeps the focus and the whole text.
+    /// </summary>
+    private static async Task TypeWhileTheServersCallIsHeldAsync(IPage page, string path, string marker, string open, string field, string text)
+    {
+        var held = await HeldMessage.RouteAsync(page, marker);
+        await page.GotoAsync(path);
         await EndToEndFixture.WaitInteractiveAsync(page);
-        await Expect(page.GetByTestId("kp-mark")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId(open)).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
         held.Hold();
-        await page.GetByTestId("kp-mark").ClickAsync();
+        await page.GetByTestId(open).ClickAsync();
         await held.Asked.WaitAsync(TimeSpan.FromSeconds(15));
-        var name = EndToEndFixture.Field(page, "kp-respondent-name");
-        await name.ClickAsync();
-        await Expect(name).ToBeFocusedAsync();
-        await held.ReleaseAsync();
-        await page.Keyboard.TypeAsync("Ramon Santos");
+        var box = EndToEndFixture.Field(page, field);
+        await box.ClickAsync();
+        await Expect(box).ToBeFocusedAsync();
 
-        await Expect(name).ToBeFocusedAsync();
-        await Expect(name).ToHaveValueAsync("Ramon Santos");
+        // The server's call arrives now, while she is in the box; the browser answers once it has run it.
+        await held.ReleaseAsync();
+        await page.Keyboard.TypeAsync(text);
+
+        await Expect(box).ToBeFocusedAsync();
+        await Expect(box).ToHaveValueAsync(text);
     }
 
     /// <summary>

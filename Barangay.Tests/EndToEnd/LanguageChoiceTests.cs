@@ -16,25 +16,10 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
     /// <summary>A month only English writes this way (Mar and May are the same in Filipino).</summary>
     private static readonly System.Text.RegularExpressions.Regex EnglishDate = new("(Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2}, 20\\d\\d");
 
-    private async Task<IPage> PhoneAsync(string locale)
-    {
-        var context = await e2e.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = e2e.App.Url,
-            ViewportSize = EndToEndFixture.Phone,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = locale,
-            TimezoneId = "Asia/Manila",
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
-
     [Fact]
     public async Task SignInPage_BrowserPrefersFilipino_IsFilipinoUntilSwitched()
     {
-        var page = await PhoneAsync("fil-PH");
+        var page = await e2e.NewPageAsync(EndToEndFixture.Phone, locale: "fil-PH");
         await page.GotoAsync("/Identity/Account/Login");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mag-sign in");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fil");
@@ -58,7 +43,7 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
     [Fact]
     public async Task IdentityPagesTheStockUiServes_AreInFilipino()
     {
-        var page = await PhoneAsync("fil-PH");
+        var page = await e2e.NewPageAsync(EndToEndFixture.Phone, locale: "fil-PH");
         await page.GotoAsync("/Identity/Account/Lockout");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Naka-pause ang pag-sign in");
         await Expect(page.GetByTestId("lockout-message")).ToContainTextAsync("Masyadong maraming maling subok");
@@ -82,7 +67,7 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
     [Fact]
     public async Task RegistrationPhotoField_SpeaksThePagesLanguage_AndNamesTheChosenFile()
     {
-        var page = await PhoneAsync("fil-PH");
+        var page = await e2e.NewPageAsync(EndToEndFixture.Phone, locale: "fil-PH");
         await page.GotoAsync("/Identity/Account/Register");
         var button = page.Locator("label[for=IdPhoto]");
         await Expect(button).ToHaveTextAsync("Pumili ng litrato ng iyong ID");
@@ -111,8 +96,7 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
     [Fact]
     public async Task Resident_SwitchesInTheAppBar_WithoutReload_AndTheChoiceFollowsToAnotherDevice()
     {
-        var phone = await PhoneAsync("fil-PH");
-        await SignInAsync(phone);
+        var phone = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone, locale: "fil-PH");
         await Expect(phone.Locator("#resident-home")).ToContainTextAsync("Maligayang pagdating");
         await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("Aking profile");
         await Screenshots.SaveAsync(phone, "resident-home-phone-fil");
@@ -129,8 +113,7 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
         await Expect(phone.Locator(".main-content").First).ToContainTextAsync(EnglishDate);
 
         // Another device whose browser prefers Filipino: the account's choice (English) wins.
-        var other = await PhoneAsync("fil-PH");
-        await SignInAsync(other);
+        var other = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone, locale: "fil-PH");
         await Expect(other.GetByTestId("home-my-profile")).ToHaveTextAsync("My profile");
 
         // Back to Filipino there; the first device shows Filipino on its next visit.
@@ -155,15 +138,5 @@ public class LanguageChoiceTests(EndToEndFixture e2e)
         await Expect(phone.GetByTestId("home-my-profile")).ToHaveTextAsync("My profile");
         await phone.Context.CloseAsync();
         await other.Context.CloseAsync();
-    }
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/");
-        await page.FillAsync("#Input_UserName", DemoAccounts.ResidentUser);
-        await page.FillAsync("#Input_Password", DemoAccounts.ResidentPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
-        await EndToEndFixture.WaitInteractiveAsync(page);
     }
 }

@@ -20,17 +20,7 @@ public class QueueAndRecordInFilipinoTests(EndToEndFixture e2e)
     {
         var viewport = device == "phone" ? EndToEndFixture.Phone : EndToEndFixture.Desktop;
         // The browser's language only: nothing is saved on the shared demo secretary's account.
-        var context = await e2e.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = e2e.App.Url, ViewportSize = viewport, IsMobile = device == "phone", HasTouch = device == "phone", Locale = "fil-PH", TimezoneId = "Asia/Manila",
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.FillAsync("#Input_UserName", DemoAccounts.OfficialUser);
-        await page.FillAsync("#Input_Password", DemoAccounts.OfficialPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, viewport, locale: "fil-PH");
 
         await page.GotoAsync("/documents");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mga kahilingan ng dokumento", new() { Timeout = 15_000 });
@@ -48,6 +38,6 @@ public class QueueAndRecordInFilipinoTests(EndToEndFixture e2e)
         (await PageFit.SidewaysAsync(page)).Should().BeLessThanOrEqualTo(1, "the resident's record in Filipino fits the screen");
         (await PageFit.CutAsync(page)).Should().BeEmpty("no label or button of the record runs off the screen");
         await Screenshots.SaveAsync(page, $"hall-fil-resident-{device}");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

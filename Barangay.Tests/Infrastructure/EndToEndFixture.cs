@@ -43,8 +43,11 @@ public sealed class EndToEndFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context on this fixture's app, or on <paramref name="baseUrl"/> (another replica).</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize viewport, string? baseUrl = null)
+    /// <summary>
+    /// A fresh browser context on this fixture's app, or on <paramref name="baseUrl"/> (another replica), whose browser
+    /// prefers <paramref name="locale"/> (its Accept-Language: "fil-PH" for a reader of Filipino, nothing saved on the account).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(ViewportSize viewport, string? baseUrl = null, string locale = "en-PH")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -52,23 +55,30 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ViewportSize = viewport,
             IsMobile = viewport.Width < 600,
             HasTouch = viewport.Width < 600,
-            Locale = "en-PH",
+            Locale = locale,
             TimezoneId = "Asia/Manila",
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignInAsync(string user, string password, ViewportSize viewport, string? baseUrl = null)
+    /// <summary>A fresh browser context (see <see cref="NewPageAsync"/>) signed in as <paramref name="user"/>.</summary>
+    public async Task<IPage> SignInAsync(string user, string password, ViewportSize viewport, string? baseUrl = null, string locale = "en-PH")
     {
-        var page = await NewPageAsync(viewport, baseUrl);
+        var page = await NewPageAsync(viewport, baseUrl, locale);
+        await SignInOnAsync(page, user, password);
+        return page;
+    }
+
+    /// <summary>Signs in on this page's browser (the sign-in form that "/" leads to) and waits for the live page after it.</summary>
+    public static async Task SignInOnAsync(IPage page, string user, string password)
+    {
         await page.GotoAsync("/");
         await page.FillAsync("#Input_UserName", user);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync(u => !u.Contains("/Identity/Account/Login", StringComparison.Ordinal));
         await WaitInteractiveAsync(page);
-        return page;
     }
 
     /// <summary>

@@ -2,11 +2,9 @@ using Barangay.App.Components.Pages.Complaints;
 using Barangay.App.Localization;
 using Barangay.Data.Common;
 using Barangay.Data.Security;
-using Barangay.Tests.Data.Complaints;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Barangay.Tests.App.Complaints;
@@ -16,24 +14,10 @@ namespace Barangay.Tests.App.Complaints;
 /// secs. 399(f), 419): another holder of complaints.handle would only get "not found" from them. Over the real service and
 /// database, so the page and the print answer from the same rule.
 /// </summary>
-public sealed class KpCaseBookTransmittalTests(DemoDatabase database) : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+public sealed class KpCaseBookTransmittalTests : KpPageTestBase, IClassFixture<DemoDatabase>
 {
-    private ComplaintsTestHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new ComplaintsTestHost(database.AppConnectionString, TestClock.AtManila("2026-12-04 09:00"));
-        Services.AddTransient(typeof(IStringLocalizer<>), typeof(TextsLocalizer<>));
+    public KpCaseBookTransmittalTests(DemoDatabase database) : base(database, TestClock.AtManila("2026-12-04 09:00")) =>
         Services.AddSingleton(new UiLanguage());
-        Services.AddSingleton(_host.Kp);
-        return Task.CompletedTask;
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await base.DisposeAsync();
-    }
 
     [Theory]
     [InlineData("secretary", OfficialPositions.Secretary, true)]
@@ -41,12 +25,12 @@ public sealed class KpCaseBookTransmittalTests(DemoDatabase database) : Componen
     [InlineData("kgd.reyes", OfficialPositions.Kagawad, false)]
     public async Task CaseBook_TransmittalButtons_OnlyForTheLuponChairmanAndSecretary(string user, string position, bool shown)
     {
-        await _host.SignInAsync(user, position);
+        await Host.SignInAsync(user, position);
         Render<MudPopoverProvider>();
         var today = TimeZones.ManilaToday(Services.GetRequiredService<TimeProvider>()); // the page's own clock
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         // The service's answer first: the buttons must say the same thing.
-        var transmittal = await _host.Kp.MonthlyTransmittalAsync(month);
+        var transmittal = await Host.Kp.MonthlyTransmittalAsync(month);
         (transmittal is not null).Should().Be(shown, "{0} ({1}) {2} prepare the transmittal", user, position, shown ? "may" : "may not");
 
         var page = Render<KpCaseBookPage>();

@@ -3,11 +3,9 @@ using Barangay.App.Components.Pages.Complaints;
 using Barangay.App.Localization;
 using Barangay.Data.Complaints.Kp;
 using Barangay.Data.Localization;
-using Barangay.Tests.Data.Complaints;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Barangay.Tests.App.Complaints;
@@ -16,35 +14,20 @@ namespace Barangay.Tests.App.Complaints;
 /// The KP case page in Filipino (issue 26): a Lupon secretary who reads Filipino sees the case, its steps and deadlines,
 /// its actions, its forms, a witness's refusal and the case book's refusals in Filipino, over the real case book service and database.
 /// </summary>
-public sealed class KpCasePageInFilipinoTests(DemoDatabase database) : ComponentTestBase, IClassFixture<DemoDatabase>, IAsyncLifetime
+public sealed class KpCasePageInFilipinoTests(DemoDatabase database)
+    : KpPageTestBase(database, TestClock.AtManila("2026-12-04 09:00")), IClassFixture<DemoDatabase>
 {
-    private ComplaintsTestHost _host = null!;
     private KpCaseDetail _case = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         // Friday 4 December 2026, 9:00 in Manila: a noise complaint taken up, summons issued, first hearing, a witness summoned.
-        var clock = TestClock.AtManila("2026-12-04 09:00");
-        _host = new ComplaintsTestHost(database.AppConnectionString, clock);
-        await _host.AsJuanAsync();
-        var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
-        await _host.AsSecretaryAsync();
-        var kp = (await _host.Kp.OpenAsync(ack.Id, [new KpRespondent("", await _host.OtherResidentAsync())], new KpIntake(), KpLanguages.Filipino, KpNatures.Civil)).Value!;
-        await _host.AsKapitanAsync();
-        kp = (await _host.Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
-        await _host.AsSecretaryAsync();
-        kp = (await _host.Kp.RecordHearingAsync(kp.Id, new KpHearingInput(clock.GetUtcNow().UtcDateTime, ["Juan Dela Cruz"], "Hindi nagkasundo."), kp.Version)).Value!;
-        kp = (await _host.Kp.SummonWitnessAsync(kp.Id, "Rosa Mendoza", null, clock.GetUtcNow().UtcDateTime.AddHours(2), kp.Version)).Value!;
-        clock.Advance(TimeSpan.FromHours(3));
-        _case = (await _host.Kp.RecordWitnessFailureAsync(kp.Id, 0, KpWitnessFailures.Refused, "Sinabi sa tanod na hindi siya pupunta.", kp.Version)).Value!;
-        Services.AddTransient(typeof(IStringLocalizer<>), typeof(TextsLocalizer<>));
-        Services.AddSingleton(_host.Kp);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await base.DisposeAsync();
+        var kp = await Host.SummonedCaseAsync(await Host.OtherResidentAsync(), language: KpLanguages.Filipino, nature: KpNatures.Civil);
+        await Host.AsSecretaryAsync();
+        kp = (await Host.Kp.RecordHearingAsync(kp.Id, new KpHearingInput(Clock.GetUtcNow().UtcDateTime, ["Juan Dela Cruz"], "Hindi nagkasundo."), kp.Version)).Value!;
+        kp = (await Host.Kp.SummonWitnessAsync(kp.Id, "Rosa Mendoza", null, Clock.GetUtcNow().UtcDateTime.AddHours(2), kp.Version)).Value!;
+        Clock.Advance(TimeSpan.FromHours(3));
+        _case = (await Host.Kp.RecordWitnessFailureAsync(kp.Id, 0, KpWitnessFailures.Refused, "Sinabi sa tanod na hindi siya pupunta.", kp.Version)).Value!;
     }
 
     [Fact]
@@ -77,8 +60,8 @@ public sealed class KpCasePageInFilipinoTests(DemoDatabase database) : Component
                 .And.Contain("Kalihim ng Lupon").And.NotContain("Steps and deadlines");
 
             // The case book's refusals come out in the reader's language too (Texts.Say on the reader's culture).
-            (await _host.Kp.SummonWitnessAsync(_case.Id, " ", null, _case.Witnesses[0].HearingAt, _case.Version)).Message.Should().Be("Isulat ang pangalan ng saksi.");
-            (await _host.Kp.IssueSummonsAsync(_case.Id, _case.Version)).Message.Should()
+            (await Host.Kp.SummonWitnessAsync(_case.Id, " ", null, _case.Witnesses[0].HearingAt, _case.Version)).Message.Should().Be("Isulat ang pangalan ng saksi.");
+            (await Host.Kp.IssueSummonsAsync(_case.Id, _case.Version)).Message.Should()
                 .Be("Tanging ang Punong Barangay (Pangulo ng Lupon) ang maaaring maglabas ng patawag (sek. 410(b)).");
         }
         finally

@@ -1,6 +1,7 @@
 using Barangay.App.Components.Shared;
 using Barangay.Data;
 using Barangay.Data.Files;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Barangay.Data.Seed;
 using Barangay.Tests.Data.Files;
@@ -61,27 +62,19 @@ public class FileUploadTests : ComponentTestBase, IClassFixture<DemoDatabase>, I
     public async Task Upload_OnAFilipinoPage_HintAndRefusalAreFilipino()
     {
         await SignInAsJuanAsync();
-        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        try
-        {
-            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = Barangay.Data.Localization.AppLanguages.FilipinoCulture;
-            var cut = Render<FileUpload>(p => p
-                .Add(x => x.Allowed, FileKinds.Documents)
-                .Add(x => x.Sensitivity, FileSensitivity.ComplaintAttachment)
-                .Add(x => x.Multiple, true));
-            cut.WaitForAssertion(() => cut.Find(".file-upload-hint").TextContent.Should().Be("Mga file na PDF, JPEG o PNG, hanggang 10 MB"));
+        using var _ = LanguageScope.Use(AppLanguages.Filipino);
+        var cut = Render<FileUpload>(p => p
+            .Add(x => x.Allowed, FileKinds.Documents)
+            .Add(x => x.Sensitivity, FileSensitivity.ComplaintAttachment)
+            .Add(x => x.Multiple, true));
+        cut.WaitForAssertion(() => cut.Find(".file-upload-hint").TextContent.Should().Be("Mga file na PDF, JPEG o PNG, hanggang 10 MB"));
 
-            cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.WindowsProgram, "resibo.pdf"),
-                InputFileContent.CreateFromBinary(SampleFiles.Pdf, "resibo.exe"));
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.WindowsProgram, "resibo.pdf"),
+            InputFileContent.CreateFromBinary(SampleFiles.Pdf, "resibo.exe"));
 
-            cut.WaitForAssertion(() => cut.FindAll(".file-upload-refusal").Select(r => r.TextContent).Should().Equal(
-                "resibo.pdf: Hindi PDF ang file na ito: mukhang Windows program ang laman nito.",
-                "resibo.exe: PDF, JPEG o PNG na file lang ang puwedeng i-upload dito. Nagtatapos sa .exe ang pangalan ng file na ito."));
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
-        }
+        cut.WaitForAssertion(() => cut.FindAll(".file-upload-refusal").Select(r => r.TextContent).Should().Equal(
+            "resibo.pdf: Hindi PDF ang file na ito: mukhang Windows program ang laman nito.",
+            "resibo.exe: PDF, JPEG o PNG na file lang ang puwedeng i-upload dito. Nagtatapos sa .exe ang pangalan ng file na ito."));
     }
 
     [Fact]

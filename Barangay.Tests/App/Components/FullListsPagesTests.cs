@@ -3,12 +3,10 @@ using Barangay.App.Components.Pages.Events;
 using Barangay.Data;
 using Barangay.Data.Common;
 using Barangay.Data.Complaints;
-using Barangay.Data.Email;
 using Barangay.Data.Events;
 using Barangay.Data.Files;
 using Barangay.Tests.App.Notifications;
 using Barangay.Tests.Data.Complaints;
-using Barangay.Tests.Data.Documents;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -34,13 +32,7 @@ public class FullListsPagesTests : ComponentTestBase, IClassFixture<DemoDatabase
         _hall = new ComplaintsTestHost(database.AppConnectionString);
         _viewer = NotificationLiveServices.Add(Services, database.AppConnectionString);
         Services.AddBarangayFiles(new FileStorageOptions { DataRoot = _files });
-        Services.AddSingleton<IEmailDispatcher>(new DocumentsTestHost.RecordingDispatcher());
-        Services.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
-        Services.AddScoped<Barangay.Data.Messaging.MessagingService>();
-        Services.AddScoped<ComplaintService>();
-        Services.AddSingleton(new EventOptions());
-        Services.AddSingleton<RegistrationDesk>();
-        Services.AddScoped<EventService>();
+        Services.AddComplaintsAndMessaging().AddEvents();
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

@@ -7,14 +7,12 @@ using Barangay.App.Hosting;
 using Barangay.Data;
 using Barangay.Data.Announcements;
 using Barangay.Data.Complaints;
-using Barangay.Data.Email;
 using Barangay.Data.Events;
 using Barangay.Data.Files;
 using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Barangay.Data.Seed;
 using Barangay.Data.Settings;
-using Barangay.Tests.Data.Documents;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -27,19 +25,12 @@ namespace Barangay.Tests.App.Components;
 /// issue 24 item 7's rule on their forms: a refused field's message goes once that field is changed, the others stay.
 /// Rendered by bUnit over the real services and the demo database, the circuit in fil-PH.
 /// </summary>
-public class HallPagesInFilipinoTests : DemoPageTestBase, IClassFixture<DemoDatabase>
+public class HallPagesInFilipinoTests : HallPageInFilipinoTestBase, IClassFixture<DemoDatabase>
 {
-    public HallPagesInFilipinoTests(DemoDatabase database) : base(database, AppLanguages.FilipinoCulture)
+    public HallPagesInFilipinoTests(DemoDatabase database) : base(database)
     {
-        Services.AddLogging();
-        Services.AddSingleton<IEmailDispatcher>(new DocumentsTestHost.RecordingDispatcher());
-        Services.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
-        Services.AddScoped<Barangay.Data.Messaging.MessagingService>();
         Services.AddScoped<Barangay.Data.Residents.ResidentService>();
-        Services.AddScoped<ComplaintService>();
-        Services.AddSingleton(new EventOptions());
-        Services.AddSingleton<RegistrationDesk>();
-        Services.AddScoped<EventService>();
+        Services.AddEvents();
         Services.AddSingleton<IAnnouncementDispatcher, NoFanOut>();
         Services.AddScoped<AnnouncementService>();
         ComponentFactories.AddStub<Barangay.App.Components.Shared.FileUpload>(); // uploads are not what is looked at here

@@ -3,13 +3,11 @@ using Barangay.App.Components.Pages.Events;
 using Barangay.App.Notifications;
 using Barangay.Data.Common;
 using Barangay.Data.Complaints;
-using Barangay.Data.Email;
 using Barangay.Data.Events;
 using Barangay.Data.Files;
 using Barangay.Data.Security;
 using Barangay.Tests.App.Notifications;
 using Barangay.Tests.Data.Complaints;
-using Barangay.Tests.Data.Documents;
 using Barangay.Tests.Data.Events;
 using Barangay.Tests.Data.Files;
 using Barangay.Tests.Infrastructure;
@@ -35,13 +33,7 @@ public class LiveStatusPagesTests : ComponentTestBase, IClassFixture<DemoDatabas
         _hall = new ComplaintsTestHost(database.AppConnectionString);
         _resident = NotificationLiveServices.Add(Services, database.AppConnectionString);
         Services.AddBarangayFiles(new FileStorageOptions { DataRoot = _files });
-        Services.AddSingleton<IEmailDispatcher>(new DocumentsTestHost.RecordingDispatcher());
-        Services.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
-        Services.AddScoped<Barangay.Data.Messaging.MessagingService>();
-        Services.AddScoped<ComplaintService>();
-        Services.AddSingleton(new EventOptions());
-        Services.AddSingleton<RegistrationDesk>();
-        Services.AddScoped<EventService>();
+        Services.AddComplaintsAndMessaging().AddEvents();
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

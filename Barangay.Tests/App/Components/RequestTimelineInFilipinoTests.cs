@@ -1,4 +1,3 @@
-using System.Globalization;
 using Barangay.App.Components.Pages.Documents;
 using Barangay.App.Localization;
 using Barangay.Data.Documents;
@@ -6,6 +5,7 @@ using Barangay.Data.Localization;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using LanguageScope = Barangay.Data.Localization.LanguageScope;
 
 namespace Barangay.Tests.App.Components;
 
@@ -36,24 +36,16 @@ public class RequestTimelineInFilipinoTests : ComponentTestBase
         Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(TextsLocalizer<>));
     }
 
-    private string Timeline(CultureInfo culture)
+    private string Timeline(string language)
     {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-            return Render<RequestTimeline>(p => p.Add(x => x.History, History)).Find("[data-testid=request-timeline]").TextContent;
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        using var _ = LanguageScope.Use(language);
+        return Render<RequestTimeline>(p => p.Add(x => x.History, History)).Find("[data-testid=request-timeline]").TextContent;
     }
 
     [Fact]
     public void Timeline_FilipinoReader_FixedNotesAndTitlesInFilipino_TypedReasonAsTyped()
     {
-        var text = Timeline(AppLanguages.FilipinoCulture);
+        var text = Timeline(AppLanguages.Filipino);
         text.Should().Contain("Kahilingang personal na idinulog sa barangay hall")
             .And.Contain("Binayaran ang ₱1,100.00, OR 0052611")
             .And.Contain("Hindi na sinisingil ang fee: senior citizen")
@@ -70,7 +62,7 @@ public class RequestTimelineInFilipinoTests : ComponentTestBase
     [Fact]
     public void Timeline_EnglishReader_ReadsTheNotesAsStored()
     {
-        var text = Timeline(AppLanguages.EnglishCulture);
+        var text = Timeline(AppLanguages.English);
         foreach (var entry in History) text.Should().Contain(entry.Note);
         text.Should().Contain("CTC recorded").And.Contain("Fee refunded").And.Contain("Processing time extended");
     }

@@ -1,13 +1,11 @@
 using Barangay.App.Components.Pages.Complaints;
 using Barangay.App.Components.Pages.Households;
 using Barangay.Data.Complaints;
-using Barangay.Data.Email;
 using Barangay.Data.Households;
 using Barangay.Data.Localization;
 using Barangay.Data.Residents;
 using Barangay.Data.Security;
 using Barangay.Data.Seed;
-using Barangay.Tests.Data.Documents;
 using Barangay.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -19,17 +17,12 @@ namespace Barangay.Tests.App.Components;
 /// Values stored in English and shown to people — a member's relation to the head, a complaint's category — are shown in
 /// the reader's language (the stored value itself does not change). bUnit over the demo database, the circuit in fil-PH.
 /// </summary>
-public class StoredValuesInFilipinoTests : DemoPageTestBase, IClassFixture<DemoDatabase>
+public class StoredValuesInFilipinoTests : HallPageInFilipinoTestBase, IClassFixture<DemoDatabase>
 {
-    public StoredValuesInFilipinoTests(DemoDatabase database) : base(database, AppLanguages.FilipinoCulture)
+    public StoredValuesInFilipinoTests(DemoDatabase database) : base(database)
     {
-        Services.AddLogging();
-        Services.AddSingleton<IEmailDispatcher>(new DocumentsTestHost.RecordingDispatcher());
-        Services.AddSingleton<Barangay.Data.Messaging.IMessagingLive>(new Barangay.Tests.Data.Messaging.FakeMessagingLive());
-        Services.AddScoped<Barangay.Data.Messaging.MessagingService>();
         Services.AddScoped<ResidentService>();
         Services.AddScoped<HouseholdService>();
-        Services.AddScoped<ComplaintService>();
         var auth = AddAuthorization();
         auth.SetAuthorized(DemoAccounts.OfficialUser);
         auth.SetPolicies([.. Permissions.All]);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Barangay.App.Components.Shared;
 using Barangay.App.Localization;
 using Barangay.Data.Localization;
@@ -7,6 +6,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using LanguageScope = Barangay.Data.Localization.LanguageScope;
 
 namespace Barangay.Tests.App.Localization;
 
@@ -40,26 +40,16 @@ public class MudTextsInFilipinoTests : ComponentTestBase, IAsyncLifetime
     [Fact]
     public void Pager_Filipino_SaysRowsPerPageAndTheCountInFilipino()
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = AppLanguages.FilipinoCulture;
-            var grid = Grid();
-            grid.Markup.Should().Contain("Hilera bawat pahina:").And.Contain("1-10 sa 30").And.NotContain("Rows per page");
-        }
-        finally { CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = before; }
+        using var _ = LanguageScope.Use(AppLanguages.Filipino);
+        var grid = Grid();
+        grid.Markup.Should().Contain("Hilera bawat pahina:").And.Contain("1-10 sa 30").And.NotContain("Rows per page");
     }
 
     [Fact]
     public void Pager_English_KeepsMudBlazorsEnglish()
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = AppLanguages.EnglishCulture;
-            Grid().Markup.Should().Contain("Rows per page:").And.Contain("1-10 of 30");
-        }
-        finally { CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = before; }
+        using var _ = LanguageScope.Use(AppLanguages.English);
+        Grid().Markup.Should().Contain("Rows per page:").And.Contain("1-10 of 30");
     }
 
     /// <summary>MudTablePager's texts are parameters, not MudBlazor localizer keys: the shared <see cref="TablePager"/> sets them.</summary>
@@ -76,39 +66,29 @@ public class MudTextsInFilipinoTests : ComponentTestBase, IAsyncLifetime
     [Fact]
     public void TablePager_Filipino_SaysRowsPerPageAndTheCountInFilipino()
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = AppLanguages.FilipinoCulture;
-            Services.AddScoped<UiLanguage>();
-            Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(TextsLocalizer<>));
-            var table = Table();
-            var markup = table.Markup;
-            markup.Should().Contain("Hilera bawat pahina:").And.Contain("1-10 sa 30").And.NotContain("Rows per page").And.NotContain(" of 30");
-            // The buttons' names a screen reader says (MudBlazor's localizer keys, through CatalogueMudLocalizer); the
-            // rows-per-page select is named by the caption above through aria-labelledby.
-            markup.Should().Contain("aria-label=\"Unang pahina\"").And.Contain("aria-label=\"Nakaraang pahina\"")
-                .And.Contain("aria-label=\"Susunod na pahina\"").And.Contain("aria-label=\"Huling pahina\"")
-                .And.NotContain("First page").And.NotContain("Previous page").And.NotContain("Next page").And.NotContain("Last page");
-            var caption = table.Find(".mud-table-pagination-information[id]");
-            caption.TextContent.Should().Be("Hilera bawat pahina:");
-            table.FindAll($"[aria-labelledby='{caption.Id}']").Should().ContainSingle("the rows-per-page select is named by it");
-        }
-        finally { CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = before; }
+        using var _ = LanguageScope.Use(AppLanguages.Filipino);
+        Services.AddScoped<UiLanguage>();
+        Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(TextsLocalizer<>));
+        var table = Table();
+        var markup = table.Markup;
+        markup.Should().Contain("Hilera bawat pahina:").And.Contain("1-10 sa 30").And.NotContain("Rows per page").And.NotContain(" of 30");
+        // The buttons' names a screen reader says (MudBlazor's localizer keys, through CatalogueMudLocalizer); the
+        // rows-per-page select is named by the caption above through aria-labelledby.
+        markup.Should().Contain("aria-label=\"Unang pahina\"").And.Contain("aria-label=\"Nakaraang pahina\"")
+            .And.Contain("aria-label=\"Susunod na pahina\"").And.Contain("aria-label=\"Huling pahina\"")
+            .And.NotContain("First page").And.NotContain("Previous page").And.NotContain("Next page").And.NotContain("Last page");
+        var caption = table.Find(".mud-table-pagination-information[id]");
+        caption.TextContent.Should().Be("Hilera bawat pahina:");
+        table.FindAll($"[aria-labelledby='{caption.Id}']").Should().ContainSingle("the rows-per-page select is named by it");
     }
 
     [Fact]
     public void TablePager_English_SaysRowsPerPage()
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = AppLanguages.EnglishCulture;
-            Services.AddScoped<UiLanguage>();
-            Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(TextsLocalizer<>));
-            Table().Markup.Should().Contain("Rows per page:").And.Contain("1-10 of 30");
-        }
-        finally { CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = before; }
+        using var _ = LanguageScope.Use(AppLanguages.English);
+        Services.AddScoped<UiLanguage>();
+        Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(TextsLocalizer<>));
+        Table().Markup.Should().Contain("Rows per page:").And.Contain("1-10 of 30");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Barangay.Data.Accounts;
 using Barangay.Data.Accounts.MobileCodes;
 using Barangay.Data.Common;
@@ -132,20 +131,12 @@ public partial class MobileCodeTests
     [Fact]
     public async Task PasswordReset_InFilipino_TheCodeAndTheChangeAreTextedInFilipino()
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = AppLanguages.FilipinoCulture;
-            var user = await ResidentWithPasswordAsync("+639171110014", "mobile.reset5", AppLanguages.Filipino);
-            var proof = await ProofAsync("09171110014", "+639171110014");
-            (await TextsToAsync("+639171110014")).Single().Should().Contain("ang code mo sa pag-reset ng password sa");
-            (await Resets.ResetAsync(proof, NewPassword, NewPassword, null, null)).Ok.Should().BeTrue();
-            (await TextsToAsync("+639171110014")).Last().Should().StartWith("Napalitan ang password mo sa");
-            (await PasswordIsAsync(user.Id, NewPassword)).Should().BeTrue();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        using var _ = LanguageScope.Use(AppLanguages.Filipino);
+        var user = await ResidentWithPasswordAsync("+639171110014", "mobile.reset5", AppLanguages.Filipino);
+        var proof = await ProofAsync("09171110014", "+639171110014");
+        (await TextsToAsync("+639171110014")).Single().Should().Contain("ang code mo sa pag-reset ng password sa");
+        (await Resets.ResetAsync(proof, NewPassword, NewPassword, null, null)).Ok.Should().BeTrue();
+        (await TextsToAsync("+639171110014")).Last().Should().StartWith("Napalitan ang password mo sa");
+        (await PasswordIsAsync(user.Id, NewPassword)).Should().BeTrue();
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Barangay.Data.Accounts;
 using Barangay.Data.Accounts.Registrations;
 using Barangay.Data.Common;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Barangay.Data.Seed;
 using Barangay.Tests.Data.Files;
@@ -111,19 +112,11 @@ public class RegistrationTests(DemoDatabase database) : IClassFixture<DemoDataba
     [Fact]
     public async Task Submit_BadIdPhoto_OnAFilipinoPage_IsRefusedInFilipino()
     {
-        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        try
-        {
-            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = Barangay.Data.Localization.AppLanguages.FilipinoCulture;
-            (await Registrations.SubmitAsync(Form("nophoto.fil"), null, null, null)).Errors["IdPhoto"]
-                .Should().Be("Litrato ng ID: kumuha o pumili ng litrato ng isang valid na ID.");
-            (await Registrations.SubmitAsync(Form("textid.fil"), Photo(Encoding.UTF8.GetBytes("just some text, not a picture"), "id.gif"), null, null)).Errors["IdPhoto"]
-                .Should().Be("Litrato ng ID: JPEG o PNG na file lang ang puwedeng i-upload dito. Nagtatapos sa .gif ang pangalan ng file na ito.");
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
-        }
+        using var _ = LanguageScope.Use(AppLanguages.Filipino);
+        (await Registrations.SubmitAsync(Form("nophoto.fil"), null, null, null)).Errors["IdPhoto"]
+            .Should().Be("Litrato ng ID: kumuha o pumili ng litrato ng isang valid na ID.");
+        (await Registrations.SubmitAsync(Form("textid.fil"), Photo(Encoding.UTF8.GetBytes("just some text, not a picture"), "id.gif"), null, null)).Errors["IdPhoto"]
+            .Should().Be("Litrato ng ID: JPEG o PNG na file lang ang puwedeng i-upload dito. Nagtatapos sa .gif ang pangalan ng file na ito.");
     }
 
     [Fact]

@@ -66,6 +66,31 @@ public sealed class ComplaintsTestHost : IAsyncDisposable
         Category = "noise", Subject = "Videoke past midnight", Description = description, Location = "Rizal St. corner Mabini", Confidential = confidential,
     };
 
+    /// <summary>
+    /// A noise complaint taken up as a KP case by the Lupon secretary (against <paramref name="respondent"/>) and summoned by
+    /// the Punong Barangay, who is the caller afterwards. Juan files it online, or, given <paramref name="walkInFor"/>, the
+    /// secretary files it at the desk for that resident.
+    /// </summary>
+    public async Task<KpCaseDetail> SummonedCaseAsync(Guid respondent, Guid? walkInFor = null, string language = KpLanguages.English, string nature = KpNatures.Others)
+    {
+        var input = Noise();
+        if (walkInFor is { } complainant)
+        {
+            await AsSecretaryAsync();
+            input.ResidentId = complainant;
+        }
+        else await AsJuanAsync();
+        var filed = await Complaints.FileAsync(input);
+        filed.Ok.Should().BeTrue(filed.Message);
+        await AsSecretaryAsync();
+        var opened = await Kp.OpenAsync(filed.Value!.Id, [new KpRespondent("", respondent)], new KpIntake(), language, nature);
+        opened.Ok.Should().BeTrue(opened.Message);
+        await AsKapitanAsync();
+        var summoned = await Kp.IssueSummonsAsync(opened.Value!.Id, opened.Value.Version);
+        summoned.Ok.Should().BeTrue(summoned.Message);
+        return summoned.Value!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();

@@ -114,12 +114,7 @@ public partial class KpServiceTests
     {
         // Friday 4 December, a case in Filipino (sec. 411); the complainant misses the 3 PM hearing, explains by Monday 9:00, and does not.
         await AtManilaAsync("2026-12-04 09:00");
-        await _host.AsJuanAsync();
-        var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
-        await _host.AsSecretaryAsync();
-        var kp = (await Kp.OpenAsync(ack.Id, [new KpRespondent("", await _host.OtherResidentAsync())], new KpIntake(), KpLanguages.Filipino, KpNatures.Civil)).Value!;
-        await _host.AsKapitanAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        var kp = await _host.SummonedCaseAsync(await _host.OtherResidentAsync(), language: KpLanguages.Filipino, nature: KpNatures.Civil);
         _clock.Advance(TimeSpan.FromHours(7));
         kp = (await Kp.RecordAbsenceAsync(kp.Id, KpParties.Complainant, Manila("2026-12-04 15:00"), Manila("2026-12-07 09:00"), kp.Version)).Value!;
         _clock.Advance(TimeSpan.FromHours(65)); // Monday 7 December, 9:00

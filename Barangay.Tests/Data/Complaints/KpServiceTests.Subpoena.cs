@@ -61,12 +61,7 @@ public partial class KpServiceTests
     public async Task Subpoena_FilipinoCase_PrintedInFilipino()
     {
         await AtManilaAsync("2026-12-04 09:00");
-        await _host.AsJuanAsync();
-        var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise())).Value!;
-        await _host.AsSecretaryAsync();
-        var kp = (await Kp.OpenAsync(ack.Id, [new KpRespondent("", await _host.OtherResidentAsync())], new KpIntake(), KpLanguages.Filipino, KpNatures.Civil)).Value!;
-        await _host.AsKapitanAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        var kp = await _host.SummonedCaseAsync(await _host.OtherResidentAsync(), language: KpLanguages.Filipino, nature: KpNatures.Civil);
         (await PrintedPagesAsync(kp.Id, KpForm.Subpoena, "subpoena-fil-blank")).Should().ContainSingle().Which.Should().Contain("Kina:1.______");
         kp = (await Kp.SummonWitnessAsync(kp.Id, "Rosa Mendoza", "Purok 3", Manila("2026-12-07 14:30"), kp.Version)).Value!;
 

@@ -1,5 +1,6 @@
 using Barangay.App.Charter;
 using Barangay.Data.Documents;
+using Barangay.Data.Localization;
 using Barangay.Data.Settings;
 using Barangay.Tests.Infrastructure;
 using Bunit;
@@ -75,32 +76,24 @@ public class CitizensCharterTests(DemoDatabase database) : IClassFixture<DemoDat
     [Fact]
     public async Task CharterPage_FilipinoReader_ReadsTheServiceDetailsInFilipino()
     {
-        var before = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        try
-        {
-            // As the /charter endpoint does for a reader whose language is Filipino.
-            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = Barangay.Data.Localization.AppLanguages.FilipinoCulture;
-            var charter = await _services.Get<CitizensCharterService>().GetAsync(
-                Barangay.Data.Reports.PrintLanguage.Of(Barangay.Data.Localization.AppLanguages.Current.Name));
-            await using var ctx = new BunitContext();
-            ctx.Services.AddScoped<Barangay.App.Localization.UiLanguage>();
-            ctx.Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Barangay.App.Localization.TextsLocalizer<>));
-            var cut = ctx.Render<CharterView>(p => p.Add(x => x.Charter, charter));
+        // As the /charter endpoint does for a reader whose language is Filipino.
+        using var _ = LanguageScope.Use(AppLanguages.Filipino);
+        var charter = await _services.Get<CitizensCharterService>().GetAsync(
+            Barangay.Data.Reports.PrintLanguage.Of(Barangay.Data.Localization.AppLanguages.Current.Name));
+        await using var ctx = new BunitContext();
+        ctx.Services.AddScoped<Barangay.App.Localization.UiLanguage>();
+        ctx.Services.AddTransient(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Barangay.App.Localization.TextsLocalizer<>));
+        var cut = ctx.Render<CharterView>(p => p.Add(x => x.Charter, charter));
 
-            var clearance = cut.Find("#service-barangay-clearance");
-            clearance.TextContent.Should().Contain("Bayaran ang fee na ₱100.00", "the steps")
-                .And.Contain("Barangay Clearance", "the document's name stays as recorded");
-            cut.Find("#service-barangay-clearance [data-testid=charter-time]").TextContent.Should().Be("3 araw ng trabaho");
-            cut.Find("#service-certificate-of-indigency [data-testid=charter-fee]").TextContent.Should().StartWith("Wala");
-            cut.Find("#service-barangay-clearance [data-testid=charter-class]").TextContent.Should().Be("Simple");
-            // Every fixed English sentence of the service details (fees, who may avail, where to get, steps, time).
-            cut.Markup.Should().NotContain("Residents of the barangay").And.NotContain("Pay the fee").And.NotContain("paid at the Treasurer's window")
-                .And.NotContain("File the request online").And.NotContain("working day").And.NotContain("minutes").And.NotContain("Release:")
-                .And.NotContain("Evaluation and approval").And.NotContain("Treasurer's Office, or").And.NotContain("Who may avail");
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = before;
-        }
+        var clearance = cut.Find("#service-barangay-clearance");
+        clearance.TextContent.Should().Contain("Bayaran ang fee na ₱100.00", "the steps")
+            .And.Contain("Barangay Clearance", "the document's name stays as recorded");
+        cut.Find("#service-barangay-clearance [data-testid=charter-time]").TextContent.Should().Be("3 araw ng trabaho");
+        cut.Find("#service-certificate-of-indigency [data-testid=charter-fee]").TextContent.Should().StartWith("Wala");
+        cut.Find("#service-barangay-clearance [data-testid=charter-class]").TextContent.Should().Be("Simple");
+        // Every fixed English sentence of the service details (fees, who may avail, where to get, steps, time).
+        cut.Markup.Should().NotContain("Residents of the barangay").And.NotContain("Pay the fee").And.NotContain("paid at the Treasurer's window")
+            .And.NotContain("File the request online").And.NotContain("working day").And.NotContain("minutes").And.NotContain("Release:")
+            .And.NotContain("Evaluation and approval").And.NotContain("Treasurer's Office, or").And.NotContain("Who may avail");
     }
 }

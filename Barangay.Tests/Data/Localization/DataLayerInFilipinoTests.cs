@@ -8,7 +8,6 @@ using Barangay.Data.Imports;
 using Barangay.Data.Localization;
 using Barangay.Data.Residents;
 using Barangay.Data.Security;
-using Barangay.Data.Settings;
 using Barangay.Tests.App.Localization;
 using Barangay.Tests.Data.Complaints;
 using Barangay.Tests.Infrastructure;
@@ -21,38 +20,18 @@ namespace Barangay.Tests.Data.Localization;
 /// What the data layer says without a page around it — refusals, the words stored values stand for, the blotter's built
 /// sentences, the attendee sheet — reaches the reader in their language (the flow's culture, set here as the circuit sets it).
 /// </summary>
-public class DataLayerInFilipinoTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public class DataLayerInFilipinoTests(DemoDatabase database)
+    : ReportLanguageTestBase<ComplaintsTestHost>(() => NewHost(database), h => h.Services), IClassFixture<DemoDatabase>
 {
-    private ComplaintsTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new ComplaintsTestHost(database.AppConnectionString, more: s =>
+    private static ComplaintsTestHost NewHost(DemoDatabase database) =>
+        new(database.AppConnectionString, more: s =>
         {
             s.AddScoped<HouseholdService>();
             s.AddScoped<RegistrationReviewService>();
             s.AddScoped<ResidentSelfService>();
             s.AddScoped<ResidentService>();
-            s.AddSingleton(new EventOptions());
-            s.AddSingleton<RegistrationDesk>();
-            s.AddScoped<EventService>();
+            s.AddEvents();
         });
-        await SetReportLanguageAsync(null);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await SetReportLanguageAsync(null);
-        await _host.DisposeAsync();
-    }
-
-    private async Task SetReportLanguageAsync(string? code)
-    {
-        await using var db = await _host.Services.DbAsync();
-        await db.AppSettings.Where(s => s.Key == SettingKeys.ReportLanguage).ExecuteDeleteAsync();
-        if (code is not null) await db.AppSettings.AddAsync(new AppSetting { Key = SettingKeys.ReportLanguage, Value = $"\"{code}\"" });
-        await db.SaveChangesAsync();
-    }
 
     [Fact]
     public void ComplaintStatusRefusal_Filipino_IsFilipino_EnglishKeepsItsSentence()
@@ -72,9 +51,9 @@ public class DataLayerInFilipinoTests(DemoDatabase database) : IClassFixture<Dem
     [Fact]
     public async Task HouseholdRefusals_Filipino_AreFilipino()
     {
-        await _host.AsSecretaryAsync();
+        await Host.AsSecretaryAsync();
         using var _ = LanguageScope.Use(AppLanguages.Filipino);
-        var households = _host.Services.Get<HouseholdService>();
+        var households = Host.Services.Get<HouseholdService>();
         (await households.CreateAsync(new HouseholdEdit())).Errors[nameof(HouseholdEdit.HeadResidentId)].Should().Be("Piliin ang puno ng sambahayan.");
         var some = await households.SearchAsync(new HouseholdFilter(), 0, 1);
         var id = some.Items.First().Id;
@@ -86,19 +65,19 @@ public class DataLayerInFilipinoTests(DemoDatabase database) : IClassFixture<Dem
     [Fact]
     public async Task ResidentDeletion_WithoutReason_Filipino_IsFilipino()
     {
-        await _host.AsSecretaryAsync();
-        var someone = await _host.OtherResidentAsync();
+        await Host.AsSecretaryAsync();
+        var someone = await Host.OtherResidentAsync();
         using var _ = LanguageScope.Use(AppLanguages.Filipino);
-        (await _host.Services.Get<ResidentService>().DeleteAsync(someone, " ")).Errors["Reason"]
+        (await Host.Services.Get<ResidentService>().DeleteAsync(someone, " ")).Errors["Reason"]
             .Should().Be("Ibigay ang dahilan ng pagbura sa record na ito (halimbawa, dobleng entry).");
     }
 
     [Fact]
     public async Task RegistrationRejection_WithoutReason_Filipino_IsFilipino()
     {
-        await _host.AsSecretaryAsync();
+        await Host.AsSecretaryAsync();
         using var _ = LanguageScope.Use(AppLanguages.Filipino);
-        var result = await _host.Services.Get<RegistrationReviewService>().RejectAsync(Guid.NewGuid(), Guid.NewGuid(), " ");
+        var result = await Host.Services.Get<RegistrationReviewService>().RejectAsync(Guid.NewGuid(), Guid.NewGuid(), " ");
         result.Errors["Reason"].Should().StartWith("Kailangan ang dahilan");
     }
 
@@ -118,27 +97,27 @@ public class DataLayerInFilipinoTests(DemoDatabase database) : IClassFixture<Dem
     [Fact]
     public async Task MyProfileSectors_Filipino_AreFilipino()
     {
-        var juan = await _host.AsJuanAsync();
-        await using (var db = await _host.Services.DbAsync())
+        var juan = await Host.AsJuanAsync();
+        await using (var db = await Host.Services.DbAsync())
             await db.Residents.Where(r => r.UserId == juan).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsFourPs, true).SetProperty(r => r.IsPwd, true).SetProperty(r => r.DisabilityType, "Visual"));
         using var _ = LanguageScope.Use(AppLanguages.Filipino);
-        var profile = (await _host.Services.Get<ResidentSelfService>().GetMyProfileAsync())!;
+        var profile = (await Host.Services.Get<ResidentSelfService>().GetMyProfileAsync())!;
         profile.Sectors.Should().Contain("Benepisyaryo ng 4Ps").And.Contain("Taong may kapansanan (PWD: Visual)");
     }
 
     [Fact]
     public async Task Blotter_MatterInTheReadersLanguage_ActionTakenInThePrintsLanguage()
     {
-        await _host.AsJuanAsync();
-        var ack = await _host.Complaints.FileAsync(new NewComplaint { Category = "noise", Subject = "Videoke hanggang madaling-araw", Description = "Gabi-gabi.", Confidential = true });
+        await Host.AsJuanAsync();
+        var ack = await Host.Complaints.FileAsync(new NewComplaint { Category = "noise", Subject = "Videoke hanggang madaling-araw", Description = "Gabi-gabi.", Confidential = true });
         ack.Ok.Should().BeTrue(ack.Message);
-        await _host.AsKapitanAsync();
+        await Host.AsKapitanAsync();
         await SetReportLanguageAsync(AppLanguages.Filipino);
         var today = TestClock.ManilaToday;
 
         BlotterEntry english, filipino;
-        using (LanguageScope.Use(AppLanguages.English)) english = (await _host.Complaints.BlotterAsync(today.AddDays(-2), today.AddDays(2)))!.Entries.Single(e => e.Number == ack.Value!.ComplaintId);
-        using (LanguageScope.Use(AppLanguages.Filipino)) filipino = (await _host.Complaints.BlotterAsync(today.AddDays(-2), today.AddDays(2)))!.Entries.Single(e => e.Number == ack.Value!.ComplaintId);
+        using (LanguageScope.Use(AppLanguages.English)) english = (await Host.Complaints.BlotterAsync(today.AddDays(-2), today.AddDays(2)))!.Entries.Single(e => e.Number == ack.Value!.ComplaintId);
+        using (LanguageScope.Use(AppLanguages.Filipino)) filipino = (await Host.Complaints.BlotterAsync(today.AddDays(-2), today.AddDays(2)))!.Entries.Single(e => e.Number == ack.Value!.ComplaintId);
 
         english.Matter.Should().Be("Noise disturbance: Videoke hanggang madaling-araw (confidential)");
         filipino.Matter.Should().Be("Istorbong ingay: Videoke hanggang madaling-araw (kumpidensiyal)");
@@ -148,13 +127,13 @@ public class DataLayerInFilipinoTests(DemoDatabase database) : IClassFixture<Dem
     [Fact]
     public async Task AttendeeSheet_Filipino_HasFilipinoHeadersAndStatus()
     {
-        await _host.AsSecretaryAsync();
+        await Host.AsSecretaryAsync();
         Guid eventId;
-        await using (var db = await _host.Services.DbAsync())
+        await using (var db = await Host.Services.DbAsync())
             eventId = await db.Events.AsNoTracking().Where(e => db.EventRegistrations.Any(g => g.EventId == e.Id && g.Status == EventRegistrationStatuses.Registered))
                 .Select(e => e.Id).FirstAsync();
         using var _ = LanguageScope.Use(AppLanguages.Filipino);
-        var csv = Encoding.UTF8.GetString((await _host.Services.Get<EventService>().ExportAttendeesCsvAsync(eventId))!.Value.Content);
+        var csv = Encoding.UTF8.GetString((await Host.Services.Get<EventService>().ExportAttendeesCsvAsync(eventId))!.Value.Content);
         csv.Should().Contain("Resident ID,Pangalan,Purok,Numero ng telepono,Status,Nagparehistro (oras sa Maynila)\r\n");
         csv.Should().Contain(",nakarehistro,").And.NotContain(",registered,");
     }

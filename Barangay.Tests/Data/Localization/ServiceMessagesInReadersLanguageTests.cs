@@ -1,4 +1,3 @@
-using System.Globalization;
 using Barangay.Data.Complaints;
 using Barangay.Data.Localization;
 
@@ -7,21 +6,16 @@ namespace Barangay.Tests.Data.Localization;
 /// <summary>A service's validation messages are in the language of the person using the page (the flow's culture), English elsewhere.</summary>
 public class ServiceMessagesInReadersLanguageTests
 {
-    private static Dictionary<string, string> ValidateIn(CultureInfo culture, NewComplaint input)
+    private static Dictionary<string, string> ValidateIn(string language, NewComplaint input)
     {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-            return ComplaintValidator.Validate(input, hallEntry: false);
-        }
-        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before; }
+        using var _ = LanguageScope.Use(language);
+        return ComplaintValidator.Validate(input, hallEntry: false);
     }
 
     [Fact]
     public void ComplaintWithoutSubject_Filipino_SaysSoInFilipino()
     {
-        var errors = ValidateIn(AppLanguages.FilipinoCulture, new NewComplaint { Category = "noise", Description = new string('x', ComplaintValidator.MaxDescription + 1) });
+        var errors = ValidateIn(AppLanguages.Filipino, new NewComplaint { Category = "noise", Description = new string('x', ComplaintValidator.MaxDescription + 1) });
         errors[nameof(NewComplaint.Subject)].Should().Be("Lagyan ng maikling paksa ang reklamo.");
         errors[nameof(NewComplaint.Description)].Should().Be("5,001 character ang haba ng paglalarawan; hanggang 5,000 lang (maglakip ng file para sa iba pa).");
     }
@@ -29,7 +23,7 @@ public class ServiceMessagesInReadersLanguageTests
     [Fact]
     public void ComplaintWithoutSubject_English_KeepsTheEnglish()
     {
-        var errors = ValidateIn(AppLanguages.EnglishCulture, new NewComplaint { Category = "noise", Description = new string('x', ComplaintValidator.MaxDescription + 1) });
+        var errors = ValidateIn(AppLanguages.English, new NewComplaint { Category = "noise", Description = new string('x', ComplaintValidator.MaxDescription + 1) });
         errors[nameof(NewComplaint.Subject)].Should().Be("Give the complaint a short subject.");
         errors[nameof(NewComplaint.Description)].Should().Be("The description is 5,001 characters long; keep it to 5,000 (attach a file for more).");
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Barangay.Data.Files;
 using Barangay.Data.Localization;
@@ -22,13 +21,8 @@ public class UploadTextsInFilipinoTests
 
     private static T InFilipino<T>(Func<T> read)
     {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = AppLanguages.FilipinoCulture;
-            return read();
-        }
-        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui); }
+        using var _ = LanguageScope.Use(AppLanguages.Filipino);
+        return read();
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Barangay.Data.Documents;
 using Barangay.Data.Localization;
 using Barangay.Data.Reports;
 using Barangay.Data.Security;
-using Barangay.Data.Settings;
 using Barangay.Tests.Data.Documents;
 using Barangay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -16,29 +15,11 @@ namespace Barangay.Tests.Data.Reports;
 /// acknowledgement receipt is in the request's language, else the resident's account's. Read back with pdftotext and
 /// from the workbook's cells; with PRINTS_DIR set the PDFs are written there to be rendered and looked at.
 /// </summary>
-public class PrintBodiesLanguageTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public class PrintBodiesLanguageTests(DemoDatabase database)
+    : ReportLanguageTestBase<DocumentsTestHost>(() => NewHost(database), h => h.Services), IClassFixture<DemoDatabase>
 {
-    private DocumentsTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new DocumentsTestHost(database.AppConnectionString, more: s => s.AddSingleton<CitizensCharterService>());
-        await SetReportLanguageAsync(null);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await SetReportLanguageAsync(null);
-        await _host.DisposeAsync();
-    }
-
-    private async Task SetReportLanguageAsync(string? code)
-    {
-        await using var db = await _host.Services.DbAsync();
-        await db.AppSettings.Where(s => s.Key == SettingKeys.ReportLanguage).ExecuteDeleteAsync();
-        if (code is not null) await db.AppSettings.AddAsync(new AppSetting { Key = SettingKeys.ReportLanguage, Value = $"\"{code}\"" });
-        await db.SaveChangesAsync();
-    }
+    private static DocumentsTestHost NewHost(DemoDatabase database) =>
+        new(database.AppConnectionString, more: s => s.AddSingleton<CitizensCharterService>());
 
     private static async Task<string> TextAsync(byte[] pdf, string name)
     {
@@ -49,8 +30,8 @@ public class PrintBodiesLanguageTests(DemoDatabase database) : IClassFixture<Dem
 
     private async Task<byte[]> ReportAsync(string kind, string format)
     {
-        await _host.SignInAsync("secretary", OfficialPositions.Secretary);
-        var file = await _host.Services.Get<ReportService>().DownloadAsync(kind == ReportKinds.FormC
+        await Host.SignInAsync("secretary", OfficialPositions.Secretary);
+        var file = await Host.Services.Get<ReportService>().DownloadAsync(kind == ReportKinds.FormC
             ? new ReportRequest(kind, format, Quarter.Of(TestClock.ManilaToday))
             : new ReportRequest(kind, format, From: new DateOnly(2026, 1, 1), To: new DateOnly(2026, 12, 31)));
         file.Ok.Should().BeTrue(file.Message);
@@ -91,7 +72,7 @@ public class PrintBodiesLanguageTests(DemoDatabase database) : IClassFixture<Dem
     [Fact]
     public async Task CharterPoster_FollowsTheReportLanguage_WhileTheCharterPageStaysEnglish()
     {
-        var charter = _host.Services.Get<CitizensCharterService>();
+        var charter = Host.Services.Get<CitizensCharterService>();
         var english = await TextAsync(CharterPdf.Render(await charter.PosterAsync(), TestClock.UtcNow), "charter-en");
         english.Should().Contain("CITIZEN'S CHARTER").And.Contain("Who may avail:").And.Contain("Checklist of requirements").And.Contain("Page 1 of");
 
@@ -108,21 +89,21 @@ public class PrintBodiesLanguageTests(DemoDatabase database) : IClassFixture<Dem
     [Fact]
     public async Task AcknowledgementReceipt_IsInTheRequestsLanguage_ElseTheAccountsLanguage()
     {
-        var juan = await _host.AsJuanAsync();
+        var juan = await Host.AsJuanAsync();
         var clearance = DocumentRequestServiceTests.Clearance();
         clearance.Language = AppLanguages.Filipino;
-        var filipino = (await _host.Requests.CreateAsync(clearance)).Value!;
-        var english = (await _host.Requests.CreateAsync(new NewDocumentRequest { TypeCode = "certificate-of-indigency", Purpose = "Medical assistance", Language = AppLanguages.English })).Value!;
+        var filipino = (await Host.Requests.CreateAsync(clearance)).Value!;
+        var english = (await Host.Requests.CreateAsync(new NewDocumentRequest { TypeCode = "certificate-of-indigency", Purpose = "Medical assistance", Language = AppLanguages.English })).Value!;
 
-        var fil = await TextAsync(AcknowledgementPdf.Render((await _host.Requests.AcknowledgementAsync(filipino.Id))!, TestClock.UtcNow, null, "A4"), "receipt-fil");
+        var fil = await TextAsync(AcknowledgementPdf.Render((await Host.Requests.AcknowledgementAsync(filipino.Id))!, TestClock.UtcNow, null, "A4"), "receipt-fil");
         fil.Should().Contain("KATIBAYAN NG PAGTANGGAP").And.Contain("Republika ng Pilipinas").And.Contain("Natanggap").And.Contain("isinumite online")
             .And.Contain("Takdang araw").And.Contain("babayaran sa window ng Treasurer").And.Contain("Itago ang resibong ito").And.Contain("Pahina 1 ng 1")
             .And.NotContain("ACKNOWLEDGEMENT RECEIPT").And.NotContain("Keep this receipt").And.NotContain("payable");
-        var en = await TextAsync(AcknowledgementPdf.Render((await _host.Requests.AcknowledgementAsync(english.Id))!, TestClock.UtcNow, null, "A4"), "receipt-en");
+        var en = await TextAsync(AcknowledgementPdf.Render((await Host.Requests.AcknowledgementAsync(english.Id))!, TestClock.UtcNow, null, "A4"), "receipt-en");
         en.Should().Contain("ACKNOWLEDGEMENT RECEIPT").And.Contain("None. This document is free of charge").And.NotContain("Natanggap");
 
         // No language kept with the request (filed before requests kept one): the resident's account decides.
-        await using (var db = await _host.Services.DbAsync())
+        await using (var db = await Host.Services.DbAsync())
         {
             var row = await db.DocumentRequests.SingleAsync(r => r.Id == english.Id);
             var meta = System.Text.Json.Nodes.JsonNode.Parse(row.Metadata!)!.AsObject();
@@ -133,13 +114,13 @@ public class PrintBodiesLanguageTests(DemoDatabase database) : IClassFixture<Dem
         }
         try
         {
-            var a = (await _host.Requests.AcknowledgementAsync(english.Id))!;
+            var a = (await Host.Requests.AcknowledgementAsync(english.Id))!;
             a.Language.Should().Be(AppLanguages.Filipino);
             (await TextAsync(AcknowledgementPdf.Render(a, TestClock.UtcNow, null, "A4"), "receipt-account-fil")).Should().Contain("Wala. Libre ang dokumentong ito");
         }
         finally
         {
-            await using var db = await _host.Services.DbAsync();
+            await using var db = await Host.Services.DbAsync();
             await db.Users.Where(u => u.Id == juan).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, (string?)null));
         }
     }

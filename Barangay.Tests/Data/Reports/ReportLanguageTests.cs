@@ -18,7 +18,8 @@ namespace Barangay.Tests.Data.Reports;
 /// (<c>reports.language</c>). Read back with poppler's pdftotext, as a reader of the page sees it. With PRINTS_DIR set
 /// the PDFs are written there too, to be rendered with <c>pdftoppm -r 60 -png</c> and looked at.
 /// </summary>
-public class ReportLanguageTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public class ReportLanguageTests(DemoDatabase database)
+    : ReportLanguageTestBase<ComplaintsTestHost>(() => NewHost(database), h => h.Services), IClassFixture<DemoDatabase>
 {
     /// <summary>A fixed print time: 6:00 PM on Friday, December 4, 2026 in Manila.</summary>
     private static readonly DateTime PrintedUtc = new(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);
@@ -26,47 +27,28 @@ public class ReportLanguageTests(DemoDatabase database) : IClassFixture<DemoData
     private static readonly string[] FilipinoMonths =
         ["Enero", "Pebrero", "Marso", "Abril", "Mayo", "Hunyo", "Hulyo", "Agosto", "Setyembre", "Oktubre", "Nobyembre", "Disyembre"];
 
-    private ComplaintsTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new ComplaintsTestHost(database.AppConnectionString, more: s =>
+    private static ComplaintsTestHost NewHost(DemoDatabase database) =>
+        new(database.AppConnectionString, more: s =>
         {
             s.AddScoped<HouseholdService>();
             s.AddSingleton(new CertificateCodes(new Barangay.Data.Files.FileStorageOptions { DataRoot = Path.GetTempPath() }));
             s.AddScoped<DocumentRequestService>();
         });
-        await SetReportLanguageAsync(null);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await SetReportLanguageAsync(null);
-        await _host.DisposeAsync();
-    }
-
-    private async Task SetReportLanguageAsync(string? code)
-    {
-        await using var db = await _host.Services.DbAsync();
-        await db.AppSettings.Where(s => s.Key == SettingKeys.ReportLanguage).ExecuteDeleteAsync();
-        if (code is not null) await db.AppSettings.AddAsync(new AppSetting { Key = SettingKeys.ReportLanguage, Value = $"\"{code}\"" });
-        await db.SaveChangesAsync();
-    }
 
     /// <summary>The four printed reports of the hall, as the endpoints build them, in the barangay's current report language.</summary>
     private async Task<Dictionary<string, byte[]>> PrintAllAsync(string suffix)
     {
-        await _host.Services.SignInAsAsync("secretary", OfficialPositions.Secretary);
+        await Host.Services.SignInAsAsync("secretary", OfficialPositions.Secretary);
         var today = TestClock.ManilaToday;
-        var formC = await _host.Services.Get<ReportService>().DownloadAsync(new ReportRequest(ReportKinds.FormC, ReportFormats.Pdf, Quarter.Of(today)));
+        var formC = await Host.Services.Get<ReportService>().DownloadAsync(new ReportRequest(ReportKinds.FormC, ReportFormats.Pdf, Quarter.Of(today)));
         formC.Ok.Should().BeTrue(formC.Message);
-        var book = (await _host.Complaints.BlotterAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)))!;
-        await using var db = await _host.Services.DbAsync();
+        var book = (await Host.Complaints.BlotterAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)))!;
+        await using var db = await Host.Services.DbAsync();
         var household = await db.Residents.AsNoTracking().Where(r => r.FirstName == "Juan" && r.LastName == "Dela Cruz" && r.HouseholdId != null)
             .Select(r => r.HouseholdId!.Value).FirstAsync();
-        var record = (await _host.Services.Get<HouseholdService>().RecordAsync(household))!;
-        await _host.Services.SignInAsAsync("treasurer", OfficialPositions.Treasurer);
-        var collections = (await _host.Services.Get<DocumentRequestService>().CollectionsAsync(new DateOnly(2026, 12, 5)))!;
+        var record = (await Host.Services.Get<HouseholdService>().RecordAsync(household))!;
+        await Host.Services.SignInAsAsync("treasurer", OfficialPositions.Treasurer);
+        var collections = (await Host.Services.Get<DocumentRequestService>().CollectionsAsync(new DateOnly(2026, 12, 5)))!;
         var prints = new Dictionary<string, byte[]>
         {
             ["formc"] = formC.Value!.Content,
@@ -128,16 +110,16 @@ public class ReportLanguageTests(DemoDatabase database) : IClassFixture<DemoData
     [Fact]
     public async Task ReportLanguage_SavedOnTheSettingsPage_IsWhatTheProfileGives_AndAudited_AndTheWorkbookFollowsIt()
     {
-        await using (var db = await _host.Services.DbAsync())
+        await using (var db = await Host.Services.DbAsync())
         {
             var admin = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == Barangay.Data.Seed.DemoAccounts.AdminUser);
-            _host.Services.Caller.Current = TestCaller.As(admin.Id, admin.UserName!, admin.Roles, null);
+            Host.Services.Caller.Current = TestCaller.As(admin.Id, admin.UserName!, admin.Roles, null);
         }
-        var settings = _host.Services.Get<SettingsService>();
+        var settings = Host.Services.Get<SettingsService>();
         // The other test in this class sets the row directly (audited too): count from here.
         async Task<int> AuditedAsync()
         {
-            await using var db = await _host.Services.DbAsync();
+            await using var db = await Host.Services.DbAsync();
             return await db.AuditLogs.AsNoTracking().CountAsync(a => a.TargetId == SettingKeys.ReportLanguage);
         }
         var before = await AuditedAsync();
@@ -154,11 +136,11 @@ public class ReportLanguageTests(DemoDatabase database) : IClassFixture<DemoData
         var saved = await settings.UpdateAsync(edit);
         saved.Succeeded.Should().BeTrue(string.Join("; ", saved.AllMessages));
         (await settings.GetAsync())!.ReportLanguage.Should().Be(AppLanguages.Filipino);
-        (await _host.Services.Get<BarangayProfileService>().GetAsync()).ReportLanguage.Should().Be(AppLanguages.Filipino);
+        (await Host.Services.Get<BarangayProfileService>().GetAsync()).ReportLanguage.Should().Be(AppLanguages.Filipino);
         (await AuditedAsync()).Should().Be(before + 1);
 
-        await _host.Services.SignInAsAsync("secretary", OfficialPositions.Secretary);
-        var file = await _host.Services.Get<ReportService>().DownloadAsync(new ReportRequest(ReportKinds.Complaints, ReportFormats.Xlsx,
+        await Host.Services.SignInAsAsync("secretary", OfficialPositions.Secretary);
+        var file = await Host.Services.Get<ReportService>().DownloadAsync(new ReportRequest(ReportKinds.Complaints, ReportFormats.Xlsx,
             From: new DateOnly(2026, 11, 1), To: new DateOnly(2026, 11, 30)));
         file.Ok.Should().BeTrue(file.Message);
         using var package = new OfficeOpenXml.ExcelPackage(new MemoryStream(file.Value!.Content));

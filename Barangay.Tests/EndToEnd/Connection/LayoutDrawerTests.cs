@@ -20,8 +20,7 @@ public class LayoutDrawerTests(EndToEndFixture e2e)
     [InlineData("dark")]
     public async Task Phone_MenuOpensOverThePage_AndAFollowedLinkShutsIt(string theme)
     {
-        var page = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Phone);
-        await ShowThemeAsync(page, theme);
+        var page = await ResidentHomeAsync(EndToEndFixture.Phone, theme);
         var menu = page.GetByLabel("Open the menu");
         await Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Barangay officials" })).Not.ToBeVisibleAsync();
@@ -50,8 +49,7 @@ public class LayoutDrawerTests(EndToEndFixture e2e)
     [InlineData("dark")]
     public async Task Desktop_DrawerBesideThePage_TheButtonPutsItAwayAndBack(string theme)
     {
-        var page = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Desktop);
-        await ShowThemeAsync(page, theme);
+        var page = await ResidentHomeAsync(EndToEndFixture.Desktop, theme);
         var officials = page.GetByRole(AriaRole.Link, new() { Name = "Barangay officials" });
         await Expect(officials).ToBeVisibleAsync();
         await Expect(page.Locator(".mud-drawer--closed")).ToHaveCountAsync(0);
@@ -82,12 +80,15 @@ public class LayoutDrawerTests(EndToEndFixture e2e)
         await page.Context.CloseAsync();
     }
 
-    private static async Task ShowThemeAsync(IPage page, string theme)
+    /// <summary>The demo resident's home on this screen, in the browser's light or dark setting, once it is drawn and still.</summary>
+    private async Task<IPage> ResidentHomeAsync(ViewportSize viewport, string theme)
     {
+        var page = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, viewport);
         await page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         await Expect(page.Locator("#app-interactive")).ToHaveAttributeAsync("data-theme", theme);
         await Expect(page.Locator("#resident-home")).ToBeVisibleAsync();
         await SettledAsync(page);
+        return page;
     }
 
     /// <summary>Every running transition (the drawer's slide, the theme's fade) has ended and the frame after it is painted.</summary>
