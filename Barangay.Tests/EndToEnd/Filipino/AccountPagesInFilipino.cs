@@ -19,8 +19,8 @@ public static class AccountPagesInFilipino
         new("/Identity/Account/ForgotPassword", Anonymous),
         new("/Identity/Account/ForgotPassword", Anonymous) { Then = SubmitEmptyAsync },
         new("/Identity/Account/ForgotPasswordConfirmation", Anonymous),
-        new("/Identity/Account/ResetPassword?code=not-a-code", Anonymous),
-        new("/Identity/Account/ResetPassword?code=not-a-code", Anonymous) { Then = SubmitEmptyAsync },
+        new("/Identity/Account/ResetPassword", Anonymous), // a link without its code: "this reset link is incomplete"
+        new("/Identity/Account/ResetPassword?code=YWJj", Anonymous) { Then = SubmitEmptyAsync },
         new("/Identity/Account/ResetPasswordConfirmation", Anonymous),
         new("/Identity/Account/Lockout", Anonymous),
         new("/Identity/Account/AccessDenied", Anonymous),
@@ -47,11 +47,14 @@ public static class AccountPagesInFilipino
     /// </summary>
     private static async Task SubmitEmptyAsync(IPage page)
     {
-        await page.EvaluateAsync("""
-            () => { document.documentElement.dataset.before = 'sent';
-                    const form = [...document.querySelectorAll('form[method=post]')].find(f => f.dataset.testid !== 'language-form');
-                    HTMLFormElement.prototype.submit.call(form); }
+        var sent = await page.EvaluateAsync<bool>("""
+            () => { const form = [...document.querySelectorAll('form')].find(f => f.method === 'post' && f.dataset.testid !== 'language-form');
+                    if (!form) return false;
+                    document.documentElement.dataset.before = 'sent';
+                    HTMLFormElement.prototype.submit.call(form);
+                    return true; }
             """);
+        if (!sent) throw new InvalidOperationException($"{page.Url} has no form to send");
         // The server's answer is a new document (the marker is gone).
         await page.Locator("html:not([data-before])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);

@@ -17,7 +17,8 @@ namespace Barangay.Tests.EndToEnd.Filipino;
 /// </summary>
 public static partial class EnglishTexts
 {
-    private sealed record Pattern(Regex Regex, string Entry);
+    /// <summary>An entry with placeholders; <paramref name="Words"/>: how many words it has outside them.</summary>
+    private sealed record Pattern(Regex Regex, string Entry, int Words);
 
     private static readonly Lazy<(Dictionary<string, string> ExactEntry, List<Pattern> Patterns, HashSet<string> Filipino, List<Regex> FilipinoPatterns)> Catalogue = new(Load);
 
@@ -25,9 +26,10 @@ public static partial class EnglishTexts
     /// The catalogue entry <paramref name="text"/> is the untranslated English of, or null. A text that is also some
     /// entry's Filipino ("Email", "OTP" and other words kept as they are) is never English here.
     /// </summary>
-    public static string? UntranslatedEntry(string text)
+    public static string? UntranslatedEntry(string text, StoredTexts? stored = null)
     {
         var c = Catalogue.Value;
+        if (stored?.IsStoredName(text) == true) return null;
         foreach (var candidate in Variants(text))
         {
             if (c.Filipino.Contains(candidate)) return null;
@@ -35,9 +37,15 @@ public static partial class EnglishTexts
         }
         // Only texts with words in them are compared with the patterns: a date or a number matches "{0}".
         if (!HasWord().IsMatch(text)) return null;
+        // What people wrote ("Bring your dogs and cats to the covered court") is not "{0} to {1}".
+        if (stored is not null && !HasWord().IsMatch(stored.WithoutStoredValues(text))) return null;
         foreach (var p in c.Patterns)
         {
-            if (!p.Regex.IsMatch(text)) continue;
+            var m = p.Regex.Match(text);
+            if (!m.Success) continue;
+            // An entry with a single word of its own ("{0} to {1}", "{0}-{1} of {2}") fills its placeholders with a
+            // number, a date or a name, not with a sentence: a sentence around "to" is not that entry.
+            if (p.Words < 2 && m.Groups.Cast<Group>().Skip(1).Any(g => g.Value.Count(ch => ch == ' ') >= 3)) continue;
             return c.FilipinoPatterns.Any(f => f.IsMatch(text)) ? null : p.Entry;
         }
         return null;
@@ -50,9 +58,20 @@ public static partial class EnglishTexts
     /// <summary>(b): three or more English function words, as whole words, in what is left once stored data is taken out.</summary>
     public static bool LooksEnglish(string text, StoredTexts stored)
     {
+        foreach (var name in ProperNames) text = text.Replace(name, " ", StringComparison.Ordinal);
         if (FunctionWordCount(text) < 3) return false;
         return FunctionWordCount(stored.WithoutStoredValues(text)) >= 3;
     }
+
+    /// <summary>
+    /// Names that are English in a Filipino sentence too (the agencies a requirement comes from, the laws' titles): their
+    /// "of" and "and" are not English prose. The Citizen's Charter names them.
+    /// </summary>
+    private static readonly string[] ProperNames =
+    [
+        "Department of Trade and Industry", "Securities and Exchange Commission", "Data Privacy Act of 2012",
+        "Ease of Doing Business and Efficient Government Service Delivery Act of 2018",
+    ];
 
     public static int FunctionWordCount(string text) => FunctionWord().Count(text);
 
@@ -96,7 +115,7 @@ public static partial class EnglishTexts
             }
             else if (LiteralWords(en) > 0)
             {
-                patterns.Add(new Pattern(ToPattern(en), key));
+                patterns.Add(new Pattern(ToPattern(en), key, LiteralWords(en)));
             }
         }
         // A Filipino text that is also an English entry's text is Filipino on this page.

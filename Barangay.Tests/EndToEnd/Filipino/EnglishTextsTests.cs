@@ -36,5 +36,7 @@ public class EnglishTextsTests
         EnglishTexts.LooksEnglish(line, StoredTexts.Of("Please bring your ID to the hall and pay the fee.")).Should().BeFalse();
         EnglishTexts.LooksEnglish("Paalala: " + line, StoredTexts.Of(line)).Should().BeFalse("a stored text with a Filipino label is data");
         EnglishTexts.LooksEnglish("Dalhin ang iyong ID sa barangay hall at bayaran ang fee.", StoredTexts.Of()).Should().BeFalse();
+        EnglishTexts.LooksEnglish("Juan: " + line[..30] + "…", StoredTexts.Of(line)).Should().BeFalse("a list's preview is the start of a stored text");
+        EnglishTexts.LooksEnglish("Juan: Please bring your ID to the office…", StoredTexts.Of(line)).Should().BeTrue("the preview must be the start of the stored text");
     }
 }

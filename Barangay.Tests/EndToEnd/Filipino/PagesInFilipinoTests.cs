@@ -49,7 +49,7 @@ public class PagesInFilipinoTests(EndToEndFixture e2e, ITestOutputHelper output)
                     if (lang != "fil") failures.Add($"{where}: the page says lang=\"{lang}\", not Filipino");
                     foreach (var text in await VisibleTexts.ReadAsync(page))
                     {
-                        if (EnglishTexts.UntranslatedEntry(text.Text) is { } entryKey)
+                        if (EnglishTexts.UntranslatedEntry(text.Text, stored) is { } entryKey)
                             untranslated.Add($"{where}: {text.Where} \"{text.Text}\"{(entryKey == text.Text ? "" : $" (catalogue: \"{entryKey}\")")}");
                         else if (EnglishTexts.LooksEnglish(text.Text, stored))
                             prose.Add($"{where}: {text.Where} \"{text.Text}\"");
