@@ -80,20 +80,24 @@ public class PagesInFilipinoTests(EndToEndFixture e2e, ITestOutputHelper output)
     /// The browser prefers Filipino; a demo account whose saved language is English (another test's switch) is switched
     /// to Filipino in the app bar for the walk and back afterwards (true), so the shared account is left as it was.
     /// </summary>
-    private static async Task<bool> ChooseFilipinoAsync(IPage page, AxeRole role)
+    internal static async Task<bool> ChooseFilipinoAsync(IPage page, AxeRole role)
     {
         if (role == AxeRole.Anonymous) return false;
         if (await page.Locator("html").GetAttributeAsync("lang") == "fil") return false;
         await page.GetByTestId("language-switch").ClickAsync();
+        // The button names the other language once the page has changed, which is after the account has kept the
+        // choice (html's lang changes first, in the browser): the next page load then asks for Filipino.
+        await Assertions.Expect(page.GetByTestId("language-switch")).ToContainTextAsync("English");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fil");
         return true;
     }
 
-    private static async Task BackToEnglishAsync(IPage page)
+    internal static async Task BackToEnglishAsync(IPage page)
     {
         await page.GotoAsync("/");
         await EndToEndFixture.WaitInteractiveAsync(page);
         await page.GetByTestId("language-switch").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("language-switch")).ToContainTextAsync("Filipino");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
     }
 
