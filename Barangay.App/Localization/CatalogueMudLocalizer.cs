@@ -64,6 +64,16 @@ public sealed class CatalogueMudLocalizer : MudLocalizer
         ["MudFormComponent_Required"] = "Required",
         ["MudNavGroup_ToggleExpand"] = "Toggle {0}",
         ["MudBreadcrumbs_Label"] = "Breadcrumb",
+        // The numbered pagers' buttons (their names, read by screen readers) and the tab bar's scroll buttons.
+        ["MudPagination_PageIndex"] = "Page {0}",
+        ["MudPagination_CurrentPage"] = "Current page {0}",
+        ["MudTabs_ScrollLeft"] = "Scroll tabs left",
+        ["MudTabs_ScrollRight"] = "Scroll tabs right",
+        ["MudTabs_ScrollUp"] = "Scroll tabs up",
+        ["MudTabs_ScrollDown"] = "Scroll tabs down",
+        ["MudFileUpload_DragAndDrop"] = "Drag files here or click to browse",
+        ["MudFileUpload_FileSizeError"] = "File '{0}' exceeds the maximum allowed size of {1} bytes.",
+        ["MudFileUpload_MaximumFileCountExceeded"] = "Selected {0} files, which exceeds the maximum of {1}",
     };
 
     public override LocalizedString this[string key] => Find(key, []);

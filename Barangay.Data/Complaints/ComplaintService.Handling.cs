@@ -149,16 +149,16 @@ public sealed partial class ComplaintService
     /// <summary>"Ricardo M. Dela Cruz assigned this complaint at 2:15 PM…": what the official who lost the race is told.</summary>
     private static string ChangedBy(Complaint current)
     {
+        // Whole sentences from the catalogue, in the reader's language (a name and a time are the only pieces put in).
         var last = ComplaintMetadata.Parse(current.Metadata).History.LastOrDefault();
-        var who = last?.ByName ?? "Another official";
-        var when = last is null ? "" : " on " + Format(last.At);
-        var what = last?.What switch
+        if (last is null) return Texts.Say("Another official changed it just before you. Nothing was changed; the page now shows the complaint as it is.");
+        var who = last.ByName ?? Texts.Say("Another official");
+        var when = TimeZones.ToManila(last.At).ToString("MMM d, yyyy h:mm tt", AppLanguages.Current);
+        return last.What switch
         {
-            "assigned" => $"assigned it to {last.Note}",
-            "unassigned" => "unassigned it",
-            null => "changed it",
-            _ => "changed it",
+            "assigned" => Texts.Say("{0} assigned it to {1} on {2}, just before you. Nothing was changed; the page now shows the complaint as it is.", who, last.Note, when),
+            "unassigned" => Texts.Say("{0} unassigned it on {1}, just before you. Nothing was changed; the page now shows the complaint as it is.", who, when),
+            _ => Texts.Say("{0} changed it on {1}, just before you. Nothing was changed; the page now shows the complaint as it is.", who, when),
         };
-        return $"{who} {what}{when}, just before you. Nothing was changed; the page now shows the complaint as it is.";
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Barangay.Data.Localization;
 using Barangay.Data.Security;
 using Barangay.Data.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,12 @@ public static class DocumentApprovers
                 .Select(o => o.Position).FirstOrDefaultAsync(ct);
 
     /// <summary>"Only the Punong Barangay approves requests" or "… or the Secretary …" — the refusal names who may.</summary>
-    public static string Refusal(IReadOnlyList<string> delegated) =>
-        "Only the Punong Barangay" + (delegated.Count == 0 ? "" : " or the " + string.Join(" or the ", delegated)) + " may approve requests or extend their processing time.";
+    /// <remarks>Whole sentences from the catalogue (the reader's language); the positions are titles, the same in both.</remarks>
+    public static string Refusal(IReadOnlyList<string> delegated) => delegated.Count switch
+    {
+        0 => Texts.Say("Only the Punong Barangay may approve requests or extend their processing time."),
+        1 => Texts.Say("Only the Punong Barangay or the {0} may approve requests or extend their processing time.", delegated[0]),
+        _ => Texts.Say("Only the Punong Barangay or the {0} or the {1} may approve requests or extend their processing time.",
+            string.Join(", ", delegated.Take(delegated.Count - 1)), delegated[^1]),
+    };
 }

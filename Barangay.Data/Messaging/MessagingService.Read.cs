@@ -170,11 +170,14 @@ public sealed partial class MessagingService
             db.ConversationParticipants.Where(p => p.ConversationId == c.Id && p.UserId == me).Select(p => p.UnreadCount).FirstOrDefault(),
             c.LinkType == ConversationLinks.Complaint && db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential)));
 
+    /// <summary>The list's fixed texts (catalogue keys: the page shows them in the reader's language).</summary>
+    public const string UnknownResident = "Unknown resident", AttachmentPreview = "(attachment)";
+
     private static ConversationRow Row(Projected p)
     {
-        var name = p.Last is null ? "Unknown resident" : $"{p.Last}, {p.First}{(string.IsNullOrWhiteSpace(p.Middle) ? "" : " " + p.Middle)}";
+        var name = p.Last is null ? UnknownResident : $"{p.Last}, {p.First}{(string.IsNullOrWhiteSpace(p.Middle) ? "" : " " + p.Middle)}";
         var preview = (p.LastBody ?? "").ReplaceLineEndings(" ");
-        if (preview.Length == 0 && MessageAttachments.Parse(p.LastAttachments).Count > 0) preview = "(attachment)";
+        if (preview.Length == 0 && MessageAttachments.Parse(p.LastAttachments).Count > 0) preview = AttachmentPreview;
         if (preview.Length > PreviewLength) preview = preview[..(PreviewLength - 1)] + "…";
         // A confidential complaint's thread says nothing of itself in a list (a shared family phone): its subject is already neutral.
         if (p.Confidential) preview = Complaints.ConfidentialComplaints.HiddenPreview;

@@ -14,7 +14,7 @@ public partial class AccessibilityTests
     [Fact]
     public async Task ResidentFlows_ByKeyboardAlone_LanguageMessageNotificationCertificate()
     {
-        await EnsureConversationAsync(); // a conversation to open and answer
+        await Walk.EnsureConversationAsync(); // a conversation to open and answer
         var juan = await JuanUserIdAsync();
         var before = await NotificationIdsAsync(juan);
         var requestId = await ApprovedCertificateForJuanAsync();
@@ -231,7 +231,7 @@ public partial class AccessibilityTests
     [Fact]
     public async Task KpCase_StepsAreAPlainList()
     {
-        await EnsureKpCaseAsync();
+        await Walk.EnsureKpCaseAsync();
         var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
         await page.GotoAsync($"/complaints/kp/{await ScalarAsync("SELECT id FROM kp_cases ORDER BY created_at LIMIT 1")}");
         await EndToEndFixture.WaitInteractiveAsync(page);

@@ -26,6 +26,9 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
 {
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+    /// <summary>The walk over AccessibilityPages.All (demo content, browsers per role, addresses), shared with the Filipino test.</summary>
+    private PageWalk Walk => new(e2e, Log);
+
     [Fact]
     public void EveryRoutablePage_IsInTheAccessibilityList()
     {
@@ -54,8 +57,7 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
         var clock = Stopwatch.StartNew();
         // AXE_ONLY="/my/|/residents" narrows a local run to matching routes while fixing them; the suite runs them all.
         var only = Environment.GetEnvironmentVariable("AXE_ONLY") is { Length: > 0 } pattern ? new Regex(pattern) : null;
-        await EnsureConversationAsync();
-        await EnsureKpCaseAsync();
+        await Walk.EnsureDemoContentAsync();
         // One role after another: side by side they only slow each other down on a busy 2-core machine.
         var results = new List<(List<string> Failures, int Checks)>();
         foreach (var role in Enum.GetValues<AxeRole>()) results.Add(await CheckRoleAsync(role, only, clock));
@@ -94,7 +96,7 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
         foreach (var url in new[] { "/", "/my/requests", "/my/requests/new", "/my/complaints/new", "/notifications", "/events" })
         {
             await page.GotoAsync(url);
-            await SettleAsync(page, "light", "phone");
+            await PageWalk.SettleAsync(page, "light", "phone");
             failures.AddRange(await SidewaysAsync(page, url));
             var name = await page.GetByTestId("barangay-name").BoundingBoxAsync();
             name!.Width.Should().BeGreaterThan(60, "the barangay's name keeps room in the app bar at 320 px ({0})", url);
@@ -219,24 +221,24 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
         var checks = 0;
         var pages = AccessibilityPages.All.Where(p => p.Roles.Contains(role) && (only is null || only.IsMatch(p.Route))).ToList();
         if (pages.Count == 0) return (failures, 0);
-        var page = await OpenAsAsync(role);
+        var page = await Walk.OpenAsAsync(role);
         foreach (var entry in pages)
         {
-            var url = await UrlAsync(entry);
+            var url = await Walk.UrlAsync(entry);
             var started = clock.Elapsed;
             await page.SetViewportSizeAsync(EndToEndFixture.Desktop.Width, EndToEndFixture.Desktop.Height);
             await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
             await page.GotoAsync(url);
             if (entry.Then is not null) await entry.Then(page);
             var where = $"{role} {url}{(entry.Then is null ? "" : " (" + entry.Then.Method.Name + ")")}";
-            if (!await IsThePageItselfAsync(page, entry, role, where, failures)) continue;
+            if (!await PageWalk.IsThePageItselfAsync(page, entry, role, where, failures)) continue;
 
             foreach (var (theme, screen) in Variants)
             {
                 if (screen == "phone") await page.SetViewportSizeAsync(EndToEndFixture.Phone.Width, EndToEndFixture.Phone.Height);
                 else await page.SetViewportSizeAsync(EndToEndFixture.Desktop.Width, EndToEndFixture.Desktop.Height);
                 await page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
-                await SettleAsync(page, theme, screen);
+                await PageWalk.SettleAsync(page, theme, screen);
                 failures.AddRange(await CheckAsync(page, $"{where} [{theme}, {screen}]", theme, screen));
                 checks++;
             }
@@ -261,125 +263,6 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
             output.WriteLine(line);
             File.AppendAllText(Path.Combine(Screenshots.Directory, "axe-progress.txt"), line + Environment.NewLine);
         }
-    }
-
-    private async Task<IPage> OpenAsAsync(AxeRole role) => role switch
-    {
-        AxeRole.Anonymous => await e2e.NewPageAsync(EndToEndFixture.Desktop),
-        AxeRole.Resident => await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Desktop),
-        AxeRole.Secretary => await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop),
-        AxeRole.Treasurer => await e2e.SignInAsync(DemoAccounts.TreasurerUser, DemoAccounts.TreasurerPassword, EndToEndFixture.Desktop),
-        _ => await e2e.SignInAsync(DemoAccounts.AdminUser, DemoAccounts.AdminPassword, EndToEndFixture.Desktop),
-    };
-
-    /// <summary>
-    /// The demo barangay has no message threads: the resident writes to the hall once, and once about his own complaint
-    /// (a complaint's thread, which the complaint pages link to), so the thread pages are checked full, not empty.
-    /// </summary>
-    private async Task EnsureConversationAsync()
-    {
-        await using var host = new Barangay.Tests.Data.Messaging.MessagingTestHost(e2e.Database.AppConnectionString);
-        await host.SignInAsync(DemoAccounts.ResidentUser);
-        await using var db = await host.Services.DbAsync();
-        var userId = await db.Users.Where(u => u.UserName == DemoAccounts.ResidentUser).Select(u => u.Id).SingleAsync();
-        var juan = await db.Residents.Where(r => r.UserId == userId).Select(r => r.Id).SingleAsync();
-        if (await db.Conversations.AnyAsync(c => c.ResidentId == juan)) return;
-        var sent = await host.Messaging
-            .StartWithHallAsync("Streetlight on Purok 1", new Barangay.Data.Messaging.NewMessage("The streetlight near the chapel has been out for a week."));
-        sent.Ok.Should().BeTrue();
-        var complaint = await db.Complaints.Where(c => c.ResidentId == juan).OrderByDescending(c => c.ReportedAt).Select(c => c.Id).FirstOrDefaultAsync();
-        if (complaint != Guid.Empty)
-        {
-            var about = await host.Messaging.WriteAboutComplaintAsync(complaint, new Barangay.Data.Messaging.NewMessage("Is there any news about my complaint?"));
-            about.Ok.Should().BeTrue(about.Message);
-        }
-        await e2e.ClearMessageNotificationsAsync(); // the hall's message notifications, as the other end-to-end tests expect them
-    }
-
-    /// <summary>
-    /// The demo barangay has no Katarungang Pambarangay case: one of its open complaints between residents is taken up,
-    /// the summons issued and a first hearing minuted, so the case page is checked with its step list, a done step and a
-    /// hearing (not its "not found" state).
-    /// </summary>
-    private async Task EnsureKpCaseAsync()
-    {
-        await using var host = new Barangay.Tests.Data.Complaints.ComplaintsTestHost(e2e.Database.AppConnectionString);
-        await using var db = await host.Services.DbAsync();
-        if (await db.Set<Barangay.Data.Complaints.Kp.KpCase>().AnyAsync()) return;
-        var complaint = await db.Complaints.AsNoTracking()
-            .Where(c => c.ResidentId != null && !c.Confidential && c.Category != Barangay.Data.Complaints.Kp.KpIntakeRules.VawcCategory
-                        && (c.Status == Barangay.Data.Complaints.ComplaintStatuses.New || c.Status == Barangay.Data.Complaints.ComplaintStatuses.InProgress))
-            .OrderBy(c => c.ComplaintId).FirstAsync();
-        await host.AsSecretaryAsync();
-        var respondent = await db.Residents.AsNoTracking().Where(r => r.UserId == null && r.Id != complaint.ResidentId && r.RegistrationStatus == "active")
-            .OrderBy(r => r.ResidentId).Select(r => r.Id).FirstAsync();
-        var opened = await host.Kp.OpenAsync(complaint.Id, [new Barangay.Data.Complaints.Kp.KpRespondent("", respondent)], new Barangay.Data.Complaints.Kp.KpIntake());
-        opened.Ok.Should().BeTrue(opened.Message);
-        await host.AsKapitanAsync();
-        var summoned = await host.Kp.IssueSummonsAsync(opened.Value!.Id, opened.Value.Version);
-        summoned.Ok.Should().BeTrue(summoned.Message);
-        await host.AsSecretaryAsync();
-        var heard = await host.Kp.RecordHearingAsync(summoned.Value!.Id,
-            new Barangay.Data.Complaints.Kp.KpHearingInput(TestClock.UtcNow, [opened.Value.Complainant, "Respondent"], "Parties appeared; they asked for time to talk."), summoned.Value.Version);
-        heard.Ok.Should().BeTrue(heard.Message);
-    }
-
-    /// <summary>The address to open: the route with its parameter filled from the demo data.</summary>
-    private async Task<string> UrlAsync(AxePage entry)
-    {
-        if (entry.IdQuery is null) return entry.Route;
-        await using var conn = new Npgsql.NpgsqlConnection(e2e.Database.AppConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand(entry.IdQuery, conn);
-        var value = await cmd.ExecuteScalarAsync();
-        if (value is null or DBNull)
-        {
-            Log($"{entry.Route}: the demo data has no row for it; checking its 'not found' state");
-            value = Guid.Empty;
-        }
-        return RouteParameter().Replace(entry.Route, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
-    }
-
-    /// <summary>A page the role may not see shows "not for your account" or the sign-in page: checking that would prove nothing.</summary>
-    private static async Task<bool> IsThePageItselfAsync(IPage page, AxePage entry, AxeRole role, string where, List<string> failures)
-    {
-        if (!entry.Route.StartsWith("/Identity/", StringComparison.Ordinal) && page.Url.Contains("/Identity/Account/Login", StringComparison.Ordinal))
-        {
-            failures.Add($"{where}: sent to the sign-in page; list the page under a role that may see it");
-            return false;
-        }
-        if (entry.Route != "/forbidden" && await page.GetByText("This page is not for your account").CountAsync() > 0)
-        {
-            failures.Add($"{where}: 'not for your account' ({role}); list the page under a role that may see it");
-            return false;
-        }
-        return true;
-    }
-
-    /// <summary>Waits until the page shows the theme asked for, the layout fits the screen and nothing is loading.</summary>
-    private static async Task SettleAsync(IPage page, string theme, string screen)
-    {
-        // Account pages and the static pages (verify, keys, charter) have no circuit and follow the browser's theme by CSS alone.
-        var path = new Uri(page.Url).AbsolutePath;
-        if (await page.Locator("#app-interactive").CountAsync() > 0
-            || (!page.Url.Contains("/Identity/", StringComparison.Ordinal) && !AccessibilityPages.Static.Contains(path)))
-        {
-            // The layout follows the browser's light/dark setting live and says which one it shows.
-            await page.Locator($"#app-interactive[data-theme='{theme}']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-            // On a phone the menu drawer closes itself once the screen has been measured; on a desktop it stays open.
-            var drawer = page.Locator(screen == "phone" ? ".mud-drawer--open" : ".mud-drawer--closed");
-            await drawer.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        }
-        // Loading indicators only: a determinate bar (a fan-out's progress, seats taken) is content, not loading.
-        await page.Locator(".mud-progress-linear.mud-progress-indeterminate:visible, .mud-progress-circular.mud-progress-indeterminate:visible, .mud-table-loading:visible")
-            .First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        // Transitions (drawer slide, the theme's colour fade) pass through colours the page never rests on: wait for
-        // every running one to finish (transitions only: a spinner's animation never does), then for the frame that follows them to be painted.
-        await page.EvaluateAsync("""
-            () => new Promise(r => requestAnimationFrame(() =>
-                Promise.allSettled(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))
-                    .then(() => requestAnimationFrame(() => requestAnimationFrame(r)))))
-            """);
     }
 
     private static async Task<List<string>> CheckAsync(IPage page, string where, string theme, string screen)
@@ -411,7 +294,4 @@ public partial class AccessibilityTests(EndToEndFixture e2e, ITestOutputHelper o
     }
 
     private static string Short(string html) => html.Length <= 160 ? html : html[..160] + "…";
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
 }

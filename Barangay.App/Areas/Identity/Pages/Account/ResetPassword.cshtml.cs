@@ -31,6 +31,8 @@ public class ResetPasswordModel(UserManager<User> users) : PageModel
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
 
+        // Without its own [Required], MVC adds one to a non-nullable string with an English message ("The ConfirmPassword field is required.").
+        [Required(ErrorMessage = "Confirm new password: type the new password again.")]
         [DataType(DataType.Password)]
         [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
         public string ConfirmPassword { get; set; } = "";

@@ -30,6 +30,36 @@ public static class AuditFormat
         _ => action,
     };
 
+    /// <summary>
+    /// A target type (the entity's class name, as the audit row stores it) in words, a catalogue key; an account is
+    /// "Account" (the glossary's word). A type not listed shows as stored.
+    /// </summary>
+    public static string TargetType(string? type) => type switch
+    {
+        "Announcement" => "Announcement",
+        "BarangaySeal" => "Barangay seal",
+        "CertificateSigningKey" => "Certificate signing key",
+        "CertificateTemplate" => "Certificate template",
+        "Complaint" => "Complaint",
+        "Conversation" => "Conversation",
+        "DocumentRequest" => "Document request",
+        "Event" => "Event",
+        "EventRegistration" => "Event registration",
+        "Household" => "Household",
+        "HouseholdMember" => "Household member",
+        "KpCase" => "KP case",
+        "LookupValue" => "Lookup value",
+        "Message" => "Message",
+        "Official" => "Official",
+        "OfficialSignature" => "Official's signature",
+        "Registration" => "Registration",
+        "Resident" => "Resident",
+        "Setting" => "App setting",
+        "User" => "Account",
+        "VawcAction" => "VAWC action",
+        _ => type ?? "",
+    };
+
     public static Color ActionColor(string action) => action switch
     {
         AuditActions.Create => Color.Success,

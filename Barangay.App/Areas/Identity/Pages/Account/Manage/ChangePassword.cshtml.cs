@@ -25,6 +25,8 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
         [DataType(DataType.Password)]
         public string NewPassword { get; set; } = "";
 
+        // Without its own [Required], MVC adds one to a non-nullable string with an English message ("The ConfirmPassword field is required.").
+        [Required(ErrorMessage = "Confirm new password: type the new password again.")]
         [DataType(DataType.Password)]
         [Compare(nameof(NewPassword), ErrorMessage = "Confirm new password: the two new passwords are not the same.")]
         public string ConfirmPassword { get; set; } = "";
