@@ -11,8 +11,6 @@ public sealed class AuditLogService(BarangayDb dbs)
     public const int MaxPageSize = 200;
 
     /// <summary>Every <c>action_type</c> the app writes, for the filter.</summary>
-    public static readonly IReadOnlyList<string> ActionTypes = typeof(AuditActions).GetFields()
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Newest first, <paramref name="page"/> counted from 0.</summary>
     public async Task<Page<AuditRow>> SearchAsync(AuditFilter filter, int page, int size, CancellationToken ct = default)
@@ -55,6 +53,18 @@ public sealed class AuditLogService(BarangayDb dbs)
     }
 
     /// <summary>The target types present in the log, for the filter; empty for callers who may not view it.</summary>
+    /// <summary>
+    /// The actions the log holds, for the filter: the features record their own (KP steps, texted codes, refunds...),
+    /// not only the <see cref="AuditActions"/>, and an admin must be able to pick any of them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ActionTypesAsync(CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Audit.View)) return [];
+        return await db.AuditLogs.AsNoTracking().Select(a => a.ActionType).Distinct().OrderBy(t => t).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<string>> TargetTypesAsync(CancellationToken ct = default)
     {
         var (db, caller) = await dbs.OpenAsync(ct);
