@@ -153,7 +153,7 @@ public sealed partial class ComplaintService
         var last = ComplaintMetadata.Parse(current.Metadata).History.LastOrDefault();
         if (last is null) return Texts.Say("Another official changed it just before you. Nothing was changed; the page now shows the complaint as it is.");
         var who = last.ByName ?? Texts.Say("Another official");
-        var when = TimeZones.ToManila(last.At).ToString("MMM d, yyyy h:mm tt", AppLanguages.Current);
+        var when = Format(last.At);
         return last.What switch
         {
             "assigned" => Texts.Say("{0} assigned it to {1} on {2}, just before you. Nothing was changed; the page now shows the complaint as it is.", who, last.Note, when),

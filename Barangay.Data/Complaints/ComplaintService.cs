@@ -140,8 +140,9 @@ public sealed partial class ComplaintService(
 
     internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>A moment in a message to the person at the page (Manila time, in their language: "Dis 6, 2026" in Filipino).</summary>
     internal static string Format(DateTime utc) =>
-        TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-PH"));
+        TimeZones.ToManila(utc).ToString("MMM d, yyyy h:mm tt", AppLanguages.Current);
 
     internal static string Name(Resident r) => string.Join(" ", new[] { r.FirstName, string.IsNullOrWhiteSpace(r.MiddleName) ? null : r.MiddleName.Trim()[0] + ".", r.LastName, r.NameExtension }
         .Where(s => !string.IsNullOrWhiteSpace(s)));
