@@ -148,6 +148,7 @@ public static class BarangayApp
         services.AddRazorPages();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<Components.Layout.ThemeStylesheet>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -170,6 +171,7 @@ public static class BarangayApp
         app.UseAccountSecurity();
 
         app.MapStaticAssets();
+        Components.Layout.ThemeStylesheet.Map(app);
         app.MapRazorPages();
         // The page's own Content-Security-Policy (SecurityHeaders) carries frame-ancestors; Blazor's would be a second header.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Barangay.App.Components.Layout;
 using Barangay.Tests.Infrastructure;
 
 namespace Barangay.Tests.EndToEnd.Connection;
@@ -63,6 +64,57 @@ public partial class StaticAssetCachingTests(EndToEndFixture e2e)
             response.Headers.ETag.Should().NotBeNull($"{url} is revalidated, not downloaded again");
         }
     }
+
+    /// <summary>
+    /// The theme's CSS variables (MudThemeProvider's, light and dark) were 24 KB written into every page, uncompressed
+    /// (pages are not compressed: BREACH) and sent again on each enhanced navigation. They are one fingerprinted
+    /// stylesheet now (ThemeStylesheet): compressed, cached for a year, revalidated by ETag, the dark block saying
+    /// only what the dark palette changes.
+    /// </summary>
+    [Fact]
+    public async Task AppShell_ThemeVariables_AreOneCachedCompressedStylesheet_NotInThePage()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(e2e.App.Url) };
+        var html = await (await http.GetAsync("/officials")).Content.ReadAsStringAsync();
+        html.Should().NotContain("--mud-palette-", "the theme's variables are not written into the page");
+        var url = Asset().Matches(html).Select(m => m.Groups["url"].Value).Single(u => u.StartsWith("theme.", StringComparison.Ordinal));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + url);
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        using var response = await http.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/css");
+        response.Content.Headers.ContentEncoding.Should().Contain("br");
+        response.Headers.CacheControl!.MaxAge.Should().Be(TimeSpan.FromDays(365));
+        response.Headers.CacheControl.ToString().Should().Contain("immutable");
+        var sent = (await response.Content.ReadAsByteArrayAsync()).Length;
+
+        var css = await http.GetStringAsync("/" + url);
+        sent.Should().BeLessThan(css.Length / 4, $"{sent:N0} bytes sent for {css.Length:N0}");
+        var light = Block(css, ":root{");
+        var dark = Block(css, ":root:has(#app-interactive[data-theme=dark]){");
+        light.Should().Contain($"--mud-palette-background: {Rgba(BarangayTheme.Theme.PaletteLight.Background)};");
+        dark.Should().Contain($"--mud-palette-background: {Rgba(BarangayTheme.Theme.PaletteDark.Background)};");
+        dark.Should().Contain("--mud-native-html-color-scheme: dark;");
+        dark.Should().NotContain("--mud-typography-", "what the dark palette does not change is said once, on :root");
+        Declarations(dark).Should().BeLessThan(Declarations(light) / 2);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/" + url);
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var revalidated = await http.SendAsync(again);
+        revalidated.StatusCode.Should().Be(HttpStatusCode.NotModified);
+    }
+
+    private static string Block(string css, string selector)
+    {
+        var start = css.IndexOf(selector, StringComparison.Ordinal);
+        start.Should().BeGreaterThanOrEqualTo(0, $"the sheet has a {selector} block");
+        return css[start..css.IndexOf('}', start)];
+    }
+
+    private static int Declarations(string block) => block.Count(c => c == ';');
+
+    private static string Rgba(MudBlazor.Utilities.MudColor c) => c.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA);
 
     [GeneratedRegex("""(?:src|href)="(?<url>[^"]+)"(?=[^>]*>)""")]
     private static partial Regex Asset();

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Barangay.Tests.EndToEnd.Connection;
 
 /// <summary>
-/// Issue 29, capacity: the theme's CSS is written once into the page's head (ThemeStyles) instead of by a
+/// Issue 29, capacity: the theme's CSS is one cached stylesheet linked from the head (ThemeStyles) instead of a
 /// MudThemeProvider in every circuit. The live page still follows the browser's light/dark setting and its toggle.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -15,7 +15,7 @@ namespace Barangay.Tests.EndToEnd.Connection;
 public class ThemeInPageHeadTests(EndToEndFixture e2e)
 {
     [Fact]
-    public async Task ResidentHome_FollowsTheBrowsersDarkSettingAndTheToggle_WithTheThemeInTheHeadOnly()
+    public async Task ResidentHome_FollowsTheBrowsersDarkSettingAndTheToggle_WithTheThemeInItsOwnStylesheet()
     {
         var page = await e2e.SignInAsync(DemoAccounts.ResidentUser, DemoAccounts.ResidentPassword, EndToEndFixture.Desktop);
         await Expect(page.Locator("#resident-home")).ToBeVisibleAsync();
