@@ -26,6 +26,15 @@ public sealed class CircuitLimits
     /// <summary>Render batches a slow phone may leave unacknowledged before the server waits for it.</summary>
     public int MaxBufferedUnacknowledgedRenderBatches { get; set; } = 5;
 
+    /// <summary>
+    /// Live pages one signed-in person may have open at once (tabs, phone and desk together; <see cref="PagesPerPerson"/>).
+    /// A secretary working in a dozen tabs is far below it; a script opening pages to fill the server's memory stops here.
+    /// </summary>
+    public int MaxPagesPerAccount { get; set; } = 30;
+
+    /// <summary>Live pages from one network address without a sign-in (many phones share a mobile network's address).</summary>
+    public int MaxPagesPerAddress { get; set; } = 60;
+
     /// <summary>Serves /_diag/circuits (counts and memory only, for tests and the capacity bench); off in production.</summary>
     public bool Diagnostics { get; set; }
 }

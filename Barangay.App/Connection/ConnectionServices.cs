@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Barangay.App.Connection;
 
@@ -21,6 +22,9 @@ public static class ConnectionServices
             o.MaxBufferedUnacknowledgedRenderBatches = limits.MaxBufferedUnacknowledgedRenderBatches;
         });
         builder.Services.AddSingleton<CircuitCounter>();
+        builder.Services.AddSingleton<PagesPerPerson>();
+        builder.Services.AddSingleton<PageLimitHubFilter>();
+        builder.Services.AddSignalR(o => o.AddFilter<PageLimitHubFilter>());
         builder.Services.AddScoped<CircuitHandler, CountingCircuitHandler>();
         JsInteropMetadata.Use(builder.Services);
         builder.Services.AddTransient<IStartupFilter, NegotiationConnectionFilter>();

@@ -59,6 +59,8 @@ internal sealed class BenchAppProcess : IAsyncDisposable
         psi.Environment["AllowedHosts"] = "127.0.0.1;localhost";
         var dataRoot = Path.Combine(Path.GetTempPath(), "barangay-bench-" + Guid.NewGuid().ToString("N")[..8]);
         psi.Environment["Storage__DataRoot"] = dataRoot;
+        // One demo account stands for thousands of residents in the benches: the per-person page limit (30) is lifted.
+        psi.Environment["Circuits__MaxPagesPerAccount"] = "1000000";
         foreach (var (k, v) in settings) psi.Environment[k] = v;
         var app = new BenchAppProcess(Process.Start(psi)!, url, dataRoot);
         app._process.OutputDataReceived += (_, e) => app.Append(e.Data);

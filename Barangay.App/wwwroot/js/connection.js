@@ -62,6 +62,8 @@
     b.addEventListener('components-reconnect-state-changed', onStateChanged);
     var retry = b.querySelector('.connection-retry');
     if (retry) retry.addEventListener('click', retryNow);
+    var again = b.querySelector('.connection-again');
+    if (again) again.addEventListener('click', function () { location.reload(); });
   }
 
   // After the automatic retries are spent, coming back online or back to the tab tries again at once.
@@ -71,8 +73,20 @@
   });
 
   wire();
+  // The server's refusal of a live page past the person's limit (PageLimitHubFilter) reaches the browser only as
+  // SignalR's log line of the closed connection ("... HubException: too-many-pages: ..."): Blazor.start neither
+  // rejects nor shows its reconnect display, and the page would sit there with buttons that do nothing.
+  var signalRLog = {
+    log: function (level, message) {
+      var text = String(message);
+      if (text.indexOf('too-many-pages') >= 0) show('too-many');
+      if (level >= 4) console.error(text); else if (level === 3) console.warn(text);
+    }
+  };
+
   Blazor.start({
     circuit: {
+      configureSignalR: function (builder) { builder.configureLogging(signalRLog); },
       reconnectionOptions: {
         // An hour of attempts. Offline, an attempt costs nothing (it fails in the phone), so try every second to be
         // back the moment the signal is; online but unanswered (a deploy), back off to 15 s so that thousands of
@@ -84,6 +98,11 @@
         }
       }
     }
-  }).then(wire);
+  }).then(wire, function (e) {
+    wire();
+    // The server refused the live page: this person already has the most open (PageLimitHubFilter). Say so and let
+    // them open it again once they have closed some; retrying by itself would only be refused again.
+    show(String(e && (e.message || e)).indexOf('too-many-pages') >= 0 ? 'too-many' : 'failed');
+  });
   document.addEventListener('DOMContentLoaded', wire);
 })();
