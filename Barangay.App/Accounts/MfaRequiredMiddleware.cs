@@ -23,7 +23,7 @@ public sealed class MfaRequiredMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, IDbContextFactory<BarangayDbContext> factory)
     {
-        if (context.User.IsInRole(AppRoles.Admin) && !IsAllowed(context.Request.Path) && await MustSetUpAsync(context.User, factory, context.RequestAborted))
+        if (context.User.IsInRole(AppRoles.Admin) && !IsAllowed(context) && await MustSetUpAsync(context.User, factory, context.RequestAborted))
         {
             context.Response.Redirect(SetupPath + "?required=true");
             return;
@@ -31,8 +31,17 @@ public sealed class MfaRequiredMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static bool IsAllowed(PathString path) =>
-        Path.HasExtension(path.Value) || Allowed.Any(a => path.StartsWithSegments(a, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The set-up pages, the framework's files, and static files. An address with an extension counts as a static file
+    /// only when no authorization guards it: the blotter, KP forms, household records, reports and attendee lists end in
+    /// .pdf, .xlsx or .csv too, and a password alone must not fetch them before the authenticator is set up.
+    /// </summary>
+    private static bool IsAllowed(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (Allowed.Any(a => path.StartsWithSegments(a, StringComparison.OrdinalIgnoreCase))) return true;
+        return Path.HasExtension(path.Value) && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null;
+    }
 
     private static async Task<bool> MustSetUpAsync(ClaimsPrincipal user, IDbContextFactory<BarangayDbContext> factory, CancellationToken ct)
     {

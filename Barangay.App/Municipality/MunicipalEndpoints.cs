@@ -3,6 +3,7 @@ using Barangay.Data.Accounts.Throttling;
 using Barangay.Data.Municipality;
 using Barangay.Data.Municipality.Rollups;
 using Barangay.Data.Reports;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using static Barangay.App.Municipality.MunicipalPage;
@@ -29,13 +30,28 @@ public static class MunicipalEndpoints
         {
             await http.SignOutAsync(MunicipalAuth.Scheme);
             return Results.Redirect("/municipality/sign-in");
-        });
+        }).AddEndpointFilter(RequireFormTokenAsync);
 
         var admin = app.MapGroup("/municipality/barangays").RequireAuthorization(MunicipalAuth.AdminPolicy);
         admin.MapGet("", BarangaysAsync);
         admin.MapPost("", AddBarangayAsync);
-        admin.MapPost("/{id:guid}/suspend", (Guid id, HttpContext http, MunicipalCatalogue catalogue) => StatusAsync(http, () => catalogue.SuspendAsync(id, Actor(http), Id(http))));
-        admin.MapPost("/{id:guid}/reactivate", (Guid id, HttpContext http, MunicipalCatalogue catalogue) => StatusAsync(http, () => catalogue.ReactivateAsync(id, Actor(http), Id(http))));
+        admin.MapPost("/{id:guid}/suspend", (Guid id, HttpContext http, MunicipalCatalogue catalogue) => StatusAsync(http, () => catalogue.SuspendAsync(id, Actor(http), Id(http))))
+            .AddEndpointFilter(RequireFormTokenAsync);
+        admin.MapPost("/{id:guid}/reactivate", (Guid id, HttpContext http, MunicipalCatalogue catalogue) => StatusAsync(http, () => catalogue.ReactivateAsync(id, Actor(http), Id(http))))
+            .AddEndpointFilter(RequireFormTokenAsync);
+    }
+
+    /// <summary>
+    /// The antiforgery check for the posts that bind no form field (suspend, reactivate, sign-out): form binding checks
+    /// the token only where a [FromForm] value is read, so without this a page on any same-site host (another barangay's
+    /// subdomain) could post them with the admin's cookie. A missing or wrong token is a plain 400.
+    /// </summary>
+    private static async ValueTask<object?> RequireFormTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.HasFormContentType || !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+            return Results.BadRequest();
+        return await next(context);
     }
 
     private static string Actor(HttpContext http) => MunicipalAuth.Caller(http.User).Actor;

@@ -45,7 +45,11 @@ public sealed partial class DocumentRequestService
         var row = await db.DocumentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (row is null) return null;
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
-        if (!MayRead(caller, resident)) return null;
+        if (!MayRead(caller, resident))
+        {
+            await RecordRefusalAsync(db, id, "acknowledgement", ct);
+            return null;
+        }
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
         await FillTermsAsync(db, row, meta, ct);
         var item = await db.LookupValues.AsNoTracking().Where(l => l.Category == LookupCategories.DocumentType && l.Code == row.Type)

@@ -26,7 +26,11 @@ public sealed partial class DocumentRequestService
                          where r.Id == id
                          select new { r.RequestId, r.Status, r.Metadata, HolderUserId = p.UserId }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        if (!MayRead(caller, row.HolderUserId)) return null;
+        if (!MayRead(caller, row.HolderUserId))
+        {
+            await RecordRefusalAsync(db, id, "print", ct);
+            return null;
+        }
         var meta = DocumentRequestMetadata.Parse(row.Metadata);
         var certificate = meta.Certificate;
         if (certificate is null || meta.Revocation is not null || row.Status is not (DocumentRequestStatuses.Approved or DocumentRequestStatuses.Released)) return null;

@@ -172,8 +172,23 @@ public sealed partial class DocumentRequestService(
         var row = await db.DocumentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (row is null) return null;
         var resident = await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == row.ResidentId, ct);
-        if (!MayRead(caller, resident)) return null;
+        if (!MayRead(caller, resident))
+        {
+            await RecordRefusalAsync(db, id, "view", ct);
+            return null;
+        }
         return ToDetail(row, resident, await LabelsAsync(db, ct), clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// Someone asked for a request that is not theirs (another resident's id typed into the address, a certificate's
+    /// PDF link passed on): the answer is "not found", and the attempt is written down, as a look at another's
+    /// complaint or message is, so the audit log shows who probes the register's requests.
+    /// </summary>
+    internal static async Task RecordRefusalAsync(BarangayDbContext db, Guid id, string what, CancellationToken ct)
+    {
+        db.Record(AuditActions.View, TargetType, id.ToString(), new { outcome = "refused", action = what });
+        await db.SaveChangesAsync(ct);
     }
 
     internal static bool MayRead(Caller caller, Resident resident) => MayRead(caller, resident.UserId);

@@ -212,6 +212,14 @@ public class AccountSecurityEndToEndTests(EndToEndFixture e2e)
             await Expect(page.GetByTestId("mfa-required")).ToBeVisibleAsync(SlowVisible);
             await page.GotoAsync("/admin/users");
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Manage/EnableAuthenticator"), SlowUrl);
+            // Downloads whose address ends in an extension are the hall's data too (the blotter names confidential
+            // complaints to an admin): a password alone must not fetch them before the authenticator is set up.
+            foreach (var path in new[] { "/complaints/blotter.pdf", $"/reports/form-c.xlsx?year={TestClock.ManilaToday.Year}&quarter=1" })
+            {
+                var download = await page.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
+                download.Status.Should().Be(302, path);
+                download.Headers["location"].Should().Contain("/Identity/Account/Manage/EnableAuthenticator", path);
+            }
 
             var key = (await page.GetByTestId("mfa-key").InnerTextAsync()).Trim();
             await page.FillAsync("#Input_Code", Totp.Code(key));

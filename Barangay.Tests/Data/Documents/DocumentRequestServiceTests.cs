@@ -140,6 +140,27 @@ public class DocumentRequestServiceTests(DemoDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task Get_PrintAndAcknowledgementOfAnotherResidentsRequest_EachRefusalAuditedInTheCallersName()
+    {
+        await _host.AsSecretaryAsync();
+        var id = (await Requests.CreateAsync(Clearance().WithResident(await _host.OtherResidentAsync()))).Value!.Id;
+        var juan = await _host.AsJuanAsync();
+
+        (await Requests.GetAsync(id)).Should().BeNull();
+        (await Requests.PrintAsync(id)).Should().BeNull();
+        (await Requests.AcknowledgementAsync(id)).Should().BeNull();
+
+        await using var db = await _host.Services.DbAsync();
+        var target = id.ToString();
+        var refused = await db.AuditLogs.AsNoTracking()
+            .Where(a => a.TargetType == DocumentRequestService.TargetType && a.TargetId == target && a.ActionType == Barangay.Data.Audit.AuditActions.View)
+            .Select(a => new { a.ActorUserId, a.Details }).ToListAsync();
+        refused.Should().HaveCount(3);
+        refused.Should().OnlyContain(a => a.ActorUserId == juan && a.Details!.Contains("refused"));
+        refused.Select(a => a.Details).Should().Contain(d => d!.Contains("print")).And.Contain(d => d!.Contains("acknowledgement"));
+    }
+
+    [Fact]
     public async Task Create_AttachmentThatIsNotPdfOrImage_RefusedWithReason()
     {
         await _host.AsJuanAsync();
