@@ -33,7 +33,7 @@ public sealed record ComplaintAck(Guid Id, string ComplaintId, DateTime Reported
 /// <summary>The triage queue's filters; null or false means any.</summary>
 public sealed record ComplaintQueueFilter(
     string? Status = null, string? Category = null, string? Purok = null, string? Priority = null,
-    bool AssignedToMe = false, bool OverdueOnly = false, string? Search = null);
+    bool AssignedToMe = false, bool OverdueOnly = false, string? Search = null, bool OpenOnly = false);
 
 public sealed record ComplaintQueueRow(
     Guid Id, string ComplaintId, string Complainant, string Category, string? Subject, string? Purok, string Status, string Priority,

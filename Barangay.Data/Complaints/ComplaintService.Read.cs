@@ -128,6 +128,12 @@ public sealed partial class ComplaintService
         if (!string.IsNullOrWhiteSpace(filter.Purok)) q = q.Where(c => c.Purok == filter.Purok);
         if (!string.IsNullOrWhiteSpace(filter.Priority)) q = q.Where(c => c.Priority == filter.Priority);
         if (filter.AssignedToMe) q = q.Where(c => c.AssignedTo == caller.UserId);
+        // What the home's "Open complaints" card counts (ComplaintStatuses.Open), so the card and the list it opens agree.
+        if (filter.OpenOnly)
+        {
+            var open = ComplaintStatuses.Open.ToArray();
+            q = q.Where(c => open.Contains(c.Status));
+        }
         if (filter.OverdueOnly) q = ComplaintTargets.WhereOverdue(q, now);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {

@@ -29,7 +29,8 @@ public sealed record DocumentRequestAck(Guid Id, string RequestId, string TypeLa
 }
 
 /// <summary>The queue's filters; null means any.</summary>
-public sealed record DocumentQueueFilter(string? Status = null, string? Type = null, string? Purok = null, bool OverdueOnly = false, string? Search = null, bool UnpaidOnly = false);
+/// <param name="OpenOnly">Only requests not yet finished (<see cref="DocumentRequestStatuses.Open"/>): what the home's "Open document requests" card counts.</param>
+public sealed record DocumentQueueFilter(string? Status = null, string? Type = null, string? Purok = null, bool OverdueOnly = false, string? Search = null, bool UnpaidOnly = false, bool OpenOnly = false);
 
 public sealed record DocumentQueueRow(
     Guid Id, string RequestId, string ResidentName, string Type, string Purok, string Status, DateTime SubmittedAt, DateTime? DueAt, bool Overdue, bool Settled)

@@ -23,6 +23,11 @@ public sealed partial class DocumentRequestService
         if (!string.IsNullOrWhiteSpace(filter.Status)) q = q.Where(r => r.Status == filter.Status);
         if (!string.IsNullOrWhiteSpace(filter.Type)) q = q.Where(r => r.Type == filter.Type);
         if (!string.IsNullOrWhiteSpace(filter.Purok)) q = q.Where(r => r.Purok == filter.Purok);
+        if (filter.OpenOnly)
+        {
+            var open = DocumentRequestStatuses.Open.ToArray();
+            q = q.Where(r => open.Contains(r.Status));
+        }
         if (filter.OverdueOnly)
             q = q.Where(r => r.DueAt < now && (r.Status == DocumentRequestStatuses.Submitted || r.Status == DocumentRequestStatuses.Reviewed || r.Status == DocumentRequestStatuses.Processing));
         if (filter.UnpaidOnly)

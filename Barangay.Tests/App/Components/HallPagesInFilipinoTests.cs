@@ -103,6 +103,7 @@ public class HallPagesInFilipinoTests : HallPageInFilipinoTestBase, IClassFixtur
         (await events.PublishAsync(created.Value!.Id)).Ok.Should().BeTrue();
         await SignInAsync(DemoAccounts.ResidentUser);
 
+        var dialogs = Render<MudBlazor.MudDialogProvider>(); // cancelling the registration asks first
         var cut = Render<EventPage>(p => p.Add(x => x.Id, created.Value.Id));
         cut.WaitForElement("[data-testid=register]").Click();
 
@@ -110,6 +111,8 @@ public class HallPagesInFilipinoTests : HallPageInFilipinoTestBase, IClassFixtur
         cut.WaitForAssertion(() => cut.Find("[data-testid=registration-message]").TextContent.Should().Be("Nakarehistro ka na sa Libreng Bakuna."));
         (await events.RegisterAsync(created.Value.Id)).Message.Should().Be("You are already registered for this event.", "the service's refusal is the catalogue key");
         cut.WaitForElement("[data-testid=cancel-registration]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").TextContent.Should().Contain("Kanselahin ang iyong pagpaparehistro?"));
+        await dialogs.InvokeAsync(() => dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Kanselahin ang aking pagpaparehistro").Click());
         cut.WaitForAssertion(() => cut.Find("[data-testid=registration-message]").TextContent.Should().Be("Kinansela na ang iyong pagpaparehistro."));
     }
 
