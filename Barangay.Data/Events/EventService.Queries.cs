@@ -27,6 +27,23 @@ public sealed partial class EventService
         return new Accounts.Page<EventRow>(rows.Select(Row).ToList(), total);
     }
 
+    /// <summary>
+    /// Published events that have not started yet, soonest first: exactly what the hall home's "Upcoming events" card
+    /// counts (OfficialHomeQuery: status published, start_at at or after now), so the card opens a list of its number.
+    /// </summary>
+    public async Task<Accounts.Page<EventRow>> NotYetStartedPageAsync(int page, int size, CancellationToken ct = default)
+    {
+        var (db, caller) = await dbs.OpenAsync(ct);
+        await using var _ = db;
+        if (!caller.Can(Permissions.Events.Register) && !caller.Can(Permissions.Events.Manage)) return new Accounts.Page<EventRow>([], 0);
+        size = Math.Clamp(size, 1, 100);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var q = db.Events.AsNoTracking().Where(e => e.Status == EventStatuses.Published && e.StartAt >= now);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(e => e.StartAt).ThenBy(e => e.Id).Skip(Math.Max(0, page) * size).Take(size).ToListAsync(ct);
+        return new Accounts.Page<EventRow>(rows.Select(Row).ToList(), total);
+    }
+
     /// <summary>Upcoming published events (not yet ended), soonest first, a page at a time.</summary>
     public Task<Accounts.Page<EventRow>> UpcomingPageAsync(int page, int size, CancellationToken ct = default)
     {

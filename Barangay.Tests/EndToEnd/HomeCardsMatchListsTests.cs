@@ -34,6 +34,30 @@ public partial class HomeCardsMatchListsTests(EndToEndFixture e2e)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// "Upcoming events" counts published events not yet started; it opened the hall's whole events list (drafts and
+    /// past events too: 2 on the card, 4 in the list).
+    /// </summary>
+    [Fact]
+    public async Task UpcomingEventsCard_Tapped_ListsExactlyThePublishedEventsNotYetStarted()
+    {
+        var page = await e2e.SignInAsync(DemoAccounts.OfficialUser, DemoAccounts.OfficialPassword, EndToEndFixture.Desktop);
+        await Expect(page.Locator("#official-home")).ToBeVisibleAsync();
+        var counted = int.Parse((await page.GetByTestId("card-events").Locator(".summary-value").InnerTextAsync()).Trim(), CultureInfo.InvariantCulture);
+
+        await page.GetByTestId("card-events").ClickAsync();
+        await EndToEndFixture.WaitInteractiveAsync(page);
+        await Expect(page.GetByTestId("events-total")).ToHaveTextAsync($"Events listed: {counted}");
+        await Expect(page.Locator("[data-testid=events-table] tbody tr.mud-table-row")).ToHaveCountAsync(counted);
+        await Expect(page.Locator("[data-testid=events-table] tbody")).Not.ToContainTextAsync("Draft");
+        await Expect(page.Locator("[data-testid=events-filter-upcoming] input, input[data-testid=events-filter-upcoming]").First).ToBeCheckedAsync();
+
+        // Switched off: everything the hall manages, more than the card counts in the demo barangay (a draft, a past event).
+        await page.GetByText("Upcoming published events only").ClickAsync();
+        await Expect(page.GetByTestId("events-total")).Not.ToHaveTextAsync($"Events listed: {counted}");
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex(@"\d+-\d+ of \d+")]
     private static partial Regex OfTotal();
 }
