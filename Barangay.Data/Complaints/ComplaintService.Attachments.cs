@@ -18,12 +18,12 @@ public sealed partial class ComplaintService
             .Where(c => c.Attachments != null && EF.Functions.JsonContains(c.Attachments, contained))
             .Select(c => new
             {
-                c.Confidential, c.AssignedTo,
+                c.Confidential, c.AssignedTo, c.Category,
                 Complainant = db.Residents.IgnoreQueryFilters().Where(r => r.Id == c.ResidentId).Select(r => r.UserId).FirstOrDefault(),
             })
             .ToListAsync(ct);
         if (owners.Count == 0) return null;
         // One file could be named by two complaints (the same uploader sending it twice): every one of them must let the caller in.
-        return owners.All(o => (caller.UserId is { } me && o.Complainant == me) || HallMaySee(caller, o.Confidential, o.AssignedTo));
+        return owners.All(o => (caller.UserId is { } me && o.Complainant == me) || HallMaySee(caller, o.Confidential, o.AssignedTo, o.Category));
     }
 }

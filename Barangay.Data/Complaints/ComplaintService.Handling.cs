@@ -122,7 +122,7 @@ public sealed partial class ComplaintService
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         var row = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (row is null || !HallMaySee(caller, row.Confidential, row.AssignedTo)) return ServiceResult<ComplaintDetail>.NotFound();
+        if (row is null || !HallMaySee(caller, row.Confidential, row.AssignedTo, row.Category)) return ServiceResult<ComplaintDetail>.NotFound();
         var resident = row.ResidentId is { } rid ? await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
         if (row.Version != version) return ServiceResult<ComplaintDetail>.Conflict(ChangedBy(row), await DetailAsync(db, row, resident, true, ct));
         var actor = await ActorNameAsync(db, caller, ct);

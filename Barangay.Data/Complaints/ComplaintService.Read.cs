@@ -12,17 +12,23 @@ public sealed partial class ComplaintService
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Whether the caller works complaints and may see this one (confidential: assigned official or the view_confidential permission).</summary>
-    internal static bool HallMaySee(Caller caller, bool confidential, Guid? assignedTo) =>
+    /// <summary>
+    /// Whether the caller works complaints and may see this one (confidential: assigned official or the view_confidential
+    /// permission). A complaint of violence against women and their children is seen only by the Punong Barangay
+    /// (view_vawc) and the official it is assigned to, not by every holder of view_confidential (RA 9262, sec. 44).
+    /// </summary>
+    internal static bool HallMaySee(Caller caller, bool confidential, Guid? assignedTo, string? category) =>
         caller.Can(Permissions.Complaints.Handle) &&
-        (!confidential || caller.Can(Permissions.Complaints.ViewConfidential) || (caller.UserId is { } me && assignedTo == me));
+        (!confidential || caller.Can(Permissions.Complaints.ViewConfidential) || (caller.UserId is { } me && assignedTo == me)) &&
+        (!Kp.KpIntakeRules.IsVawc(category) || caller.Can(Permissions.Complaints.ViewVawc) || (caller.UserId is { } you && assignedTo == you));
 
     /// <summary>The hall's visibility rule as a query filter: the same rule as <see cref="HallMaySee"/>.</summary>
     internal static IQueryable<Complaint> VisibleToHall(IQueryable<Complaint> q, Caller caller)
     {
         if (!caller.Can(Permissions.Complaints.Handle)) return q.Where(_ => false);
-        if (caller.Can(Permissions.Complaints.ViewConfidential)) return q;
         var me = caller.UserId;
+        if (!caller.Can(Permissions.Complaints.ViewVawc)) q = q.Where(c => c.Category != Kp.KpIntakeRules.VawcCategory || c.AssignedTo == me);
+        if (caller.Can(Permissions.Complaints.ViewConfidential)) return q;
         return q.Where(c => !c.Confidential || c.AssignedTo == me);
     }
 
@@ -64,7 +70,7 @@ public sealed partial class ComplaintService
         var row = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         var resident = row?.ResidentId is { } rid ? await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
         var own = row is not null && caller.UserId is not null && resident?.UserId == caller.UserId;
-        var hall = row is not null && HallMaySee(caller, row.Confidential, row.AssignedTo);
+        var hall = row is not null && HallMaySee(caller, row.Confidential, row.AssignedTo, row.Category);
         if (row is null || (!own && !hall))
         {
             if (row is not null)

@@ -21,13 +21,13 @@ public sealed partial class MessagingService
         var c = await probe.Complaints.AsNoTracking().Where(x => x.Id == complaintId)
             .Select(x => new
             {
-                x.ComplaintId, x.Subject, x.Confidential, x.ResidentId, x.AssignedTo,
+                x.ComplaintId, x.Subject, x.Confidential, x.ResidentId, x.AssignedTo, x.Category,
                 ResidentUser = probe.Residents.IgnoreQueryFilters().Where(r => r.Id == x.ResidentId).Select(r => r.UserId).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
         if (c?.ResidentId is not { } residentId) return ServiceResult<MessageSent>.NotFound();
         var complainant = c.ResidentUser == me;
-        if (!complainant && !(caller.Can(Permissions.Messaging.HallInbox) && ComplaintService.HallMaySee(caller, c.Confidential, c.AssignedTo)))
+        if (!complainant && !(caller.Can(Permissions.Messaging.HallInbox) && ComplaintService.HallMaySee(caller, c.Confidential, c.AssignedTo, c.Category)))
             return ServiceResult<MessageSent>.NotFound();
 
         var existing = await ThreadOfAsync(probe, complaintId, ct);

@@ -57,6 +57,11 @@ public static partial class Permissions
         public const string File = "complaints.file";
         public const string Handle = "complaints.handle";
         public const string ViewConfidential = "complaints.view_confidential";
+        /// <summary>
+        /// Complaints of violence against women and their children (RA 9262): confidential to the Punong Barangay and the
+        /// official assigned to them (sec. 44), not to every holder of view_confidential (admins).
+        /// </summary>
+        public const string ViewVawc = "complaints.view_vawc";
     }
 
     public static class Events

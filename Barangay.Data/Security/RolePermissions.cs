@@ -23,7 +23,7 @@ public static class RolePermissions
         [OfficialPositions.PunongBarangay] =
         [
             P.Residents.Edit, P.Residents.Archive, P.Households.Edit, P.Registrations.Review, P.Documents.Process, P.Documents.Release,
-            P.Complaints.Handle, P.Complaints.ViewConfidential, P.Events.Manage, P.Announcements.Manage, P.Reports.View, P.Exports.Run,
+            P.Complaints.Handle, P.Complaints.ViewConfidential, P.Complaints.ViewVawc, P.Events.Manage, P.Announcements.Manage, P.Reports.View, P.Exports.Run,
         ],
         [OfficialPositions.Secretary] =
         [

@@ -184,8 +184,7 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         var kapitan = await e2e.SignInAsync(DemoAccounts.KapitanUser, DemoAccounts.KapitanPassword, EndToEndFixture.Desktop);
         await kapitan.GotoAsync($"/complaints/kp/{caseId}");
         await EndToEndFixture.WaitInteractiveAsync(kapitan);
-        await kapitan.GetByTestId("kp-issue-summons").ClickAsync();
-        await Expect(kapitan.GetByTestId("kp-print-summons")).ToBeVisibleAsync();
+        await IssueSummonsAsync(kapitan);
         await RecordHearingAsync(kapitan, "Juan Dela Cruz\nRamon Santos", "Parties appeared before the Punong Barangay; no agreement on the fence line.");
         await Expect(kapitan.GetByTestId("kp-step-mediation")).ToContainTextAsync("Due");
         await Screenshots.SaveAsync(kapitan, "complaints-desktop-kp-mediation");
@@ -309,9 +308,25 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         var caseId = secretary.Url[^36..];
         var kapitan = await e2e.SignInAsync(DemoAccounts.KapitanUser, DemoAccounts.KapitanPassword, EndToEndFixture.Desktop);
         await OpenCaseAsync(kapitan, caseId);
-        await kapitan.GetByTestId("kp-issue-summons").ClickAsync();
-        await Expect(kapitan.GetByTestId("kp-print-summons")).ToBeVisibleAsync();
+        await IssueSummonsAsync(kapitan);
         return (caseId, secretary, kapitan);
+    }
+
+    /// <summary>
+    /// The Punong Barangay issues the summons for the hearing the dialog offers (the next working day at 9:00 in the
+    /// morning, sec. 410(b)); KP Forms 8 and 9 print that day and hour.
+    /// </summary>
+    private static async Task IssueSummonsAsync(IPage kapitan)
+    {
+        await kapitan.GetByTestId("kp-issue-summons").ClickAsync();
+        await Expect(kapitan.GetByTestId("kp-summons-dialog")).ToBeVisibleAsync();
+        // The offered day is loaded from the holiday calendar: wait for it before accepting it.
+        await Expect(Input(kapitan, "kp-summons-date")).ToHaveValueAsync(new Regex(@"\d"));
+        await Expect(Input(kapitan, "kp-summons-time")).ToHaveValueAsync(new Regex("9:00"));
+        await kapitan.GetByTestId("kp-summons-submit").ClickAsync();
+        await Expect(kapitan.GetByTestId("kp-print-summons")).ToBeVisibleAsync();
+        // The case page names the hearing the summons set, beside who issued it.
+        await Expect(kapitan.GetByTestId("kp-act").Filter(new() { HasText = "hearing set for" })).ToContainTextAsync("9:00 AM");
     }
 
     private static async Task OpenCaseAsync(IPage page, string caseId)
@@ -343,8 +358,8 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-settled-forms");
 
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "complaint", "a", "7", false, "JUAN", "Received: Punong Barangay/Lupon Chairman");
-        await KpCaseBookHelpers.FormAsync(secretary, caseId, "hearing-notice", "a", "8", false, Kapitan, "Punong Barangay/Lupon Chairman");
-        await KpCaseBookHelpers.FormAsync(secretary, caseId, "summons", "a", "9", false, Kapitan, "OFFICER'S RETURN");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "hearing-notice", "a", "8", false, Kapitan, "Punong Barangay/Lupon Chairman", "at 9:00 in the morning");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "summons", "a", "9", false, Kapitan, "OFFICER'S RETURN", "at 9:00 in the morning");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "settlement", "a", "16", false, "PEDRO MANALASTAS", Kapitan, "Attested: Punong Barangay/Lupon Chairman", "two monthly instalments");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "transmittal", "a", null, false, LuponSecretary, "Lupon Secretary", "Municipal Trial Court of Santa Maria", "section 419");
     }
@@ -382,9 +397,11 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-repudiated-forms");
 
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "complaint", "b", "7", true, "Maysumbong", "Tinanggap: Punong Barangay/Pangulo ng Lupon");
-        await KpCaseBookHelpers.FormAsync(secretary, caseId, "summons", "b", "9", true, Kapitan, "ULAT NG OPISYAL");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "hearing-notice", "b", "8", true, Kapitan, "Pangulo ng Lupon", "sa ganap na ika-9:00 ng umaga");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "summons", "b", "9", true, Kapitan, "ULAT NG OPISYAL", "sa ganap na ika-9:00 ng umaga");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "pangkat-member-notice", "b", "11", true, Kapitan, "Nestor G. Aguilar");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "pangkat-notice", "b", "10", true, Kapitan, "palabunutan", "Nestor G. Aguilar (Pangulo)");
-        await KpCaseBookHelpers.FormAsync(secretary, caseId, "conciliation-notice", "b", "12", true, PangkatChair, "Pangulo ng Pangkat");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "conciliation-notice", "b", "12", true, PangkatChair, "Pangulo ng Pangkat", "sa ganap na ika-9:00 ng umaga");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "settlement", "b", "16", true, PangkatChair, "Pinatunayan: Pangulo ng Pangkat", "RAMON VILLAREAL");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "repudiation", "b", "17", true, Kapitan, "SINUMPAAN", "Pinilit akong pumirma", "itinatakwil ang kasunduang pag-aayos noong ika-");
         var (certificate, _) = await KpCaseBookHelpers.PrintAsync(secretary, caseId, "certificate", "b");
@@ -406,6 +423,10 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await TextStepAsync(kapitan, "kp-award", "Respondent pays 4,500 pesos for the repair of the sidecar.");
         // An award cannot be repudiated (sec. 416): no such action is offered.
         await Expect(kapitan.GetByTestId("kp-repudiate")).ToHaveCountAsync(0);
+        // The Lupon secretary transmits the award to the court within 5 days of its date (sec. 419).
+        await OpenCaseAsync(secretary, caseId);
+        await TextStepAsync(secretary, "kp-transmit", "Municipal Trial Court of Santa Maria");
+        await Expect(secretary.GetByTestId("kp-print-transmittal")).ToBeVisibleAsync();
 
         // The award is final after 10 days (sec. 416); a party moves for execution, the Lupon chairman executes it (sec. 417).
         await KpCaseBookHelpers.PassDaysAsync(e2e.Database.AppConnectionString, caseId, 11);
@@ -419,11 +440,13 @@ public class ComplaintFlowTests(EndToEndFixture e2e)
         await Expect(secretary.GetByTestId("kp-print-execution-notice")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(secretary, "complaints-desktop-kp-executed-forms");
 
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "summons", "c", "9", false, Kapitan, "at 9:00 in the morning", "ARNEL PANGILINAN");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "arbitration-agreement", "c", "14", false, "JUAN", "ARNEL PANGILINAN", Kapitan, "ATTESTATION");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "settlement", "c", "15", false, Kapitan, LuponSecretary, "Attested: Lupon Secretary", "4,500 pesos");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "execution-motion", "c", "23", false, "Movant", "final and executory");
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "execution-hearing", "c", "24", false, Kapitan);
         await KpCaseBookHelpers.FormAsync(secretary, caseId, "execution-notice", "c", "25", false, Kapitan, "handed to the complainant", "sec. 417");
+        await KpCaseBookHelpers.FormAsync(secretary, caseId, "transmittal", "c", null, false, LuponSecretary, "Lupon Secretary", "Municipal Trial Court of Santa Maria", "section 419");
     }
 
     /// <summary>The KP case page as an official sees it on a phone, once <paramref name="ready"/> shows.</summary>

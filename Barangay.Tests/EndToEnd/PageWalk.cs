@@ -164,7 +164,7 @@ public sealed partial class PageWalk(EndToEndFixture e2e, Action<string> log)
         var opened = await host.Kp.OpenAsync(complaint.Id, [new Barangay.Data.Complaints.Kp.KpRespondent("", respondent)], new Barangay.Data.Complaints.Kp.KpIntake());
         opened.Ok.Should().BeTrue(opened.Message);
         await host.AsKapitanAsync();
-        var summoned = await host.Kp.IssueSummonsAsync(opened.Value!.Id, opened.Value.Version);
+        var summoned = await host.Kp.IssueSummonsAsync(opened.Value!.Id, opened.Value.Version, host.Services.Get<TimeProvider>().GetUtcNow().UtcDateTime.AddDays(1));
         summoned.Ok.Should().BeTrue(summoned.Message);
         await host.AsSecretaryAsync();
         var heard = await host.Kp.RecordHearingAsync(summoned.Value!.Id,

@@ -199,9 +199,10 @@ public static class KpPangkatRoles
 
 /// <summary>
 /// A step done on the case: who recorded it (the user) and who the law names as doing and signing it (their name and
-/// title as the forms print them), with when.
+/// title as the forms print them), with when. The summons also records the day and hour of the hearing it calls the
+/// parties to (<paramref name="HearingAt"/>), which KP Forms 8 and 9 print.
 /// </summary>
-public sealed record KpAct(string Step, DateTime At, Guid? ByUserId, string SignedBy, string Title);
+public sealed record KpAct(string Step, DateTime At, Guid? ByUserId, string SignedBy, string Title, DateTime? HearingAt = null);
 
 /// <summary>
 /// Which cases the case book lists: open ones only, one nature (<see cref="KpNatures"/>), one line of the monthly report

@@ -3,9 +3,10 @@ using Barangay.Data.Residents;
 namespace Barangay.Data.Complaints.Kp;
 
 /// <summary>
-/// The order the respondent picker lists residents in: those whose name has every typed word (in any order: "Juan
-/// Dela Cruz" is "Dela Cruz, Juan") first, then those whose name words start with the typed words, then the near
-/// matches the typo-tolerant search adds — so a full name typed lists its namesakes before any near-typo.
+/// The order the respondent picker lists residents in: those whose name is exactly the typed words (in any order: "Juan
+/// Dela Cruz" is "Dela Cruz, Juan") first, then those whose name has every typed word and more ("Dela Cruz, Juan
+/// Santos"), then those whose name words start with the typed words, then the near matches the typo-tolerant search
+/// adds — so a full name typed lists its exact namesakes first and any near-typo last.
 /// </summary>
 public static class KpRespondentRanking
 {
@@ -17,7 +18,7 @@ public static class KpRespondentRanking
     }
 
     private static int RankOf(IReadOnlyList<string> typed, IReadOnlyList<string> name) =>
-        typed.All(name.Contains) ? 0 : typed.All(t => name.Any(n => n.StartsWith(t, StringComparison.Ordinal))) ? 1 : 2;
+        typed.All(name.Contains) ? (name.All(typed.Contains) ? 0 : 1) : typed.All(t => name.Any(n => n.StartsWith(t, StringComparison.Ordinal))) ? 2 : 3;
 
     private static List<string> Words(string? s) =>
         (s ?? "").Split([' ', ',', '-', '.'], StringSplitOptions.RemoveEmptyEntries).Select(NameSearch.Normalize).Where(w => w.Length > 0).ToList();

@@ -23,7 +23,7 @@ public sealed partial class KpService
         var kp = await db.Set<KpCase>().AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, ct);
         if (kp is null) return null;
         var complaint = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == kp.ComplaintId, ct);
-        if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return null;
+        if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo, complaint.Category)) return null;
         if (!FormsOf(kp).Contains(form)) return null;
         db.Record(PrintAction, TargetType, kp.Id.ToString(), new { case_no = kp.CaseNo, form = form.ToString(), stage = kp.Stage });
         await db.SaveChangesAsync(ct);
@@ -39,7 +39,11 @@ public sealed partial class KpService
         string S(string k) => settings.GetValueOrDefault(k) ?? "";
         var barangay = S(SettingKeys.BarangayName) is { Length: > 0 } b ? b : "Barangay";
         var locality = string.Join(", ", new[] { S(SettingKeys.Municipality), S(SettingKeys.Province) }.Where(x => x.Length > 0));
-        var captain = S(SettingKeys.PunongBarangay) is { Length: > 0 } pb ? pb : "Punong Barangay";
+        // The Punong Barangay now serving, by name as the roster has it (as the acts sign), for the forms no recorded act
+        // signs (KP 7's receipt, KP 24); the settings' name (which may carry "Hon.") only when the roster has none.
+        var serving = await HolderAsync(db, Security.OfficialPositions.PunongBarangay, ct);
+        var captain = serving != Security.OfficialPositions.PunongBarangay ? serving
+            : S(SettingKeys.PunongBarangay) is { Length: > 0 } pb ? pb : "Punong Barangay";
         var resident = complaint.ResidentId is { } rid ? await db.Residents.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
         var complainant = resident is null ? complaint.ComplainantName ?? "" : ComplaintService.Name(resident);
         var respondents = Respondents(kp);
@@ -57,6 +61,9 @@ public sealed partial class KpService
         var pangkatSecretary = pangkat.FirstOrDefault(m => m.Role == KpPangkatRoles.Secretary)?.Name;
         string D(DateTime utc) => KpPdf.Date(utc, kp.Language);
         var respondentsLine = string.Join("; ", respondents.Select(r => r.Address is null ? r.Name : $"{r.Name}, {r.Address}"));
+        // Sec. 410(b): the day and hour the Punong Barangay set when he issued the summons (KP Forms 8 and 9); a case summoned
+        // before the case book recorded it prints the form's blanks, to be filled by hand.
+        var summonsHearing = SummonsHearing(kp, fil);
         // KP Form numbers of the 1992 set (docs/katarungang-pambarangay.md); the wording follows each form, in the parties' language (sec. 411).
         var facts = new KpFormFacts(kp, fil, complainant, names, complaint.Description, captain, luponSecretary, pangkatChair, pangkatSecretary, pangkat, Act, D);
         var (number, title, paragraphs, signatures) = MoreForm(form, facts) ?? AbsenceForm(form, facts) ?? ContemptForm(form, facts) ?? NoticeForm(form, facts) ?? form switch
@@ -66,18 +73,20 @@ public sealed partial class KpService
                     ? new List<string>
                     {
                         "Kay: " + respondentsLine,
-                        $"Kayo ay ipinatatawag upang personal na humarap sa akin, kasama ang inyong mga saksi, sa ika-____ araw ng ____________, 20___, sa ganap na ika-____ ng umaga/hapon, sa {hall}, upang sagutin ang sumbong na isinampa laban sa inyo ni {complainant}, na ang sipi ay nakalakip dito, para sa pamamagitan o pagkakasundo ng inyong alitan.",
+                        $"Kayo ay ipinatatawag upang personal na humarap sa akin, kasama ang inyong mga saksi, {summonsHearing}, sa {hall}, upang sagutin ang sumbong na isinampa laban sa inyo ni {complainant}, na ang sipi ay nakalakip dito, para sa pamamagitan o pagkakasundo ng inyong alitan.",
                         "Kayo ay binabalaan na kapag kayo ay tumanggi o sadyang hindi humarap bilang pagsunod sa patawag na ito, kayo ay hahadlangan sa paghahain ng anumang ganting-sumbong na magmumula sa nasabing sumbong.",
                         "HUWAG NINYONG SUWAYIN ito, upang hindi kayo maparusahan dahil sa paglapastangan sa hukuman.",
-                        "ULAT NG OPISYAL: Ipinadala ko ang patawag na ito sa (mga) ipinagsusumbong noong ______________, 20___, sa pamamagitan ng: (1) personal na pag-abot; (2) pag-abot nang tumanggi siyang tanggapin; (3) pag-iwan sa kanyang tahanan kay ______________, na nasa hustong gulang at naninirahan doon. ____________________ Opisyal",
+                        "ULAT NG OPISYAL: Ipinadala ko ang patawag na ito sa (mga) ipinagsusumbong noong ______________, 20___, sa pamamagitan ng: (1) personal na pag-abot; (2) pag-abot nang tumanggi siyang tanggapin; (3) pag-iwan sa kanyang tahanan kay ______________, na nasa hustong gulang at naninirahan doon.",
+                        "____________________ Opisyal na naghatid",
                     }
                     : new List<string>
                     {
                         "TO: " + respondentsLine,
-                        $"You are hereby summoned to appear before me in person, together with your witnesses, on the ____ day of ____________, 20___, at ____ o'clock in the morning/afternoon, at {hall}, then and there to answer to a complaint made before me by {complainant}, copy of which is attached hereto, for mediation/conciliation of your dispute with the complainant.",
+                        $"You are hereby summoned to appear before me in person, together with your witnesses, {summonsHearing}, at {hall}, then and there to answer to a complaint made before me by {complainant}, copy of which is attached hereto, for mediation/conciliation of your dispute with the complainant.",
                         "You are hereby warned that if you refuse or willfully fail to appear in obedience to this summons, you shall be barred from filing any counterclaim arising from said complaint.",
                         "FAIL NOT or else face punishment as for contempt of court.",
-                        "OFFICER'S RETURN: I served this summons upon the respondent(s) on ______________, 20___, by: (1) handing it to them personally; (2) handing it to them when they refused to receive it; (3) leaving it at their dwelling with ______________, a person of suitable age and discretion residing therein. ____________________ Officer",
+                        "OFFICER'S RETURN: I served this summons upon the respondent(s) on ______________, 20___, by: (1) handing it to them personally; (2) handing it to them when they refused to receive it; (3) leaving it at their dwelling with ______________, a person of suitable age and discretion residing therein.",
+                        "____________________ Serving officer",
                     },
                 new List<(string, string)> { (Who(Act("summons"), captain), T(KpOffices.LuponChairman)) }),
             KpForm.Settlement when kp.Outcome == KpOutcomes.Award => ("15", fil ? "Hatol sa Paglutas" : "Arbitration Award",
@@ -199,4 +208,14 @@ public sealed partial class KpService
             return json ?? "";
         }
     }
+
+    /// <summary>"on the 7th day of December 2026, at 9:00 in the morning": the hearing the summons calls the parties to, or the form's blanks.</summary>
+    internal static string SummonsHearing(KpCase kp, bool filipino) =>
+        ActsOf(kp).LastOrDefault(a => a.Step == "summons")?.HearingAt is { } at
+            ? KpPdf.DayAndHour(at, filipino ? KpLanguages.Filipino : KpLanguages.English)
+            : filipino ? "sa ika-____ araw ng ____________, 20___, sa ganap na ika-____ ng umaga/hapon" : "on the ____ day of ____________, 20___, at ____ o'clock in the morning/afternoon";
+
+    /// <summary>The day and hour the Lupon chairman set for the Pangkat to convene (sec. 410(d)), in words; null when not recorded.</summary>
+    internal static string? ConvenesOn(KpCase kp, bool filipino) =>
+        ActsOf(kp).LastOrDefault(a => a.Step == "pangkat")?.HearingAt is { } at ? KpPdf.DayAndHour(at, filipino ? KpLanguages.Filipino : KpLanguages.English) : null;
 }

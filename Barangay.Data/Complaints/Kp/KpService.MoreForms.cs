@@ -94,12 +94,12 @@ public sealed partial class KpService
                     fil
                         ? [
                             "Kay: " + f.Complainant,
-                            $"Ikaw ay inaatasang humarap sa akin {blankDate}, para sa pagdinig ng iyong sumbong.",
+                            $"Ikaw ay inaatasang humarap sa akin {SummonsHearing(kp, true)}, para sa pagdinig ng iyong sumbong.",
                             "Pinaalalahanan ngayong ____ araw ng ____________, 20___. ____________________ Maysumbong",
                         ]
                         : [
                             "TO: " + f.Complainant,
-                            $"You are hereby required to appear before me {blankDate}, for the hearing of your complaint.",
+                            $"You are hereby required to appear before me {SummonsHearing(kp, false)}, for the hearing of your complaint.",
                             "Notified this ____ day of ____________, 20___. ____________________ Complainant",
                         ],
                     [chairman]);
@@ -121,8 +121,8 @@ public sealed partial class KpService
             case KpForm.ConciliationNotice:
                 return ("12", fil ? "Paunawa ng Pagdinig (Pagkakasundo)" : "Notice of Hearing (Conciliation Proceedings)",
                     fil
-                        ? ["Kina: " + parties, $"Kayo ay inaatasang humarap sa Pangkat ng Tagapagkasundo {blankDate}, para sa pagdinig ng usaping nakasaad sa itaas."]
-                        : ["TO: " + parties, $"You are hereby required to appear before the Pangkat ng Tagapagkasundo {blankDate}, for a hearing of the above-entitled case."],
+                        ? ["Kina: " + parties, $"Kayo ay inaatasang humarap sa Pangkat ng Tagapagkasundo {ConvenesOn(kp, true) ?? blankDate}, para sa pagdinig ng usaping nakasaad sa itaas."]
+                        : ["TO: " + parties, $"You are hereby required to appear before the Pangkat ng Tagapagkasundo {ConvenesOn(kp, false) ?? blankDate}, for a hearing of the above-entitled case."],
                     [(f.PangkatChair ?? "", T(KpOffices.PangkatChairman))]);
             case KpForm.ArbitrationAgreement:
                 var arbitrator = f.Act("arbitration_agreement");

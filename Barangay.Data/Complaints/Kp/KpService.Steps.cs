@@ -37,15 +37,22 @@ public sealed partial class KpService
 
     private static string Office(KpCallerOffices who, string[] allowed) => allowed.First(who.Offices.Contains);
 
-    /// <summary>Sec. 410(b): the Lupon chairman summons the respondents within the next working day.</summary>
-    public Task<ServiceResult<KpCaseDetail>> IssueSummonsAsync(Guid id, Guid version, CancellationToken ct = default) =>
+    /// <summary>
+    /// Sec. 410(b): the Lupon chairman summons the respondents within the next working day, "for them to appear before
+    /// him" on a day and hour he sets (<paramref name="hearingAt"/>): KP Form 9 (Summons) and KP Form 8 (Notice of Hearing,
+    /// to the complainant) print it. It must be ahead of now: a summons calls the parties to a coming hearing.
+    /// </summary>
+    public Task<ServiceResult<KpCaseDetail>> IssueSummonsAsync(Guid id, Guid version, DateTime hearingAt, CancellationToken ct = default) =>
         StepAsync(id, version, SummonsAction, (_, caller, who, kp, _, now) =>
         {
             if (Refuse(who, Chairman, "issue the summons (sec. 410(b))") is { } r) return Task.FromResult<string?>(r);
             if (kp.Stage != KpStages.Mediation) return Task.FromResult<string?>(Texts.Say("The summons is issued at the start of mediation; this case is past it."));
             if (kp.SummonsIssuedAt is not null) return Task.FromResult<string?>(Texts.Say("The summons was already issued on {0}.", ComplaintService.Format(kp.SummonsIssuedAt.Value)));
+            var hearing = DateTime.SpecifyKind(hearingAt, DateTimeKind.Utc);
+            if (hearing <= now)
+                return Task.FromResult<string?>(Texts.Say("Set the day and hour of the hearing the summons calls the parties to: it must be after now ({0}).", ComplaintService.Format(now)));
             kp.SummonsIssuedAt = now;
-            AddAct(kp, "summons", now, caller.UserId, who.Name, KpOffices.LuponChairman);
+            kp.Acts = JsonSerializer.Serialize(ActsOf(kp).Append(new KpAct("summons", now, caller.UserId, who.Name, KpOffices.LuponChairman, hearing)), Json);
             return Task.FromResult<string?>(null);
         }, ct);
 
@@ -114,10 +121,12 @@ public sealed partial class KpService
 
     /// <summary>
     /// Sec. 404: constitutes the Pangkat ng Tagapagkasundo — three Lupon members chosen by the parties (or by lot drawn
-    /// by the Lupon chairman), who choose their chairman and secretary from among themselves. It must convene within 3
-    /// days (sec. 410(d)); its 15 days run from then.
+    /// by the Lupon chairman), who choose their chairman and secretary from among themselves. It convenes "not later than
+    /// three (3) days from its constitution, on the day and hour set by the lupon chairman" (sec. 410(d)):
+    /// <paramref name="convenesAt"/>, which KP Form 12 prints; its 15 days run from the day it convenes (sec. 410(e)).
     /// </summary>
-    public Task<ServiceResult<KpCaseDetail>> ConstitutePangkatAsync(Guid id, IReadOnlyList<Guid> officialIds, Guid chairman, Guid secretary, Guid version, CancellationToken ct = default) =>
+    public Task<ServiceResult<KpCaseDetail>> ConstitutePangkatAsync(Guid id, IReadOnlyList<Guid> officialIds, Guid chairman, Guid secretary, Guid version,
+        DateTime convenesAt, CancellationToken ct = default) =>
         StepAsync(id, version, StageAction, async (db, caller, who, kp, _, now) =>
         {
             if (Refuse(who, Chairman, "constitute the Pangkat (sec. 404(a))") is { } r) return r;
@@ -131,6 +140,9 @@ public sealed partial class KpService
             if (members.Count != 3) return Texts.Say("Each Pangkat member must be a serving member of the Lupon.");
             if (!ids.Contains(chairman) || !ids.Contains(secretary) || chairman == secretary)
                 return Texts.Say("The Pangkat chooses its chairman and its secretary from among its three members: two different members.");
+            var convenes = DateTime.SpecifyKind(convenesAt, DateTimeKind.Utc);
+            if (convenes <= now || convenes > KpDeadlines.ConveneDue(now))
+                return Texts.Say("Set the day and hour the Pangkat convenes: after now and not later than 3 days from its constitution, by {0} (sec. 410(d)).", ComplaintService.Format(KpDeadlines.ConveneDue(now)));
             var pangkat = members.OrderBy(m => m.Id == chairman ? 0 : m.Id == secretary ? 1 : 2)
                 .Select(m => new KpPangkatMember(m.Id, m.UserId, m.FullName, m.Id == chairman ? KpPangkatRoles.Chairman : m.Id == secretary ? KpPangkatRoles.Secretary : KpPangkatRoles.Member))
                 .ToList();
@@ -138,7 +150,7 @@ public sealed partial class KpService
             kp.Pangkat = JsonSerializer.Serialize(pangkat, Json);
             kp.PangkatMembers = JsonSerializer.Serialize(pangkat.Select(m => m.Name));
             kp.PangkatDueAt = KpDeadlines.ConveneDue(now);
-            AddAct(kp, "pangkat", now, caller.UserId, who.Name, KpOffices.LuponChairman);
+            kp.Acts = JsonSerializer.Serialize(ActsOf(kp).Append(new KpAct("pangkat", now, caller.UserId, who.Name, KpOffices.LuponChairman, convenes)), Json);
             return null;
         }, ct);
 

@@ -37,7 +37,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var (db, caller) = await dbs.OpenAsync(ct);
         await using var _ = db;
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId, ct);
-        if (complaint is null || !ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
+        if (complaint is null || !ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo, complaint.Category)) return ServiceResult<KpCaseDetail>.NotFound();
         if (KpIntakeRules.IsVawc(complaint.Category)) return Invalid(Texts.Say(KpIntakeRules.VawcRefusal));
         var who = await KpCallerOffices.ForAsync(db, caller, null, ct);
         if (!who.Holds([KpOffices.LuponChairman, KpOffices.LuponSecretary]))
@@ -113,7 +113,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var kp = await db.Set<KpCase>().AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, ct);
         if (kp is null) return null;
         var complaint = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == kp.ComplaintId, ct);
-        if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return null;
+        if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo, complaint.Category)) return null;
         return await DetailAsync(db, caller, kp, complaint, ct);
     }
 
@@ -257,7 +257,7 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         var kp = await db.Set<KpCase>().FirstOrDefaultAsync(k => k.Id == id, ct);
         if (kp is null) return ServiceResult<KpCaseDetail>.NotFound();
         var complaint = await db.Complaints.FirstAsync(c => c.Id == kp.ComplaintId, ct);
-        if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo)) return ServiceResult<KpCaseDetail>.NotFound();
+        if (!ComplaintService.HallMaySee(caller, complaint.Confidential, complaint.AssignedTo, complaint.Category)) return ServiceResult<KpCaseDetail>.NotFound();
         if (kp.Version != version)
             return ServiceResult<KpCaseDetail>.Conflict(Texts.Say("Someone else changed this case a moment ago. Nothing was changed; check it and try again."), await DetailAsync(db, caller, kp, complaint, ct));
         var now = clock.GetUtcNow().UtcDateTime;

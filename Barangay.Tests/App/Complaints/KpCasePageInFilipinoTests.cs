@@ -61,7 +61,7 @@ public sealed class KpCasePageInFilipinoTests(DemoDatabase database)
 
             // The case book's refusals come out in the reader's language too (Texts.Say on the reader's culture).
             (await Host.Kp.SummonWitnessAsync(_case.Id, " ", null, _case.Witnesses[0].HearingAt, _case.Version)).Message.Should().Be("Isulat ang pangalan ng saksi.");
-            (await Host.Kp.IssueSummonsAsync(_case.Id, _case.Version)).Message.Should()
+            (await Host.Kp.IssueSummonsAsync(_case.Id, _case.Version, Clock.GetUtcNow().UtcDateTime.AddDays(1))).Message.Should()
                 .Be("Tanging ang Punong Barangay (Pangulo ng Lupon) ang maaaring maglabas ng patawag (sek. 410(b)).");
         }
         finally

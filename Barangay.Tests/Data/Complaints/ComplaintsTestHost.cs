@@ -86,7 +86,7 @@ public sealed class ComplaintsTestHost : IAsyncDisposable
         var opened = await Kp.OpenAsync(filed.Value!.Id, [new KpRespondent("", respondent)], new KpIntake(), language, nature);
         opened.Ok.Should().BeTrue(opened.Message);
         await AsKapitanAsync();
-        var summoned = await Kp.IssueSummonsAsync(opened.Value!.Id, opened.Value.Version);
+        var summoned = await Kp.IssueSummonsAsync(opened.Value!.Id, opened.Value.Version, Services.Get<TimeProvider>().GetUtcNow().UtcDateTime.AddDays(1));
         summoned.Ok.Should().BeTrue(summoned.Message);
         return summoned.Value!;
     }

@@ -16,7 +16,8 @@ public class KpRespondentRankingTests
 
         var ranked = KpRespondentRanking.Rank("Juan Dela Cruz", rows);
 
-        ranked.Select(r => r.FullName).Should().Equal("Dela Cruz, Juan Santos", "Dela Cruz, Juan", "Dela Cruz, Juana", "Dela Cruz, Joan", "Dela Crux, Juan");
+        // The exact name first, then a longer name holding every typed word, then prefixes, then the near typos.
+        ranked.Select(r => r.FullName).Should().Equal("Dela Cruz, Juan", "Dela Cruz, Juan Santos", "Dela Cruz, Juana", "Dela Cruz, Joan", "Dela Crux, Juan");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public partial class KpServiceTests
         await AtManilaAsync("2026-12-04 09:00");
         var kp = await OpenCaseAsync();
         await _host.AsKapitanAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Value!;
         _clock.Advance(TimeSpan.FromHours(3 * 24 + 2)); // Monday 7 December, 11:00
 
         await _host.AsSecretaryAsync();

@@ -95,7 +95,7 @@ public partial class KpServiceTests
         var ack = (await _host.Complaints.FileAsync(ComplaintsTestHost.Noise(confidential: true))).Value!;
         await _host.AsKapitanAsync();
         var kp = (await Kp.OpenAsync(ack.Id, [new KpRespondent("", await _host.OtherResidentAsync())], new KpIntake())).Value!;
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Value!;
         _clock.Advance(TimeSpan.FromHours(7));
         kp = (await Kp.RecordAbsenceAsync(kp.Id, KpParties.Respondent, Manila("2026-12-04 15:00"), Manila("2026-12-07 09:00"), kp.Version)).Value!;
         _clock.Advance(TimeSpan.FromHours(65)); // Monday 7 December, 9:00

@@ -62,7 +62,7 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
             var chair = await db.Officials.AsNoTracking().Where(o => o.FullName == "Nestor G. Aguilar").Select(o => o.Id).SingleAsync();
             var secretary = members.First(m => m != chair);
             await _host.AsKapitanAsync();
-            var done = await Kp.ConstitutePangkatAsync(kp.Id, members.Take(3).ToList(), chair, secretary, kp.Version);
+            var done = await Kp.ConstitutePangkatAsync(kp.Id, members.Take(3).ToList(), chair, secretary, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1));
             done.Ok.Should().BeTrue(done.Message);
             return done.Value!;
         }
@@ -80,7 +80,7 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
     {
         var kp = await OpenCaseAsync();
         await _host.AsKapitanAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Value!;
         await _host.AsSecretaryAsync();
         var heard = await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version);
         heard.Ok.Should().BeTrue(heard.Message);
@@ -174,17 +174,20 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
     {
         var kp = await OpenCaseAsync();
         // The Lupon secretary keeps the records but does not summon: the Lupon chairman does (sec. 410(b)).
-        (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Message.Should().Be("Only the Punong Barangay (Lupon chairman) may issue the summons (sec. 410(b)).");
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Message.Should().Be("Only the Punong Barangay (Lupon chairman) may issue the summons (sec. 410(b)).");
         await _host.AsKagawadAsync();
-        (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.Invalid);
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Kind.Should().Be(ResultKind.Invalid);
         await _host.SignInAsync("lupon.aguilar", OfficialPositions.LuponMember);
-        (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.Invalid);
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Kind.Should().Be(ResultKind.Invalid);
         var kapitan = await _host.AsKapitanAsync();
+        // The summons calls the parties to a coming hearing (sec. 410(b)): a day and hour already past is refused.
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddMinutes(-1))).Message.Should().StartWith("Set the day and hour of the hearing");
+        var hearing = _clock.GetUtcNow().UtcDateTime.AddDays(1);
 
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version, hearing)).Value!;
 
         kp.Acts.Should().ContainSingle(a => a.Step == "summons").Which.Should().Match<KpAct>(a =>
-            a.ByUserId == kapitan && a.SignedBy == "Ricardo M. Dela Cruz" && a.Title == KpOffices.LuponChairman);
+            a.ByUserId == kapitan && a.SignedBy == "Ricardo M. Dela Cruz" && a.Title == KpOffices.LuponChairman && a.HearingAt!.Value.Ticks / 10 == hearing.Ticks / 10);
         kp.CallerOffices.Should().Equal(KpOffices.LuponChairman);
         await _host.AsSecretaryAsync();
         kp = (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Value!;
@@ -198,7 +201,7 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
     {
         var kp = await OpenCaseAsync();
         await _host.AsKapitanAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Value!;
 
         var result = await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Settlement, "Respondent moves the fence.", kp.Version);
 
@@ -212,7 +215,7 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
         var kp = await OpenCaseAsync();
         (await Kp.RecordHearingAsync(kp.Id, Hearing(), kp.Version)).Message.Should().Be("Issue the summons before the first hearing.");
         await _host.AsKapitanAsync();
-        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Value!;
+        kp = (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Value!;
         (await Kp.RecordHearingAsync(kp.Id, new KpHearingInput(_clock.GetUtcNow().UtcDateTime, [], "x"), kp.Version)).Message.Should().Be("List who attended the hearing.");
 
         var held = _clock.GetUtcNow().UtcDateTime;
@@ -230,7 +233,7 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
         (await Kp.RecordOutcomeAsync(kp.Id, KpOutcomes.Failure, null, kp.Version)).Message.Should().Contain("send the case to the Pangkat first");
         kp = (await Kp.FailMediationAsync(kp.Id, kp.Version)).Value!;
         kp.Stage.Should().Be(KpStages.Conciliation);
-        (await Kp.ConstitutePangkatAsync(kp.Id, [Guid.NewGuid(), Guid.NewGuid()], Guid.Empty, Guid.Empty, kp.Version)).Message.Should().Contain("three members");
+        (await Kp.ConstitutePangkatAsync(kp.Id, [Guid.NewGuid(), Guid.NewGuid()], Guid.Empty, Guid.Empty, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Message.Should().Contain("three members");
         kp = await ConstituteAsync(kp);
         var constituted = _clock.GetUtcNow().UtcDateTime;
         kp.Pangkat.Select(m => m.Role).Should().Equal(KpPangkatRoles.Chairman, KpPangkatRoles.Secretary, KpPangkatRoles.Member);
@@ -398,8 +401,14 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
         await _host.AsSecretaryAsync();
         (await vawc.ListAsync(ack.Id)).Should().BeNull("the secretary is neither the Punong Barangay nor assigned to it");
         (await vawc.RecordAsync(ack.Id, new("referral", "police", null))).Kind.Should().Be(ResultKind.NotFound);
+        (await _host.Complaints.GetAsync(ack.Id)).Should().BeNull("the secretary may not see the complaint either");
         await _host.AsAdminAsync();
         (await vawc.ListAsync(ack.Id)).Should().BeNull("sec. 44: not every admin of the system");
+        // Nor the complaint itself, although an admin sees other confidential complaints: not by its id, not in the queue.
+        (await _host.Complaints.GetAsync(ack.Id)).Should().BeNull("sec. 44: the VAWC record is the Punong Barangay's and the assigned official's");
+        (await _host.Complaints.QueueAsync(new ComplaintQueueFilter(Search: ack.ComplaintId), 0, 25)).Total.Should().Be(0);
+        await _host.AsKapitanAsync();
+        (await _host.Complaints.QueueAsync(new ComplaintQueueFilter(Search: ack.ComplaintId), 0, 25)).Total.Should().Be(1, "the Punong Barangay sees it");
         await using var db = await _host.Services.DbAsync();
         var audits = await db.AuditLogs.AsNoTracking().Where(a => a.TargetType == Barangay.Data.Complaints.Vawc.VawcService.TargetType).Select(a => a.Details).ToListAsync();
         audits.Should().HaveCountGreaterThanOrEqualTo(3).And.NotContain(d => d != null && d.Contains("stay away"));
@@ -412,7 +421,7 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
         await _host.AsJuanAsync();
         (await Kp.GetAsync(kp.Id)).Should().BeNull();
         (await Kp.PrintAsync(kp.Id, KpForm.Summons)).Should().BeNull();
-        (await Kp.IssueSummonsAsync(kp.Id, kp.Version)).Kind.Should().Be(ResultKind.NotFound);
+        (await Kp.IssueSummonsAsync(kp.Id, kp.Version, _clock.GetUtcNow().UtcDateTime.AddDays(1))).Kind.Should().Be(ResultKind.NotFound);
         (await Kp.PageAsync(false, 0, 25)).Items.Should().BeEmpty();
     }
 

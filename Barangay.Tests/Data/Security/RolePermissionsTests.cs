@@ -23,6 +23,10 @@ public class RolePermissionsTests
         tanod.Should().NotContain([Permissions.Residents.Edit, Permissions.Documents.Release, Permissions.Exports.Run]);
         RolePermissions.For([AppRoles.Official], OfficialPositions.PunongBarangay).Should().Contain(Permissions.Complaints.ViewConfidential);
         secretary.Should().NotContain(Permissions.Complaints.ViewConfidential, "only the Punong Barangay, the assigned official and admins see confidential complaints");
+        // RA 9262 sec. 44: VAWC complaints are the Punong Barangay's and the assigned official's, not every admin's.
+        RolePermissions.For([AppRoles.Official], OfficialPositions.PunongBarangay).Should().Contain(Permissions.Complaints.ViewVawc);
+        RolePermissions.For([AppRoles.Admin], null).Should().NotContain(Permissions.Complaints.ViewVawc).And.Contain(Permissions.Complaints.ViewConfidential);
+        secretary.Should().NotContain(Permissions.Complaints.ViewVawc);
     }
 
     [Fact]
