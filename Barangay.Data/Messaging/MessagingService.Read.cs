@@ -38,9 +38,14 @@ public sealed partial class MessagingService
     {
         var q = WrittenIn(db, db.Conversations.AsNoTracking());
         if (caller.UserId is not { } me || !caller.Can(Permissions.Messaging.HallInbox)) return q.Where(_ => false);
-        if (caller.Can(Permissions.Complaints.ViewConfidential)) return q;
+        var seesConfidential = caller.Can(Permissions.Complaints.ViewConfidential);
+        // A VAWC complaint's thread follows the complaint's own rule (RA 9262, sec. 44: ComplaintService.HallMaySee): the
+        // Punong Barangay (view_vawc) and the assigned official, not every holder of view_confidential.
+        var seesVawc = caller.Can(Permissions.Complaints.ViewVawc);
+        if (seesConfidential && seesVawc) return q;
+        var vawc = Complaints.Kp.KpIntakeRules.VawcCategory;
         return q.Where(c => c.LinkType != ConversationLinks.Complaint || db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.UserId == me)
-            || !db.Complaints.Any(k => k.Id == c.LinkId && k.Confidential && k.AssignedTo != me));
+            || !db.Complaints.Any(k => k.Id == c.LinkId && k.AssignedTo != me && ((k.Confidential && !seesConfidential) || (k.Category == vawc && !seesVawc))));
     }
 
     /// <summary>

@@ -119,6 +119,7 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
                 ResidentUser = db.Residents.IgnoreQueryFilters().Where(r => r.Id == x.ResidentId).Select(r => r.UserId).FirstOrDefault(),
                 Participant = db.ConversationParticipants.Any(p => p.ConversationId == x.Id && p.UserId == me),
                 Confidential = x.LinkType == ConversationLinks.Complaint && db.Complaints.Any(k => k.Id == x.LinkId && k.Confidential && k.AssignedTo != me),
+                Vawc = x.LinkType == ConversationLinks.Complaint && db.Complaints.Any(k => k.Id == x.LinkId && k.Category == Complaints.Kp.KpIntakeRules.VawcCategory && k.AssignedTo != me),
             })
             .FirstOrDefaultAsync(ct);
         if (c is null) return null;
@@ -126,6 +127,8 @@ public sealed partial class MessagingService(BarangayDb dbs, FileService files, 
         if (!c.Participant && !isResident && !caller.Can(Permissions.Messaging.HallInbox)) return null;
         // The thread of a confidential complaint is for its parties, the assigned official and those who may see confidential complaints.
         if (c.Confidential && !c.Participant && !isResident && !caller.Can(Permissions.Complaints.ViewConfidential)) return null;
+        // A VAWC complaint's thread: only the Punong Barangay (view_vawc) beside them (RA 9262, sec. 44; ComplaintService.HallMaySee).
+        if (c.Vawc && !c.Participant && !isResident && !caller.Can(Permissions.Complaints.ViewVawc)) return null;
         return new Access(c.Id, c.Subject ?? "", c.ResidentId, c.ResidentUser, c.Participant, isResident);
     }
 

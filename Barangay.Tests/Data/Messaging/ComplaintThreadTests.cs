@@ -1,4 +1,6 @@
+using Barangay.Data.Accounts;
 using Barangay.Data.Common;
+using Barangay.Data.Security;
 using Barangay.Data.Messaging;
 using Barangay.Tests.Data.Complaints;
 using Barangay.Tests.Infrastructure;
@@ -100,6 +102,36 @@ public class ComplaintThreadTests(DemoDatabase database) : IClassFixture<DemoDat
         sent.Ok.Should().BeTrue(sent.Message);
         await _host.AsJuanAsync();
         (await _host.Messaging.ListMineAsync()).Should().ContainSingle(c => c.Id == sent.Value!.ConversationId).Which.Unread.Should().Be(1);
+    }
+
+    /// <summary>
+    /// A VAWC complaint's thread follows the complaint's rule (RA 9262, sec. 44): an admin, who sees other confidential
+    /// complaints' threads, neither lists nor opens it; the Punong Barangay does.
+    /// </summary>
+    [Fact]
+    public async Task VawcComplaintThread_HiddenFromAdminAndSecretary_InInboxAndByItsId_SeenByThePunongBarangay()
+    {
+        await _host.AsJuanAsync();
+        var input = ComplaintsTestHost.Noise();
+        input.Category = Barangay.Data.Complaints.Kp.KpIntakeRules.VawcCategory;
+        var complaint = (await _host.Complaints.FileAsync(input)).Value!.Id;
+        var thread = (await _host.Messaging.WriteAboutComplaintAsync(complaint, new NewMessage("He came back last night."))).Value!.ConversationId;
+
+        // The secretary who is also the system's admin (a small hall): the hall inbox and view_confidential, not view_vawc.
+        async Task AsSecretaryAndAdminAsync()
+        {
+            var id = await _host.AsSecretaryAsync();
+            _host.Services.Caller.Current = TestCaller.As(id, "secretary", [AppRoles.Official, AppRoles.Admin], OfficialPositions.Secretary);
+        }
+        foreach (var who in new Func<Task>[] { _host.AsAdminAsync, _host.AsSecretaryAsync, AsSecretaryAndAdminAsync })
+        {
+            await who();
+            (await _host.Messaging.ListHallInboxAsync(new HallInboxFilter(), 0, 100)).Items.Should().NotContain(c => c.Id == thread);
+            (await _host.Messaging.OpenAsync(thread)).Should().BeNull("sec. 44: not every holder of the hall inbox or of view_confidential");
+        }
+        await _host.AsKapitanAsync();
+        (await _host.Messaging.ListHallInboxAsync(new HallInboxFilter(), 0, 100)).Items.Should().Contain(c => c.Id == thread);
+        (await _host.Messaging.OpenAsync(thread))!.Messages.Should().Contain(m => m.Body == "He came back last night.");
     }
 
     [Fact]
