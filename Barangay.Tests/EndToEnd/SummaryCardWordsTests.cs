@@ -40,8 +40,11 @@ public class SummaryCardWordsTests(EndToEndFixture e2e)
         var password = user == DemoAccounts.ResidentUser ? DemoAccounts.ResidentPassword : DemoAccounts.OfficialPassword;
         var page = await e2e.SignInAsync(user, password, EndToEndFixture.Phone, locale: "fil-PH");
         await EndToEndFixture.WaitInteractiveAsync(page);
-        // The account's saved language wins over the browser's: switch in the app bar if another test saved English.
-        if (await page.Locator("html").GetAttributeAsync("lang") != "fil") await page.GetByTestId("language-switch").ClickAsync();
+        // The account's saved language wins over the browser's: switch in the app bar if another test saved English
+        // (and only then switch back at the end: an account with no saved language is left without one, so a later test
+        // whose browser prefers Filipino still gets Filipino from the browser).
+        var switched = await page.Locator("html").GetAttributeAsync("lang") != "fil";
+        if (switched) await page.GetByTestId("language-switch").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fil");
         await Expect(page.Locator(heading)).ToBeVisibleAsync();
         await Expect(page.Locator(".summary-label").First).ToBeVisibleAsync();
@@ -49,9 +52,12 @@ public class SummaryCardWordsTests(EndToEndFixture e2e)
 
         (await page.EvaluateAsync<string[]>(SplitWords)).Should().BeEmpty("a card's label keeps each word whole");
 
-        // Leave the demo account in English, as the other end-to-end tests expect it.
-        await page.GetByTestId("language-switch").ClickAsync();
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        // Leave the demo account as it was found.
+        if (switched)
+        {
+            await page.GetByTestId("language-switch").ClickAsync();
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        }
         await page.Context.CloseAsync();
     }
 }
