@@ -209,7 +209,9 @@ public sealed record KpAct(string Step, DateTime At, Guid? ByUserId, string Sign
 /// (<see cref="Reports.KpReportLines"/>), cases filed between two Manila dates (inclusive). The report counts with the
 /// same rule, so a report's figure and the list filtered the same way agree.
 /// </summary>
-public sealed record KpCaseFilter(bool OpenOnly = false, string? Nature = null, string? Outcome = null, DateOnly? FiledFrom = null, DateOnly? FiledTo = null);
+/// <param name="DueSoon">Only cases whose current step is overdue or due within <see cref="KpDeadlineCounter.WorkingDays"/>
+/// working days: what the official home's "KP cases near a deadline" card counts.</param>
+public sealed record KpCaseFilter(bool OpenOnly = false, string? Nature = null, string? Outcome = null, DateOnly? FiledFrom = null, DateOnly? FiledTo = null, bool DueSoon = false);
 
 /// <summary>A page of the KP case book and how many cases the filter matches.</summary>
 public sealed record KpCasePage(IReadOnlyList<KpCaseRow> Items, int Total);

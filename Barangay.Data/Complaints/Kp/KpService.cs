@@ -152,6 +152,11 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
                 select new { k, c.ComplaintId, c.ResidentId, c.ComplainantName, c.Status };
         if (filter.OpenOnly) q = q.Where(x => x.k.NextDueAt != null || x.k.Stage == KpStages.Mediation || x.k.Stage == KpStages.Conciliation || x.k.Stage == KpStages.Arbitration);
         if (filter.Nature is { } nature) q = q.Where(x => x.k.Nature == nature);
+        if (filter.DueSoon)
+        {
+            var limit = await DueLimitAsync(KpDeadlineCounter.WorkingDays, ct);
+            q = q.Where(x => x.k.NextDueAt != null && x.k.NextDueAt < limit);
+        }
         if (filter.FiledFrom is { } from)
         {
             var start = TimeZones.ManilaToUtc(from.ToDateTime(TimeOnly.MinValue));
@@ -190,12 +195,16 @@ public sealed partial class KpService(BarangayDb dbs, IDbContextFactory<Barangay
         await CountKpStepsDueBeforeAsync(clock.GetUtcNow().UtcDateTime + within, ct);
 
     /// <summary>Cases whose current step is overdue or due before the end of the <paramref name="workingDays"/>-th working day from now.</summary>
-    public async Task<int> CountKpStepsDueWithinWorkingDaysAsync(int workingDays, CancellationToken ct = default)
+    public async Task<int> CountKpStepsDueWithinWorkingDaysAsync(int workingDays, CancellationToken ct = default) =>
+        await CountKpStepsDueBeforeAsync(await DueLimitAsync(workingDays, ct), ct);
+
+    /// <summary>The end of the <paramref name="workingDays"/>-th working day from now (UTC): the card's and the case book filter's one limit.</summary>
+    private async Task<DateTime> DueLimitAsync(int workingDays, CancellationToken ct)
     {
         var days = await calendar.ClockAsync(ct);
         var end = DateOnly.FromDateTime(days.ReceivedAt(clock.GetUtcNow().UtcDateTime));
         for (var i = 0; i < workingDays; i++) end = days.NextWorkingDay(end);
-        return await CountKpStepsDueBeforeAsync(TimeZones.ManilaToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue)), ct);
+        return TimeZones.ManilaToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue));
     }
 
     private async Task<int> CountKpStepsDueBeforeAsync(DateTime limit, CancellationToken ct)

@@ -489,6 +489,10 @@ public partial class KpServiceTests(DemoDatabase database) : IClassFixture<DemoD
         // The official home's card counts the same cases (the summons is due by the close of a working day within two).
         var home = await _host.Services.Get<Barangay.Data.Dashboard.DashboardService>().GetOfficialHomeAsync();
         home!.Cards.KpNearDeadline.Should().Be(await Kp.CountKpStepsDueWithinWorkingDaysAsync(KpDeadlineCounter.WorkingDays)).And.BeGreaterThanOrEqualTo(1);
+        // And the case book the card opens (?due=soon) lists exactly those cases: counts equal lists.
+        var listed = await Kp.PageAsync(new KpCaseFilter(OpenOnly: true, DueSoon: true), 0, 100);
+        listed.Total.Should().Be(home.Cards.KpNearDeadline);
+        listed.Items.Should().Contain(r => r.Id == kp.Id);
     }
 
     [Fact]
