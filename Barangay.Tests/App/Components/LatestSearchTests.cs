@@ -5,6 +5,14 @@ namespace Barangay.Tests.App.Components;
 /// <summary>An autocomplete's early search that returns late must not replace the newest search's list (issue 21, item 8).</summary>
 public class LatestSearchTests
 {
+    /// <summary>A search that never answers by itself: it ends only when its token is cancelled.</summary>
+    private static Task<IEnumerable<string>> UntilCancelled(CancellationToken ct)
+    {
+        var pending = new TaskCompletionSource<IEnumerable<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ct.Register(() => pending.TrySetCanceled(ct));
+        return pending.Task;
+    }
+
     [Fact]
     public async Task EarlySearchReturningLast_GivesTheNewestSearchsResults()
     {
@@ -25,7 +33,7 @@ public class LatestSearchTests
     {
         var search = new LatestSearch<string>();
         using var cts = new CancellationTokenSource();
-        var early = search.RunAsync(async ct => { await Task.Delay(Timeout.Infinite, ct); return []; }, cts.Token);
+        var early = search.RunAsync(UntilCancelled, cts.Token);
         var newest = new TaskCompletionSource<IEnumerable<string>>();
         var second = search.RunAsync(_ => newest.Task, CancellationToken.None);
         await cts.CancelAsync();
@@ -40,7 +48,7 @@ public class LatestSearchTests
     {
         var search = new LatestSearch<string>();
         using var cts = new CancellationTokenSource();
-        var only = search.RunAsync(async ct => { await Task.Delay(Timeout.Infinite, ct); return []; }, cts.Token);
+        var only = search.RunAsync(UntilCancelled, cts.Token);
         await cts.CancelAsync();
         await only.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
     }
